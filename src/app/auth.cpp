@@ -1,0 +1,57 @@
+#include "app/auth.hpp"
+
+#include "app/passwords.hpp"
+#include "app/transaction.hpp"
+#include "core/errors.hpp"
+#include "core/validation.hpp"
+
+namespace escale::app {
+namespace {
+// Verified against when the account does not exist, so timing does not reveal it.
+const std::string& decoy_hash() {
+    static const std::string h = hash_password("escale-decoy-password").value_or("");
+    return h;
+}
+}  // namespace
+
+Result<LoginResult> login(Context ctx, std::string_view email, std::string_view password) {
+    struct Found {
+        std::optional<Resident> resident;
+        std::optional<std::string> hash;
+    };
+    ESCALE_TRY(auto found, in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<Found> {
+        Found f;
+        ESCALE_TRY(f.resident, tx.find_resident_by_email(normalize_email(email)));
+        if (f.resident) {
+            ESCALE_TRY(f.hash, tx.password_hash(f.resident->id));
+        }
+        return f;
+    }));
+    // The slow hash runs outside any transaction.
+    bool usable = found.resident && found.resident->active && found.hash;
+    bool ok = verify_password(usable ? *found.hash : decoy_hash(), password);
+    if (!usable || !ok) return fail(errors::bad_credentials());
+
+    LoginResult out{random_token(), *found.resident, ctx.clock.now() + session_lifetime};
+    Session s{token_hash(out.token), out.resident.id, ctx.clock.now(), out.expires_at};
+    ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return tx.insert_session(s); }));
+    return out;
+}
+
+Result<void> logout(Context ctx, std::string_view token) {
+    return in_transaction(ctx, TxMode::write,
+                          [&](Transaction& tx) { return tx.delete_session(token_hash(token)); });
+}
+
+Result<Actor> authenticate(Context ctx, std::string_view token) {
+    if (token.empty() || token.size() > 128) return fail(errors::unauthenticated());
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<Actor> {
+        ESCALE_TRY(auto session, tx.find_session(token_hash(token)));
+        if (!session || session->expires_at <= ctx.clock.now()) return fail(errors::unauthenticated());
+        ESCALE_TRY(auto resident, tx.find(Of<Resident>{}, session->resident_id));
+        if (!resident || !resident->active) return fail(errors::unauthenticated());
+        return Actor{*resident, false};
+    });
+}
+
+}  // namespace escale::app

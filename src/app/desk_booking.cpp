@@ -1,0 +1,102 @@
+#include "app/desk_booking.hpp"
+
+#include <unordered_map>
+
+#include "app/site_calendar.hpp"
+#include "app/transaction.hpp"
+#include "core/booking_rules.hpp"
+#include "core/errors.hpp"
+
+namespace escale::app {
+
+Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, const BookDesk& req) {
+    ResidentId holder = req.for_resident.value_or(actor.resident.id);
+    bool on_behalf = holder != actor.resident.id;
+    if (on_behalf && !actor.has_role(Role::gestionnaire)) return fail(errors::forbidden());
+
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::vector<DeskBooking>> {
+        ESCALE_TRY(auto desk, tx.find(Of<Desk>{}, req.desk_id));
+        if (!desk) return fail(errors::not_found("Le poste de travail"));
+        if (!desk->active) return fail(errors::desk_inactive());
+        if (on_behalf) {
+            ESCALE_TRY(auto r, tx.find(Of<Resident>{}, holder));
+            if (!r || r->site_id != desk->site_id || !r->active) return fail(errors::not_found("Le résident"));
+        }
+        ESCALE_TRY(auto site, tx.find(Of<Site>{}, desk->site_id));
+        if (!site) return fail(errors::internal("desk without site"));
+        ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
+
+        std::vector<Half> halves;
+        if (req.period != Period::pm) halves.push_back(Half::am);
+        if (req.period != Period::am) halves.push_back(Half::pm);
+
+        Instant now = ctx.clock.now();
+        std::vector<DeskBooking> made;
+        for (Half h : halves) {
+            ESCALE_TRY_VOID(check_desk_slot_bookable(cal, req.date, h, now, site->booking_horizon_days));
+            DeskBooking b{0, desk->site_id, desk->id, holder, req.date, h, BookingState::reserved,
+                          now, actor.is_system ? holder : actor.resident.id};
+            ESCALE_TRY(b.id, tx.insert_desk_booking(b));
+            made.push_back(b);
+        }
+        return made;
+    });
+}
+
+Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, BookingId id) {
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<DeskBooking> {
+        ESCALE_TRY(auto b, tx.find_desk_booking(id));
+        if (!b) return fail(errors::not_found("La réservation"));
+        if (b->resident_id != actor.resident.id && !actor.has_role(Role::gestionnaire)) {
+            // Other people's bookings are not revealed to agents: same answer as absent.
+            return fail(errors::not_found("La réservation"));
+        }
+        if (!is_live(b->state)) return fail(errors::booking_not_live());
+        ESCALE_TRY_VOID(tx.set_desk_booking_state(id, BookingState::cancelled, ctx.clock.now()));
+        b->state = BookingState::cancelled;
+        return *b;
+    });
+}
+
+Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& actor, Date from, Date to) {
+    if (date::sys_days{to} < date::sys_days{from})
+        return fail(errors::invalid_field("to", "une date postérieure ou égale à « from »"));
+    if (date::sys_days{to} - date::sys_days{from} > date::days{366})
+        return fail(errors::invalid_field("to", "à 366 jours au plus de « from »"));
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) {
+        return tx.live_desk_bookings_of(actor.resident.id, from, to);
+    });
+}
+
+Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, FloorId floor_id, Date date) {
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<FloorAvailability> {
+        ESCALE_TRY(auto floor, tx.find(Of<Floor>{}, floor_id));
+        if (!floor) return fail(errors::not_found("Le niveau"));
+        ESCALE_TRY(auto site, tx.find(Of<Site>{}, floor->site_id));
+        if (!site) return fail(errors::internal("floor without site"));
+        ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
+        ESCALE_TRY(auto desks, tx.desks_on_floor(floor_id));
+        ESCALE_TRY(auto bookings, tx.live_desk_bookings_on_floor(floor_id, date));
+
+        FloorAvailability out;
+        out.floor = std::move(*floor);
+        out.floor.plan_svg.clear();
+        out.date = date;
+        out.closed = cal.is_closed(date);
+        std::unordered_map<DeskId, size_t> index;
+        out.desks.reserve(desks.size());
+        for (auto& d : desks) {
+            index.emplace(d.id, out.desks.size());
+            out.desks.push_back({std::move(d), SlotStatus::free, SlotStatus::free});
+        }
+        for (auto& b : bookings) {
+            auto it = index.find(b.desk_id);
+            if (it == index.end()) continue;
+            auto status = b.resident_id == actor.resident.id ? SlotStatus::yours : SlotStatus::taken;
+            (b.half == Half::am ? out.desks[it->second].am : out.desks[it->second].pm) = status;
+        }
+        return out;
+    });
+}
+
+}  // namespace escale::app

@@ -1,0 +1,54 @@
+// Use cases of half-day desk booking: book (a half or a whole day, all or nothing),
+// cancel, list one's bookings, and see a floor's availability for a date.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "app/context.hpp"
+#include "core/desk.hpp"
+#include "core/desk_booking.hpp"
+#include "core/error.hpp"
+#include "core/floor.hpp"
+
+namespace escale::app {
+
+enum class Period { am, pm, day };
+
+struct BookDesk {
+    DeskId desk_id = 0;
+    Date date;
+    Period period = Period::day;
+    std::optional<ResidentId> for_resident;  // on someone's behalf (gestionnaire, admin)
+};
+
+// Creates one booking per half-day of the period, in one transaction: either every half
+// is booked or none is. Fails with not_found (desk), desk_inactive, closed_day, past,
+// beyond_horizon, slot_taken (409) or already_booked_that_slot.
+Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, const BookDesk& request);
+
+// Cancels a live booking of the actor's (or anyone's, for a gestionnaire or admin).
+Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, BookingId id);
+
+// The actor's live bookings with from <= date <= to (at most 366 days apart).
+Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& actor, Date from, Date to);
+
+enum class SlotStatus { free, yours, taken };
+
+struct DeskAvailability {
+    Desk desk;
+    SlotStatus am = SlotStatus::free;
+    SlotStatus pm = SlotStatus::free;
+};
+
+struct FloorAvailability {
+    Floor floor;  // plan left out
+    Date date;
+    bool closed = false;  // weekend, public holiday or closure day
+    std::vector<DeskAvailability> desks;
+};
+
+// Who holds what on a floor for a date, without saying who: "taken" names nobody.
+Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, FloorId floor, Date date);
+
+}  // namespace escale::app

@@ -1,0 +1,52 @@
+#include "app/passwords.hpp"
+
+#include <mutex>
+
+#include <sodium.h>
+
+namespace escale::app {
+namespace {
+void init_sodium() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (sodium_init() < 0) std::abort();  // no secure randomness: nothing is safe
+    });
+}
+std::string to_hex(const unsigned char* p, size_t n) {
+    std::string out(n * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), p, n);
+    out.pop_back();
+    return out;
+}
+}  // namespace
+
+std::optional<std::string> hash_password(std::string_view password) {
+    init_sodium();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(),
+                              crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
+        return std::nullopt;
+    return std::string(out);
+}
+
+bool verify_password(const std::string& encoded, std::string_view password) {
+    init_sodium();
+    return crypto_pwhash_str_verify(encoded.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string random_token() {
+    init_sodium();
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    return to_hex(bytes, sizeof bytes);
+}
+
+std::string token_hash(std::string_view token) {
+    init_sodium();
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
+    return to_hex(digest, sizeof digest);
+}
+
+}  // namespace escale::app

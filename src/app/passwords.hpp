@@ -1,0 +1,20 @@
+// Local-account passwords, hashed with argon2id (libsodium). Safe to call from any thread.
+// Parameters: libsodium's "interactive" limits (2 passes, 64 MiB), about 0.1 s per hash on
+// the reference machine; the encoded hash carries them, so they can be raised later.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace escale::app {
+
+// nullopt only if the system is out of memory.
+std::optional<std::string> hash_password(std::string_view password);
+bool verify_password(const std::string& encoded_hash, std::string_view password);
+
+// A random token of 32 bytes, hex-encoded (64 characters), and the hash stored for it.
+std::string random_token();
+std::string token_hash(std::string_view token);
+
+}  // namespace escale::app

@@ -1,0 +1,173 @@
+#include "app/referential.hpp"
+
+#include "app/passwords.hpp"
+#include "app/transaction.hpp"
+#include "core/errors.hpp"
+#include "core/validation.hpp"
+
+namespace escale::app {
+namespace {
+
+template <class T>
+constexpr bool is_personal = std::is_same_v<T, Resident>;
+
+template <class T>
+Result<void> may_read(const Actor& a) {
+    if (is_personal<T> && !a.has_role(Role::gestionnaire)) return fail(errors::forbidden());
+    return {};
+}
+Result<void> may_write(const Actor& a) {
+    if (!a.has_role(Role::admin)) return fail(errors::forbidden());
+    return {};
+}
+
+// Normalises what has one canonical form before validation.
+template <class T>
+void canonicalize(T&) {}
+void canonicalize(Resident& r) { r.email = normalize_email(r.email); }
+
+// The referenced row must exist and sit on the same site as the referring one.
+template <class R>
+Result<std::optional<R>> on_site(Transaction& tx, Id ref, SiteId site, const char* what) {
+    ESCALE_TRY(auto found, tx.find(Of<R>{}, ref));
+    if (!found || found->site_id != site) return fail(errors::unknown_reference(what));
+    return found;
+}
+
+Result<void> check_site(Transaction& tx, SiteId site) {
+    ESCALE_TRY(auto found, tx.find(Of<Site>{}, site));
+    if (!found) return fail(errors::unknown_reference("site"));
+    return {};
+}
+
+template <class T>
+Result<void> check_references(Transaction& tx, const T& v) {
+    if constexpr (std::is_same_v<T, Site>) {
+        return {};
+    } else {
+        ESCALE_TRY_VOID(check_site(tx, v.site_id));
+        if constexpr (requires { v.floor_id; })
+            ESCALE_TRY_VOID(on_site<Floor>(tx, v.floor_id, v.site_id, "niveau"));
+        if constexpr (requires { v.service_id; })
+            if (v.service_id) ESCALE_TRY_VOID(on_site<Service>(tx, *v.service_id, v.site_id, "service"));
+        if constexpr (requires { v.zone_id; }) {
+            if (v.zone_id) {
+                ESCALE_TRY(auto zone, on_site<Zone>(tx, *v.zone_id, v.site_id, "quartier"));
+                if (zone->floor_id != v.floor_id) return fail(errors::unknown_reference("quartier de ce niveau"));
+            }
+        }
+        return {};
+    }
+}
+
+template <class T>
+const char* label_of() {
+    if constexpr (std::is_same_v<T, Site>) return "Le site";
+    else if constexpr (std::is_same_v<T, Floor>) return "Le niveau";
+    else if constexpr (std::is_same_v<T, Zone>) return "Le quartier";
+    else if constexpr (std::is_same_v<T, Service>) return "Le service";
+    else if constexpr (std::is_same_v<T, Resident>) return "Le résident";
+    else if constexpr (std::is_same_v<T, Desk>) return "Le poste de travail";
+    else if constexpr (std::is_same_v<T, Space>) return "L'espace collectif";
+    else if constexpr (std::is_same_v<T, Locker>) return "Le casier";
+    else return "Le jour de fermeture";
+}
+
+template <class T>
+Result<T> insert_checked(Transaction& tx, T value) {
+    canonicalize(value);
+    ESCALE_TRY_VOID(validate(value));
+    ESCALE_TRY_VOID(check_references(tx, value));
+    ESCALE_TRY(value.id, tx.insert(value));
+    return value;
+}
+
+}  // namespace
+
+template <class T>
+Result<std::vector<T>> list_entities(Context ctx, const Actor& actor, std::optional<SiteId> site) {
+    ESCALE_TRY_VOID(may_read<T>(actor));
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.list(Of<T>{}, site); });
+}
+
+template <class T>
+Result<T> get_entity(Context ctx, const Actor& actor, Id id) {
+    ESCALE_TRY_VOID(may_read<T>(actor));
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<T> {
+        ESCALE_TRY(auto found, tx.find(Of<T>{}, id));
+        if (!found) return fail(errors::not_found(label_of<T>()));
+        return *found;
+    });
+}
+
+template <class T>
+Result<T> create_entity(Context ctx, const Actor& actor, T value) {
+    ESCALE_TRY_VOID(may_write(actor));
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return insert_checked(tx, value); });
+}
+
+template <class T>
+Result<T> update_entity(Context ctx, const Actor& actor, T value) {
+    ESCALE_TRY_VOID(may_write(actor));
+    canonicalize(value);
+    ESCALE_TRY_VOID(validate(value));
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<T> {
+        ESCALE_TRY(auto existing, tx.find(Of<T>{}, value.id));
+        if (!existing) return fail(errors::not_found(label_of<T>()));
+        if constexpr (!std::is_same_v<T, Site>) {
+            if (existing->site_id != value.site_id)
+                return fail(errors::invalid_field("site_id", "inchangé : un élément ne change pas de site"));
+        }
+        ESCALE_TRY_VOID(check_references(tx, value));
+        ESCALE_TRY_VOID(tx.update(value));
+        return value;
+    });
+}
+
+template <class T>
+Result<void> delete_entity(Context ctx, const Actor& actor, Id id) {
+    ESCALE_TRY_VOID(may_write(actor));
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return tx.remove(Of<T>{}, id); });
+}
+
+#define ESCALE_INSTANTIATE(T)                                                                  \
+    template Result<std::vector<T>> list_entities<T>(Context, const Actor&, std::optional<SiteId>); \
+    template Result<T> get_entity<T>(Context, const Actor&, Id);                               \
+    template Result<T> create_entity<T>(Context, const Actor&, T);                             \
+    template Result<T> update_entity<T>(Context, const Actor&, T);                             \
+    template Result<void> delete_entity<T>(Context, const Actor&, Id);
+ESCALE_REFERENTIAL_ENTITIES(ESCALE_INSTANTIATE)
+#undef ESCALE_INSTANTIATE
+
+Result<Resident> create_resident(Context ctx, const Actor& actor, Resident value,
+                                 const std::optional<std::string>& password) {
+    ESCALE_TRY_VOID(may_write(actor));
+    std::optional<std::string> hash;
+    if (password) {
+        if (password->size() < 8 || password->size() > 1024)
+            return fail(errors::invalid_field("password", "un mot de passe de 8 caractères au moins"));
+        hash = hash_password(*password);  // slow: outside the transaction
+        if (!hash) return fail(errors::internal("argon2id"));
+    }
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<Resident> {
+        ESCALE_TRY(auto stored, insert_checked(tx, value));
+        if (hash) ESCALE_TRY_VOID(tx.set_password_hash(stored.id, *hash));
+        return stored;
+    });
+}
+
+Result<SiteDetail> get_site_detail(Context ctx, const Actor& actor, SiteId id) {
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<SiteDetail> {
+        ESCALE_TRY(auto site, tx.find(Of<Site>{}, id));
+        if (!site) return fail(errors::not_found("Le site"));
+        SiteDetail d{*site, {}, {}, {}, {}};
+        ESCALE_TRY(d.floors, tx.list(Of<Floor>{}, id));
+        for (auto& f : d.floors) f.plan_svg.clear();
+        ESCALE_TRY(d.zones, tx.list(Of<Zone>{}, id));
+        ESCALE_TRY(d.services, tx.list(Of<Service>{}, id));
+        ESCALE_TRY(d.spaces, tx.list(Of<Space>{}, id));
+        return d;
+    });
+}
+
+}  // namespace escale::app

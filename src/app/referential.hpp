@@ -1,0 +1,42 @@
+// Use cases on the referential: sites, floors, zones, services, residents, desks, spaces,
+// lockers and closure days. Any logged-in resident reads the building (residents
+// excepted: personal data, gestionnaires and admins only); only admins write.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "core/error.hpp"
+
+namespace escale::app {
+
+// T is one of ESCALE_REFERENTIAL_ENTITIES (store/store.hpp).
+template <class T>
+Result<std::vector<T>> list_entities(Context ctx, const Actor& actor, std::optional<SiteId> site);
+template <class T>
+Result<T> get_entity(Context ctx, const Actor& actor, Id id);
+// Validates, checks that references exist on the same site, inserts; returns the stored value.
+template <class T>
+Result<T> create_entity(Context ctx, const Actor& actor, T value);
+template <class T>
+Result<T> update_entity(Context ctx, const Actor& actor, T value);
+template <class T>
+Result<void> delete_entity(Context ctx, const Actor& actor, Id id);
+
+// A resident and, when a password is given, their local account, in one transaction.
+Result<Resident> create_resident(Context ctx, const Actor& actor, Resident value,
+                                 const std::optional<std::string>& password);
+
+// A site with what a person needs to find their way in it (floor plans left out).
+struct SiteDetail {
+    Site site;
+    std::vector<Floor> floors;
+    std::vector<Zone> zones;
+    std::vector<Service> services;
+    std::vector<Space> spaces;
+};
+Result<SiteDetail> get_site_detail(Context ctx, const Actor& actor, SiteId id);
+
+}  // namespace escale::app

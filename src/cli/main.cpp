@@ -1,0 +1,179 @@
+// The `escale` command: serve the API, manage accounts. Each sub-command parses its
+// options, opens the store, and calls the same app use cases as the HTTP API.
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <date/date.h>
+#include <spdlog/spdlog.h>
+
+#include "app/demo_loader.hpp"
+#include "app/referential.hpp"
+#include "app/transaction.hpp"
+#include "demo/demo_site.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+using namespace escale;
+
+namespace {
+
+struct DbOptions {
+    std::string url = "sqlite:escale.db";
+    std::string sync = "full";
+};
+
+void add_db_options(CLI::App& cmd, DbOptions& o) {
+    cmd.add_option("--db", o.url, "Base de données : sqlite:CHEMIN")->capture_default_str();
+    cmd.add_option("--sync", o.sync, "SQLite : full (durable même en cas de coupure) ou normal")
+        ->check(CLI::IsMember({"full", "normal"}))
+        ->capture_default_str();
+}
+
+Result<std::unique_ptr<Store>> open_db(const DbOptions& o) {
+    constexpr std::string_view prefix = "sqlite:";
+    if (o.url.rfind(prefix, 0) != 0)
+        return fail(ErrorKind::invalid_input, "unsupported_database",
+                    "Seules les bases « sqlite:CHEMIN » sont prises en charge pour l'instant.");
+    sqlite::Options so;
+    so.path = o.url.substr(prefix.size());
+    so.synchronous_full = o.sync == "full";
+    return sqlite::open_store(so);
+}
+
+int report(const Error& e) {
+    std::cerr << "erreur (" << e.code << ") : " << e.message << "\n";
+    for (auto& d : e.details) std::cerr << "  " << d.message << "\n";
+    return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Escale — le flex office des services de l'État"};
+    cli.require_subcommand(1);
+
+    // ---- serve ----
+    auto* serve = cli.add_subcommand("serve", "Lance le serveur HTTP (API et application web)");
+    DbOptions serve_db;
+    std::string listen = "127.0.0.1:8080", demo_profile = "pilot", test_clock;
+    int threads = 0;
+    add_db_options(*serve, serve_db);
+    serve->add_option("--listen", listen, "Adresse d'écoute HÔTE:PORT (port 0 : un port libre)")->capture_default_str();
+    serve->add_option("--demo", demo_profile, "Données de démonstration si la base est vide")
+        ->check(CLI::IsMember({"pilot", "cite", "none"}))
+        ->capture_default_str();
+    serve->add_option("--threads", threads, "Fils d'exécution (0 : un par cœur)");
+    serve->add_option("--test-clock", test_clock,
+                      "Mode test : horloge réglable, démarrant à cet instant UTC (AAAA-MM-JJTHH:MM:SSZ)");
+
+    // ---- user add ----
+    auto* user = cli.add_subcommand("user", "Gère les comptes locaux");
+    user->require_subcommand(1);
+    auto* user_add = user->add_subcommand("add", "Crée un résident avec un compte local (mot de passe lu sur l'entrée standard)");
+    DbOptions user_db;
+    std::string email, name, role = "agent", service_code;
+    SiteId site_id = 0;
+    add_db_options(*user_add, user_db);
+    user_add->add_option("--email", email, "Adresse électronique")->required();
+    user_add->add_option("--name", name, "Nom affiché")->required();
+    user_add->add_option("--role", role, "Rôle")->check(CLI::IsMember({"agent", "referent", "gestionnaire", "admin"}))->capture_default_str();
+    user_add->add_option("--service", service_code, "Code du service");
+    user_add->add_option("--site", site_id, "Identifiant du site (par défaut : le premier)");
+
+    CLI11_PARSE(cli, argc, argv);
+    SystemClock system_clock;
+
+    if (*serve) {
+        auto store = open_db(serve_db);
+        if (!store) return report(store.error());
+        std::unique_ptr<ManualClock> manual;
+        if (!test_clock.empty()) {
+            std::istringstream in(test_clock);
+            Instant t;
+            in >> date::parse("%FT%TZ", t);
+            if (in.fail()) {
+                std::cerr << "erreur : --test-clock attend un instant UTC AAAA-MM-JJTHH:MM:SSZ\n";
+                return 2;
+            }
+            manual = std::make_unique<ManualClock>(t);
+        }
+        const Clock& clock = manual ? static_cast<const Clock&>(*manual) : system_clock;
+        app::Context ctx{**store, clock};
+
+        if (demo_profile != "none") {
+            auto site = demo_profile == "cite" ? demo::cite_site() : demo::pilot_site();
+            auto loaded = app::load_demo_if_empty(ctx, site);
+            if (!loaded) return report(loaded.error());
+            if (loaded->loaded)
+                spdlog::info("données de démonstration « {} » chargées : {} résidents, {} postes", demo_profile,
+                             loaded->residents, loaded->desks);
+        }
+
+        http::ServerOptions so;
+        auto colon = listen.rfind(':');
+        if (colon == std::string::npos) {
+            std::cerr << "erreur : --listen attend HÔTE:PORT\n";
+            return 2;
+        }
+        so.host = listen.substr(0, colon);
+        try {
+            int port = std::stoi(listen.substr(colon + 1));
+            if (port < 0 || port > 65535) throw std::out_of_range("port");
+            so.port = static_cast<std::uint16_t>(port);
+        } catch (const std::exception&) {
+            std::cerr << "erreur : port invalide dans --listen\n";
+            return 2;
+        }
+        so.threads = threads;
+        http::Api api(ctx, http::ApiOptions{manual.get()});
+        auto served = http::serve(so, api, [&](std::uint16_t port) {
+            // Tests read this exact line to find the port.
+            std::cout << "escale: listening on http://" << so.host << ":" << port << std::endl;
+            if (demo_profile != "none") {
+                std::string domain = demo_profile == "cite" ? "cite.escale.test" : "pilote.escale.test";
+                std::cout << "Comptes de démonstration : admin@" << domain << ", gestionnaire@" << domain
+                          << " et chaque résident ; mot de passe « " << demo::demo_password << " »." << std::endl;
+            }
+        });
+        if (!served) return report(served.error());
+        spdlog::info("serveur arrêté");
+        return 0;
+    }
+
+    if (*user_add) {
+        auto store = open_db(user_db);
+        if (!store) return report(store.error());
+        app::Context ctx{**store, system_clock};
+        auto actor = app::Actor::system();
+        std::string password;
+        std::getline(std::cin, password);
+        if (!password.empty() && password.back() == '\r') password.pop_back();
+
+        Resident r;
+        r.email = email;
+        r.display_name = name;
+        r.role = *parse_role(role);
+        auto found = app::in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<bool> {
+            ESCALE_TRY(auto sites, tx.list(Of<Site>{}, std::nullopt));
+            if (sites.empty()) return fail(ErrorKind::rule_violation, "no_site", "Aucun site n'existe encore.");
+            r.site_id = site_id ? site_id : sites.front().id;
+            if (!service_code.empty()) {
+                ESCALE_TRY(auto services, tx.list(Of<Service>{}, r.site_id));
+                for (auto& s : services)
+                    if (s.code == service_code) r.service_id = s.id;
+                if (!r.service_id)
+                    return fail(ErrorKind::not_found, "not_found", "Le service « " + service_code + " » est introuvable sur ce site.");
+            }
+            return true;
+        });
+        if (!found) return report(found.error());
+        auto created = app::create_resident(ctx, actor, r, password);
+        if (!created) return report(created.error());
+        std::cout << "résident créé : " << created->id << " <" << created->email << ">\n";
+        return 0;
+    }
+    return 0;
+}

@@ -1,0 +1,108 @@
+#include "core/errors.hpp"
+
+#include <fmt/format.h>
+
+namespace escale::errors {
+namespace {
+Error make(ErrorKind k, const char* code, std::string msg) { return Error{k, code, std::move(msg), {}}; }
+}  // namespace
+
+Error invalid_json(std::string_view why) {
+    return make(ErrorKind::invalid_input, "invalid_json",
+                fmt::format("Le corps de la requête n'est pas un JSON valide ({}).", why));
+}
+Error invalid_field(std::string_view field, std::string_view expected) {
+    return make(ErrorKind::invalid_input, "invalid_field",
+                fmt::format("Le champ « {} » doit être {}.", field, expected));
+}
+Error missing_field(std::string_view field) {
+    return make(ErrorKind::invalid_input, "missing_field",
+                fmt::format("Le champ « {} » est obligatoire.", field));
+}
+Error invalid_date(std::string_view field) {
+    return make(ErrorKind::invalid_input, "invalid_date",
+                fmt::format("« {} » doit être une date réelle au format AAAA-MM-JJ.", field));
+}
+Error invalid_period() {
+    return make(ErrorKind::invalid_input, "invalid_period",
+                "La période doit être « am » (matin), « pm » (après-midi) ou « day » (journée).");
+}
+Error body_too_large(std::size_t limit) {
+    return make(ErrorKind::too_large, "body_too_large",
+                fmt::format("La requête dépasse la taille maximale autorisée ({} octets).", limit));
+}
+Error invalid_csv(std::string_view why) {
+    return make(ErrorKind::invalid_input, "invalid_csv",
+                fmt::format("Le fichier CSV n'est pas valide : {}.", why));
+}
+
+Error unauthenticated() {
+    return make(ErrorKind::unauthenticated, "unauthenticated",
+                "Vous devez être connecté pour accéder à cette ressource.");
+}
+Error bad_credentials() {
+    return make(ErrorKind::unauthenticated, "bad_credentials",
+                "Adresse électronique ou mot de passe incorrect.");
+}
+Error forbidden() {
+    return make(ErrorKind::forbidden, "forbidden",
+                "Vos droits ne permettent pas cette action.");
+}
+
+Error not_found(std::string_view what) {
+    return make(ErrorKind::not_found, "not_found", fmt::format("{} introuvable.", what));
+}
+Error already_exists(std::string_view what) {
+    return make(ErrorKind::conflict, "already_exists", fmt::format("{} existe déjà.", what));
+}
+Error unknown_reference(std::string_view what) {
+    return make(ErrorKind::rule_violation, "unknown_reference",
+                fmt::format("La référence à {} ne correspond à aucun élément existant.", what));
+}
+Error in_use(std::string_view what) {
+    return make(ErrorKind::conflict, "in_use",
+                fmt::format("{} est encore utilisé par d'autres éléments et ne peut pas être supprimé.", what));
+}
+
+Error slot_taken() {
+    return make(ErrorKind::conflict, "slot_taken",
+                "Ce poste est déjà réservé sur ce créneau.");
+}
+Error already_booked_that_slot() {
+    return make(ErrorKind::rule_violation, "already_booked_that_slot",
+                "Vous avez déjà réservé un poste sur ce créneau.");
+}
+Error closed_day() {
+    return make(ErrorKind::rule_violation, "closed_day",
+                "Le site est fermé ce jour-là (week-end, jour férié ou fermeture).");
+}
+Error past_slot() {
+    return make(ErrorKind::rule_violation, "past", "Ce créneau est déjà passé.");
+}
+Error beyond_horizon(int days) {
+    return make(ErrorKind::rule_violation, "beyond_horizon",
+                fmt::format("On ne peut pas réserver plus de {} jours à l'avance.", days));
+}
+Error desk_inactive() {
+    return make(ErrorKind::rule_violation, "desk_inactive",
+                "Ce poste n'est pas ouvert à la réservation.");
+}
+Error booking_not_yours() {
+    return make(ErrorKind::forbidden, "booking_not_yours",
+                "Cette réservation ne vous appartient pas.");
+}
+Error booking_not_live() {
+    return make(ErrorKind::conflict, "booking_not_live",
+                "Cette réservation est déjà annulée ou terminée.");
+}
+
+Error database_unavailable() {
+    return make(ErrorKind::unavailable, "database_unavailable",
+                "La base de données est momentanément indisponible.");
+}
+Error internal(std::string_view) {
+    return make(ErrorKind::internal, "internal",
+                "Une erreur interne est survenue ; elle a été journalisée.");
+}
+
+}  // namespace escale::errors

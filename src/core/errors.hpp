@@ -1,0 +1,46 @@
+// The catalogue of errors Escale reports: one function per stable code, each with its
+// French message. Every layer builds its errors from here so codes and wording stay one.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+
+namespace escale::errors {
+
+// input
+Error invalid_json(std::string_view why);
+Error invalid_field(std::string_view field, std::string_view expected);
+Error missing_field(std::string_view field);
+Error invalid_date(std::string_view field);
+Error invalid_period();
+Error body_too_large(std::size_t limit_bytes);
+Error invalid_csv(std::string_view why);
+
+// identity
+Error unauthenticated();
+Error bad_credentials();
+Error forbidden();
+
+// lookups and data integrity
+Error not_found(std::string_view what);
+Error already_exists(std::string_view what);
+Error unknown_reference(std::string_view what);
+Error in_use(std::string_view what);
+
+// desk booking rules
+Error slot_taken();
+Error already_booked_that_slot();
+Error closed_day();
+Error past_slot();
+Error beyond_horizon(int horizon_days);
+Error desk_inactive();
+Error booking_not_yours();
+Error booking_not_live();
+
+// infrastructure
+Error database_unavailable();
+Error internal(std::string_view what);
+
+}  // namespace escale::errors

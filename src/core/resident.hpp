@@ -1,0 +1,35 @@
+// A resident: a person attached to a site and a service, with a role and an FTE share.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+#include "core/ids.hpp"
+
+namespace escale {
+
+// What a resident may do; ordered from least to most powerful.
+enum class Role { agent, referent, gestionnaire, admin };
+BOOST_DESCRIBE_ENUM(Role, agent, referent, gestionnaire, admin)
+
+struct Resident {
+    ResidentId id = 0;
+    SiteId site_id = 0;
+    std::optional<ServiceId> service_id;
+    std::string email;         // unique, stored lower-case
+    std::string display_name;
+    int fte_percent = 100;     // quotité de travail, 10..100
+    Role role = Role::agent;
+    bool active = true;
+};
+BOOST_DESCRIBE_STRUCT(Resident, (), (id, site_id, service_id, email, display_name, fte_percent,
+                                     role, active))
+
+std::optional<Role> parse_role(std::string_view text);
+const char* to_string(Role r);
+
+}  // namespace escale

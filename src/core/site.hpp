@@ -1,0 +1,25 @@
+// A site: a building or campus, with its time zone, surface and opening hours.
+#pragma once
+
+#include <string>
+
+#include <boost/describe/class.hpp>
+
+#include "core/ids.hpp"
+
+namespace escale {
+
+struct Site {
+    SiteId id = 0;
+    std::string name;
+    std::string time_zone = "Europe/Paris";  // IANA name
+    double sub_m2 = 0;                       // surface utile brute, m²
+    std::string opens_at = "08:00";          // local time, HH:MM
+    std::string noon_at = "13:00";           // morning ends, afternoon starts
+    std::string closes_at = "19:00";
+    int booking_horizon_days = 28;           // how far ahead a desk can be booked
+};
+BOOST_DESCRIBE_STRUCT(Site, (), (id, name, time_zone, sub_m2, opens_at, noon_at, closes_at,
+                                 booking_horizon_days))
+
+}  // namespace escale

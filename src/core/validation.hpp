@@ -1,0 +1,34 @@
+// Field-level rules of the referential: what a well-formed site, desk, resident... is.
+// Pure functions; each returns the first problem as an invalid_input or rule_violation.
+#pragma once
+
+#include <string>
+
+#include "core/closure.hpp"
+#include "core/desk.hpp"
+#include "core/error.hpp"
+#include "core/floor.hpp"
+#include "core/locker.hpp"
+#include "core/resident.hpp"
+#include "core/service.hpp"
+#include "core/site.hpp"
+#include "core/space.hpp"
+#include "core/zone.hpp"
+
+namespace escale {
+
+Result<void> validate(const Site& v);
+Result<void> validate(const Floor& v);
+Result<void> validate(const Zone& v);
+Result<void> validate(const Service& v);
+Result<void> validate(const Resident& v);
+Result<void> validate(const Desk& v);
+Result<void> validate(const Space& v);
+Result<void> validate(const Locker& v);
+Result<void> validate(const Closure& v);
+
+// Lower-cases ASCII letters and trims spaces: emails are compared in this form.
+std::string normalize_email(std::string_view email);
+bool looks_like_email(std::string_view email);
+
+}  // namespace escale

@@ -1,0 +1,348 @@
+// The API's routes and its dispatcher. Each handler decodes its input, calls one app use
+// case, and encodes the result; nothing here touches SQL or Beast.
+#include "http/api.hpp"
+
+#include <charconv>
+#include <sstream>
+
+#include <boost/describe/members.hpp>
+#include <date/date.h>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "app/auth.hpp"
+#include "app/desk_booking.hpp"
+#include "app/referential.hpp"
+#include "app/resident_import.hpp"
+#include "core/errors.hpp"
+#include "core/try.hpp"
+#include "http/json_codec.hpp"
+
+namespace escale::http {
+
+namespace embedded {
+extern const std::string_view openapi_json;
+extern const std::string_view index_html;
+}  // namespace embedded
+
+namespace {
+
+int status_of(ErrorKind k) {
+    switch (k) {
+        case ErrorKind::invalid_input: return 400;
+        case ErrorKind::unauthenticated: return 401;
+        case ErrorKind::forbidden: return 403;
+        case ErrorKind::not_found: return 404;
+        case ErrorKind::conflict: return 409;
+        case ErrorKind::too_large: return 413;
+        case ErrorKind::rule_violation: return 422;
+        case ErrorKind::unavailable: return 503;
+        case ErrorKind::internal: return 500;
+    }
+    return 500;
+}
+
+Response error_response(const Error& e) {
+    if (e.kind == ErrorKind::internal) spdlog::error("internal error: {}", e.message);
+    return Response{status_of(e.kind), "application/json; charset=utf-8", error_body(e), {}};
+}
+
+Response json_response(int status, const json::value& v) {
+    return Response{status, "application/json; charset=utf-8", json::serialize(v), {}};
+}
+
+// Encoding of use-case results: described structs member for member, the rest by hand.
+template <class T>
+json::value encode(const T& v) {
+    if constexpr (boost::describe::has_describe_members<T>::value) return json::value_from(v);
+    else return to_json(v);
+}
+template <class T>
+json::value encode(const std::vector<T>& items) {
+    json::array a;
+    a.reserve(items.size());
+    for (auto& i : items) a.push_back(encode(i));
+    return a;
+}
+
+template <class T>
+Response reply(const Result<T>& r, int ok_status = 200) {
+    if (!r) return error_response(r.error());
+    return json_response(ok_status, encode(*r));
+}
+
+Result<Id> parse_id(std::string_view text, std::string_view field) {
+    Id id = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc{} || p != text.data() + text.size() || id <= 0)
+        return fail(errors::invalid_field(field, "un identifiant numérique positif"));
+    return id;
+}
+
+Result<Id> path_id(const Call& c, size_t i = 0) { return parse_id(c.params.at(i), "id"); }
+
+Result<std::optional<SiteId>> site_filter(const Request& r) {
+    auto v = r.query_param("site_id");
+    if (!v) return std::optional<SiteId>{};
+    ESCALE_TRY(Id id, parse_id(*v, "site_id"));
+    return std::optional<SiteId>{id};
+}
+
+Result<Date> date_param(const Request& r, std::string_view name, std::optional<Date> fallback = {}) {
+    auto v = r.query_param(name);
+    if (!v) {
+        if (fallback) return *fallback;
+        return fail(errors::missing_field(name));
+    }
+    auto d = parse_date(*v);
+    if (!d) return fail(errors::invalid_date(name));
+    return *d;
+}
+
+std::string token_of(const Request& r) {
+    constexpr std::string_view bearer = "Bearer ";
+    if (r.authorization.size() > bearer.size() && r.authorization.compare(0, bearer.size(), bearer) == 0)
+        return r.authorization.substr(bearer.size());
+    std::string_view cookies = r.cookie;
+    std::string key = std::string(session_cookie) + "=";
+    while (!cookies.empty()) {
+        while (!cookies.empty() && cookies.front() == ' ') cookies.remove_prefix(1);
+        auto end = cookies.find(';');
+        auto item = cookies.substr(0, end);
+        if (item.substr(0, key.size()) == key) return std::string(item.substr(key.size()));
+        if (end == std::string_view::npos) break;
+        cookies.remove_prefix(end + 1);
+    }
+    return {};
+}
+
+// Referential collections: list, read, create, partial update, delete.
+template <class T>
+void add_crud(Router& router, app::Context ctx, const std::string& base, bool with_get = true) {
+    router.add({"GET", base, true, [ctx](const Call& c) {
+                    auto site = site_filter(c.request);
+                    if (!site) return error_response(site.error());
+                    return reply(app::list_entities<T>(ctx, *c.actor, *site));
+                }});
+    if (with_get)
+        router.add({"GET", base + "/{id}", true, [ctx](const Call& c) {
+                        auto id = path_id(c);
+                        if (!id) return error_response(id.error());
+                        return reply(app::get_entity<T>(ctx, *c.actor, *id));
+                    }});
+    router.add({"POST", base, true, [ctx](const Call& c) {
+                    auto obj = parse_object(c.request.body);
+                    if (!obj) return error_response(obj.error());
+                    T value{};
+                    if constexpr (std::is_same_v<T, Resident>) {
+                        if (auto ok = decode_into(*obj, value, {"password"}); !ok) return error_response(ok.error());
+                        auto password = optional_string(*obj, "password");
+                        if (!password) return error_response(password.error());
+                        return reply(app::create_resident(ctx, *c.actor, value, *password), 201);
+                    } else {
+                        if (auto ok = decode_into(*obj, value); !ok) return error_response(ok.error());
+                        return reply(app::create_entity<T>(ctx, *c.actor, value), 201);
+                    }
+                }});
+    router.add({"PATCH", base + "/{id}", true, [ctx](const Call& c) {
+                    auto id = path_id(c);
+                    if (!id) return error_response(id.error());
+                    auto obj = parse_object(c.request.body);
+                    if (!obj) return error_response(obj.error());
+                    auto current = app::get_entity<T>(ctx, *c.actor, *id);
+                    if (!current) return error_response(current.error());
+                    if (auto ok = decode_into(*obj, *current); !ok) return error_response(ok.error());
+                    return reply(app::update_entity<T>(ctx, *c.actor, *current));
+                }});
+    router.add({"DELETE", base + "/{id}", true, [ctx](const Call& c) {
+                    auto id = path_id(c);
+                    if (!id) return error_response(id.error());
+                    auto r = app::delete_entity<T>(ctx, *c.actor, *id);
+                    if (!r) return error_response(r.error());
+                    return Response{204, "", "", {}};
+                }});
+}
+
+Response book(app::Context ctx, const Call& c) {
+    auto obj = parse_object(c.request.body);
+    if (!obj) return error_response(obj.error());
+    for (auto& [key, value] : *obj)
+        if (key != "desk_id" && key != "date" && key != "period" && key != "resident_id")
+            return error_response(Error{ErrorKind::invalid_input, "unknown_field",
+                                        fmt::format("Le champ « {} » n'est pas attendu ici.", std::string_view(key)), {}});
+    app::BookDesk req;
+    auto desk = obj->find("desk_id");
+    if (desk == obj->end()) return error_response(errors::missing_field("desk_id"));
+    if (!desk->value().is_int64() || desk->value().get_int64() <= 0)
+        return error_response(errors::invalid_field("desk_id", "un identifiant numérique positif"));
+    req.desk_id = desk->value().get_int64();
+    auto date = obj->find("date");
+    if (date == obj->end()) return error_response(errors::missing_field("date"));
+    if (!date->value().is_string()) return error_response(errors::invalid_date("date"));
+    auto d = parse_date(date->value().get_string());
+    if (!d) return error_response(errors::invalid_date("date"));
+    req.date = *d;
+    auto period = obj->find("period");
+    std::string_view p = period == obj->end() ? "day" : period->value().is_string() ? std::string_view(period->value().get_string()) : "";
+    if (p == "am") req.period = app::Period::am;
+    else if (p == "pm") req.period = app::Period::pm;
+    else if (p == "day") req.period = app::Period::day;
+    else return error_response(errors::invalid_period());
+    if (auto r = obj->find("resident_id"); r != obj->end() && !r->value().is_null()) {
+        if (!r->value().is_int64() || r->value().get_int64() <= 0)
+            return error_response(errors::invalid_field("resident_id", "un identifiant numérique positif"));
+        req.for_resident = r->value().get_int64();
+    }
+    auto made = app::book_desk(ctx, *c.actor, req);
+    if (!made) return error_response(made.error());
+    return json_response(201, json::object{{"bookings", encode(*made)}});
+}
+
+Response login(app::Context ctx, const Call& c) {
+    auto obj = parse_object(c.request.body);
+    if (!obj) return error_response(obj.error());
+    auto email = optional_string(*obj, "email");
+    if (!email) return error_response(email.error());
+    auto password = optional_string(*obj, "password");
+    if (!password) return error_response(password.error());
+    if (!*email) return error_response(errors::missing_field("email"));
+    if (!*password) return error_response(errors::missing_field("password"));
+    if ((*email)->size() > 254 || (*password)->size() > 1024) return error_response(errors::bad_credentials());
+    auto r = app::login(ctx, **email, **password);
+    if (!r) return error_response(r.error());
+    auto resp = json_response(200, json::object{{"token", r->token},
+                                                {"resident", encode(r->resident)},
+                                                {"expires_at", date::format("%FT%TZ", r->expires_at)}});
+    auto max_age = std::chrono::duration_cast<std::chrono::seconds>(app::session_lifetime).count();
+    resp.headers.emplace_back("Set-Cookie", fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax",
+                                                        session_cookie, r->token, max_age));
+    return resp;
+}
+
+Response logout(app::Context ctx, const Call& c) {
+    auto r = app::logout(ctx, token_of(c.request));
+    if (!r) return error_response(r.error());
+    Response resp{204, "", "", {}};
+    resp.headers.emplace_back("Set-Cookie", fmt::format("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax", session_cookie));
+    return resp;
+}
+
+Response set_test_clock(ManualClock& clock, const Call& c) {
+    auto obj = parse_object(c.request.body);
+    if (!obj) return error_response(obj.error());
+    auto now = optional_string(*obj, "now");
+    if (!now) return error_response(now.error());
+    if (!*now) return error_response(errors::missing_field("now"));
+    std::istringstream in(**now);
+    Instant t;
+    in >> date::parse("%FT%TZ", t);
+    if (in.fail()) return error_response(errors::invalid_field("now", "un instant UTC AAAA-MM-JJTHH:MM:SSZ"));
+    clock.set(t);
+    return json_response(200, json::object{{"now", date::format("%FT%TZ", t)}});
+}
+
+}  // namespace
+
+Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
+    auto& r = router_;
+    r.add({"GET", "/", false, [](const Call&) {
+               return Response{200, "text/html; charset=utf-8", std::string(embedded::index_html), {}};
+           }});
+    r.add({"GET", "/healthz", false, [](const Call&) { return json_response(200, json::object{{"status", "ok"}}); }});
+    r.add({"GET", "/readyz", false, [ctx](const Call&) {
+               auto ok = ctx.store.ping();
+               if (!ok) return error_response(ok.error());
+               return json_response(200, json::object{{"status", "ready"}});
+           }});
+    r.add({"GET", "/api/v1/openapi.json", false, [](const Call&) {
+               return Response{200, "application/json; charset=utf-8", std::string(embedded::openapi_json), {}};
+           }});
+    r.add({"POST", "/api/v1/auth/login", false, [ctx](const Call& c) { return login(ctx, c); }});
+    r.add({"POST", "/api/v1/auth/logout", true, [ctx](const Call& c) { return logout(ctx, c); }});
+    r.add({"GET", "/api/v1/me", true, [](const Call& c) { return json_response(200, encode(c.actor->resident)); }});
+
+    r.add({"GET", "/api/v1/sites/{id}", true, [ctx](const Call& c) {
+               auto id = path_id(c);
+               if (!id) return error_response(id.error());
+               return reply(app::get_site_detail(ctx, *c.actor, *id));
+           }});
+    r.add({"POST", "/api/v1/sites/{id}/residents/import", true, [ctx](const Call& c) {
+               auto id = path_id(c);
+               if (!id) return error_response(id.error());
+               auto report = app::import_residents_csv(ctx, *c.actor, *id, c.request.body);
+               if (!report) return error_response(report.error());
+               return json_response(201, json::object{{"created", report->created}});
+           }});
+    r.add({"GET", "/api/v1/floors/{id}/availability", true, [ctx](const Call& c) {
+               auto id = path_id(c);
+               if (!id) return error_response(id.error());
+               auto d = date_param(c.request, "date");
+               if (!d) return error_response(d.error());
+               return reply(app::floor_availability(ctx, *c.actor, *id, *d));
+           }});
+    r.add({"GET", "/api/v1/floors/{id}/plan", true, [ctx](const Call& c) {
+               auto id = path_id(c);
+               if (!id) return error_response(id.error());
+               auto floor = app::get_entity<Floor>(ctx, *c.actor, *id);
+               if (!floor) return error_response(floor.error());
+               return Response{200, "image/svg+xml", std::move(floor->plan_svg), {}};
+           }});
+
+    r.add({"POST", "/api/v1/desk-bookings", true, [ctx](const Call& c) { return book(ctx, c); }});
+    r.add({"DELETE", "/api/v1/desk-bookings/{id}", true, [ctx](const Call& c) {
+               auto id = path_id(c);
+               if (!id) return error_response(id.error());
+               return reply(app::cancel_desk_booking(ctx, *c.actor, *id));
+           }});
+    r.add({"GET", "/api/v1/me/desk-bookings", true, [ctx](const Call& c) {
+               auto from = date_param(c.request, "from", date::year_month_day{date::floor<date::days>(ctx.clock.now())});
+               if (!from) return error_response(from.error());
+               auto to = date_param(c.request, "to", date::year_month_day{date::sys_days{*from} + date::days{90}});
+               if (!to) return error_response(to.error());
+               return reply(app::my_desk_bookings(ctx, *c.actor, *from, *to));
+           }});
+
+    add_crud<Site>(r, ctx, "/api/v1/sites", false);
+    add_crud<Floor>(r, ctx, "/api/v1/floors");
+    add_crud<Zone>(r, ctx, "/api/v1/zones");
+    add_crud<Service>(r, ctx, "/api/v1/services");
+    add_crud<Resident>(r, ctx, "/api/v1/residents");
+    add_crud<Desk>(r, ctx, "/api/v1/desks");
+    add_crud<Space>(r, ctx, "/api/v1/spaces");
+    add_crud<Locker>(r, ctx, "/api/v1/lockers");
+    add_crud<Closure>(r, ctx, "/api/v1/closures");
+
+    if (options.test_clock) {
+        ManualClock* clock = options.test_clock;
+        r.add({"PUT", "/api/v1/test/clock", false, [clock](const Call& c) { return set_test_clock(*clock, c); }});
+    }
+}
+
+Response Api::handle(const Request& request) const {
+    try {
+        auto m = router_.match(request.method, request.path);
+        if (!m.route) {
+            if (m.allowed_methods.empty())
+                return error_response(Error{ErrorKind::not_found, "route_not_found",
+                                            "Cette adresse ne correspond à aucune ressource.", {}});
+            std::string allow;
+            for (auto& a : m.allowed_methods) allow += (allow.empty() ? "" : ", ") + a;
+            auto resp = error_response(Error{ErrorKind::invalid_input, "method_not_allowed",
+                                             fmt::format("Méthode non permise ici ; méthodes admises : {}.", allow), {}});
+            resp.status = 405;
+            resp.headers.emplace_back("Allow", allow);
+            return resp;
+        }
+        std::optional<app::Actor> actor;
+        if (m.route->requires_login) {
+            auto a = app::authenticate(ctx_, token_of(request));
+            if (!a) return error_response(a.error());
+            actor = std::move(*a);
+        }
+        return m.route->handler(Call{request, m.params, actor ? &*actor : nullptr});
+    } catch (const std::exception& e) {
+        return error_response(errors::internal(e.what()));
+    }
+}
+
+}  // namespace escale::http

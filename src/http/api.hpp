@@ -1,0 +1,35 @@
+// The Escale HTTP API: its route table and the dispatcher that authenticates, calls the
+// route's handler, turns errors into JSON bodies and adds security headers.
+// An Api is built once, then shared by every server thread.
+#pragma once
+
+#include <memory>
+
+#include "app/context.hpp"
+#include "core/clock.hpp"
+#include "http/router.hpp"
+
+namespace escale::http {
+
+struct ApiOptions {
+    // When set, the server runs in test mode: PUT /api/v1/test/clock moves this clock.
+    // Without it that route does not exist.
+    ManualClock* test_clock = nullptr;
+};
+
+class Api {
+public:
+    Api(app::Context ctx, ApiOptions options);
+    // Never throws: any failure becomes an error response.
+    Response handle(const Request& request) const;
+    const Router& router() const { return router_; }
+
+private:
+    app::Context ctx_;
+    Router router_;
+};
+
+// The session cookie's name.
+inline constexpr const char* session_cookie = "escale_session";
+
+}  // namespace escale::http

@@ -1,0 +1,166 @@
+#include "http/json_codec.hpp"
+
+#include <limits>
+
+#include <boost/describe/enum_from_string.hpp>
+#include <boost/describe/enumerators.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+
+namespace escale::http {
+namespace {
+
+namespace bd = boost::describe;
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class E>
+std::string enum_choices() {
+    std::string out;
+    boost::mp11::mp_for_each<bd::describe_enumerators<E>>([&](auto e) {
+        out += (out.empty() ? "« " : ", « ") + std::string(e.name) + " »";
+    });
+    return out;
+}
+
+// Reads one JSON value into a member of type V, or says what was expected.
+template <class V>
+Result<void> read_member(const json::value& j, std::string_view name, V& out) {
+    if constexpr (std::is_same_v<V, bool>) {
+        if (!j.is_bool()) return fail(errors::invalid_field(name, "un booléen (true ou false)"));
+        out = j.get_bool();
+    } else if constexpr (std::is_enum_v<V>) {
+        if (!j.is_string() || !bd::enum_from_string(std::string(j.get_string()).c_str(), out))
+            return fail(errors::invalid_field(name, "l'une des valeurs " + enum_choices<V>()));
+    } else if constexpr (std::is_integral_v<V>) {
+        std::int64_t v;
+        if (j.is_int64()) v = j.get_int64();
+        else if (j.is_uint64() && j.get_uint64() <= std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+            v = static_cast<std::int64_t>(j.get_uint64());
+        else return fail(errors::invalid_field(name, "un nombre entier"));
+        if (v < std::numeric_limits<V>::min() || v > std::numeric_limits<V>::max())
+            return fail(errors::invalid_field(name, "un nombre entier dans les limites admises"));
+        out = static_cast<V>(v);
+    } else if constexpr (std::is_floating_point_v<V>) {
+        if (!j.is_number()) return fail(errors::invalid_field(name, "un nombre"));
+        out = j.to_number<double>();
+    } else if constexpr (std::is_same_v<V, std::string>) {
+        if (!j.is_string()) return fail(errors::invalid_field(name, "une chaîne de caractères"));
+        out = std::string(j.get_string());
+    } else if constexpr (is_optional<V>::value) {
+        if (j.is_null()) {
+            out.reset();
+        } else {
+            typename V::value_type inner{};
+            if (auto r = read_member(j, name, inner); !r) return r;
+            out = std::move(inner);
+        }
+    } else {
+        static_assert(!sizeof(V), "unsupported member type");
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<json::object> parse_object(std::string_view body) {
+    boost::system::error_code ec;
+    json::parse_options opt;
+    opt.max_depth = 32;
+    auto v = json::parse(body, ec, {}, opt);
+    if (ec) return fail(errors::invalid_json(ec.message()));
+    if (!v.is_object()) return fail(errors::invalid_json("un objet JSON { … } est attendu"));
+    return std::move(v.as_object());
+}
+
+template <class T>
+Result<void> decode_into(const json::object& obj, T& into, std::initializer_list<std::string_view> extra) {
+    for (auto& [key, value] : obj) {
+        bool known = key == "id";
+        for (auto e : extra) known = known || key == e;
+        boost::mp11::mp_for_each<bd::describe_members<T, bd::mod_public>>([&](auto m) {
+            known = known || key == m.name;
+        });
+        if (!known)
+            return fail(Error{ErrorKind::invalid_input, "unknown_field",
+                              fmt::format("Le champ « {} » n'est pas attendu ici.", std::string_view(key)), {}});
+    }
+    Result<void> result;
+    boost::mp11::mp_for_each<bd::describe_members<T, bd::mod_public>>([&](auto m) {
+        if (!result || std::string_view(m.name) == "id") return;
+        if (auto it = obj.find(m.name); it != obj.end()) result = read_member(it->value(), m.name, into.*m.pointer);
+    });
+    return result;
+}
+
+#define ESCALE_INSTANTIATE(T) \
+    template Result<void> decode_into<T>(const json::object&, T&, std::initializer_list<std::string_view>);
+ESCALE_REFERENTIAL_ENTITIES(ESCALE_INSTANTIATE)
+#undef ESCALE_INSTANTIATE
+
+Result<std::optional<std::string>> optional_string(const json::object& obj, std::string_view key) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->value().is_null()) return std::optional<std::string>{};
+    if (!it->value().is_string()) return fail(errors::invalid_field(key, "une chaîne de caractères"));
+    return std::optional<std::string>{std::string(it->value().get_string())};
+}
+
+json::value to_json(const DeskBooking& b) {
+    return json::object{
+        {"id", b.id},
+        {"site_id", b.site_id},
+        {"desk_id", b.desk_id},
+        {"resident_id", b.resident_id},
+        {"date", format_date(b.date)},
+        {"half", to_string(b.half)},
+        {"state", to_string(b.state)},
+        {"created_at", date::format("%FT%TZ", b.created_at)},
+        {"created_by", b.created_by},
+    };
+}
+
+json::value to_json(const app::FloorAvailability& a) {
+    auto status = [](app::SlotStatus s) {
+        return s == app::SlotStatus::free ? "free" : s == app::SlotStatus::yours ? "yours" : "taken";
+    };
+    json::array desks;
+    desks.reserve(a.desks.size());
+    for (auto& d : a.desks) {
+        auto o = json::value_from(d.desk).as_object();
+        o["am"] = status(d.am);
+        o["pm"] = status(d.pm);
+        desks.push_back(std::move(o));
+    }
+    return json::object{{"floor", json::value_from(a.floor)},
+                        {"date", format_date(a.date)},
+                        {"closed", a.closed},
+                        {"desks", std::move(desks)}};
+}
+
+json::value to_json(const app::SiteDetail& d) {
+    return json::object{{"site", json::value_from(d.site)},
+                        {"floors", json::value_from(d.floors)},
+                        {"zones", json::value_from(d.zones)},
+                        {"services", json::value_from(d.services)},
+                        {"spaces", json::value_from(d.spaces)}};
+}
+
+json::value to_json(const Resident& r) { return json::value_from(r); }
+
+std::string error_body(const Error& e) {
+    json::object err{{"code", e.code}, {"message", e.message}};
+    if (!e.details.empty()) {
+        json::array details;
+        for (auto& d : e.details) details.push_back(json::object{{"line", d.line}, {"field", d.field}, {"message", d.message}});
+        err["details"] = std::move(details);
+    }
+    return json::serialize(json::object{{"error", std::move(err)}});
+}
+
+}  // namespace escale::http

@@ -1,0 +1,38 @@
+// JSON in and out of the API with Boost.JSON. Referential structs map member-for-member
+// through their Boost.Describe lists; decoding checks every field's type and answers in
+// French. Stateless functions, safe from any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <boost/json.hpp>
+
+#include "app/auth.hpp"
+#include "app/desk_booking.hpp"
+#include "app/referential.hpp"
+#include "core/error.hpp"
+
+namespace escale::http {
+
+namespace json = boost::json;
+
+// Parses a request body that must be a JSON object.
+Result<json::object> parse_object(std::string_view body);
+
+// Overwrites the members of `into` named in `obj` (all but "id"), checking their types.
+// Unknown members are refused (code "unknown_field"), except those listed in `extra`.
+template <class T>
+Result<void> decode_into(const json::object& obj, T& into, std::initializer_list<std::string_view> extra = {});
+
+// Reads an optional string member; fails with invalid_field when present but not a string.
+Result<std::optional<std::string>> optional_string(const json::object& obj, std::string_view key);
+
+json::value to_json(const DeskBooking& b);
+json::value to_json(const app::FloorAvailability& a);
+json::value to_json(const app::SiteDetail& d);
+json::value to_json(const Resident& r);
+
+std::string error_body(const Error& e);
+
+}  // namespace escale::http

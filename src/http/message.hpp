@@ -1,0 +1,36 @@
+// The small request and response types the handlers see, so that only server.cpp
+// compiles Beast. Plain values; nothing here is shared between threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace escale::http {
+
+struct Request {
+    std::string method;  // upper case, e.g. "GET"
+    std::string path;    // percent-decoded, without the query
+    std::vector<std::pair<std::string, std::string>> query;  // decoded
+    std::string body;
+    std::string content_type;
+    std::string authorization;
+    std::string cookie;
+
+    std::optional<std::string_view> query_param(std::string_view name) const {
+        for (auto& [k, v] : query)
+            if (k == name) return std::string_view(v);
+        return std::nullopt;
+    }
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "application/json; charset=utf-8";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+}  // namespace escale::http

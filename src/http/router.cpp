@@ -1,0 +1,51 @@
+#include "http/router.hpp"
+
+namespace escale::http {
+namespace {
+std::vector<std::string> split(std::string_view path) {
+    std::vector<std::string> out;
+    size_t i = 0;
+    while (i < path.size()) {
+        if (path[i] == '/') {
+            ++i;
+            continue;
+        }
+        size_t j = path.find('/', i);
+        if (j == std::string_view::npos) j = path.size();
+        out.emplace_back(path.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+bool is_capture(const std::string& s) { return s.size() > 2 && s.front() == '{' && s.back() == '}'; }
+}  // namespace
+
+void Router::add(Route route) {
+    segments_.push_back(split(route.pattern));
+    routes_.push_back(std::move(route));
+}
+
+Router::Match Router::match(std::string_view method, std::string_view path) const {
+    Match m;
+    auto parts = split(path);
+    for (size_t r = 0; r < routes_.size(); ++r) {
+        const auto& segs = segments_[r];
+        if (segs.size() != parts.size()) continue;
+        PathParams params;
+        bool ok = true;
+        for (size_t i = 0; i < segs.size() && ok; ++i) {
+            if (is_capture(segs[i])) params.push_back(parts[i]);
+            else ok = segs[i] == parts[i];
+        }
+        if (!ok) continue;
+        if (routes_[r].method == method) {
+            m.route = &routes_[r];
+            m.params = std::move(params);
+            return m;
+        }
+        m.allowed_methods.push_back(routes_[r].method);
+    }
+    return m;
+}
+
+}  // namespace escale::http

@@ -1,0 +1,51 @@
+// Maps (method, path) to a handler. Patterns are literal segments and "{name}" segments
+// that capture one path segment. The route table is also what the OpenAPI document is
+// checked against. Built once at start, then only read: safe to share between threads.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/context.hpp"
+#include "http/message.hpp"
+
+namespace escale::http {
+
+using PathParams = std::vector<std::string>;  // captured segments, in pattern order
+
+// What a handler gets: the request, the captured path segments, and who is calling
+// (null on routes that do not require login).
+struct Call {
+    const Request& request;
+    const PathParams& params;
+    const app::Actor* actor;
+};
+
+struct Route {
+    std::string method;
+    std::string pattern;  // e.g. "/api/v1/desks/{id}"
+    bool requires_login = true;
+    std::function<Response(const Call&)> handler;
+};
+
+class Router {
+public:
+    void add(Route route);
+
+    struct Match {
+        const Route* route = nullptr;   // null when nothing matched
+        PathParams params;
+        std::vector<std::string> allowed_methods;  // when the path matched other methods only
+    };
+    Match match(std::string_view method, std::string_view path) const;
+
+    const std::vector<Route>& routes() const { return routes_; }
+
+private:
+    std::vector<Route> routes_;
+    std::vector<std::vector<std::string>> segments_;  // per route
+};
+
+}  // namespace escale::http

@@ -1,0 +1,241 @@
+#include "http/server.hpp"
+
+#include <atomic>
+#include <list>
+#include <mutex>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "core/errors.hpp"
+#include "http/beast_pch.hpp"
+
+namespace escale::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using namespace std::chrono_literals;
+constexpr auto use_nothrow = asio::as_tuple(asio::use_awaitable);
+
+const char* const security_headers[][2] = {
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+    {"Content-Security-Policy",
+     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
+    {"Cache-Control", "no-store"},
+};
+
+// The connections being served, so a stop can close the idle ones.
+class Connections {
+public:
+    struct Entry {
+        beast::tcp_stream* stream;
+        asio::strand<asio::io_context::executor_type> strand;
+        std::atomic<bool> busy{false};
+    };
+    std::list<Entry>::iterator add(beast::tcp_stream* s, asio::strand<asio::io_context::executor_type> strand) {
+        std::lock_guard lock(mutex_);
+        return entries_.emplace(entries_.end(), s, strand);
+    }
+    void remove(std::list<Entry>::iterator it) {
+        std::lock_guard lock(mutex_);
+        entries_.erase(it);
+    }
+    bool empty() {
+        std::lock_guard lock(mutex_);
+        return entries_.empty();
+    }
+    // Cancels the pending read of every idle connection; busy ones notice the stop after
+    // writing their response.
+    void close_idle() {
+        std::lock_guard lock(mutex_);
+        for (auto& e : entries_)
+            asio::post(e.strand, [&e] {
+                if (!e.busy) e.stream->socket().cancel();
+            });
+    }
+
+private:
+    std::mutex mutex_;
+    std::list<Entry> entries_;
+};
+
+struct Shared {
+    const ServerOptions& options;
+    const Api& api;
+    Connections connections;
+    std::atomic<bool> stopping{false};
+};
+
+Request to_request(const bhttp::request<bhttp::string_body>& in, bool& bad_target) {
+    Request r;
+    r.method = std::string(in.method_string());
+    auto url = boost::urls::parse_origin_form(in.target());
+    if (!url) {
+        bad_target = true;
+        return r;
+    }
+    r.path = url->path();
+    for (auto param : url->params()) r.query.emplace_back(param.key, param.value);
+    r.body = in.body();
+    if (auto it = in.find(bhttp::field::content_type); it != in.end()) r.content_type = it->value();
+    if (auto it = in.find(bhttp::field::authorization); it != in.end()) r.authorization = it->value();
+    if (auto it = in.find(bhttp::field::cookie); it != in.end()) r.cookie = it->value();
+    return r;
+}
+
+bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, bool keep_alive) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
+    out.set(bhttp::field::server, "escale");
+    if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
+    for (auto& h : security_headers) out.set(h[0], h[1]);
+    for (auto& [k, v] : r.headers) out.insert(k, v);
+    out.body() = std::move(r.body);
+    out.keep_alive(keep_alive);
+    out.prepare_payload();
+    return out;
+}
+
+Response error_of(const Error& e, int status) {
+    return Response{status, "application/json; charset=utf-8",
+                    "{\"error\":{\"code\":\"" + e.code + "\",\"message\":\"" + e.message + "\"}}", {}};
+}
+
+asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
+    auto strand = asio::make_strand(static_cast<asio::io_context&>(socket.get_executor().context()));
+    beast::tcp_stream stream(std::move(socket));
+    auto entry = shared.connections.add(&stream, strand);
+    beast::flat_buffer buffer;
+    bool first = true;
+
+    for (;;) {
+        if (shared.stopping) break;
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.body_limit(shared.options.body_limit);
+        parser.header_limit(16 * 1024);
+        // The first request must arrive within the read timeout; later ones may wait idle.
+        stream.expires_after(first ? shared.options.read_timeout : shared.options.idle_timeout);
+        auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, use_nothrow);
+        if (!ec && !parser.is_done()) {
+            stream.expires_after(shared.options.read_timeout);
+            std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, use_nothrow);
+        }
+        first = false;
+        if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
+            ec == beast::error::timeout || ec == asio::error::connection_reset || ec == asio::error::eof)
+            break;
+        entry->busy = true;
+        Response response;
+        bool keep_alive = false;
+        unsigned version = 11;
+        if (ec == bhttp::error::body_limit) {
+            response = error_of(errors::body_too_large(shared.options.body_limit), 413);
+        } else if (ec) {
+            response = error_of(Error{ErrorKind::invalid_input, "bad_request",
+                                      "La requête HTTP est mal formée.", {}}, 400);
+        } else {
+            auto& msg = parser.get();
+            version = msg.version();
+            keep_alive = msg.keep_alive() && !shared.stopping;
+            bool bad_target = false;
+            auto request = to_request(msg, bad_target);
+            response = bad_target ? error_of(Error{ErrorKind::invalid_input, "bad_target",
+                                                   "L'adresse demandée est mal formée.", {}}, 400)
+                                  : shared.api.handle(request);
+        }
+        auto out = to_beast(std::move(response), version, keep_alive && !shared.stopping);
+        stream.expires_after(shared.options.read_timeout);
+        auto [wec, written] = co_await bhttp::async_write(stream, out, use_nothrow);
+        entry->busy = false;
+        if (wec || !out.keep_alive()) break;
+    }
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    shared.connections.remove(entry);
+}
+
+asio::awaitable<void> listen(Shared& shared, tcp::acceptor& acceptor, asio::io_context& ioc) {
+    for (;;) {
+        auto strand = asio::make_strand(ioc);
+        auto [ec, socket] = co_await acceptor.async_accept(strand, use_nothrow);
+        if (ec) {
+            if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+            spdlog::warn("accept: {}", ec.message());
+            continue;
+        }
+        asio::co_spawn(strand, session(shared, std::move(socket)), [](std::exception_ptr e) {
+            if (!e) return;
+            try {
+                std::rethrow_exception(e);
+            } catch (const std::exception& ex) {
+                spdlog::error("connection ended by an exception: {}", ex.what());
+            }
+        });
+    }
+}
+
+// Waits until every connection has closed, or the grace period is over; says which.
+asio::awaitable<bool> drain(Shared& shared, std::chrono::seconds grace) {
+    asio::steady_timer tick(co_await asio::this_coro::executor);
+    auto until = std::chrono::steady_clock::now() + grace;
+    while (!shared.connections.empty()) {
+        if (std::chrono::steady_clock::now() >= until) co_return false;
+        shared.connections.close_idle();
+        tick.expires_after(20ms);
+        co_await tick.async_wait(asio::use_awaitable);
+    }
+    co_return true;
+}
+
+}  // namespace
+
+Result<void> serve(const ServerOptions& options, const Api& api,
+                   const std::function<void(std::uint16_t)>& on_listening) {
+    int threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    asio::io_context ioc{threads};
+    Shared shared{options, api, {}, {}};
+
+    tcp::acceptor acceptor(ioc);
+    beast::error_code ec;
+    auto address = asio::ip::make_address(options.host, ec);
+    if (!ec) {
+        tcp::endpoint ep{address, options.port};
+        acceptor.open(ep.protocol(), ec);
+        if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+        if (!ec) acceptor.bind(ep, ec);
+        if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    }
+    if (ec)
+        return fail(ErrorKind::unavailable, "listen_failed",
+                    "Impossible d'écouter sur " + options.host + ":" + std::to_string(options.port) + " (" +
+                        ec.message() + ").");
+
+    asio::co_spawn(ioc, listen(shared, acceptor, ioc), asio::detached);
+
+    asio::signal_set signals(ioc, SIGINT, SIGTERM);
+    signals.async_wait([&](beast::error_code e, int sig) {
+        if (e) return;
+        spdlog::info("signal {} reçu : arrêt en cours (requêtes en cours terminées)", sig);
+        shared.stopping = true;
+        beast::error_code ignored;
+        acceptor.close(ignored);
+        shared.connections.close_idle();
+        asio::co_spawn(ioc, drain(shared, options.shutdown_grace), [&](std::exception_ptr, bool drained) {
+            if (!drained) spdlog::warn("arrêt forcé : des connexions n'ont pas fini à temps");
+            ioc.stop();
+        });
+    });
+
+    on_listening(acceptor.local_endpoint().port());
+    std::vector<std::thread> pool;
+    for (int i = 1; i < threads; ++i) pool.emplace_back([&] { ioc.run(); });
+    ioc.run();
+    for (auto& t : pool) t.join();
+    return {};
+}
+
+}  // namespace escale::http

@@ -1,0 +1,552 @@
+// SQLite Store: connection pool, transactions, and the SQL of every Store call. The
+// referential tables are mapped generically from the Boost.Describe lists of the core
+// structs: column names are member names, in member order.
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <condition_variable>
+#include <mutex>
+#include <type_traits>
+#include <unordered_map>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+#include <boost/describe/enum_from_string.hpp>
+#include <boost/describe/enum_to_string.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+#include "store/sqlite/migrations.hpp"
+
+namespace escale::sqlite {
+namespace {
+
+namespace bd = boost::describe;
+
+// ---- table names and what people call a row of each ----------------------------------
+
+struct TableInfo {
+    const char* table;
+    const char* label;  // French, for messages: "Le site", ...
+};
+constexpr TableInfo info(Of<Site>) { return {"sites", "Le site"}; }
+constexpr TableInfo info(Of<Floor>) { return {"floors", "Le niveau"}; }
+constexpr TableInfo info(Of<Zone>) { return {"zones", "Le quartier"}; }
+constexpr TableInfo info(Of<Service>) { return {"services", "Le service"}; }
+constexpr TableInfo info(Of<Resident>) { return {"residents", "Le résident"}; }
+constexpr TableInfo info(Of<Desk>) { return {"desks", "Le poste de travail"}; }
+constexpr TableInfo info(Of<Space>) { return {"spaces", "L'espace collectif"}; }
+constexpr TableInfo info(Of<Locker>) { return {"lockers", "Le casier"}; }
+constexpr TableInfo info(Of<Closure>) { return {"closures", "Le jour de fermeture"}; }
+
+// ---- binding and reading described members -----------------------------------------
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class V>
+void bind_value(SQLite::Statement& st, int i, const V& v) {
+    if constexpr (std::is_same_v<V, bool>) st.bind(i, v ? 1 : 0);
+    else if constexpr (std::is_enum_v<V>) st.bind(i, bd::enum_to_string(v, ""));
+    else if constexpr (std::is_integral_v<V>) st.bind(i, static_cast<int64_t>(v));
+    else if constexpr (std::is_floating_point_v<V>) st.bind(i, static_cast<double>(v));
+    else if constexpr (std::is_same_v<V, std::string>) st.bind(i, v);
+    else if constexpr (is_optional<V>::value) {
+        if (v) bind_value(st, i, *v);
+        else st.bind(i);
+    } else static_assert(!sizeof(V), "unsupported column type");
+}
+
+template <class V>
+void read_value(const SQLite::Column& c, V& out) {
+    if constexpr (std::is_same_v<V, bool>) out = c.getInt() != 0;
+    else if constexpr (std::is_enum_v<V>) bd::enum_from_string(c.getString().c_str(), out);
+    else if constexpr (std::is_integral_v<V>) out = static_cast<V>(c.getInt64());
+    else if constexpr (std::is_floating_point_v<V>) out = c.getDouble();
+    else if constexpr (std::is_same_v<V, std::string>) out = c.getString();
+    else if constexpr (is_optional<V>::value) {
+        if (c.isNull()) out.reset();
+        else {
+            typename V::value_type inner{};
+            read_value(c, inner);
+            out = std::move(inner);
+        }
+    } else static_assert(!sizeof(V), "unsupported column type");
+}
+
+template <class T>
+using Members = bd::describe_members<T, bd::mod_public>;
+
+// Binds every member but id, starting at parameter 1; returns the next parameter index.
+template <class T>
+int bind_columns(SQLite::Statement& st, const T& value) {
+    int i = 1;
+    boost::mp11::mp_for_each<Members<T>>([&](auto m) {
+        if (std::string_view(m.name) != "id") bind_value(st, i++, value.*m.pointer);
+    });
+    return i;
+}
+
+template <class T>
+T read_row(SQLite::Statement& st) {
+    T value{};
+    int i = 0;
+    boost::mp11::mp_for_each<Members<T>>([&](auto m) { read_value(st.getColumn(i++), value.*m.pointer); });
+    return value;
+}
+
+// The SQL of the generic calls, built once per entity type.
+template <class T>
+struct Sql {
+    std::string select_all, select_by_site, select_by_id, insert, update, remove;
+
+    Sql() {
+        std::string all, cols, marks, sets;
+        bool has_site = false;
+        boost::mp11::mp_for_each<Members<T>>([&](auto m) {
+            std::string_view n = m.name;
+            all += (all.empty() ? "" : ", ") + std::string(n);
+            if (n == "site_id") has_site = true;
+            if (n == "id") return;
+            cols += (cols.empty() ? "" : ", ") + std::string(n);
+            marks += marks.empty() ? "?" : ", ?";
+            sets += (sets.empty() ? "" : ", ") + std::string(n) + " = ?";
+        });
+        const char* table = info(Of<T>{}).table;
+        select_all = fmt::format("SELECT {} FROM {} ORDER BY id", all, table);
+        select_by_site = fmt::format("SELECT {} FROM {} WHERE {} = ? ORDER BY id", all, table,
+                                     has_site ? "site_id" : "id");
+        select_by_id = fmt::format("SELECT {} FROM {} WHERE id = ?", all, table);
+        insert = fmt::format("INSERT INTO {} ({}) VALUES ({})", table, cols, marks);
+        update = fmt::format("UPDATE {} SET {} WHERE id = ?", table, sets);
+        remove = fmt::format("DELETE FROM {} WHERE id = ?", table);
+    }
+    static const Sql& get() {
+        static const Sql sql;
+        return sql;
+    }
+};
+
+// ---- connections ---------------------------------------------------------------------
+
+// One SQLite connection with its cache of prepared statements. Used by one thread at a time.
+class Connection {
+public:
+    Connection(const Options& o)
+        : db_(o.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
+              o.busy_timeout_ms) {
+        db_.exec("PRAGMA journal_mode = WAL");
+        db_.exec(o.synchronous_full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+        db_.exec("PRAGMA foreign_keys = ON");
+    }
+
+    // A prepared statement for sql, reset and ready to bind.
+    SQLite::Statement& prepare(const std::string& sql) {
+        auto it = cache_.find(sql);
+        if (it == cache_.end())
+            it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+        // tryReset: reset() would rethrow the error of the statement's last failed step.
+        it->second->tryReset();
+        it->second->clearBindings();
+        return *it->second;
+    }
+    SQLite::Database& db() { return db_; }
+
+private:
+    SQLite::Database db_;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
+};
+
+class SqliteStore;
+
+Error map_exception(const SQLite::Exception& e, const char* label) {
+    switch (e.getExtendedErrorCode()) {
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY: return errors::already_exists(label);
+        case SQLITE_CONSTRAINT_FOREIGNKEY: return errors::unknown_reference("un élément lié");
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+        case SQLITE_IOERR:
+        case SQLITE_FULL:
+        case SQLITE_CANTOPEN: return errors::database_unavailable();
+        default:
+            if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_IOERR)
+                return errors::database_unavailable();
+            return errors::internal(e.what());
+    }
+}
+
+// Runs f, turning any exception into an Error so none leaves the store.
+template <class F>
+auto guarded(const char* label, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const SQLite::Exception& e) {
+        return tl::unexpected(map_exception(e, label));
+    } catch (const std::exception& e) {
+        return tl::unexpected(errors::internal(e.what()));
+    }
+}
+
+Date parse_stored_date(const std::string& s) { return parse_date(s).value_or(Date{}); }
+
+DeskBooking read_booking(SQLite::Statement& st) {
+    DeskBooking b;
+    b.id = st.getColumn(0).getInt64();
+    b.site_id = st.getColumn(1).getInt64();
+    b.desk_id = st.getColumn(2).getInt64();
+    b.resident_id = st.getColumn(3).getInt64();
+    b.date = parse_stored_date(st.getColumn(4).getString());
+    b.half = parse_half(st.getColumn(5).getString()).value_or(Half::am);
+    b.state = parse_booking_state(st.getColumn(6).getString()).value_or(BookingState::reserved);
+    b.created_at = Instant{std::chrono::seconds{st.getColumn(7).getInt64()}};
+    b.created_by = st.getColumn(8).getInt64();
+    return b;
+}
+
+constexpr const char* booking_columns =
+    "b.id, b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by";
+
+class SqliteTransaction final : public Transaction {
+public:
+    SqliteTransaction(SqliteStore& store, std::unique_ptr<Connection> conn, TxMode mode,
+                      std::unique_lock<std::mutex> writer)
+        : store_(store), conn_(std::move(conn)), writer_(std::move(writer)) {
+        conn_->db().exec(mode == TxMode::write ? "BEGIN IMMEDIATE" : "BEGIN");
+    }
+    ~SqliteTransaction() override;
+
+    Result<void> commit() override {
+        return guarded("", [&]() -> Result<void> {
+            conn_->db().exec("COMMIT");
+            committed_ = true;
+            return {};
+        });
+    }
+
+#define ESCALE_DEFINE_CRUD(T)                                                                   \
+    Result<std::vector<T>> list(Of<T>, std::optional<SiteId> site) override { return list_<T>(site); } \
+    Result<std::optional<T>> find(Of<T>, Id id) override { return find_<T>(id); }               \
+    Result<Id> insert(const T& v) override { return insert_(v); }                                 \
+    Result<void> update(const T& v) override { return update_(v); }                               \
+    Result<void> remove(Of<T>, Id id) override { return remove_<T>(id); }
+    ESCALE_REFERENTIAL_ENTITIES(ESCALE_DEFINE_CRUD)
+#undef ESCALE_DEFINE_CRUD
+
+    Result<std::vector<Desk>> desks_on_floor(FloorId floor) override {
+        return guarded("", [&]() -> Result<std::vector<Desk>> {
+            static const std::string sql =
+                fmt::format("SELECT * FROM ({}) WHERE floor_id = ?", Sql<Desk>::get().select_all);
+            auto& st = conn_->prepare(sql);
+            st.bind(1, static_cast<int64_t>(floor));
+            std::vector<Desk> out;
+            while (st.executeStep()) out.push_back(read_row<Desk>(st));
+            return out;
+        });
+    }
+
+    Result<std::optional<Resident>> find_resident_by_email(const std::string& email) override {
+        return guarded("", [&]() -> Result<std::optional<Resident>> {
+            static const std::string sql =
+                fmt::format("SELECT * FROM ({}) WHERE email = ?", Sql<Resident>::get().select_all);
+            auto& st = conn_->prepare(sql);
+            st.bind(1, email);
+            if (!st.executeStep()) return std::optional<Resident>{};
+            return std::optional<Resident>{read_row<Resident>(st)};
+        });
+    }
+
+    Result<std::optional<std::string>> password_hash(ResidentId r) override {
+        return guarded("", [&]() -> Result<std::optional<std::string>> {
+            auto& st = conn_->prepare("SELECT password_hash FROM credentials WHERE resident_id = ?");
+            st.bind(1, static_cast<int64_t>(r));
+            if (!st.executeStep()) return std::optional<std::string>{};
+            return std::optional<std::string>{st.getColumn(0).getString()};
+        });
+    }
+
+    Result<void> set_password_hash(ResidentId r, const std::string& hash) override {
+        return guarded("Le compte", [&]() -> Result<void> {
+            auto& st = conn_->prepare(
+                "INSERT INTO credentials (resident_id, password_hash) VALUES (?, ?) "
+                "ON CONFLICT (resident_id) DO UPDATE SET password_hash = excluded.password_hash");
+            st.bind(1, static_cast<int64_t>(r));
+            st.bind(2, hash);
+            st.exec();
+            return {};
+        });
+    }
+
+    Result<void> insert_session(const Session& s) override {
+        return guarded("La session", [&]() -> Result<void> {
+            auto& st = conn_->prepare(
+                "INSERT INTO sessions (token_hash, resident_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
+            st.bind(1, s.token_hash);
+            st.bind(2, static_cast<int64_t>(s.resident_id));
+            st.bind(3, static_cast<int64_t>(s.created_at.time_since_epoch().count()));
+            st.bind(4, static_cast<int64_t>(s.expires_at.time_since_epoch().count()));
+            st.exec();
+            return {};
+        });
+    }
+
+    Result<std::optional<Session>> find_session(const std::string& token_hash) override {
+        return guarded("", [&]() -> Result<std::optional<Session>> {
+            auto& st = conn_->prepare(
+                "SELECT token_hash, resident_id, created_at, expires_at FROM sessions WHERE token_hash = ?");
+            st.bind(1, token_hash);
+            if (!st.executeStep()) return std::optional<Session>{};
+            Session s;
+            s.token_hash = st.getColumn(0).getString();
+            s.resident_id = st.getColumn(1).getInt64();
+            s.created_at = Instant{std::chrono::seconds{st.getColumn(2).getInt64()}};
+            s.expires_at = Instant{std::chrono::seconds{st.getColumn(3).getInt64()}};
+            return std::optional<Session>{s};
+        });
+    }
+
+    Result<void> delete_session(const std::string& token_hash) override {
+        return guarded("", [&]() -> Result<void> {
+            auto& st = conn_->prepare("DELETE FROM sessions WHERE token_hash = ?");
+            st.bind(1, token_hash);
+            st.exec();
+            return {};
+        });
+    }
+
+    Result<BookingId> insert_desk_booking(const DeskBooking& b) override {
+        try {
+            auto& st = conn_->prepare(
+                "INSERT INTO desk_bookings (site_id, desk_id, resident_id, date, half, state, "
+                "created_at, created_by, state_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            auto at = static_cast<int64_t>(b.created_at.time_since_epoch().count());
+            st.bind(1, static_cast<int64_t>(b.site_id));
+            st.bind(2, static_cast<int64_t>(b.desk_id));
+            st.bind(3, static_cast<int64_t>(b.resident_id));
+            st.bind(4, format_date(b.date));
+            st.bind(5, to_string(b.half));
+            st.bind(6, to_string(b.state));
+            st.bind(7, at);
+            st.bind(8, static_cast<int64_t>(b.created_by));
+            st.bind(9, at);
+            st.exec();
+            return conn_->db().getLastInsertRowid();
+        } catch (const SQLite::Exception& e) {
+            if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) {
+                std::string_view what = e.what();
+                // SQLite names the index ("index 'desk_bookings_live_resident'") or its columns.
+                if (what.find("desk_bookings_live_resident") != std::string_view::npos ||
+                    what.find("desk_bookings.resident_id") != std::string_view::npos)
+                    return tl::unexpected(errors::already_booked_that_slot());
+                return tl::unexpected(errors::slot_taken());
+            }
+            return tl::unexpected(map_exception(e, "La réservation"));
+        }
+    }
+
+    Result<std::optional<DeskBooking>> find_desk_booking(BookingId id) override {
+        return guarded("", [&]() -> Result<std::optional<DeskBooking>> {
+            static const std::string sql =
+                fmt::format("SELECT {} FROM desk_bookings b WHERE b.id = ?", booking_columns);
+            auto& st = conn_->prepare(sql);
+            st.bind(1, static_cast<int64_t>(id));
+            if (!st.executeStep()) return std::optional<DeskBooking>{};
+            return std::optional<DeskBooking>{read_booking(st)};
+        });
+    }
+
+    Result<void> set_desk_booking_state(BookingId id, BookingState s, Instant at) override {
+        return guarded("", [&]() -> Result<void> {
+            auto& st = conn_->prepare(
+                "UPDATE desk_bookings SET state = ?, state_changed_at = ? WHERE id = ?");
+            st.bind(1, to_string(s));
+            st.bind(2, static_cast<int64_t>(at.time_since_epoch().count()));
+            st.bind(3, static_cast<int64_t>(id));
+            if (st.exec() == 0) return tl::unexpected(errors::not_found("La réservation"));
+            return {};
+        });
+    }
+
+    Result<std::vector<DeskBooking>> live_desk_bookings_of(ResidentId r, Date from, Date to) override {
+        return guarded("", [&]() -> Result<std::vector<DeskBooking>> {
+            static const std::string sql = fmt::format(
+                "SELECT {} FROM desk_bookings b WHERE b.resident_id = ? AND b.date BETWEEN ? AND ? "
+                "AND b.state IN ('reserved', 'checked_in') ORDER BY b.date, b.half",
+                booking_columns);
+            auto& st = conn_->prepare(sql);
+            st.bind(1, static_cast<int64_t>(r));
+            st.bind(2, format_date(from));
+            st.bind(3, format_date(to));
+            std::vector<DeskBooking> out;
+            while (st.executeStep()) out.push_back(read_booking(st));
+            return out;
+        });
+    }
+
+    Result<std::vector<DeskBooking>> live_desk_bookings_on_floor(FloorId f, Date d) override {
+        return guarded("", [&]() -> Result<std::vector<DeskBooking>> {
+            static const std::string sql = fmt::format(
+                "SELECT {} FROM desks k JOIN desk_bookings b ON b.desk_id = k.id AND b.date = ? "
+                "AND b.state IN ('reserved', 'checked_in') WHERE k.floor_id = ?",
+                booking_columns);
+            auto& st = conn_->prepare(sql);
+            st.bind(1, format_date(d));
+            st.bind(2, static_cast<int64_t>(f));
+            std::vector<DeskBooking> out;
+            while (st.executeStep()) out.push_back(read_booking(st));
+            return out;
+        });
+    }
+
+private:
+    template <class T>
+    Result<std::vector<T>> list_(std::optional<SiteId> site) {
+        return guarded("", [&]() -> Result<std::vector<T>> {
+            auto& sql = Sql<T>::get();
+            auto& st = conn_->prepare(site ? sql.select_by_site : sql.select_all);
+            if (site) st.bind(1, static_cast<int64_t>(*site));
+            std::vector<T> out;
+            while (st.executeStep()) out.push_back(read_row<T>(st));
+            return out;
+        });
+    }
+    template <class T>
+    Result<std::optional<T>> find_(Id id) {
+        return guarded("", [&]() -> Result<std::optional<T>> {
+            auto& st = conn_->prepare(Sql<T>::get().select_by_id);
+            st.bind(1, static_cast<int64_t>(id));
+            if (!st.executeStep()) return std::optional<T>{};
+            return std::optional<T>{read_row<T>(st)};
+        });
+    }
+    template <class T>
+    Result<Id> insert_(const T& v) {
+        return guarded(info(Of<T>{}).label, [&]() -> Result<Id> {
+            auto& st = conn_->prepare(Sql<T>::get().insert);
+            bind_columns(st, v);
+            st.exec();
+            return conn_->db().getLastInsertRowid();
+        });
+    }
+    template <class T>
+    Result<void> update_(const T& v) {
+        return guarded(info(Of<T>{}).label, [&]() -> Result<void> {
+            auto& st = conn_->prepare(Sql<T>::get().update);
+            int next = bind_columns(st, v);
+            st.bind(next, static_cast<int64_t>(v.id));
+            if (st.exec() == 0) return tl::unexpected(errors::not_found(info(Of<T>{}).label));
+            return {};
+        });
+    }
+    template <class T>
+    Result<void> remove_(Id id) {
+        const char* label = info(Of<T>{}).label;
+        try {
+            auto& st = conn_->prepare(Sql<T>::get().remove);
+            st.bind(1, static_cast<int64_t>(id));
+            if (st.exec() == 0) return tl::unexpected(errors::not_found(label));
+            return {};
+        } catch (const SQLite::Exception& e) {
+            if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY)
+                return tl::unexpected(errors::in_use(label));
+            return tl::unexpected(map_exception(e, label));
+        }
+    }
+
+    SqliteStore& store_;
+    std::unique_ptr<Connection> conn_;
+    std::unique_lock<std::mutex> writer_;
+    bool committed_ = false;
+};
+
+class SqliteStore final : public Store {
+public:
+    explicit SqliteStore(Options o) : options_(std::move(o)) {}
+
+    Result<void> migrate() {
+        return guarded("", [&]() -> Result<void> {
+            auto conn = std::make_unique<Connection>(options_);
+            std::lock_guard lock(writer_);
+            conn->db().exec("BEGIN IMMEDIATE");
+            int applied = conn->db().execAndGet("PRAGMA user_version").getInt();
+            auto all = migrations();
+            for (size_t i = static_cast<size_t>(applied); i < all.size(); ++i) {
+                conn->db().exec(std::string(all[i]));
+                conn->db().exec(fmt::format("PRAGMA user_version = {}", i + 1));
+            }
+            conn->db().exec("COMMIT");
+            give_back(std::move(conn));
+            return {};
+        });
+    }
+
+    Result<std::unique_ptr<Transaction>> begin(TxMode mode) override {
+        return guarded("", [&]() -> Result<std::unique_ptr<Transaction>> {
+            std::unique_lock<std::mutex> writer;
+            if (mode == TxMode::write) writer = std::unique_lock(writer_);
+            // If BEGIN fails, the connection is dropped with the half-built transaction.
+            return std::make_unique<SqliteTransaction>(*this, take(), mode, std::move(writer));
+        });
+    }
+
+    Result<void> ping() override {
+        return guarded("", [&]() -> Result<void> {
+            auto conn = take();
+            conn->db().execAndGet("SELECT 1");
+            give_back(std::move(conn));
+            return {};
+        });
+    }
+
+    void give_back(std::unique_ptr<Connection> c) {
+        std::lock_guard lock(pool_mutex_);
+        idle_.push_back(std::move(c));
+    }
+
+private:
+    std::unique_ptr<Connection> take() {
+        {
+            std::lock_guard lock(pool_mutex_);
+            if (!idle_.empty()) {
+                auto c = std::move(idle_.back());
+                idle_.pop_back();
+                return c;
+            }
+        }
+        return std::make_unique<Connection>(options_);
+    }
+
+    Options options_;
+    std::mutex writer_;
+    std::mutex pool_mutex_;
+    std::vector<std::unique_ptr<Connection>> idle_;
+};
+
+SqliteTransaction::~SqliteTransaction() {
+    if (!committed_) {
+        try {
+            conn_->db().exec("ROLLBACK");
+        } catch (...) {
+            return;  // a broken connection is dropped, not pooled
+        }
+    }
+    store_.give_back(std::move(conn_));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_store(const Options& options) {
+    auto store = std::make_unique<SqliteStore>(options);
+    auto migrated = store->migrate();
+    if (!migrated) {
+        auto e = errors::database_unavailable();
+        e.message = fmt::format("Impossible d'ouvrir la base SQLite « {} ».", options.path);
+        return tl::unexpected(e);
+    }
+    return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace escale::sqlite

@@ -1,0 +1,26 @@
+// The embedded SQLite implementation of Store: one database file in WAL mode, a small pool
+// of connections (one per concurrent transaction), and a process-wide writer lock so that
+// writers queue in memory instead of sleeping in SQLite's busy handler. Other processes
+// on the same file (the CLI while a server runs) are still serialised by SQLite itself.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace escale::sqlite {
+
+struct Options {
+    std::string path = "escale.db";
+    // FULL fsyncs the WAL at every commit: an acknowledged write survives power loss.
+    // NORMAL survives a process crash but may lose the last commits on power loss.
+    bool synchronous_full = true;
+    int busy_timeout_ms = 5000;
+};
+
+// Opens (creating if needed) and migrates the database. Fails with kind unavailable when
+// the file cannot be opened or migrated.
+Result<std::unique_ptr<Store>> open_store(const Options& options);
+
+}  // namespace escale::sqlite

@@ -1,0 +1,102 @@
+// The persistence boundary. A Store hands out transactions; everything above it (app,
+// http, cli) speaks only these types, so a PostgreSQL implementation can sit beside the
+// SQLite one without touching the rest. No SQL dialect leaks through this header.
+//
+// A Store is safe for concurrent use from many threads. A Transaction belongs to the one
+// thread that began it; destroying it without commit() rolls it back. Every method
+// returns an Error (never throws): kind unavailable/internal for database failures,
+// conflict/rule_violation for constraint violations, as documented per method.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/closure.hpp"
+#include "core/desk.hpp"
+#include "core/desk_booking.hpp"
+#include "core/error.hpp"
+#include "core/floor.hpp"
+#include "core/locker.hpp"
+#include "core/resident.hpp"
+#include "core/service.hpp"
+#include "core/site.hpp"
+#include "core/space.hpp"
+#include "core/zone.hpp"
+
+namespace escale {
+
+// Tag selecting an overload by entity type: tx.list(Of<Desk>{}, site).
+template <class T>
+struct Of {};
+
+// The referential entities, each with the same generic create/read/update/delete calls.
+#define ESCALE_REFERENTIAL_ENTITIES(X) \
+    X(Site) X(Floor) X(Zone) X(Service) X(Resident) X(Desk) X(Space) X(Locker) X(Closure)
+
+// A logged-in session. Only a hash of the token is stored.
+struct Session {
+    std::string token_hash;
+    ResidentId resident_id = 0;
+    Instant created_at;
+    Instant expires_at;
+};
+
+enum class TxMode {
+    read,   // a consistent snapshot; no writes
+    write,  // serialised with other writers from the start (no upgrade deadlocks)
+};
+
+class Transaction {
+public:
+    virtual ~Transaction() = default;
+    virtual Result<void> commit() = 0;
+
+    // Referential CRUD. list() filters by site when one is given. insert() ignores the
+    // id it is given and returns the new one; it fails with "already_exists" (conflict)
+    // on a duplicate natural key and "unknown_reference" on a missing parent. update()
+    // and remove() fail with "not_found"; remove() with "in_use" when still referenced.
+#define ESCALE_DECLARE_CRUD(T)                                                        \
+    virtual Result<std::vector<T>> list(Of<T>, std::optional<SiteId> site) = 0;     \
+    virtual Result<std::optional<T>> find(Of<T>, Id id) = 0;                        \
+    virtual Result<Id> insert(const T& value) = 0;                                  \
+    virtual Result<void> update(const T& value) = 0;                                \
+    virtual Result<void> remove(Of<T>, Id id) = 0;
+    ESCALE_REFERENTIAL_ENTITIES(ESCALE_DECLARE_CRUD)
+#undef ESCALE_DECLARE_CRUD
+
+    virtual Result<std::vector<Desk>> desks_on_floor(FloorId floor) = 0;
+    virtual Result<std::optional<Resident>> find_resident_by_email(const std::string& email) = 0;
+
+    // Local-account credentials (argon2id encoded hashes).
+    virtual Result<std::optional<std::string>> password_hash(ResidentId r) = 0;
+    virtual Result<void> set_password_hash(ResidentId r, const std::string& hash) = 0;
+
+    // Sessions.
+    virtual Result<void> insert_session(const Session& s) = 0;
+    virtual Result<std::optional<Session>> find_session(const std::string& token_hash) = 0;
+    virtual Result<void> delete_session(const std::string& token_hash) = 0;
+
+    // Desk bookings. insert fails with "slot_taken" (conflict) when the desk slot has a
+    // live booking, "already_booked_that_slot" (rule_violation) when the resident has one
+    // on another desk: the database enforces both, whatever races.
+    virtual Result<BookingId> insert_desk_booking(const DeskBooking& b) = 0;
+    virtual Result<std::optional<DeskBooking>> find_desk_booking(BookingId id) = 0;
+    virtual Result<void> set_desk_booking_state(BookingId id, BookingState s, Instant at) = 0;
+    // A resident's bookings with from <= date <= to, live ones only, by date then half.
+    virtual Result<std::vector<DeskBooking>> live_desk_bookings_of(ResidentId r, Date from,
+                                                                   Date to) = 0;
+    // Live bookings of every desk of a floor on one date.
+    virtual Result<std::vector<DeskBooking>> live_desk_bookings_on_floor(FloorId f, Date d) = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+    virtual Result<std::unique_ptr<Transaction>> begin(TxMode mode) = 0;
+    // Cheap round trip to the database, for readiness probes.
+    virtual Result<void> ping() = 0;
+};
+
+}  // namespace escale

@@ -1,0 +1,231 @@
+// The Store contract, run against the SQLite implementation on a real database file.
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "app/demo_loader.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+using namespace escale;
+using namespace date::literals;
+
+namespace {
+
+class StoreTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = std::filesystem::temp_directory_path() /
+               ("escale-store-" + std::to_string(::getpid()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        std::filesystem::remove_all(dir_);
+        std::filesystem::create_directories(dir_);
+        store_ = open();
+    }
+    void TearDown() override {
+        store_.reset();
+        std::filesystem::remove_all(dir_);
+    }
+    std::unique_ptr<Store> open() {
+        sqlite::Options o;
+        o.path = (dir_ / "escale.db").string();
+        auto s = sqlite::open_store(o);
+        EXPECT_TRUE(s) << (s ? "" : s.error().message);
+        return std::move(*s);
+    }
+    std::unique_ptr<Transaction> tx(TxMode m = TxMode::write) { return std::move(*store_->begin(m)); }
+
+    // A site with one floor, one desk and two residents; returns their ids.
+    struct Fixture {
+        SiteId site;
+        FloorId floor;
+        DeskId desk, desk2;
+        ResidentId alice, bob;
+    };
+    Fixture seed() {
+        auto t = tx();
+        Fixture f{};
+        Site s;
+        s.name = "Site";
+        f.site = *t->insert(s);
+        f.floor = *t->insert(Floor{0, f.site, "RDC", 0, "<svg/>"});
+        Desk d;
+        d.site_id = f.site;
+        d.floor_id = f.floor;
+        d.label = "P-01";
+        f.desk = *t->insert(d);
+        d.label = "P-02";
+        f.desk2 = *t->insert(d);
+        Resident r;
+        r.site_id = f.site;
+        r.email = "alice@test.fr";
+        r.display_name = "Alice";
+        f.alice = *t->insert(r);
+        r.email = "bob@test.fr";
+        r.display_name = "Bob";
+        f.bob = *t->insert(r);
+        EXPECT_TRUE(t->commit());
+        return f;
+    }
+    DeskBooking booking(const Fixture& f, DeskId desk, ResidentId who, Half h = Half::am) {
+        return DeskBooking{0, f.site, desk, who, 2026_y / 3 / 4, h, BookingState::reserved, Instant{}, who};
+    }
+
+    std::filesystem::path dir_;
+    std::unique_ptr<Store> store_;
+};
+
+}  // namespace
+
+TEST_F(StoreTest, ReferentialRoundTripsEveryField) {
+    auto f = seed();
+    auto t = tx(TxMode::read);
+    auto desk = *t->find(Of<Desk>{}, f.desk);
+    ASSERT_TRUE(desk);
+    EXPECT_EQ(desk->label, "P-01");
+    EXPECT_EQ(desk->floor_id, f.floor);
+    EXPECT_FALSE(desk->zone_id);
+    auto r = *t->find_resident_by_email("alice@test.fr");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->role, Role::agent);
+    EXPECT_EQ((*t->list(Of<Desk>{}, f.site)).size(), 2u);
+    EXPECT_EQ((*t->list(Of<Desk>{}, f.site + 100)).size(), 0u);
+    EXPECT_FALSE(*t->find(Of<Desk>{}, 999));
+}
+
+TEST_F(StoreTest, UpdateAndRemoveReportMissingRows) {
+    auto f = seed();
+    auto t = tx();
+    Desk ghost;
+    ghost.id = 999;
+    ghost.site_id = f.site;
+    ghost.floor_id = f.floor;
+    ghost.label = "X";
+    EXPECT_EQ(t->update(ghost).error().code, "not_found");
+    EXPECT_EQ(t->remove(Of<Desk>{}, 999).error().code, "not_found");
+    auto desk = **t->find(Of<Desk>{}, f.desk);
+    desk.adapted = true;
+    desk.zone_id = std::nullopt;
+    EXPECT_TRUE(t->update(desk));
+    EXPECT_TRUE((**t->find(Of<Desk>{}, f.desk)).adapted);
+}
+
+TEST_F(StoreTest, ConstraintsBecomeErrors) {
+    auto f = seed();
+    auto t = tx();
+    Resident dup;
+    dup.site_id = f.site;
+    dup.email = "alice@test.fr";
+    dup.display_name = "Autre Alice";
+    EXPECT_EQ(t->insert(dup).error().code, "already_exists");
+    Desk orphan;
+    orphan.site_id = f.site;
+    orphan.floor_id = 4242;
+    orphan.label = "Z";
+    EXPECT_EQ(t->insert(orphan).error().code, "unknown_reference");
+    EXPECT_EQ(t->remove(Of<Floor>{}, f.floor).error().code, "in_use");
+}
+
+TEST_F(StoreTest, OneLiveBookingPerDeskSlotAndPerResidentSlot) {
+    auto f = seed();
+    auto t = tx();
+    auto first = t->insert_desk_booking(booking(f, f.desk, f.alice));
+    ASSERT_TRUE(first);
+    EXPECT_EQ(t->insert_desk_booking(booking(f, f.desk, f.bob)).error().code, "slot_taken");
+    EXPECT_EQ(t->insert_desk_booking(booking(f, f.desk2, f.alice)).error().code, "already_booked_that_slot");
+    EXPECT_TRUE(t->insert_desk_booking(booking(f, f.desk, f.bob, Half::pm)));
+    // Once cancelled, the slot is free again.
+    EXPECT_TRUE(t->set_desk_booking_state(*first, BookingState::cancelled, Instant{}));
+    EXPECT_TRUE(t->insert_desk_booking(booking(f, f.desk, f.bob)));
+    EXPECT_TRUE(t->commit());
+    auto r = tx(TxMode::read);
+    auto live = *r->live_desk_bookings_on_floor(f.floor, 2026_y / 3 / 4);
+    EXPECT_EQ(live.size(), 2u);
+    for (auto& b : live) EXPECT_EQ(b.resident_id, f.bob);
+    EXPECT_EQ((*r->live_desk_bookings_of(f.alice, 2026_y / 3 / 1, 2026_y / 3 / 31)).size(), 0u);
+}
+
+TEST_F(StoreTest, UncommittedTransactionRollsBack) {
+    auto f = seed();
+    {
+        auto t = tx();
+        ASSERT_TRUE(t->insert_desk_booking(booking(f, f.desk, f.alice)));
+    }
+    auto r = tx(TxMode::read);
+    EXPECT_TRUE((*r->live_desk_bookings_on_floor(f.floor, 2026_y / 3 / 4)).empty());
+}
+
+TEST_F(StoreTest, ThreadsRacingForOneSlotLeaveOneBooking) {
+    auto f = seed();
+    std::vector<ResidentId> people;
+    {
+        auto t = tx();
+        for (int i = 0; i < 16; ++i) {
+            Resident r;
+            r.site_id = f.site;
+            r.email = "racer" + std::to_string(i) + "@test.fr";
+            r.display_name = "Racer";
+            people.push_back(*t->insert(r));
+        }
+        ASSERT_TRUE(t->commit());
+    }
+    std::atomic<int> won{0}, lost{0}, other{0};
+    std::atomic<bool> go{false};
+    std::vector<std::thread> threads;
+    for (auto who : people)
+        threads.emplace_back([&, who] {
+            while (!go) std::this_thread::yield();
+            auto t = store_->begin(TxMode::write);
+            if (!t) return void(++other);
+            auto b = (*t)->insert_desk_booking(booking(f, f.desk, who));
+            if (b && (*t)->commit()) ++won;
+            else if (!b && b.error().code == "slot_taken") ++lost;
+            else ++other;
+        });
+    go = true;
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(won, 1);
+    EXPECT_EQ(lost, 15);
+    EXPECT_EQ(other, 0);
+}
+
+TEST_F(StoreTest, ReopeningKeepsDataAndSchemaVersion) {
+    auto f = seed();
+    store_.reset();
+    store_ = open();
+    auto t = tx(TxMode::read);
+    EXPECT_TRUE(*t->find(Of<Desk>{}, f.desk));
+}
+
+TEST_F(StoreTest, SessionsAndPasswords) {
+    auto f = seed();
+    auto t = tx();
+    EXPECT_FALSE(*t->password_hash(f.alice));
+    EXPECT_TRUE(t->set_password_hash(f.alice, "h1"));
+    EXPECT_TRUE(t->set_password_hash(f.alice, "h2"));
+    EXPECT_EQ(**t->password_hash(f.alice), "h2");
+    Session s{"abc", f.alice, Instant{std::chrono::seconds{10}}, Instant{std::chrono::seconds{20}}};
+    EXPECT_TRUE(t->insert_session(s));
+    auto found = *t->find_session("abc");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->expires_at, s.expires_at);
+    EXPECT_TRUE(t->delete_session("abc"));
+    EXPECT_FALSE(*t->find_session("abc"));
+}
+
+TEST_F(StoreTest, PilotDemoLoadsOnceIntoAnEmptyDatabase) {
+    SystemClock clock;
+    app::Context ctx{*store_, clock};
+    auto first = app::load_demo_if_empty(ctx, demo::pilot_site());
+    ASSERT_TRUE(first) << first.error().message;
+    EXPECT_TRUE(first->loaded);
+    EXPECT_EQ(first->residents, 36);
+    auto again = app::load_demo_if_empty(ctx, demo::pilot_site());
+    ASSERT_TRUE(again);
+    EXPECT_FALSE(again->loaded);
+    auto t = tx(TxMode::read);
+    EXPECT_EQ((*t->list(Of<Resident>{}, first->site_id)).size(), 36u);
+    EXPECT_EQ((*t->list(Of<Desk>{}, first->site_id)).size(), 29u);
+    EXPECT_EQ((*t->list(Of<Space>{}, first->site_id)).size(), 7u);
+    EXPECT_EQ((*t->list(Of<Locker>{}, first->site_id)).size(), 36u);
+}
