@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <date/date.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "app/demo_loader.hpp"
@@ -84,6 +85,8 @@ int main(int argc, char** argv) {
     user_add->add_option("--site", site_id, "Identifiant du site (par défaut : le premier)");
 
     CLI11_PARSE(cli, argc, argv);
+    // Logs go to standard error; standard output carries what a caller may parse.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("escale"));
     SystemClock system_clock;
 
     if (*serve) {

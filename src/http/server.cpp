@@ -1,7 +1,8 @@
 #include "http/server.hpp"
 
 #include <atomic>
-#include <list>
+#include <memory>
+#include <set>
 #include <mutex>
 #include <thread>
 
@@ -29,21 +30,29 @@ const char* const security_headers[][2] = {
     {"Cache-Control", "no-store"},
 };
 
-// The connections being served, so a stop can close the idle ones.
+// The connections being served, so a stop can close the idle ones. Each entry is shared
+// with the handlers posted to its connection's strand, and marked closed (on that strand)
+// before its stream goes away.
 class Connections {
 public:
     struct Entry {
+        Entry(beast::tcp_stream* s, asio::any_io_executor st) : stream(s), strand(st) {}
         beast::tcp_stream* stream;
-        asio::strand<asio::io_context::executor_type> strand;
-        std::atomic<bool> busy{false};
+        asio::any_io_executor strand;
+        bool busy = false;    // read and written on the strand only
+        bool closed = false;  // likewise
     };
-    std::list<Entry>::iterator add(beast::tcp_stream* s, asio::strand<asio::io_context::executor_type> strand) {
+    std::shared_ptr<Entry> add(beast::tcp_stream* s, asio::any_io_executor strand) {
+        auto e = std::make_shared<Entry>(s, strand);
         std::lock_guard lock(mutex_);
-        return entries_.emplace(entries_.end(), s, strand);
+        entries_.insert(e);
+        return e;
     }
-    void remove(std::list<Entry>::iterator it) {
+    // Called on the entry's strand, just before its stream is destroyed.
+    void remove(const std::shared_ptr<Entry>& e) {
+        e->closed = true;
         std::lock_guard lock(mutex_);
-        entries_.erase(it);
+        entries_.erase(e);
     }
     bool empty() {
         std::lock_guard lock(mutex_);
@@ -54,14 +63,15 @@ public:
     void close_idle() {
         std::lock_guard lock(mutex_);
         for (auto& e : entries_)
-            asio::post(e.strand, [&e] {
-                if (!e.busy) e.stream->socket().cancel();
+            asio::post(e->strand, [e] {
+                beast::error_code ignored;
+                if (!e->closed && !e->busy) e->stream->socket().cancel(ignored);
             });
     }
 
 private:
     std::mutex mutex_;
-    std::list<Entry> entries_;
+    std::set<std::shared_ptr<Entry>> entries_;
 };
 
 struct Shared {
@@ -106,7 +116,7 @@ Response error_of(const Error& e, int status) {
 }
 
 asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
-    auto strand = asio::make_strand(static_cast<asio::io_context&>(socket.get_executor().context()));
+    auto strand = socket.get_executor();  // the connection's strand, where this coroutine runs
     beast::tcp_stream stream(std::move(socket));
     auto entry = shared.connections.add(&stream, strand);
     beast::flat_buffer buffer;

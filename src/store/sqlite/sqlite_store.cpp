@@ -15,6 +15,7 @@
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "core/errors.hpp"
 #include "store/sqlite/migrations.hpp"
@@ -151,18 +152,29 @@ public:
         // tryReset: reset() would rethrow the error of the statement's last failed step.
         it->second->tryReset();
         it->second->clearBindings();
+        used_.push_back(it->second.get());
         return *it->second;
+    }
+    // Resets the statements used since the last call. A statement left mid-result would
+    // keep its read snapshot open past COMMIT, and the next write transaction on this
+    // connection would fail with SQLITE_BUSY_SNAPSHOT.
+    void reset_used() {
+        for (auto* st : used_) st->tryReset();
+        used_.clear();
     }
     SQLite::Database& db() { return db_; }
 
 private:
     SQLite::Database db_;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
+    std::vector<SQLite::Statement*> used_;
 };
 
 class SqliteStore;
 
 Error map_exception(const SQLite::Exception& e, const char* label) {
+    if (e.getErrorCode() != SQLITE_CONSTRAINT)
+        spdlog::warn("sqlite: {} (code {})", e.what(), e.getExtendedErrorCode());
     switch (e.getExtendedErrorCode()) {
         case SQLITE_CONSTRAINT_UNIQUE:
         case SQLITE_CONSTRAINT_PRIMARYKEY: return errors::already_exists(label);
@@ -221,6 +233,7 @@ public:
 
     Result<void> commit() override {
         return guarded("", [&]() -> Result<void> {
+            conn_->reset_used();
             conn_->db().exec("COMMIT");
             committed_ = true;
             return {};
@@ -528,6 +541,7 @@ private:
 SqliteTransaction::~SqliteTransaction() {
     if (!committed_) {
         try {
+            conn_->reset_used();
             conn_->db().exec("ROLLBACK");
         } catch (...) {
             return;  // a broken connection is dropped, not pooled
