@@ -52,18 +52,33 @@ Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, Booking
             return fail(errors::not_found("La réservation"));
         }
         if (!is_live(b->state)) return fail(errors::booking_not_live());
+        ESCALE_TRY(auto site, tx.find(Of<Site>{}, b->site_id));
+        if (!site) return fail(errors::internal("booking without site"));
+        ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
+        if (cal.slot_end(b->date, b->half) <= ctx.clock.now()) return fail(errors::past_slot());
         ESCALE_TRY_VOID(tx.set_desk_booking_state(id, BookingState::cancelled, ctx.clock.now()));
         b->state = BookingState::cancelled;
         return *b;
     });
 }
 
-Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& actor, Date from, Date to) {
-    if (date::sys_days{to} < date::sys_days{from})
-        return fail(errors::invalid_field("to", "une date postérieure ou égale à « from »"));
-    if (date::sys_days{to} - date::sys_days{from} > date::days{366})
-        return fail(errors::invalid_field("to", "à 366 jours au plus de « from »"));
-    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) {
+Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& actor, std::optional<Date> from_param,
+                                                  std::optional<Date> to_param) {
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<std::vector<DeskBooking>> {
+        Date from;
+        if (from_param) {
+            from = *from_param;
+        } else {
+            ESCALE_TRY(auto site, tx.find(Of<Site>{}, actor.resident.site_id));
+            if (!site) return fail(errors::not_found("Le site"));
+            ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
+            from = cal.today(ctx.clock.now());
+        }
+        Date to = to_param.value_or(Date{date::sys_days{from} + date::days{90}});
+        if (date::sys_days{to} < date::sys_days{from})
+            return fail(errors::invalid_field("to", "une date postérieure ou égale à « from »"));
+        if (date::sys_days{to} - date::sys_days{from} > date::days{366})
+            return fail(errors::invalid_field("to", "à 366 jours au plus de « from »"));
         return tx.live_desk_bookings_of(actor.resident.id, from, to);
     });
 }

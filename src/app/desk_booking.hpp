@@ -27,11 +27,14 @@ struct BookDesk {
 // beyond_horizon, slot_taken (409) or already_booked_that_slot.
 Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, const BookDesk& request);
 
-// Cancels a live booking of the actor's (or anyone's, for a gestionnaire or admin).
+// Cancels a live booking of the actor's (or anyone's, for a gestionnaire or admin) whose
+// slot has not ended yet ("past" otherwise).
 Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, BookingId id);
 
-// The actor's live bookings with from <= date <= to (at most 366 days apart).
-Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& actor, Date from, Date to);
+// The actor's live bookings with from <= date <= to (at most 366 days apart). `from`
+// defaults to today at the actor's site, `to` to 90 days after `from`.
+Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& actor, std::optional<Date> from,
+                                                  std::optional<Date> to);
 
 enum class SlotStatus { free, yours, taken };
 

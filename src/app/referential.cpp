@@ -28,13 +28,15 @@ void canonicalize(Resident& r) { r.email = normalize_email(r.email); }
 
 // The referenced row must exist and sit on the same site as the referring one.
 template <class R>
-Result<std::optional<R>> on_site(Transaction& tx, Id ref, SiteId site, const char* what) {
+Result<R> on_site(Transaction& tx, Id ref, SiteId site, const char* what) {
+    if (ref == 0) return fail(errors::missing_field(std::string(what) == "niveau" ? "floor_id" : what));
     ESCALE_TRY(auto found, tx.find(Of<R>{}, ref));
     if (!found || found->site_id != site) return fail(errors::unknown_reference(what));
-    return found;
+    return *found;
 }
 
 Result<void> check_site(Transaction& tx, SiteId site) {
+    if (site == 0) return fail(errors::missing_field("site_id"));
     ESCALE_TRY(auto found, tx.find(Of<Site>{}, site));
     if (!found) return fail(errors::unknown_reference("site"));
     return {};
@@ -53,7 +55,7 @@ Result<void> check_references(Transaction& tx, const T& v) {
         if constexpr (requires { v.zone_id; }) {
             if (v.zone_id) {
                 ESCALE_TRY(auto zone, on_site<Zone>(tx, *v.zone_id, v.site_id, "quartier"));
-                if (zone->floor_id != v.floor_id) return fail(errors::unknown_reference("quartier de ce niveau"));
+                if (zone.floor_id != v.floor_id) return fail(errors::unknown_reference("quartier de ce niveau"));
             }
         }
         return {};

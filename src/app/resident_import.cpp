@@ -16,10 +16,23 @@ namespace {
 
 enum class Column { email, name, service, fte, role };
 
+// Lower-cases ASCII letters and the accented capitals French headers use (É, È, Ô...).
+std::string lower_case(std::string s) {
+    for (auto& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    // UTF-8 capitals of Latin-1 Supplement are C3 80..C3 9E; their small forms are +0x20.
+    for (size_t i = 0; i + 1 < s.size(); ++i)
+        if (static_cast<unsigned char>(s[i]) == 0xC3) {
+            auto& next = reinterpret_cast<unsigned char&>(s[i + 1]);
+            if (next >= 0x80 && next <= 0x9E && next != 0x97) next = static_cast<unsigned char>(next + 0x20);
+            ++i;
+        }
+    return s;
+}
+
 // Header cell → column, accepting the usual French spellings.
 std::optional<Column> column_of(std::string header) {
-    for (auto& c : header)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    header = lower_case(header);
     while (!header.empty() && header.back() == ' ') header.pop_back();
     while (!header.empty() && header.front() == ' ') header.erase(header.begin());
     if (header == "email" || header == "courriel" || header == "e-mail" || header == "adresse électronique")
@@ -30,6 +43,14 @@ std::optional<Column> column_of(std::string header) {
     if (header == "quotité" || header == "quotite" || header == "fte_percent") return Column::fte;
     if (header == "rôle" || header == "role") return Column::role;
     return std::nullopt;
+}
+
+// The column a validation message is about, from the field it names.
+std::string column_name_of(const std::string& message) {
+    if (message.find("« email »") != std::string::npos) return "email";
+    if (message.find("« display_name »") != std::string::npos) return "nom";
+    if (message.find("« fte_percent »") != std::string::npos) return "quotité";
+    return "";
 }
 
 std::string trimmed(std::string s) {
@@ -91,7 +112,7 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
                 }
             }
             if (auto role = cell(Column::role); !role.empty()) {
-                auto parsed = parse_role(role);
+                auto parsed = parse_role(lower_case(role));
                 if (!parsed) {
                     problem("rôle", fmt::format("le rôle « {} » est inconnu (agent, referent, gestionnaire, admin).", role));
                     continue;
@@ -99,7 +120,7 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
                 r.role = *parsed;
             }
             if (auto ok = validate(r); !ok) {
-                problem(ok.error().code, ok.error().message);
+                problem(column_name_of(ok.error().message), ok.error().message);
                 continue;
             }
             if (!seen.insert(r.email).second) {

@@ -88,14 +88,17 @@ Result<std::optional<SiteId>> site_filter(const Request& r) {
     return std::optional<SiteId>{id};
 }
 
-Result<Date> date_param(const Request& r, std::string_view name, std::optional<Date> fallback = {}) {
+Result<std::optional<Date>> optional_date_param(const Request& r, std::string_view name) {
     auto v = r.query_param(name);
-    if (!v) {
-        if (fallback) return *fallback;
-        return fail(errors::missing_field(name));
-    }
+    if (!v) return std::optional<Date>{};
     auto d = parse_date(*v);
     if (!d) return fail(errors::invalid_date(name));
+    return std::optional<Date>{*d};
+}
+
+Result<Date> date_param(const Request& r, std::string_view name) {
+    ESCALE_TRY(auto d, optional_date_param(r, name));
+    if (!d) return fail(errors::missing_field(name));
     return *d;
 }
 
@@ -295,9 +298,9 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
                return reply(app::cancel_desk_booking(ctx, *c.actor, *id));
            }});
     r.add({"GET", "/api/v1/me/desk-bookings", true, [ctx](const Call& c) {
-               auto from = date_param(c.request, "from", date::year_month_day{date::floor<date::days>(ctx.clock.now())});
+               auto from = optional_date_param(c.request, "from");
                if (!from) return error_response(from.error());
-               auto to = date_param(c.request, "to", date::year_month_day{date::sys_days{*from} + date::days{90}});
+               auto to = optional_date_param(c.request, "to");
                if (!to) return error_response(to.error());
                return reply(app::my_desk_bookings(ctx, *c.actor, *from, *to));
            }});

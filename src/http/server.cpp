@@ -10,6 +10,7 @@
 
 #include "core/errors.hpp"
 #include "http/beast_pch.hpp"
+#include "http/json_codec.hpp"
 
 namespace escale::http {
 namespace {
@@ -111,8 +112,23 @@ bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, boo
 }
 
 Response error_of(const Error& e, int status) {
-    return Response{status, "application/json; charset=utf-8",
-                    "{\"error\":{\"code\":\"" + e.code + "\",\"message\":\"" + e.message + "\"}}", {}};
+    return Response{status, "application/json; charset=utf-8", error_body(e), {}};
+}
+
+// After refusing a request whose body is still arriving, read and drop what the client
+// keeps sending (bounded in time and bytes) so it can read the refusal instead of
+// meeting a reset connection.
+asio::awaitable<void> linger(beast::tcp_stream& stream) {
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    std::array<char, 64 * 1024> sink;
+    std::size_t drained = 0;
+    stream.expires_after(2s);
+    while (drained < 64 * 1024 * 1024) {
+        auto [rec, n] = co_await stream.async_read_some(asio::buffer(sink), use_nothrow);
+        if (rec) break;
+        drained += n;
+    }
 }
 
 asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
@@ -161,6 +177,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
         stream.expires_after(shared.options.read_timeout);
         auto [wec, written] = co_await bhttp::async_write(stream, out, use_nothrow);
         entry->busy = false;
+        if (!wec && ec == bhttp::error::body_limit) co_await linger(stream);
         if (wec || !out.keep_alive()) break;
     }
     beast::error_code ignored;
