@@ -14,67 +14,10 @@
 #include <fmt/format.h>
 
 #include "demo/demo_site.hpp"
+#include "demo/layout.hpp"
 
 namespace escale::demo {
 namespace {
-
-// ---- Plan geometry (shared conventions with cite.cpp and plan_svg.cpp) ----
-// Desks occupy the band y in [20, 560] in quartiers side by side; spaces the band below.
-constexpr double plan_margin = 20;
-constexpr double plan_width = 1200;
-constexpr double zone_gap = 16;
-constexpr double desk_inset = 24;    // from a quartier's side to the nearest desk centre
-constexpr double desk_pitch_x = 40;
-constexpr double desk_pitch_y = 36;
-constexpr double desk_first_y = 60;  // centre of the first row (room above for the name)
-constexpr int desk_max_rows = 14;
-constexpr double space_band_y = 580;
-
-// Centres of n desks in rows, centred in the horizontal strip [ax, ax + aw].
-std::vector<std::pair<double, double>> desks_in_rows(double ax, double aw, int n) {
-    const int max_cols = std::max(1, static_cast<int>((aw - 2 * desk_inset) / desk_pitch_x) + 1);
-    const int rows = (n + max_cols - 1) / max_cols;
-    if (rows > desk_max_rows) throw std::logic_error("demo: quartier trop étroit pour ses postes");
-    const int cols = (n + rows - 1) / rows;
-    const double x0 = ax + (aw - (cols - 1) * desk_pitch_x) / 2;
-    std::vector<std::pair<double, double>> out;
-    for (int k = 0; k < n; ++k)
-        out.emplace_back(x0 + (k % cols) * desk_pitch_x, desk_first_y + (k / cols) * desk_pitch_y);
-    return out;
-}
-
-// Lower-case ASCII form of a French name for an email: accents stripped, spaces become
-// '-', apostrophes and anything else outside [a-z0-9-] dropped.
-std::string ascii_slug(std::string_view s) {
-    static const std::pair<std::string_view, std::string_view> folds[] = {
-        {"à", "a"}, {"â", "a"}, {"ä", "a"}, {"À", "a"}, {"Â", "a"}, {"Ä", "a"},
-        {"ç", "c"}, {"Ç", "c"}, {"é", "e"}, {"è", "e"}, {"ê", "e"}, {"ë", "e"},
-        {"É", "e"}, {"È", "e"}, {"Ê", "e"}, {"Ë", "e"}, {"î", "i"}, {"ï", "i"},
-        {"Î", "i"}, {"Ï", "i"}, {"ô", "o"}, {"ö", "o"}, {"Ô", "o"}, {"Ö", "o"},
-        {"ù", "u"}, {"û", "u"}, {"ü", "u"}, {"Ù", "u"}, {"Û", "u"}, {"Ü", "u"},
-        {"ÿ", "y"}, {"œ", "oe"}, {"Œ", "oe"}, {"æ", "ae"}, {"Æ", "ae"},
-    };
-    std::string out;
-    for (size_t i = 0; i < s.size();) {
-        const char c = s[i];
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') {
-            out += c, ++i;
-        } else if (c >= 'A' && c <= 'Z') {
-            out += static_cast<char>(c - 'A' + 'a'), ++i;
-        } else if (c == ' ') {
-            out += '-', ++i;
-        } else {
-            bool folded = false;
-            for (const auto& [from, to] : folds)
-                if (s.substr(i, from.size()) == from) {
-                    out += to, i += from.size(), folded = true;
-                    break;
-                }
-            if (!folded) ++i;  // apostrophe or unknown character: dropped
-        }
-    }
-    return out;
-}
 
 struct Person {
     const char* name;
