@@ -146,7 +146,7 @@ void add_crud(Router& router, app::Context ctx, const std::string& base, bool wi
                         if (auto ok = decode_into(*obj, value); !ok) return error_response(ok.error());
                         return reply(app::create_entity<T>(ctx, *c.actor, value), 201);
                     }
-                }});
+                }, std::is_same_v<T, Resident>});
     router.add({"PATCH", base + "/{id}", true, [ctx](const Call& c) {
                     auto id = path_id(c);
                     if (!id) return error_response(id.error());
@@ -260,7 +260,7 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
     r.add({"GET", "/api/v1/openapi.json", false, [](const Call&) {
                return Response{200, "application/json; charset=utf-8", std::string(embedded::openapi_json), {}};
            }});
-    r.add({"POST", "/api/v1/auth/login", false, [ctx](const Call& c) { return login(ctx, c); }});
+    r.add({"POST", "/api/v1/auth/login", false, [ctx](const Call& c) { return login(ctx, c); }, true});
     r.add({"POST", "/api/v1/auth/logout", true, [ctx](const Call& c) { return logout(ctx, c); }});
     r.add({"GET", "/api/v1/me", true, [](const Call& c) { return json_response(200, encode(c.actor->resident)); }});
 
@@ -319,6 +319,11 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
         ManualClock* clock = options.test_clock;
         r.add({"PUT", "/api/v1/test/clock", false, [clock](const Call& c) { return set_test_clock(*clock, c); }});
     }
+}
+
+bool Api::is_slow(const Request& request) const {
+    auto m = router_.match(request.method, request.path);
+    return m.route && m.route->slow;
 }
 
 Response Api::handle(const Request& request) const {

@@ -22,6 +22,8 @@ public:
     Api(app::Context ctx, ApiOptions options);
     // Never throws: any failure becomes an error response.
     Response handle(const Request& request) const;
+    // Whether handling this request may hold a thread for long (e.g. argon2id).
+    bool is_slow(const Request& request) const;
     const Router& router() const { return router_; }
 
 private:

@@ -78,6 +78,7 @@ private:
 struct Shared {
     const ServerOptions& options;
     const Api& api;
+    asio::thread_pool& slow_pool;  // runs slow handlers so I/O threads keep serving
     Connections connections;
     std::atomic<bool> stopping{false};
 };
@@ -169,9 +170,14 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             keep_alive = msg.keep_alive() && !shared.stopping;
             bool bad_target = false;
             auto request = to_request(msg, bad_target);
-            response = bad_target ? error_of(Error{ErrorKind::invalid_input, "bad_target",
-                                                   "L'adresse demandée est mal formée.", {}}, 400)
-                                  : shared.api.handle(request);
+            if (bad_target)
+                response = error_of(Error{ErrorKind::invalid_input, "bad_target", "L'adresse demandée est mal formée.", {}}, 400);
+            else if (shared.api.is_slow(request))
+                response = co_await asio::co_spawn(
+                    shared.slow_pool, [&]() -> asio::awaitable<Response> { co_return shared.api.handle(request); },
+                    asio::use_awaitable);
+            else
+                response = shared.api.handle(request);
         }
         auto out = to_beast(std::move(response), version, keep_alive && !shared.stopping);
         stream.expires_after(shared.options.read_timeout);
@@ -224,7 +230,8 @@ Result<void> serve(const ServerOptions& options, const Api& api,
                    const std::function<void(std::uint16_t)>& on_listening) {
     int threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     asio::io_context ioc{threads};
-    Shared shared{options, api, {}, {}};
+    asio::thread_pool slow_pool(static_cast<std::size_t>(threads));
+    Shared shared{options, api, slow_pool, {}, {}};
 
     tcp::acceptor acceptor(ioc);
     beast::error_code ec;
@@ -262,6 +269,7 @@ Result<void> serve(const ServerOptions& options, const Api& api,
     for (int i = 1; i < threads; ++i) pool.emplace_back([&] { ioc.run(); });
     ioc.run();
     for (auto& t : pool) t.join();
+    slow_pool.join();
     return {};
 }
 
