@@ -349,6 +349,7 @@ Response Api::handle(const Request& request) const {
         }
         return m.route->handler(Call{request, m.params, actor ? &*actor : nullptr});
     } catch (const std::exception& e) {
+        spdlog::error("{} {}: exception: {}", request.method, request.path, e.what());
         return error_response(errors::internal(e.what()));
     }
 }
