@@ -62,6 +62,24 @@ Result<void> check_references(Transaction& tx, const T& v) {
     }
 }
 
+// Rows that point at `before` must stay consistent with `after`: a quartier holding desks
+// or spaces cannot move to another floor (they would sit on one floor, in a quartier of
+// another).
+template <class T>
+Result<void> check_dependents(Transaction&, const T&, const T&) {
+    return {};
+}
+Result<void> check_dependents(Transaction& tx, const Zone& before, const Zone& after) {
+    if (before.floor_id == after.floor_id) return {};
+    ESCALE_TRY(auto desks, tx.desks_on_floor(before.floor_id));
+    for (auto& d : desks)
+        if (d.zone_id == before.id) return fail(errors::in_use("Le quartier"));
+    ESCALE_TRY(auto spaces, tx.list(Of<Space>{}, before.site_id));
+    for (auto& s : spaces)
+        if (s.zone_id == before.id) return fail(errors::in_use("Le quartier"));
+    return {};
+}
+
 template <class T>
 const char* label_of() {
     if constexpr (std::is_same_v<T, Site>) return "Le site";
@@ -121,6 +139,7 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
                 return fail(errors::invalid_field("site_id", "inchangé : un élément ne change pas de site"));
         }
         ESCALE_TRY_VOID(check_references(tx, value));
+        ESCALE_TRY_VOID(check_dependents(tx, *existing, value));
         ESCALE_TRY_VOID(tx.update(value));
         return value;
     });

@@ -17,7 +17,7 @@ std::optional<Date> parse_date(std::string_view s) {
     int y, m, d;
     if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d)) return std::nullopt;
     Date date{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
-    if (!date.ok()) return std::nullopt;
+    if (!date.ok() || y < 1900 || y > 2999) return std::nullopt;
     return date;
 }
 

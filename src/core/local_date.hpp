@@ -12,7 +12,8 @@ namespace escale {
 
 using Date = date::year_month_day;
 
-// Parses "YYYY-MM-DD" strictly (four-digit year, two-digit month and day, a real date).
+// Parses "YYYY-MM-DD" strictly (four-digit year 1900..2999, two-digit month and day, a
+// real date).
 std::optional<Date> parse_date(std::string_view text);
 std::string format_date(Date d);
 

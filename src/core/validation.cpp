@@ -12,7 +12,11 @@ namespace {
 constexpr size_t max_text = 200;
 
 Result<void> text(std::string_view field, const std::string& value, bool required = true) {
-    if (required && value.empty()) return fail(errors::missing_field(field));
+    bool blank = value.find_first_not_of(" \t") == std::string::npos;
+    if (required && blank) return fail(errors::missing_field(field));
+    for (unsigned char c : value)
+        if (c < 0x20 || c == 0x7f)
+            return fail(errors::invalid_field(field, "un texte sans caractère de contrôle"));
     if (value.size() > max_text)
         return fail(errors::invalid_field(field, "un texte de 200 caractères au plus"));
     return {};

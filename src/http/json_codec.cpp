@@ -69,12 +69,24 @@ Result<void> read_member(const json::value& j, std::string_view name, V& out) {
 
 }  // namespace
 
+// What went wrong in a body, in French (Boost.JSON's own messages are English).
+const char* french_reason(const boost::system::error_code& ec) {
+    if (ec == json::error::incomplete) return "contenu incomplet";
+    if (ec == json::error::extra_data) return "données en trop après la valeur";
+    if (ec == json::error::too_deep) return "imbrication trop profonde";
+    if (ec == json::error::exponent_overflow) return "nombre trop grand";
+    if (ec == json::error::object_too_large || ec == json::error::array_too_large ||
+        ec == json::error::key_too_large || ec == json::error::string_too_large)
+        return "valeur trop grande";
+    return "syntaxe incorrecte ou texte qui n'est pas de l'UTF-8 valide";
+}
+
 Result<json::object> parse_object(std::string_view body) {
     boost::system::error_code ec;
     json::parse_options opt;
     opt.max_depth = 32;
     auto v = json::parse(body, ec, {}, opt);
-    if (ec) return fail(errors::invalid_json(ec.message()));
+    if (ec) return fail(errors::invalid_json(french_reason(ec)));
     if (!v.is_object()) return fail(errors::invalid_json("un objet JSON { … } est attendu"));
     return std::move(v.as_object());
 }

@@ -2,18 +2,17 @@
 
 namespace escale::http {
 namespace {
+// "/a/b" → {"a", "b"}; "/" → {}; empty segments are kept ("/a//b/" → {"a", "", "b", ""})
+// so that such paths match no route.
 std::vector<std::string> split(std::string_view path) {
     std::vector<std::string> out;
-    size_t i = 0;
-    while (i < path.size()) {
-        if (path[i] == '/') {
-            ++i;
-            continue;
-        }
-        size_t j = path.find('/', i);
-        if (j == std::string_view::npos) j = path.size();
-        out.emplace_back(path.substr(i, j - i));
-        i = j;
+    if (path.empty() || path == "/") return out;
+    if (path.front() == '/') path.remove_prefix(1);
+    for (;;) {
+        size_t j = path.find('/');
+        out.emplace_back(path.substr(0, j));
+        if (j == std::string_view::npos) break;
+        path.remove_prefix(j + 1);
     }
     return out;
 }

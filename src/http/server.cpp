@@ -37,14 +37,17 @@ const char* const security_headers[][2] = {
 class Connections {
 public:
     struct Entry {
-        Entry(beast::tcp_stream* s, asio::any_io_executor st) : stream(s), strand(st) {}
+        Entry(beast::tcp_stream* s, const beast::flat_buffer* b, asio::any_io_executor st)
+            : stream(s), buffer(b), strand(st) {}
         beast::tcp_stream* stream;
+        const beast::flat_buffer* buffer;  // holds the bytes of a request still arriving
         asio::any_io_executor strand;
-        bool busy = false;    // read and written on the strand only
+        bool busy = false;    // a request's header has arrived; read and written on the strand only
         bool closed = false;  // likewise
+        bool idle() const { return !busy && buffer->size() == 0; }
     };
-    std::shared_ptr<Entry> add(beast::tcp_stream* s, asio::any_io_executor strand) {
-        auto e = std::make_shared<Entry>(s, strand);
+    std::shared_ptr<Entry> add(beast::tcp_stream* s, const beast::flat_buffer* b, asio::any_io_executor strand) {
+        auto e = std::make_shared<Entry>(s, b, strand);
         std::lock_guard lock(mutex_);
         entries_.insert(e);
         return e;
@@ -59,14 +62,14 @@ public:
         std::lock_guard lock(mutex_);
         return entries_.empty();
     }
-    // Cancels the pending read of every idle connection; busy ones notice the stop after
-    // writing their response.
+    // Cancels the pending read of every idle connection (no request arriving or being
+    // served); the others notice the stop after writing their response.
     void close_idle() {
         std::lock_guard lock(mutex_);
         for (auto& e : entries_)
             asio::post(e->strand, [e] {
                 beast::error_code ignored;
-                if (!e->closed && !e->busy) e->stream->socket().cancel(ignored);
+                if (!e->closed && e->idle()) e->stream->socket().cancel(ignored);
             });
     }
 
@@ -135,8 +138,8 @@ asio::awaitable<void> linger(beast::tcp_stream& stream) {
 asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
     auto strand = socket.get_executor();  // the connection's strand, where this coroutine runs
     beast::tcp_stream stream(std::move(socket));
-    auto entry = shared.connections.add(&stream, strand);
     beast::flat_buffer buffer;
+    auto entry = shared.connections.add(&stream, &buffer, strand);
     bool first = true;
 
     for (;;) {
@@ -147,6 +150,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
         // The first request must arrive within the read timeout; later ones may wait idle.
         stream.expires_after(first ? shared.options.read_timeout : shared.options.idle_timeout);
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, use_nothrow);
+        if (!ec) entry->busy = true;  // in flight from here: a stop lets it finish
         if (!ec && !parser.is_done()) {
             stream.expires_after(shared.options.read_timeout);
             std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, use_nothrow);

@@ -465,7 +465,15 @@ TEST(ParseDate, ValidDates) {
     EXPECT_EQ(parse_date("2000-02-29"), ymd(2000, 2, 29));  // divisible by 400
     EXPECT_EQ(parse_date("2025-12-31"), ymd(2025, 12, 31));
     EXPECT_EQ(parse_date("2025-01-01"), ymd(2025, 1, 1));
-    EXPECT_EQ(parse_date("0999-01-01"), ymd(999, 1, 1));
+    EXPECT_EQ(parse_date("1900-01-01"), ymd(1900, 1, 1));
+    EXPECT_EQ(parse_date("2999-12-31"), ymd(2999, 12, 31));
+}
+
+TEST(ParseDate, YearsOutsideUseAreRefused) {
+    EXPECT_EQ(parse_date("0999-01-01"), std::nullopt);
+    EXPECT_EQ(parse_date("0000-01-01"), std::nullopt);
+    EXPECT_EQ(parse_date("1899-12-31"), std::nullopt);
+    EXPECT_EQ(parse_date("3000-01-01"), std::nullopt);
 }
 
 TEST(ParseDate, InvalidDates) {
