@@ -102,7 +102,13 @@ T read_row(SQLite::Statement& st) {
 // The SQL of the generic calls, built once per entity type.
 template <class T>
 struct Sql {
+    std::string columns;  // every member, in order
     std::string select_all, select_by_site, select_by_id, insert, update, remove;
+
+    // "SELECT <columns> FROM <table> WHERE <column> = ? ORDER BY id"
+    static std::string select_where(const char* column) {
+        return fmt::format("SELECT {} FROM {} WHERE {} = ? ORDER BY id", get().columns, info(Of<T>{}).table, column);
+    }
 
     Sql() {
         std::string all, cols, marks, sets;
@@ -117,6 +123,7 @@ struct Sql {
             sets += (sets.empty() ? "" : ", ") + std::string(n) + " = ?";
         });
         const char* table = info(Of<T>{}).table;
+        columns = all;
         select_all = fmt::format("SELECT {} FROM {} ORDER BY id", all, table);
         select_by_site = fmt::format("SELECT {} FROM {} WHERE {} = ? ORDER BY id", all, table,
                                      has_site ? "site_id" : "id");
@@ -251,8 +258,7 @@ public:
 
     Result<std::vector<Desk>> desks_on_floor(FloorId floor) override {
         return guarded("", [&]() -> Result<std::vector<Desk>> {
-            static const std::string sql =
-                fmt::format("SELECT * FROM ({}) WHERE floor_id = ?", Sql<Desk>::get().select_all);
+            static const std::string sql = Sql<Desk>::select_where("floor_id");
             auto& st = conn_->prepare(sql);
             st.bind(1, static_cast<int64_t>(floor));
             std::vector<Desk> out;
@@ -263,8 +269,7 @@ public:
 
     Result<std::optional<Resident>> find_resident_by_email(const std::string& email) override {
         return guarded("", [&]() -> Result<std::optional<Resident>> {
-            static const std::string sql =
-                fmt::format("SELECT * FROM ({}) WHERE email = ?", Sql<Resident>::get().select_all);
+            static const std::string sql = Sql<Resident>::select_where("email");
             auto& st = conn_->prepare(sql);
             st.bind(1, email);
             if (!st.executeStep()) return std::optional<Resident>{};
