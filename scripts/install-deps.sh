@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ ccache pkg-config git ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libsqlitecpp-dev sqlite3
+  libpq-dev postgresql postgresql-client
   libsodium-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev libexpected-dev tzdata
   googletest libgtest-dev libbenchmark-dev

@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# Installs what is needed, builds, and runs every test (unit, store, api) through CTest.
-# The last lines are CTest's summary. Extra arguments go to ctest (e.g. -L unit).
+# Installs what is needed, builds, starts a throwaway PostgreSQL on 127.0.0.1, and runs
+# every test (unit, store and api, on SQLite and on PostgreSQL) through CTest; the cluster
+# is stopped afterwards whatever happens. The last lines are CTest's summary. Extra
+# arguments go to ctest (e.g. -L unit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
+
+pgdir=$(mktemp -d /tmp/escale-test-pg.XXXXXX)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+trap 'bash scripts/pg-throwaway.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
+ESCALE_TEST_PG_URL=$(bash scripts/pg-throwaway.sh start "$pgdir" "$port")
+export ESCALE_TEST_PG_URL
+
 cd build
-exec ctest --output-on-failure -j2 --timeout 900 "$@"
+ctest --output-on-failure -j2 --timeout 900 "$@"

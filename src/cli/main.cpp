@@ -15,7 +15,7 @@
 #include "demo/demo_site.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
-#include "store/sqlite/sqlite_store.hpp"
+#include "store/open_store.hpp"
 
 using namespace escale;
 
@@ -27,21 +27,17 @@ struct DbOptions {
 };
 
 void add_db_options(CLI::App& cmd, DbOptions& o) {
-    cmd.add_option("--db", o.url, "Base de données : sqlite:CHEMIN")->capture_default_str();
+    cmd.add_option("--db", o.url, "Base de données : sqlite:CHEMIN ou postgresql://…")->capture_default_str();
     cmd.add_option("--sync", o.sync, "SQLite : full (durable même en cas de coupure) ou normal")
         ->check(CLI::IsMember({"full", "normal"}))
         ->capture_default_str();
 }
 
 Result<std::unique_ptr<Store>> open_db(const DbOptions& o) {
-    constexpr std::string_view prefix = "sqlite:";
-    if (o.url.rfind(prefix, 0) != 0)
-        return fail(ErrorKind::invalid_input, "unsupported_database",
-                    "Seules les bases « sqlite:CHEMIN » sont prises en charge pour l'instant.");
-    sqlite::Options so;
-    so.path = o.url.substr(prefix.size());
-    so.synchronous_full = o.sync == "full";
-    return sqlite::open_store(so);
+    StoreOptions so;
+    so.url = o.url;
+    so.sqlite_synchronous_full = o.sync == "full";
+    return open_store(so);
 }
 
 int report(const Error& e) {

@@ -5,7 +5,8 @@
 // A Store is safe for concurrent use from many threads. A Transaction belongs to the one
 // thread that began it; destroying it without commit() rolls it back. Every method
 // returns an Error (never throws): kind unavailable/internal for database failures,
-// conflict/rule_violation for constraint violations, as documented per method.
+// conflict/rule_violation for constraint violations, as documented per method. After a
+// call has failed, the transaction is fit only to be rolled back (PostgreSQL aborts it).
 #pragma once
 
 #include <memory>

@@ -1,6 +1,9 @@
 """Starts a real `escale serve` on a free loopback port for API tests, and speaks HTTP to it.
 
 Only the Python standard library is used. The binary comes from $ESCALE_BIN (set by CTest).
+The database is SQLite, or PostgreSQL when $ESCALE_TEST_DB is "postgres": then every server
+gets a fresh database on the cluster named by $ESCALE_TEST_PG_URL (scripts/test.sh starts
+one), and checks at the source go through psql.
 """
 import http.client
 import json
@@ -11,6 +14,8 @@ import sqlite3
 import subprocess
 import tempfile
 import threading
+import unittest
+import uuid
 
 BIN = os.environ.get("ESCALE_BIN", os.path.join(os.path.dirname(__file__), "../../build/escale"))
 DEMO_PASSWORD = "escale-demo"
@@ -18,13 +23,78 @@ DEMO_PASSWORD = "escale-demo"
 TEST_NOW = "2026-03-02T08:00:00Z"
 
 
+def database_kind():
+    return os.environ.get("ESCALE_TEST_DB", "sqlite")
+
+
+def pg_admin_url():
+    url = os.environ.get("ESCALE_TEST_PG_URL")
+    if not url:
+        raise unittest.SkipTest("ESCALE_TEST_PG_URL is not set: no PostgreSQL server to test against")
+    return url
+
+
+def psql(url, sql):
+    """Rows of a query run by psql, as tuples of str (int where the text is an integer)."""
+    out = subprocess.run(["psql", url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-F", "\x1f", "-R", "\x1e",
+                          "-c", sql], check=True, capture_output=True, text=True).stdout
+    rows = []
+    for record in out.rstrip("\n").split("\x1e"):
+        if record:
+            rows.append(tuple(int(v) if re.fullmatch(r"-?\d+", v) else v for v in record.split("\x1f")))
+    return rows
+
+
+class PgCursor:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def fetchone(self):
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self):
+        return self.rows
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+class PgDb:
+    """The slice of sqlite3.Connection the tests use, over psql ('?' placeholders)."""
+
+    def __init__(self, url):
+        self.url = url
+
+    def execute(self, sql, params=()):
+        for p in params:
+            literal = str(p) if isinstance(p, int) else "'" + str(p).replace("'", "''") + "'"
+            sql = sql.replace("?", literal, 1)
+        return PgCursor(psql(self.url, sql))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
 class Server:
     """A running server with its own temporary database. Use as a context manager."""
 
-    def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=()):
+    def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None):
         self.dir = tempfile.TemporaryDirectory(prefix="escale-api-")
-        self.db_path = os.path.join(self.dir.name, "escale.db")
-        args = [BIN, "serve", "--listen", "127.0.0.1:0", "--db", "sqlite:" + self.db_path, "--demo", demo]
+        self.kind = db or database_kind()
+        self.pg_url = None
+        if self.kind == "postgres":
+            admin = pg_admin_url()
+            self.pg_name = "escale_api_" + uuid.uuid4().hex[:12]
+            psql(admin, f"CREATE DATABASE {self.pg_name}")
+            self.pg_url = admin[:admin.rindex("/") + 1] + self.pg_name
+            self.db_url = self.pg_url
+        else:
+            self.db_path = os.path.join(self.dir.name, "escale.db")
+            self.db_url = "sqlite:" + self.db_path
+        args = [BIN, "serve", "--listen", "127.0.0.1:0", "--db", self.db_url, "--demo", demo]
         if test_clock:
             args += ["--test-clock", test_clock]
         args += list(extra)
@@ -56,6 +126,9 @@ class Server:
                 self.proc.kill()
                 self.proc.wait()
         self.dir.cleanup()
+        if self.pg_url:
+            psql(pg_admin_url(), f"DROP DATABASE IF EXISTS {self.pg_name} WITH (FORCE)")
+            self.pg_url = None
         return self.proc.returncode
 
     def client(self, token=None):
@@ -75,7 +148,15 @@ class Server:
 
     def db(self):
         """A read-only connection to the server's database, to check invariants at the source."""
+        if self.kind == "postgres":
+            return PgDb(self.pg_url)
         return sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
+
+    def table_names(self):
+        if self.kind == "postgres":
+            return {r[0] for r in psql(self.pg_url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+        with self.db() as db:
+            return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 class Client:

@@ -394,8 +394,7 @@ class BadInputTest(unittest.TestCase):
                                                            {"email": "admin@pilote.escale.test'--", "password": "x"}),
                                  401, "bad_credentials")
         self.assertEqual(self.admin.get("/api/v1/desks?site_id=1")[0], 200)
-        with self.server.db() as db:
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = self.server.table_names()
         self.assertTrue(set(TABLES) <= tables, tables)
         for path in [f"/api/v1/desks/{desk['id']}", f"/api/v1/residents/{res['id']}", f"/api/v1/services/{svc['id']}"]:
             self.assertEqual(self.admin.delete(path)[0], 204)

@@ -13,9 +13,9 @@ LIVE = "state IN ('reserved', 'checked_in')"
 def violations(db):
     """Slots held twice, by desk or by resident, counted in the database."""
     desk = db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM desk_bookings WHERE {LIVE} "
-                      "GROUP BY desk_id, date, half HAVING COUNT(*) > 1)").fetchone()[0]
+                      "GROUP BY desk_id, date, half HAVING COUNT(*) > 1) AS t").fetchone()[0]
     resident = db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM desk_bookings WHERE {LIVE} "
-                          "GROUP BY resident_id, date, half HAVING COUNT(*) > 1)").fetchone()[0]
+                          "GROUP BY resident_id, date, half HAVING COUNT(*) > 1) AS t").fetchone()[0]
     return desk, resident
 
 

@@ -18,6 +18,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/errors.hpp"
+#include "store/entity_tables.hpp"
 #include "store/sqlite/migrations.hpp"
 
 namespace escale::sqlite {
@@ -25,28 +26,11 @@ namespace {
 
 namespace bd = boost::describe;
 
-// ---- table names and what people call a row of each ----------------------------------
-
-struct TableInfo {
-    const char* table;
-    const char* label;  // French, for messages: "Le site", ...
-};
-constexpr TableInfo info(Of<Site>) { return {"sites", "Le site"}; }
-constexpr TableInfo info(Of<Floor>) { return {"floors", "Le niveau"}; }
-constexpr TableInfo info(Of<Zone>) { return {"zones", "Le quartier"}; }
-constexpr TableInfo info(Of<Service>) { return {"services", "Le service"}; }
-constexpr TableInfo info(Of<Resident>) { return {"residents", "Le résident"}; }
-constexpr TableInfo info(Of<Desk>) { return {"desks", "Le poste de travail"}; }
-constexpr TableInfo info(Of<Space>) { return {"spaces", "L'espace collectif"}; }
-constexpr TableInfo info(Of<Locker>) { return {"lockers", "Le casier"}; }
-constexpr TableInfo info(Of<Closure>) { return {"closures", "Le jour de fermeture"}; }
+using store_detail::info;
+using store_detail::is_optional;
+using store_detail::Members;
 
 // ---- binding and reading described members -----------------------------------------
-
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
 
 template <class V>
 void bind_value(SQLite::Statement& st, int i, const V& v) {
@@ -77,9 +61,6 @@ void read_value(const SQLite::Column& c, V& out) {
         }
     } else static_assert(!sizeof(V), "unsupported column type");
 }
-
-template <class T>
-using Members = bd::describe_members<T, bd::mod_public>;
 
 // Binds every member but id, starting at parameter 1; returns the next parameter index.
 template <class T>

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Escale benchmark: wrk on /healthz, floor availability and booking creation (--sync full
+# and normal), then the cite rush with its invariant check. See bench/README.md.
+# Usage: bench/run.sh [--duration 10s] [--book-duration 4s] [--connections 64] [--threads 2]
+#                     [--reps 3] [--rush-modes plan,avail]
+# The server binary is $ESCALE_BIN, else build/escale. Needs wrk and python3 (stdlib only).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+export ESCALE_BIN="${ESCALE_BIN:-$here/../build/escale}"
+command -v wrk >/dev/null || { echo "run.sh: wrk is missing (apt-get install wrk)" >&2; exit 1; }
+[ -x "$ESCALE_BIN" ] || { echo "run.sh: no server binary at $ESCALE_BIN (build it first)" >&2; exit 1; }
+echo "escale bench, $(date -u +%FT%TZ): $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $ESCALE_BIN"
+exec python3 "$here/bench.py" "$@"

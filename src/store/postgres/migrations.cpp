@@ -1,0 +1,135 @@
+#include "store/postgres/migrations.hpp"
+
+#include <array>
+
+namespace escale::postgres {
+namespace {
+
+constexpr std::string_view v1 = R"sql(
+CREATE TABLE sites (
+  id BIGSERIAL PRIMARY KEY,
+  name TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  sub_m2 DOUBLE PRECISION NOT NULL,
+  opens_at TEXT NOT NULL,
+  noon_at TEXT NOT NULL,
+  closes_at TEXT NOT NULL,
+  booking_horizon_days INTEGER NOT NULL
+);
+CREATE TABLE floors (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  name TEXT NOT NULL,
+  level INTEGER NOT NULL,
+  plan_svg TEXT NOT NULL
+);
+CREATE INDEX floors_site ON floors(site_id);
+CREATE TABLE services (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  UNIQUE (site_id, code)
+);
+CREATE TABLE zones (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  floor_id BIGINT NOT NULL REFERENCES floors(id),
+  service_id BIGINT REFERENCES services(id),
+  name TEXT NOT NULL,
+  sub_m2 DOUBLE PRECISION NOT NULL
+);
+CREATE INDEX zones_site ON zones(site_id);
+CREATE TABLE residents (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  service_id BIGINT REFERENCES services(id),
+  email TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  fte_percent INTEGER NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('agent', 'referent', 'gestionnaire', 'admin')),
+  active BOOLEAN NOT NULL
+);
+CREATE INDEX residents_site ON residents(site_id);
+CREATE TABLE desks (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  floor_id BIGINT NOT NULL REFERENCES floors(id),
+  zone_id BIGINT REFERENCES zones(id),
+  label TEXT NOT NULL,
+  x DOUBLE PRECISION NOT NULL,
+  y DOUBLE PRECISION NOT NULL,
+  screens INTEGER NOT NULL,
+  dock BOOLEAN NOT NULL,
+  standing BOOLEAN NOT NULL,
+  adapted BOOLEAN NOT NULL,
+  active BOOLEAN NOT NULL,
+  UNIQUE (site_id, label)
+);
+CREATE INDEX desks_floor ON desks(floor_id);
+CREATE TABLE spaces (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  floor_id BIGINT NOT NULL REFERENCES floors(id),
+  zone_id BIGINT REFERENCES zones(id),
+  name TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('meeting_room', 'bubble', 'silence_room', 'project_room', 'convivial_area')),
+  capacity INTEGER NOT NULL,
+  x DOUBLE PRECISION NOT NULL,
+  y DOUBLE PRECISION NOT NULL
+);
+CREATE INDEX spaces_site ON spaces(site_id);
+CREATE TABLE lockers (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  floor_id BIGINT NOT NULL REFERENCES floors(id),
+  label TEXT NOT NULL,
+  UNIQUE (site_id, label)
+);
+CREATE TABLE closures (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  date DATE NOT NULL,
+  reason TEXT NOT NULL,
+  UNIQUE (site_id, date)
+);
+CREATE TABLE credentials (
+  resident_id BIGINT PRIMARY KEY REFERENCES residents(id),
+  password_hash TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  resident_id BIGINT NOT NULL REFERENCES residents(id),
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX sessions_resident ON sessions(resident_id);
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+CREATE TABLE desk_bookings (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  desk_id BIGINT NOT NULL REFERENCES desks(id),
+  resident_id BIGINT NOT NULL REFERENCES residents(id),
+  date DATE NOT NULL,
+  half TEXT NOT NULL CHECK (half IN ('am', 'pm')),
+  state TEXT NOT NULL CHECK (state IN ('reserved', 'checked_in', 'no_show', 'cancelled', 'released')),
+  created_at BIGINT NOT NULL,
+  created_by BIGINT NOT NULL REFERENCES residents(id),
+  state_changed_at BIGINT NOT NULL
+);
+-- Invariant 1: a desk slot has at most one live booking.
+CREATE UNIQUE INDEX desk_bookings_live_slot ON desk_bookings(desk_id, date, half)
+  WHERE state IN ('reserved', 'checked_in');
+-- Invariant 3: a resident holds at most one desk per slot.
+CREATE UNIQUE INDEX desk_bookings_live_resident ON desk_bookings(resident_id, date, half)
+  WHERE state IN ('reserved', 'checked_in');
+CREATE INDEX desk_bookings_resident_date ON desk_bookings(resident_id, date);
+)sql";
+
+constexpr std::array<std::string_view, 1> all{v1};
+
+}  // namespace
+
+std::span<const std::string_view> migrations() { return all; }
+
+}  // namespace escale::postgres

@@ -1,0 +1,522 @@
+// PostgreSQL Store: libpq connections in a pool, text-format prepared statements, and the
+// SQL of every Store call. Referential tables map generically from the Boost.Describe lists
+// of the core structs, as in the SQLite store.
+#include "store/postgres/pg_store.hpp"
+
+#include <charconv>
+#include <condition_variable>
+#include <cstdlib>
+#include <mutex>
+#include <unordered_map>
+
+#include <boost/describe/enum_from_string.hpp>
+#include <boost/describe/enum_to_string.hpp>
+#include <fmt/format.h>
+#include <libpq-fe.h>
+#include <spdlog/spdlog.h>
+
+#include "core/errors.hpp"
+#include "core/try.hpp"
+#include "store/entity_tables.hpp"
+#include "store/postgres/migrations.hpp"
+
+namespace escale::postgres {
+namespace {
+
+namespace bd = boost::describe;
+using store_detail::info;
+using store_detail::is_optional;
+using store_detail::Members;
+
+// ---- results and parameters ----------------------------------------------------------
+
+struct ResultDeleter {
+    void operator()(PGresult* r) const { PQclear(r); }
+};
+using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
+
+// Text parameters of one statement; nullopt is SQL NULL.
+class Params {
+public:
+    template <class V>
+    Params& add(const V& v) {
+        if constexpr (std::is_same_v<V, bool>) values_.emplace_back(v ? "true" : "false");
+        else if constexpr (std::is_enum_v<V>) values_.emplace_back(bd::enum_to_string(v, ""));
+        else if constexpr (std::is_integral_v<V>) values_.emplace_back(std::to_string(v));
+        else if constexpr (std::is_floating_point_v<V>) values_.emplace_back(fmt::format("{:.17g}", v));
+        else if constexpr (std::is_same_v<V, std::string>) values_.emplace_back(v);
+        else if constexpr (std::is_convertible_v<V, std::string_view>) values_.emplace_back(std::string(std::string_view(v)));
+        else if constexpr (is_optional<V>::value) {
+            if (v) add(*v);
+            else values_.emplace_back(std::nullopt);
+        } else static_assert(!sizeof(V), "unsupported parameter type");
+        return *this;
+    }
+    std::vector<const char*> pointers() const {
+        std::vector<const char*> out;
+        for (auto& v : values_) out.push_back(v ? v->c_str() : nullptr);
+        return out;
+    }
+    int size() const { return static_cast<int>(values_.size()); }
+
+private:
+    std::vector<std::optional<std::string>> values_;
+};
+
+// Reads one text-format field into a member.
+template <class V>
+void read_field(const PGresult* r, int row, int col, V& out) {
+    const char* text = PQgetvalue(r, row, col);
+    if constexpr (std::is_same_v<V, bool>) out = text[0] == 't';
+    else if constexpr (std::is_enum_v<V>) bd::enum_from_string(text, out);
+    else if constexpr (std::is_integral_v<V>) {
+        long long v = 0;
+        std::from_chars(text, text + std::strlen(text), v);
+        out = static_cast<V>(v);
+    } else if constexpr (std::is_floating_point_v<V>) out = std::strtod(text, nullptr);
+    else if constexpr (std::is_same_v<V, std::string>) out.assign(text, static_cast<size_t>(PQgetlength(r, row, col)));
+    else if constexpr (is_optional<V>::value) {
+        if (PQgetisnull(r, row, col)) out.reset();
+        else {
+            typename V::value_type inner{};
+            read_field(r, row, col, inner);
+            out = std::move(inner);
+        }
+    } else static_assert(!sizeof(V), "unsupported column type");
+}
+
+template <class T>
+T read_row(const PGresult* r, int row) {
+    T value{};
+    int col = 0;
+    boost::mp11::mp_for_each<Members<T>>([&](auto m) { read_field(r, row, col++, value.*m.pointer); });
+    return value;
+}
+
+template <class T>
+Params data_params(const T& v) {
+    Params p;
+    boost::mp11::mp_for_each<Members<T>>([&](auto m) {
+        if (std::string_view(m.name) != "id") p.add(v.*m.pointer);
+    });
+    return p;
+}
+
+// The SQL of the generic calls, built once per entity type.
+template <class T>
+struct Sql {
+    std::string columns, select_all, select_by_site, select_by_id, insert, insert_with_id, update, remove;
+
+    static std::string select_where(const char* column) {
+        return fmt::format("SELECT {} FROM {} WHERE {} = $1 ORDER BY id", get().columns, info(Of<T>{}).table, column);
+    }
+
+    Sql() {
+        std::string cols, marks, sets;
+        int n = 0;
+        store_detail::for_each_data_column<T>([&](std::string_view c) {
+            ++n;
+            cols += (cols.empty() ? "" : ", ") + std::string(c);
+            marks += fmt::format("{}${}", marks.empty() ? "" : ", ", n);
+            sets += fmt::format("{}{} = ${}", sets.empty() ? "" : ", ", c, n);
+        });
+        columns = "id, " + cols;
+        const char* table = info(Of<T>{}).table;
+        select_all = fmt::format("SELECT {} FROM {} ORDER BY id", columns, table);
+        select_by_site = fmt::format("SELECT {} FROM {} WHERE {} = $1 ORDER BY id", columns, table,
+                                     store_detail::has_site_column<T>() ? "site_id" : "id");
+        select_by_id = fmt::format("SELECT {} FROM {} WHERE id = $1", columns, table);
+        insert = fmt::format("INSERT INTO {} ({}) VALUES ({}) RETURNING id", table, cols, marks);
+        update = fmt::format("UPDATE {} SET {} WHERE id = ${}", table, sets, n + 1);
+        remove = fmt::format("DELETE FROM {} WHERE id = $1", table);
+    }
+    static const Sql& get() {
+        static const Sql sql;
+        return sql;
+    }
+};
+
+// ---- connections ---------------------------------------------------------------------
+
+// One libpq connection and the statements prepared on it. Used by one thread at a time.
+class Connection {
+public:
+    explicit Connection(PGconn* c) : conn_(c) {}
+    ~Connection() { PQfinish(conn_); }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    bool ok() const { return PQstatus(conn_) == CONNECTION_OK; }
+    const char* error_message() const { return PQerrorMessage(conn_); }
+
+    // Runs sql (prepared once per connection) with params. Throws nothing; the result may
+    // carry an error, which error_of() reads.
+    PgResult run(const std::string& sql, const Params& params) {
+        auto it = prepared_.find(sql);
+        if (it == prepared_.end()) {
+            std::string name = "s" + std::to_string(prepared_.size() + 1);
+            PgResult prep{PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr)};
+            if (PQresultStatus(prep.get()) != PGRES_COMMAND_OK) return prep;
+            it = prepared_.emplace(sql, std::move(name)).first;
+        }
+        auto ptrs = params.pointers();
+        return PgResult{PQexecPrepared(conn_, it->second.c_str(), params.size(), ptrs.data(), nullptr, nullptr, 0)};
+    }
+    PgResult exec(const char* sql) { return PgResult{PQexec(conn_, sql)}; }
+
+private:
+    PGconn* conn_;
+    std::unordered_map<std::string, std::string> prepared_;  // sql → statement name
+};
+
+bool succeeded(const PGresult* r) {
+    auto s = PQresultStatus(r);
+    return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
+}
+
+std::string_view field(const PGresult* r, int code) {
+    const char* v = PQresultErrorField(r, code);
+    return v ? v : "";
+}
+
+// The Error for a failed result; `label` names the entity for constraint messages and
+// `deleting` turns a foreign-key violation into "in_use".
+Error error_of(const PGresult* r, const char* label = "L'élément", bool deleting = false) {
+    auto state = field(r, PG_DIAG_SQLSTATE);
+    auto constraint = field(r, PG_DIAG_CONSTRAINT_NAME);
+    if (state == "23505") {
+        if (constraint == "desk_bookings_live_slot") return errors::slot_taken();
+        if (constraint == "desk_bookings_live_resident") return errors::already_booked_that_slot();
+        return errors::already_exists(label);
+    }
+    if (state == "23503") return deleting ? errors::in_use(label) : errors::unknown_reference("un élément lié");
+    spdlog::warn("postgresql: {} ({})", r ? PQresultErrorMessage(r) : "no result", state);
+    if (state.substr(0, 2) == "08" || state.substr(0, 2) == "57" || state.empty() || state == "40001" ||
+        state == "40P01" || state == "53300")
+        return errors::database_unavailable();
+    return errors::internal(r ? PQresultErrorMessage(r) : "no result");
+}
+
+class PgStore;
+
+class PgTransaction final : public Transaction {
+public:
+    PgTransaction(PgStore& store, std::unique_ptr<Connection> conn) : store_(store), conn_(std::move(conn)) {}
+    ~PgTransaction() override;
+
+    Result<void> begin(TxMode mode) {
+        auto r = conn_->exec(mode == TxMode::write ? "BEGIN"
+                                                   : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        if (!succeeded(r.get())) return fail(error_of(r.get()));
+        open_ = true;
+        return {};
+    }
+
+    Result<void> commit() override {
+        auto r = conn_->exec("COMMIT");
+        open_ = false;
+        if (!succeeded(r.get())) return fail(error_of(r.get()));
+        return {};
+    }
+
+#define ESCALE_DEFINE_CRUD(T)                                                                     \
+    Result<std::vector<T>> list(Of<T>, std::optional<SiteId> site) override { return list_<T>(site); } \
+    Result<std::optional<T>> find(Of<T>, Id id) override { return find_<T>(id); }                 \
+    Result<Id> insert(const T& v) override { return insert_(v); }                                   \
+    Result<void> update(const T& v) override { return update_(v); }                                 \
+    Result<void> remove(Of<T>, Id id) override { return remove_<T>(id); }
+    ESCALE_REFERENTIAL_ENTITIES(ESCALE_DEFINE_CRUD)
+#undef ESCALE_DEFINE_CRUD
+
+    Result<std::vector<Desk>> desks_on_floor(FloorId floor) override {
+        static const std::string sql = Sql<Desk>::select_where("floor_id");
+        return rows<Desk>(sql, Params().add(floor));
+    }
+
+    Result<std::optional<Resident>> find_resident_by_email(const std::string& email) override {
+        static const std::string sql = Sql<Resident>::select_where("email");
+        ESCALE_TRY(auto found, rows<Resident>(sql, Params().add(email)));
+        if (found.empty()) return std::optional<Resident>{};
+        return std::optional<Resident>{std::move(found.front())};
+    }
+
+    Result<std::optional<std::string>> password_hash(ResidentId r) override {
+        auto res = conn_->run("SELECT password_hash FROM credentials WHERE resident_id = $1", Params().add(r));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        if (PQntuples(res.get()) == 0) return std::optional<std::string>{};
+        return std::optional<std::string>{PQgetvalue(res.get(), 0, 0)};
+    }
+
+    Result<void> set_password_hash(ResidentId r, const std::string& hash) override {
+        return command("INSERT INTO credentials (resident_id, password_hash) VALUES ($1, $2) "
+                       "ON CONFLICT (resident_id) DO UPDATE SET password_hash = excluded.password_hash",
+                       Params().add(r).add(hash), "Le compte");
+    }
+
+    Result<void> insert_session(const Session& s) override {
+        return command("INSERT INTO sessions (token_hash, resident_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+                       Params().add(s.token_hash).add(s.resident_id).add(seconds(s.created_at)).add(seconds(s.expires_at)),
+                       "La session");
+    }
+
+    Result<std::optional<Session>> find_session(const std::string& token_hash) override {
+        auto res = conn_->run("SELECT token_hash, resident_id, created_at, expires_at FROM sessions WHERE token_hash = $1",
+                              Params().add(token_hash));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        if (PQntuples(res.get()) == 0) return std::optional<Session>{};
+        Session s;
+        long long created = 0, expires = 0;
+        read_field(res.get(), 0, 0, s.token_hash);
+        read_field(res.get(), 0, 1, s.resident_id);
+        read_field(res.get(), 0, 2, created);
+        read_field(res.get(), 0, 3, expires);
+        s.created_at = Instant{std::chrono::seconds{created}};
+        s.expires_at = Instant{std::chrono::seconds{expires}};
+        return std::optional<Session>{s};
+    }
+
+    Result<void> delete_session(const std::string& token_hash) override {
+        return command("DELETE FROM sessions WHERE token_hash = $1", Params().add(token_hash));
+    }
+
+    Result<BookingId> insert_desk_booking(const DeskBooking& b) override {
+        auto at = seconds(b.created_at);
+        auto res = conn_->run(
+            "INSERT INTO desk_bookings (site_id, desk_id, resident_id, date, half, state, created_at, created_by, "
+            "state_changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            Params().add(b.site_id).add(b.desk_id).add(b.resident_id).add(format_date(b.date)).add(to_string(b.half))
+                .add(to_string(b.state)).add(at).add(b.created_by).add(at));
+        if (!succeeded(res.get())) return fail(error_of(res.get(), "La réservation"));
+        Id id = 0;
+        read_field(res.get(), 0, 0, id);
+        return id;
+    }
+
+    Result<std::optional<DeskBooking>> find_desk_booking(BookingId id) override {
+        static const std::string sql = fmt::format("SELECT {} FROM desk_bookings b WHERE b.id = $1", booking_columns);
+        ESCALE_TRY(auto found, bookings(sql, Params().add(id)));
+        if (found.empty()) return std::optional<DeskBooking>{};
+        return std::optional<DeskBooking>{found.front()};
+    }
+
+    Result<void> set_desk_booking_state(BookingId id, BookingState s, Instant at) override {
+        auto res = conn_->run("UPDATE desk_bookings SET state = $1, state_changed_at = $2 WHERE id = $3",
+                              Params().add(to_string(s)).add(seconds(at)).add(id));
+        if (!succeeded(res.get())) return fail(error_of(res.get(), "La réservation"));
+        if (std::string_view(PQcmdTuples(res.get())) == "0") return fail(errors::not_found("La réservation"));
+        return {};
+    }
+
+    Result<std::vector<DeskBooking>> live_desk_bookings_of(ResidentId r, Date from, Date to) override {
+        static const std::string sql = fmt::format(
+            "SELECT {} FROM desk_bookings b WHERE b.resident_id = $1 AND b.date BETWEEN $2 AND $3 "
+            "AND b.state IN ('reserved', 'checked_in') ORDER BY b.date, b.half",
+            booking_columns);
+        return bookings(sql, Params().add(r).add(format_date(from)).add(format_date(to)));
+    }
+
+    Result<std::vector<DeskBooking>> live_desk_bookings_on_floor(FloorId f, Date d) override {
+        static const std::string sql = fmt::format(
+            "SELECT {} FROM desks k JOIN desk_bookings b ON b.desk_id = k.id AND b.date = $1 "
+            "AND b.state IN ('reserved', 'checked_in') WHERE k.floor_id = $2",
+            booking_columns);
+        return bookings(sql, Params().add(format_date(d)).add(f));
+    }
+
+private:
+    static constexpr const char* booking_columns =
+        "b.id, b.site_id, b.desk_id, b.resident_id, to_char(b.date, 'YYYY-MM-DD'), b.half, b.state, b.created_at, "
+        "b.created_by";
+
+    static long long seconds(Instant t) { return t.time_since_epoch().count(); }
+
+    Result<void> command(const std::string& sql, const Params& p, const char* label = "L'élément") {
+        auto res = conn_->run(sql, p);
+        if (!succeeded(res.get())) return fail(error_of(res.get(), label));
+        return {};
+    }
+
+    template <class T>
+    Result<std::vector<T>> rows(const std::string& sql, const Params& p) {
+        auto res = conn_->run(sql, p);
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        std::vector<T> out;
+        int n = PQntuples(res.get());
+        out.reserve(static_cast<size_t>(n));
+        for (int i = 0; i < n; ++i) out.push_back(read_row<T>(res.get(), i));
+        return out;
+    }
+
+    Result<std::vector<DeskBooking>> bookings(const std::string& sql, const Params& p) {
+        auto res = conn_->run(sql, p);
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        std::vector<DeskBooking> out;
+        int n = PQntuples(res.get());
+        for (int i = 0; i < n; ++i) {
+            DeskBooking b;
+            std::string date, half, state;
+            long long created = 0;
+            read_field(res.get(), i, 0, b.id);
+            read_field(res.get(), i, 1, b.site_id);
+            read_field(res.get(), i, 2, b.desk_id);
+            read_field(res.get(), i, 3, b.resident_id);
+            read_field(res.get(), i, 4, date);
+            read_field(res.get(), i, 5, half);
+            read_field(res.get(), i, 6, state);
+            read_field(res.get(), i, 7, created);
+            read_field(res.get(), i, 8, b.created_by);
+            b.date = parse_date(date).value_or(Date{});
+            b.half = parse_half(half).value_or(Half::am);
+            b.state = parse_booking_state(state).value_or(BookingState::reserved);
+            b.created_at = Instant{std::chrono::seconds{created}};
+            out.push_back(b);
+        }
+        return out;
+    }
+
+    template <class T>
+    Result<std::vector<T>> list_(std::optional<SiteId> site) {
+        auto& sql = Sql<T>::get();
+        return site ? rows<T>(sql.select_by_site, Params().add(*site)) : rows<T>(sql.select_all, Params());
+    }
+    template <class T>
+    Result<std::optional<T>> find_(Id id) {
+        ESCALE_TRY(auto found, rows<T>(Sql<T>::get().select_by_id, Params().add(id)));
+        if (found.empty()) return std::optional<T>{};
+        return std::optional<T>{std::move(found.front())};
+    }
+    template <class T>
+    Result<Id> insert_(const T& v) {
+        auto res = conn_->run(Sql<T>::get().insert, data_params(v));
+        if (!succeeded(res.get())) return fail(error_of(res.get(), info(Of<T>{}).label));
+        Id id = 0;
+        read_field(res.get(), 0, 0, id);
+        return id;
+    }
+    template <class T>
+    Result<void> update_(const T& v) {
+        auto p = data_params(v);
+        p.add(v.id);
+        auto res = conn_->run(Sql<T>::get().update, p);
+        if (!succeeded(res.get())) return fail(error_of(res.get(), info(Of<T>{}).label));
+        if (std::string_view(PQcmdTuples(res.get())) == "0") return fail(errors::not_found(info(Of<T>{}).label));
+        return {};
+    }
+    template <class T>
+    Result<void> remove_(Id id) {
+        auto res = conn_->run(Sql<T>::get().remove, Params().add(id));
+        if (!succeeded(res.get())) return fail(error_of(res.get(), info(Of<T>{}).label, true));
+        if (std::string_view(PQcmdTuples(res.get())) == "0") return fail(errors::not_found(info(Of<T>{}).label));
+        return {};
+    }
+
+    PgStore& store_;
+    std::unique_ptr<Connection> conn_;
+    bool open_ = false;
+};
+
+class PgStore final : public Store {
+public:
+    explicit PgStore(Options o) : options_(std::move(o)) {}
+
+    Result<void> migrate() {
+        ESCALE_TRY(auto conn, take());
+        auto all = migrations();
+        // One transaction, under an advisory lock: concurrent starters wait, then see the work done.
+        std::string sql = "BEGIN; SELECT pg_advisory_xact_lock(7405192); "
+                          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());";
+        auto r = conn->exec(sql.c_str());
+        if (!succeeded(r.get())) return fail(error_of(r.get()));
+        auto applied = conn->exec("SELECT coalesce(max(version), 0) FROM schema_migrations");
+        if (!succeeded(applied.get())) return fail(error_of(applied.get()));
+        int done = std::atoi(PQgetvalue(applied.get(), 0, 0));
+        for (size_t i = static_cast<size_t>(done); i < all.size(); ++i) {
+            auto step = conn->exec(std::string(all[i]).c_str());
+            if (!succeeded(step.get())) {
+                conn->exec("ROLLBACK");
+                return fail(error_of(step.get()));
+            }
+            conn->exec(fmt::format("INSERT INTO schema_migrations (version) VALUES ({})", i + 1).c_str());
+        }
+        auto c = conn->exec("COMMIT");
+        if (!succeeded(c.get())) return fail(error_of(c.get()));
+        give_back(std::move(conn));
+        return {};
+    }
+
+    Result<std::unique_ptr<Transaction>> begin(TxMode mode) override {
+        ESCALE_TRY(auto conn, take());
+        auto tx = std::make_unique<PgTransaction>(*this, std::move(conn));
+        ESCALE_TRY_VOID(tx->begin(mode));
+        return std::unique_ptr<Transaction>(std::move(tx));
+    }
+
+    Result<void> ping() override {
+        ESCALE_TRY(auto conn, take());
+        auto r = conn->exec("SELECT 1");
+        if (!succeeded(r.get())) return fail(error_of(r.get()));
+        give_back(std::move(conn));
+        return {};
+    }
+
+    // A connection back to the pool; a broken one is closed and its slot freed.
+    void give_back(std::unique_ptr<Connection> c) {
+        std::lock_guard lock(mutex_);
+        if (c && c->ok()) idle_.push_back(std::move(c));
+        else --open_;
+        available_.notify_one();
+    }
+
+private:
+    Result<std::unique_ptr<Connection>> take() {
+        std::unique_lock lock(mutex_);
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.acquire_timeout_ms);
+        while (idle_.empty() && open_ >= options_.pool_size)
+            if (available_.wait_until(lock, deadline) == std::cv_status::timeout && idle_.empty() &&
+                open_ >= options_.pool_size)
+                return fail(errors::database_unavailable());
+        if (!idle_.empty()) {
+            auto c = std::move(idle_.back());
+            idle_.pop_back();
+            return c;
+        }
+        ++open_;
+        lock.unlock();
+        auto c = std::make_unique<Connection>(PQconnectdb(options_.url.c_str()));
+        if (!c->ok()) {
+            spdlog::warn("postgresql: connexion impossible : {}", c->error_message());
+            give_back(nullptr);
+            return fail(errors::database_unavailable());
+        }
+        return c;
+    }
+
+    Options options_;
+    std::mutex mutex_;
+    std::condition_variable available_;
+    std::vector<std::unique_ptr<Connection>> idle_;
+    int open_ = 0;  // connections lent out or idle
+};
+
+PgTransaction::~PgTransaction() {
+    if (open_) {
+        auto r = conn_->exec("ROLLBACK");
+        if (!succeeded(r.get())) conn_.reset();  // a connection in an unknown state is not reused
+    }
+    store_.give_back(std::move(conn_));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_store(const Options& options) {
+    auto store = std::make_unique<PgStore>(options);
+    auto migrated = store->migrate();
+    if (!migrated) {
+        auto e = errors::database_unavailable();
+        e.message = "Impossible d'ouvrir ou de mettre à jour la base PostgreSQL.";
+        return tl::unexpected(e);
+    }
+    return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace escale::postgres
