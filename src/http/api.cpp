@@ -281,7 +281,9 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
                if (!id) return error_response(id.error());
                auto d = date_param(c.request, "date");
                if (!d) return error_response(d.error());
-               return reply(app::floor_availability(ctx, *c.actor, *id, *d));
+               auto availability = app::floor_availability(ctx, *c.actor, *id, *d);
+               if (!availability) return error_response(availability.error());
+               return Response{200, "application/json; charset=utf-8", availability_json(*availability), {}};
            }});
     r.add({"GET", "/api/v1/floors/{id}/plan", true, [ctx](const Call& c) {
                auto id = path_id(c);

@@ -20,6 +20,7 @@ bool is_capture(const std::string& s) { return s.size() > 2 && s.front() == '{' 
 }  // namespace
 
 void Router::add(Route route) {
+    if (route.method != "GET") route.slow = true;
     segments_.push_back(split(route.pattern));
     routes_.push_back(std::move(route));
 }

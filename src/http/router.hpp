@@ -28,7 +28,8 @@ struct Route {
     std::string pattern;  // e.g. "/api/v1/desks/{id}"
     bool requires_login = true;
     std::function<Response(const Call&)> handler;
-    // Spends long on the CPU (password hashing): the server runs it off its I/O threads.
+    // May hold its thread for long (password hashing, waiting for the database writer or
+    // a disk flush): the server runs it off its I/O threads. Every write route is.
     bool slow = false;
 };
 

@@ -13,8 +13,10 @@ namespace escale::sqlite {
 
 struct Options {
     std::string path = "escale.db";
-    // FULL fsyncs the WAL at every commit: an acknowledged write survives power loss.
-    // NORMAL survives a process crash but may lose the last commits on power loss.
+    // true: a commit returns once the WAL is on disk, so an acknowledged write survives
+    // power loss; flushes are grouped across concurrent commits (see wal_sync.hpp).
+    // false: commits are not flushed; an acknowledged write survives a crash of the
+    // process but the last ones may be lost on power loss.
     bool synchronous_full = true;
     int busy_timeout_ms = 5000;
 };
