@@ -8,9 +8,12 @@
 
 namespace escale::app {
 
+class FloorPlanCache;
+
 struct Context {
     Store& store;
     const Clock& clock;
+    FloorPlanCache* floor_plans = nullptr;  // optional, shared by all requests
 };
 
 // The person on whose authority a use case runs. The CLI acts as the system (an admin

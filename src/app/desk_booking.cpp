@@ -83,32 +83,39 @@ Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& acto
     });
 }
 
+namespace {
+Result<std::shared_ptr<const FloorPlan>> load_floor_plan(Transaction& tx, FloorId floor_id, std::int64_t version) {
+    ESCALE_TRY(auto floor, tx.find(Of<Floor>{}, floor_id));
+    if (!floor) return fail(errors::not_found("Le niveau"));
+    ESCALE_TRY(auto site, tx.find(Of<Site>{}, floor->site_id));
+    if (!site) return fail(errors::internal("floor without site"));
+    ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
+    ESCALE_TRY(auto desks, tx.desks_on_floor(floor_id));
+    floor->plan_svg.clear();
+    return std::make_shared<const FloorPlan>(FloorPlan{version, std::move(*floor), std::move(*site), std::move(cal),
+                                                       std::move(desks)});
+}
+}  // namespace
+
 Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, FloorId floor_id, Date date) {
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<FloorAvailability> {
-        ESCALE_TRY(auto floor, tx.find(Of<Floor>{}, floor_id));
-        if (!floor) return fail(errors::not_found("Le niveau"));
-        ESCALE_TRY(auto site, tx.find(Of<Site>{}, floor->site_id));
-        if (!site) return fail(errors::internal("floor without site"));
-        ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
-        ESCALE_TRY(auto desks, tx.desks_on_floor(floor_id));
+        ESCALE_TRY(auto version, tx.referential_version());
+        auto plan = ctx.floor_plans ? ctx.floor_plans->find(floor_id, version) : nullptr;
+        if (!plan) {
+            ESCALE_TRY(plan, load_floor_plan(tx, floor_id, version));
+            if (ctx.floor_plans) ctx.floor_plans->publish(plan);
+        }
         ESCALE_TRY(auto bookings, tx.live_desk_bookings_on_floor(floor_id, date));
 
-        FloorAvailability out;
-        out.floor = std::move(*floor);
-        out.floor.plan_svg.clear();
-        out.date = date;
-        out.closed = cal.is_closed(date);
+        FloorAvailability out{plan, date, plan->calendar.is_closed(date), std::vector<DeskSlots>(plan->desks.size())};
         std::unordered_map<DeskId, size_t> index;
-        out.desks.reserve(desks.size());
-        for (auto& d : desks) {
-            index.emplace(d.id, out.desks.size());
-            out.desks.push_back({std::move(d), SlotStatus::free, SlotStatus::free});
-        }
+        index.reserve(plan->desks.size());
+        for (size_t i = 0; i < plan->desks.size(); ++i) index.emplace(plan->desks[i].id, i);
         for (auto& b : bookings) {
             auto it = index.find(b.desk_id);
             if (it == index.end()) continue;
             auto status = b.resident_id == actor.resident.id ? SlotStatus::yours : SlotStatus::taken;
-            (b.half == Half::am ? out.desks[it->second].am : out.desks[it->second].pm) = status;
+            (b.half == Half::am ? out.slots[it->second].am : out.slots[it->second].pm) = status;
         }
         return out;
     });

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/floor_plan_cache.hpp"
 #include "core/desk.hpp"
 #include "core/desk_booking.hpp"
 #include "core/error.hpp"
@@ -38,17 +39,16 @@ Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& acto
 
 enum class SlotStatus { free, yours, taken };
 
-struct DeskAvailability {
-    Desk desk;
+struct DeskSlots {
     SlotStatus am = SlotStatus::free;
     SlotStatus pm = SlotStatus::free;
 };
 
 struct FloorAvailability {
-    Floor floor;  // plan left out
+    std::shared_ptr<const FloorPlan> plan;  // the floor and its desks
     Date date;
-    bool closed = false;  // weekend, public holiday or closure day
-    std::vector<DeskAvailability> desks;
+    bool closed = false;          // weekend, public holiday or closure day
+    std::vector<DeskSlots> slots;  // one per plan->desks, in the same order
 };
 
 // Who holds what on a floor for a date, without saying who: "taken" names nobody.

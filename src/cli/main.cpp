@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/demo_loader.hpp"
+#include "app/floor_plan_cache.hpp"
 #include "app/referential.hpp"
 #include "app/transaction.hpp"
 #include "demo/demo_site.hpp"
@@ -100,7 +101,8 @@ int main(int argc, char** argv) {
             manual = std::make_unique<ManualClock>(t);
         }
         const Clock& clock = manual ? static_cast<const Clock&>(*manual) : system_clock;
-        app::Context ctx{**store, clock};
+        app::FloorPlanCache floor_plans;
+        app::Context ctx{**store, clock, &floor_plans};
 
         if (demo_profile != "none") {
             auto site = demo_profile == "cite" ? demo::cite_site() : demo::pilot_site();

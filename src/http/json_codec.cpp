@@ -138,19 +138,19 @@ json::value to_json(const DeskBooking& b) {
 }
 
 namespace {
-void append_string(std::string& out, std::string_view s) {
-    out += '"';
+void append_string(fmt::memory_buffer& out, std::string_view s) {
+    out.push_back('"');
     for (char c : s) {
         if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
+            out.push_back('\\');
+            out.push_back(c);
         } else if (static_cast<unsigned char>(c) < 0x20) {
             fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
         } else {
-            out += c;
+            out.push_back(c);
         }
     }
-    out += '"';
+    out.push_back('"');
 }
 const char* status_name(app::SlotStatus s) {
     return s == app::SlotStatus::free ? "free" : s == app::SlotStatus::yours ? "yours" : "taken";
@@ -160,31 +160,27 @@ const char* status_name(app::SlotStatus s) {
 // Written by hand rather than through json::value: this is the hottest answer of the API
 // (every resident opening the plan), and building 150 objects of 12 members dominated it.
 std::string availability_json(const app::FloorAvailability& a) {
-    std::string out;
-    out.reserve(128 + a.desks.size() * 192);
+    const app::FloorPlan& plan = *a.plan;
+    fmt::memory_buffer out;
+    out.reserve(128 + plan.desks.size() * 192);
     auto it = std::back_inserter(out);
-    fmt::format_to(it, "{{\"floor\":{{\"id\":{},\"site_id\":{},\"name\":", a.floor.id, a.floor.site_id);
-    append_string(out, a.floor.name);
-    fmt::format_to(it, ",\"level\":{}}},\"date\":\"{}\",\"closed\":{},\"desks\":[", a.floor.level,
+    fmt::format_to(it, "{{\"floor\":{{\"id\":{},\"site_id\":{},\"name\":", plan.floor.id, plan.floor.site_id);
+    append_string(out, plan.floor.name);
+    fmt::format_to(it, ",\"level\":{}}},\"date\":\"{}\",\"closed\":{},\"desks\":[", plan.floor.level,
                    format_date(a.date), a.closed);
-    bool first = true;
-    for (auto& d : a.desks) {
-        const Desk& k = d.desk;
-        out += first ? "{\"id\":" : ",{\"id\":";
-        first = false;
-        fmt::format_to(it, "{},\"zone_id\":", k.id);
-        if (k.zone_id) fmt::format_to(it, "{}", *k.zone_id);
-        else out += "null";
-        out += ",\"label\":";
+    for (size_t i = 0; i < plan.desks.size(); ++i) {
+        const Desk& k = plan.desks[i];
+        if (k.zone_id) fmt::format_to(it, "{}{{\"id\":{},\"zone_id\":{},\"label\":", i ? "," : "", k.id, *k.zone_id);
+        else fmt::format_to(it, "{}{{\"id\":{},\"zone_id\":null,\"label\":", i ? "," : "", k.id);
         append_string(out, k.label);
         fmt::format_to(it,
                        ",\"x\":{},\"y\":{},\"screens\":{},\"dock\":{},\"standing\":{},\"adapted\":{},"
                        "\"active\":{},\"am\":\"{}\",\"pm\":\"{}\"}}",
-                       k.x, k.y, k.screens, k.dock, k.standing, k.adapted, k.active, status_name(d.am),
-                       status_name(d.pm));
+                       k.x, k.y, k.screens, k.dock, k.standing, k.adapted, k.active, status_name(a.slots[i].am),
+                       status_name(a.slots[i].pm));
     }
-    out += "]}";
-    return out;
+    out.append(std::string_view("]}"));
+    return fmt::to_string(out);
 }
 
 json::value to_json(const app::SiteDetail& d) {

@@ -234,7 +234,9 @@ Result<void> serve(const ServerOptions& options, const Api& api,
                    const std::function<void(std::uint16_t)>& on_listening) {
     int threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     asio::io_context ioc{threads};
-    asio::thread_pool slow_pool(static_cast<std::size_t>(threads));
+    // Writers mostly wait (for the database's write lock, for a disk flush shared with
+    // other commits), so this pool is larger than the core count.
+    asio::thread_pool slow_pool(static_cast<std::size_t>(std::max(16, 4 * threads)));
     Shared shared{options, api, slow_pool, {}, {}};
 
     tcp::acceptor acceptor(ioc);

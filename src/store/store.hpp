@@ -67,6 +67,10 @@ public:
     ESCALE_REFERENTIAL_ENTITIES(ESCALE_DECLARE_CRUD)
 #undef ESCALE_DECLARE_CRUD
 
+    // A number that changes whenever anything in the referential is created, updated or
+    // deleted, by any process: what was derived from an older number may be stale.
+    virtual Result<std::int64_t> referential_version() = 0;
+
     virtual Result<std::vector<Desk>> desks_on_floor(FloorId floor) = 0;
     virtual Result<std::optional<Resident>> find_resident_by_email(const std::string& email) = 0;
 

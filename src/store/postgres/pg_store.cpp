@@ -228,6 +228,15 @@ public:
     ESCALE_REFERENTIAL_ENTITIES(ESCALE_DEFINE_CRUD)
 #undef ESCALE_DEFINE_CRUD
 
+    Result<std::int64_t> referential_version() override {
+        auto res = conn_->run("SELECT version FROM referential_version WHERE id = 1", Params());
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        if (PQntuples(res.get()) != 1) return fail(errors::internal("referential_version row missing"));
+        std::int64_t v = 0;
+        read_field(res.get(), 0, 0, v);
+        return v;
+    }
+
     Result<std::vector<Desk>> desks_on_floor(FloorId floor) override {
         static const std::string sql = Sql<Desk>::select_where("floor_id");
         return rows<Desk>(sql, Params().add(floor));
@@ -391,6 +400,7 @@ private:
         if (!succeeded(res.get())) return fail(error_of(res.get(), info(Of<T>{}).label));
         Id id = 0;
         read_field(res.get(), 0, 0, id);
+        ESCALE_TRY_VOID(bump_referential_version());
         return id;
     }
     template <class T>
@@ -400,14 +410,18 @@ private:
         auto res = conn_->run(Sql<T>::get().update, p);
         if (!succeeded(res.get())) return fail(error_of(res.get(), info(Of<T>{}).label));
         if (std::string_view(PQcmdTuples(res.get())) == "0") return fail(errors::not_found(info(Of<T>{}).label));
-        return {};
+        return bump_referential_version();
     }
     template <class T>
     Result<void> remove_(Id id) {
         auto res = conn_->run(Sql<T>::get().remove, Params().add(id));
         if (!succeeded(res.get())) return fail(error_of(res.get(), info(Of<T>{}).label, true));
         if (std::string_view(PQcmdTuples(res.get())) == "0") return fail(errors::not_found(info(Of<T>{}).label));
-        return {};
+        return bump_referential_version();
+    }
+
+    Result<void> bump_referential_version() {
+        return command("UPDATE referential_version SET version = version + 1 WHERE id = 1", Params());
     }
 
     PgStore& store_;

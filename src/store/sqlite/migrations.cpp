@@ -125,7 +125,17 @@ CREATE UNIQUE INDEX desk_bookings_live_resident ON desk_bookings(resident_id, da
 CREATE INDEX desk_bookings_resident_date ON desk_bookings(resident_id, date);
 )sql";
 
-constexpr std::array<std::string_view, 1> all{v1};
+// A counter bumped by every write to the referential, so that a process can tell whether
+// what it derived from the referential (e.g. a floor's desk list) is still current.
+constexpr std::string_view v2 = R"sql(
+CREATE TABLE referential_version (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL
+);
+INSERT INTO referential_version (id, version) VALUES (1, 0);
+)sql";
+
+constexpr std::array<std::string_view, 2> all{v1, v2};
 
 }  // namespace
 

@@ -232,6 +232,14 @@ public:
     ESCALE_REFERENTIAL_ENTITIES(ESCALE_DEFINE_CRUD)
 #undef ESCALE_DEFINE_CRUD
 
+    Result<std::int64_t> referential_version() override {
+        return guarded("", [&]() -> Result<std::int64_t> {
+            auto& st = conn_->prepare("SELECT version FROM referential_version WHERE id = 1");
+            if (!st.executeStep()) return fail(errors::internal("referential_version row missing"));
+            return st.getColumn(0).getInt64();
+        });
+    }
+
     Result<std::vector<Desk>> desks_on_floor(FloorId floor) override {
         return guarded("", [&]() -> Result<std::vector<Desk>> {
             static const std::string sql = Sql<Desk>::select_where("floor_id");
@@ -422,7 +430,9 @@ private:
             auto& st = conn_->prepare(Sql<T>::get().insert);
             bind_columns(st, v);
             st.exec();
-            return conn_->db().getLastInsertRowid();
+            Id id = conn_->db().getLastInsertRowid();
+            bump_referential_version();
+            return id;
         });
     }
     template <class T>
@@ -432,6 +442,7 @@ private:
             int next = bind_columns(st, v);
             st.bind(next, static_cast<int64_t>(v.id));
             if (st.exec() == 0) return tl::unexpected(errors::not_found(info(Of<T>{}).label));
+            bump_referential_version();
             return {};
         });
     }
@@ -442,12 +453,17 @@ private:
             auto& st = conn_->prepare(Sql<T>::get().remove);
             st.bind(1, static_cast<int64_t>(id));
             if (st.exec() == 0) return tl::unexpected(errors::not_found(label));
+            bump_referential_version();
             return {};
         } catch (const SQLite::Exception& e) {
             if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY)
                 return tl::unexpected(errors::in_use(label));
             return tl::unexpected(map_exception(e, label));
         }
+    }
+
+    void bump_referential_version() {
+        conn_->prepare("UPDATE referential_version SET version = version + 1 WHERE id = 1").exec();
     }
 
     SqliteStore& store_;
