@@ -46,9 +46,7 @@ Result<void> logout(Context ctx, std::string_view token) {
 Result<Actor> authenticate(Context ctx, std::string_view token) {
     if (token.empty() || token.size() > 128) return fail(errors::unauthenticated());
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<Actor> {
-        ESCALE_TRY(auto session, tx.find_session(token_hash(token)));
-        if (!session || session->expires_at <= ctx.clock.now()) return fail(errors::unauthenticated());
-        ESCALE_TRY(auto resident, tx.find(Of<Resident>{}, session->resident_id));
+        ESCALE_TRY(auto resident, tx.find_session_resident(token_hash(token), ctx.clock.now()));
         if (!resident || !resident->active) return fail(errors::unauthenticated());
         return Actor{*resident, false};
     });

@@ -276,14 +276,14 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
                if (!report) return error_response(report.error());
                return json_response(201, json::object{{"created", report->created}});
            }});
-    r.add({"GET", "/api/v1/floors/{id}/availability", true, [ctx](const Call& c) {
+    r.add({"GET", "/api/v1/floors/{id}/availability", true, [ctx, this](const Call& c) {
                auto id = path_id(c);
                if (!id) return error_response(id.error());
                auto d = date_param(c.request, "date");
                if (!d) return error_response(d.error());
                auto availability = app::floor_availability(ctx, *c.actor, *id, *d);
                if (!availability) return error_response(availability.error());
-               return Response{200, "application/json; charset=utf-8", availability_json(*availability), {}};
+               return Response{200, "application/json; charset=utf-8", availability_encoder_.encode(*availability), {}};
            }});
     r.add({"GET", "/api/v1/floors/{id}/plan", true, [ctx](const Call& c) {
                auto id = path_id(c);

@@ -7,6 +7,7 @@
 
 #include "app/context.hpp"
 #include "core/clock.hpp"
+#include "http/availability_encoder.hpp"
 #include "http/router.hpp"
 
 namespace escale::http {
@@ -29,6 +30,7 @@ public:
 private:
     app::Context ctx_;
     Router router_;
+    AvailabilityEncoder availability_encoder_;
 };
 
 // The session cookie's name.

@@ -1,5 +1,6 @@
 #include "http/json_codec.hpp"
 
+#include <charconv>
 #include <limits>
 
 #include <boost/describe/enum_from_string.hpp>
@@ -137,51 +138,6 @@ json::value to_json(const DeskBooking& b) {
     };
 }
 
-namespace {
-void append_string(fmt::memory_buffer& out, std::string_view s) {
-    out.push_back('"');
-    for (char c : s) {
-        if (c == '"' || c == '\\') {
-            out.push_back('\\');
-            out.push_back(c);
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-            out.push_back(c);
-        }
-    }
-    out.push_back('"');
-}
-const char* status_name(app::SlotStatus s) {
-    return s == app::SlotStatus::free ? "free" : s == app::SlotStatus::yours ? "yours" : "taken";
-}
-}  // namespace
-
-// Written by hand rather than through json::value: this is the hottest answer of the API
-// (every resident opening the plan), and building 150 objects of 12 members dominated it.
-std::string availability_json(const app::FloorAvailability& a) {
-    const app::FloorPlan& plan = *a.plan;
-    fmt::memory_buffer out;
-    out.reserve(128 + plan.desks.size() * 192);
-    auto it = std::back_inserter(out);
-    fmt::format_to(it, "{{\"floor\":{{\"id\":{},\"site_id\":{},\"name\":", plan.floor.id, plan.floor.site_id);
-    append_string(out, plan.floor.name);
-    fmt::format_to(it, ",\"level\":{}}},\"date\":\"{}\",\"closed\":{},\"desks\":[", plan.floor.level,
-                   format_date(a.date), a.closed);
-    for (size_t i = 0; i < plan.desks.size(); ++i) {
-        const Desk& k = plan.desks[i];
-        if (k.zone_id) fmt::format_to(it, "{}{{\"id\":{},\"zone_id\":{},\"label\":", i ? "," : "", k.id, *k.zone_id);
-        else fmt::format_to(it, "{}{{\"id\":{},\"zone_id\":null,\"label\":", i ? "," : "", k.id);
-        append_string(out, k.label);
-        fmt::format_to(it,
-                       ",\"x\":{},\"y\":{},\"screens\":{},\"dock\":{},\"standing\":{},\"adapted\":{},"
-                       "\"active\":{},\"am\":\"{}\",\"pm\":\"{}\"}}",
-                       k.x, k.y, k.screens, k.dock, k.standing, k.adapted, k.active, status_name(a.slots[i].am),
-                       status_name(a.slots[i].pm));
-    }
-    out.append(std::string_view("]}"));
-    return fmt::to_string(out);
-}
 
 json::value to_json(const app::SiteDetail& d) {
     return json::object{{"site", json::value_from(d.site)},

@@ -29,9 +29,6 @@ Result<void> decode_into(const json::object& obj, T& into, std::initializer_list
 Result<std::optional<std::string>> optional_string(const json::object& obj, std::string_view key);
 
 json::value to_json(const DeskBooking& b);
-// {"floor": {id, site_id, name, level}, "date", "closed", "desks": [{id, zone_id, label, x, y,
-// screens, dock, standing, adapted, active, am, pm}]}, am/pm being "free", "yours" or "taken".
-std::string availability_json(const app::FloorAvailability& a);
 json::value to_json(const app::SiteDetail& d);
 json::value to_json(const Resident& r);
 

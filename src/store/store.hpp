@@ -80,7 +80,8 @@ public:
 
     // Sessions.
     virtual Result<void> insert_session(const Session& s) = 0;
-    virtual Result<std::optional<Session>> find_session(const std::string& token_hash) = 0;
+    // The resident of the session with this token hash, if it expires after `now`.
+    virtual Result<std::optional<Resident>> find_session_resident(const std::string& token_hash, Instant now) = 0;
     virtual Result<void> delete_session(const std::string& token_hash) = 0;
 
     // Desk bookings. insert fails with "slot_taken" (conflict) when the desk slot has a

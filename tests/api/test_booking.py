@@ -110,6 +110,22 @@ class BookingTest(unittest.TestCase):
         status, sat, _ = self.alice.get(f"/api/v1/floors/{self.floor}/availability?date=2026-03-07")
         self.assertTrue(sat["closed"])
 
+    def test_availability_follows_referential_changes_at_once(self):
+        """The floor plan is cached between requests; a change to a desk must show at once."""
+        desk = self.desks[12]
+        self.assertEqual(self.alice.get(f"/api/v1/floors/{self.floor}/availability?date={WEDNESDAY}")[0], 200)
+        status, body, _ = self.admin.patch(f"/api/v1/desks/{desk}", {"label": "P-RENOMME", "active": False})
+        self.assertEqual(status, 200, body)
+        try:
+            status, avail, _ = self.alice.get(f"/api/v1/floors/{self.floor}/availability?date={WEDNESDAY}")
+            row = next(d for d in avail["desks"] if d["id"] == desk)
+            self.assertEqual((row["label"], row["active"]), ("P-RENOMME", False))
+            assert_error(self, self.book(self.alice, desk, "2026-03-13"), 422, "desk_inactive")
+        finally:
+            self.admin.patch(f"/api/v1/desks/{desk}", {"active": True})
+        status, avail, _ = self.alice.get(f"/api/v1/floors/{self.floor}/availability?date={WEDNESDAY}")
+        self.assertTrue(next(d for d in avail["desks"] if d["id"] == desk)["active"])
+
     def test_booking_on_behalf_needs_gestionnaire(self):
         assert_error(self, self.bob.post("/api/v1/desk-bookings", {"desk_id": self.desks[11], "date": "2026-03-12",
                                                                    "period": "am", "resident_id": self.alice_id}), 403, "forbidden")

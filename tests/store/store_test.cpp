@@ -244,11 +244,14 @@ TEST_P(StoreTest, SessionsAndPasswords) {
     EXPECT_EQ(**t->password_hash(f.alice), "h2");
     Session s{"abc", f.alice, Instant{std::chrono::seconds{10}}, Instant{std::chrono::seconds{20}}};
     EXPECT_TRUE(t->insert_session(s));
-    auto found = *t->find_session("abc");
+    auto found = *t->find_session_resident("abc", Instant{std::chrono::seconds{19}});
     ASSERT_TRUE(found);
-    EXPECT_EQ(found->expires_at, s.expires_at);
+    EXPECT_EQ(found->id, f.alice);
+    EXPECT_EQ(found->email, "alice@test.fr");
+    EXPECT_FALSE(*t->find_session_resident("abc", Instant{std::chrono::seconds{20}})) << "expired";
+    EXPECT_FALSE(*t->find_session_resident("abd", Instant{std::chrono::seconds{19}}));
     EXPECT_TRUE(t->delete_session("abc"));
-    EXPECT_FALSE(*t->find_session("abc"));
+    EXPECT_FALSE(*t->find_session_resident("abc", Instant{std::chrono::seconds{19}}));
 }
 
 TEST_P(StoreTest, PilotDemoLoadsOnceIntoAnEmptyDatabase) {

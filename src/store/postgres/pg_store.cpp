@@ -102,6 +102,14 @@ Params data_params(const T& v) {
     return p;
 }
 
+// "p.a, p.b, ..." for every column of T, with prefix p.
+template <class T>
+std::string prefixed_columns(const char* prefix) {
+    std::string out;
+    boost::mp11::mp_for_each<Members<T>>([&](auto m) { out += (out.empty() ? "" : ", ") + std::string(prefix) + m.name; });
+    return out;
+}
+
 // The SQL of the generic calls, built once per entity type.
 template <class T>
 struct Sql {
@@ -268,20 +276,14 @@ public:
                        "La session");
     }
 
-    Result<std::optional<Session>> find_session(const std::string& token_hash) override {
-        auto res = conn_->run("SELECT token_hash, resident_id, created_at, expires_at FROM sessions WHERE token_hash = $1",
-                              Params().add(token_hash));
-        if (!succeeded(res.get())) return fail(error_of(res.get()));
-        if (PQntuples(res.get()) == 0) return std::optional<Session>{};
-        Session s;
-        long long created = 0, expires = 0;
-        read_field(res.get(), 0, 0, s.token_hash);
-        read_field(res.get(), 0, 1, s.resident_id);
-        read_field(res.get(), 0, 2, created);
-        read_field(res.get(), 0, 3, expires);
-        s.created_at = Instant{std::chrono::seconds{created}};
-        s.expires_at = Instant{std::chrono::seconds{expires}};
-        return std::optional<Session>{s};
+    Result<std::optional<Resident>> find_session_resident(const std::string& token_hash, Instant now) override {
+        static const std::string sql = fmt::format(
+            "SELECT {} FROM sessions s JOIN residents r ON r.id = s.resident_id "
+            "WHERE s.token_hash = $1 AND s.expires_at > $2",
+            prefixed_columns<Resident>("r."));
+        ESCALE_TRY(auto found, rows<Resident>(sql, Params().add(token_hash).add(seconds(now))));
+        if (found.empty()) return std::optional<Resident>{};
+        return std::optional<Resident>{std::move(found.front())};
     }
 
     Result<void> delete_session(const std::string& token_hash) override {

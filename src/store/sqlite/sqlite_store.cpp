@@ -81,6 +81,14 @@ T read_row(SQLite::Statement& st) {
     return value;
 }
 
+// "p.a, p.b, ..." for every column of T, with prefix p.
+template <class T>
+std::string prefixed_columns(const char* prefix) {
+    std::string out;
+    boost::mp11::mp_for_each<Members<T>>([&](auto m) { out += (out.empty() ? "" : ", ") + std::string(prefix) + m.name; });
+    return out;
+}
+
 // The SQL of the generic calls, built once per entity type.
 template <class T>
 struct Sql {
@@ -217,7 +225,7 @@ public:
     SqliteTransaction(SqliteStore& store, std::unique_ptr<Connection> conn, TxMode mode,
                       std::unique_lock<std::mutex> writer)
         : store_(store), conn_(std::move(conn)), writer_(std::move(writer)) {
-        conn_->db().exec(mode == TxMode::write ? "BEGIN IMMEDIATE" : "BEGIN");
+        conn_->prepare(mode == TxMode::write ? "BEGIN IMMEDIATE" : "BEGIN").exec();
     }
     ~SqliteTransaction() override;
 
@@ -295,18 +303,17 @@ public:
         });
     }
 
-    Result<std::optional<Session>> find_session(const std::string& token_hash) override {
-        return guarded("", [&]() -> Result<std::optional<Session>> {
-            auto& st = conn_->prepare(
-                "SELECT token_hash, resident_id, created_at, expires_at FROM sessions WHERE token_hash = ?");
+    Result<std::optional<Resident>> find_session_resident(const std::string& token_hash, Instant now) override {
+        return guarded("", [&]() -> Result<std::optional<Resident>> {
+            static const std::string sql = fmt::format(
+                "SELECT {} FROM sessions s JOIN residents r ON r.id = s.resident_id "
+                "WHERE s.token_hash = ? AND s.expires_at > ?",
+                prefixed_columns<Resident>("r."));
+            auto& st = conn_->prepare(sql);
             st.bind(1, token_hash);
-            if (!st.executeStep()) return std::optional<Session>{};
-            Session s;
-            s.token_hash = st.getColumn(0).getString();
-            s.resident_id = st.getColumn(1).getInt64();
-            s.created_at = Instant{std::chrono::seconds{st.getColumn(2).getInt64()}};
-            s.expires_at = Instant{std::chrono::seconds{st.getColumn(3).getInt64()}};
-            return std::optional<Session>{s};
+            st.bind(2, static_cast<int64_t>(now.time_since_epoch().count()));
+            if (!st.executeStep()) return std::optional<Resident>{};
+            return std::optional<Resident>{read_row<Resident>(st)};
         });
     }
 
@@ -543,7 +550,7 @@ private:
 Result<void> SqliteTransaction::commit() {
     auto done = guarded("", [&]() -> Result<void> {
         conn_->reset_used();
-        conn_->db().exec("COMMIT");
+        conn_->prepare("COMMIT").exec();
         committed_ = true;
         return {};
     });
@@ -560,7 +567,7 @@ SqliteTransaction::~SqliteTransaction() {
     if (!committed_) {
         try {
             conn_->reset_used();
-            conn_->db().exec("ROLLBACK");
+            conn_->prepare("ROLLBACK").exec();
         } catch (...) {
             return;  // a broken connection is dropped, not pooled
         }

@@ -1,0 +1,110 @@
+#include "http/availability_encoder.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace escale::http {
+namespace {
+
+void append_number(std::string& out, auto v) {
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, end);
+}
+
+void append_bool(std::string& out, bool v) { out += v ? "true" : "false"; }
+
+const char* status_name(app::SlotStatus s) {
+    return s == app::SlotStatus::free ? "free" : s == app::SlotStatus::yours ? "yours" : "taken";
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+    out += '"';
+    for (char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+std::shared_ptr<const AvailabilityEncoder::Encoded> AvailabilityEncoder::encoded(
+    const std::shared_ptr<const app::FloorPlan>& plan) const {
+    {
+        std::lock_guard lock(mutex_);
+        auto it = cache_.find(plan->floor.id);
+        if (it != cache_.end() && it->second->plan == plan) return it->second;
+    }
+    auto e = std::make_shared<Encoded>();
+    e->plan = plan;
+    e->floor = "{\"floor\":{\"id\":";
+    append_number(e->floor, plan->floor.id);
+    e->floor += ",\"site_id\":";
+    append_number(e->floor, plan->floor.site_id);
+    e->floor += ",\"name\":";
+    append_json_string(e->floor, plan->floor.name);
+    e->floor += ",\"level\":";
+    append_number(e->floor, plan->floor.level);
+    e->floor += '}';
+    for (const Desk& k : plan->desks) {
+        std::string d = "{\"id\":";
+        append_number(d, k.id);
+        d += ",\"zone_id\":";
+        if (k.zone_id) append_number(d, *k.zone_id);
+        else d += "null";
+        d += ",\"label\":";
+        append_json_string(d, k.label);
+        d += ",\"x\":";
+        append_number(d, k.x);
+        d += ",\"y\":";
+        append_number(d, k.y);
+        d += ",\"screens\":";
+        append_number(d, k.screens);
+        d += ",\"dock\":";
+        append_bool(d, k.dock);
+        d += ",\"standing\":";
+        append_bool(d, k.standing);
+        d += ",\"adapted\":";
+        append_bool(d, k.adapted);
+        d += ",\"active\":";
+        append_bool(d, k.active);
+        d += ",\"am\":\"";
+        e->desks.push_back(std::move(d));
+    }
+    std::lock_guard lock(mutex_);
+    auto& slot = cache_[plan->floor.id];
+    if (!slot || slot->plan->version <= plan->version) slot = e;
+    return e;
+}
+
+std::string AvailabilityEncoder::encode(const app::FloorAvailability& a) const {
+    auto e = encoded(a.plan);
+    std::string out;
+    out.reserve(e->floor.size() + 64 + e->desks.size() * (e->desks.empty() ? 0 : e->desks.front().size() + 24));
+    out += e->floor;
+    out += ",\"date\":\"";
+    out += format_date(a.date);
+    out += "\",\"closed\":";
+    append_bool(out, a.closed);
+    out += ",\"desks\":[";
+    for (size_t i = 0; i < e->desks.size(); ++i) {
+        if (i) out += ',';
+        out += e->desks[i];
+        out += status_name(a.slots[i].am);
+        out += "\",\"pm\":\"";
+        out += status_name(a.slots[i].pm);
+        out += "\"}";
+    }
+    out += "]}";
+    return out;
+}
+
+}  // namespace escale::http
