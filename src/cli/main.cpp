@@ -1,6 +1,11 @@
 // The `escale` command: serve the API, manage accounts. Each sub-command parses its
 // options, opens the store, and calls the same app use cases as the HTTP API.
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
+#include <thread>
+
+#include <unistd.h>
 #include <memory>
 #include <string>
 
@@ -11,6 +16,7 @@
 
 #include "app/demo_loader.hpp"
 #include "app/floor_plan_cache.hpp"
+#include "app/periodic_jobs.hpp"
 #include "app/referential.hpp"
 #include "app/transaction.hpp"
 #include "demo/demo_site.hpp"
@@ -41,6 +47,42 @@ Result<std::unique_ptr<Store>> open_db(const DbOptions& o) {
     return open_store(so);
 }
 
+std::string default_instance_name() {
+    char host[256] = "escale";
+    ::gethostname(host, sizeof host - 1);
+    return std::string(host) + ":" + std::to_string(::getpid());
+}
+
+// Runs the due periodic jobs every second until stopped.
+class JobRunner {
+public:
+    JobRunner(app::Context ctx, std::vector<app::PeriodicJob> jobs, std::string instance)
+        : thread_([this, ctx, jobs = std::move(jobs), instance = std::move(instance)] {
+              std::unique_lock lock(mutex_);
+              while (!stop_) {
+                  lock.unlock();
+                  auto ran = app::run_due_jobs(ctx, jobs, instance);
+                  if (!ran) spdlog::warn("tâche périodique en échec : {}", ran.error().message);
+                  lock.lock();
+                  wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_; });
+              }
+          }) {}
+    ~JobRunner() {
+        {
+            std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        wake_.notify_all();
+        thread_.join();
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stop_ = false;
+    std::thread thread_;  // last: starts once the members above exist
+};
+
 int report(const Error& e) {
     std::cerr << "erreur (" << e.code << ") : " << e.message << "\n";
     for (auto& d : e.details) std::cerr << "  " << d.message << "\n";
@@ -64,6 +106,14 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"pilot", "cite", "none"}))
         ->capture_default_str();
     serve->add_option("--threads", threads, "Fils d'exécution (0 : un par cœur)");
+    int session_purge_seconds = 600;
+    std::string instance = default_instance_name();
+    serve->add_option("--session-purge-interval", session_purge_seconds,
+                      "Secondes entre deux purges des sessions expirées")
+        ->check(CLI::Range(1, 86400))
+        ->capture_default_str();
+    serve->add_option("--instance", instance, "Nom de ce serveur dans les traces des tâches périodiques")
+        ->capture_default_str();
     serve->add_option("--test-clock", test_clock,
                       "Mode test : horloge réglable, démarrant à cet instant UTC (AAAA-MM-JJTHH:MM:SSZ)");
 
@@ -107,10 +157,15 @@ int main(int argc, char** argv) {
         if (demo_profile != "none") {
             auto site = demo_profile == "cite" ? demo::cite_site() : demo::pilot_site();
             auto loaded = app::load_demo_if_empty(ctx, site);
-            if (!loaded) return report(loaded.error());
-            if (loaded->loaded)
+            if (!loaded && loaded.error().kind == ErrorKind::conflict) {
+                // Another server on the same database loaded it at the same moment.
+                spdlog::info("données de démonstration déjà chargées par un autre serveur");
+            } else if (!loaded) {
+                return report(loaded.error());
+            } else if (loaded->loaded) {
                 spdlog::info("données de démonstration « {} » chargées : {} résidents, {} postes", demo_profile,
                              loaded->residents, loaded->desks);
+            }
         }
 
         http::ServerOptions so;
@@ -130,6 +185,7 @@ int main(int argc, char** argv) {
         }
         so.threads = threads;
         http::Api api(ctx, http::ApiOptions{manual.get()});
+        JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds)), instance);
         auto served = http::serve(so, api, [&](std::uint16_t port) {
             // Tests read this exact line to find the port.
             std::cout << "escale: listening on http://" << so.host << ":" << port << std::endl;

@@ -83,6 +83,17 @@ public:
     // The resident of the session with this token hash, if it expires after `now`.
     virtual Result<std::optional<Resident>> find_session_resident(const std::string& token_hash, Instant now) = 0;
     virtual Result<void> delete_session(const std::string& token_hash) = 0;
+    // Deletes the sessions that expired at or before `now`; returns how many.
+    virtual Result<int> delete_expired_sessions(Instant now) = 0;
+
+    // Periodic jobs. If job `name` is due at `now` (or has never run), claims its due run
+    // for `instance` and schedules the next one at the first due + k × interval after now
+    // (missed runs fold into this one). Returns the claimed due instant, or nullopt when
+    // the job is not due or another process claimed it first: however many processes call
+    // this at once, a due run is claimed once.
+    virtual Result<std::optional<Instant>> claim_job(const std::string& name, Instant now,
+                                                     std::chrono::seconds interval,
+                                                     const std::string& instance) = 0;
 
     // Desk bookings. insert fails with "slot_taken" (conflict) when the desk slot has a
     // live booking, "already_booked_that_slot" (rule_violation) when the resident has one

@@ -81,11 +81,18 @@ class PgDb:
 class Server:
     """A running server with its own temporary database. Use as a context manager."""
 
-    def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None):
+    def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None, share_with=None):
+        """`share_with`: another Server whose database this one uses too (it stays the
+        owner: it drops the database when it stops)."""
         self.dir = tempfile.TemporaryDirectory(prefix="escale-api-")
         self.kind = db or database_kind()
         self.pg_url = None
-        if self.kind == "postgres":
+        if share_with is not None:
+            self.kind = share_with.kind
+            self.db_url = share_with.db_url
+            self.db_path = getattr(share_with, "db_path", None)
+            self.shared_pg_url = share_with.pg_url
+        elif self.kind == "postgres":
             admin = pg_admin_url()
             self.pg_name = "escale_api_" + uuid.uuid4().hex[:12]
             psql(admin, f"CREATE DATABASE {self.pg_name}")
@@ -149,7 +156,7 @@ class Server:
     def db(self):
         """A read-only connection to the server's database, to check invariants at the source."""
         if self.kind == "postgres":
-            return PgDb(self.pg_url)
+            return PgDb(self.pg_url or self.shared_pg_url)
         return sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
 
     def table_names(self):

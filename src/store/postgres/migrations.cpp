@@ -136,7 +136,24 @@ CREATE TABLE referential_version (
 INSERT INTO referential_version (id, version) VALUES (1, 0);
 )sql";
 
-constexpr std::array<std::string_view, 2> all{v1, v2};
+// Periodic jobs: one row per job with its next due instant, and one row per run claimed
+// (a job's due instant is claimed by exactly one process, see Transaction::claim_job).
+constexpr std::string_view v3 = R"sql(
+CREATE TABLE jobs (
+  name TEXT PRIMARY KEY,
+  next_run_at BIGINT NOT NULL
+);
+CREATE TABLE job_runs (
+  id BIGSERIAL PRIMARY KEY,
+  name TEXT NOT NULL,
+  due_at BIGINT NOT NULL,
+  run_by TEXT NOT NULL,
+  claimed_at BIGINT NOT NULL,
+  UNIQUE (name, due_at)
+);
+)sql";
+
+constexpr std::array<std::string_view, 3> all{v1, v2, v3};
 
 }  // namespace
 

@@ -290,6 +290,36 @@ public:
         return command("DELETE FROM sessions WHERE token_hash = $1", Params().add(token_hash));
     }
 
+    Result<int> delete_expired_sessions(Instant now) override {
+        auto res = conn_->run("DELETE FROM sessions WHERE expires_at <= $1", Params().add(seconds(now)));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        return std::atoi(PQcmdTuples(res.get()));
+    }
+
+    Result<std::optional<Instant>> claim_job(const std::string& name, Instant now, std::chrono::seconds interval,
+                                             const std::string& instance) override {
+        long long t = seconds(now);
+        ESCALE_TRY_VOID(command("INSERT INTO jobs (name, next_run_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+                                Params().add(name).add(t)));
+        auto sel = conn_->run("SELECT next_run_at FROM jobs WHERE name = $1", Params().add(name));
+        if (!succeeded(sel.get())) return fail(error_of(sel.get()));
+        if (PQntuples(sel.get()) != 1) return std::optional<Instant>{};
+        long long due = 0;
+        read_field(sel.get(), 0, 0, due);
+        if (due > t) return std::optional<Instant>{};
+        long long step = std::max<long long>(1, interval.count());
+        long long next = due + ((t - due) / step + 1) * step;
+        // Compare and set: of several processes, the first to update wins; the others, once
+        // it commits, find next_run_at changed and update nothing.
+        auto upd = conn_->run("UPDATE jobs SET next_run_at = $1 WHERE name = $2 AND next_run_at = $3",
+                              Params().add(next).add(name).add(due));
+        if (!succeeded(upd.get())) return fail(error_of(upd.get()));
+        if (std::string_view(PQcmdTuples(upd.get())) != "1") return std::optional<Instant>{};
+        ESCALE_TRY_VOID(command("INSERT INTO job_runs (name, due_at, run_by, claimed_at) VALUES ($1, $2, $3, $4)",
+                                Params().add(name).add(due).add(instance).add(t)));
+        return std::optional<Instant>{Instant{std::chrono::seconds{due}}};
+    }
+
     Result<BookingId> insert_desk_booking(const DeskBooking& b) override {
         auto at = seconds(b.created_at);
         auto res = conn_->run(

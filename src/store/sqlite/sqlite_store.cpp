@@ -326,6 +326,44 @@ public:
         });
     }
 
+    Result<int> delete_expired_sessions(Instant now) override {
+        return guarded("", [&]() -> Result<int> {
+            auto& st = conn_->prepare("DELETE FROM sessions WHERE expires_at <= ?");
+            st.bind(1, static_cast<int64_t>(now.time_since_epoch().count()));
+            return st.exec();
+        });
+    }
+
+    Result<std::optional<Instant>> claim_job(const std::string& name, Instant now, std::chrono::seconds interval,
+                                             const std::string& instance) override {
+        return guarded("", [&]() -> Result<std::optional<Instant>> {
+            auto t = static_cast<int64_t>(now.time_since_epoch().count());
+            auto& ins = conn_->prepare("INSERT INTO jobs (name, next_run_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING");
+            ins.bind(1, name);
+            ins.bind(2, t);
+            ins.exec();
+            auto& sel = conn_->prepare("SELECT next_run_at FROM jobs WHERE name = ?");
+            sel.bind(1, name);
+            if (!sel.executeStep()) return std::optional<Instant>{};
+            int64_t due = sel.getColumn(0).getInt64();
+            if (due > t) return std::optional<Instant>{};
+            int64_t step = std::max<int64_t>(1, interval.count());
+            int64_t next = due + ((t - due) / step + 1) * step;
+            auto& upd = conn_->prepare("UPDATE jobs SET next_run_at = ? WHERE name = ? AND next_run_at = ?");
+            upd.bind(1, next);
+            upd.bind(2, name);
+            upd.bind(3, due);
+            if (upd.exec() != 1) return std::optional<Instant>{};
+            auto& run = conn_->prepare("INSERT INTO job_runs (name, due_at, run_by, claimed_at) VALUES (?, ?, ?, ?)");
+            run.bind(1, name);
+            run.bind(2, due);
+            run.bind(3, instance);
+            run.bind(4, t);
+            run.exec();
+            return std::optional<Instant>{Instant{std::chrono::seconds{due}}};
+        });
+    }
+
     Result<BookingId> insert_desk_booking(const DeskBooking& b) override {
         try {
             auto& st = conn_->prepare(

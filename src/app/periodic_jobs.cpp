@@ -1,0 +1,42 @@
+#include "app/periodic_jobs.hpp"
+
+#include "app/transaction.hpp"
+
+namespace escale::app {
+
+std::vector<PeriodicJob> standard_jobs(std::chrono::seconds session_purge_interval) {
+    return {
+        {"purge_expired_sessions", session_purge_interval,
+         [](Context ctx) -> Result<void> {
+             ESCALE_TRY_VOID(purge_expired_sessions(ctx));
+             return {};
+         }},
+    };
+}
+
+Result<int> run_due_jobs(Context ctx, const std::vector<PeriodicJob>& jobs, const std::string& instance) {
+    int ran = 0;
+    Result<int> first_failure = 0;
+    for (auto& job : jobs) {
+        auto claimed = in_transaction(ctx, TxMode::write, [&](Transaction& tx) {
+            return tx.claim_job(job.name, ctx.clock.now(), job.interval, instance);
+        });
+        if (!claimed) {
+            if (first_failure) first_failure = fail(claimed.error());
+            continue;
+        }
+        if (!*claimed) continue;
+        auto done = job.run(ctx);
+        if (!done && first_failure) first_failure = fail(done.error());
+        ++ran;
+    }
+    if (!first_failure) return first_failure;
+    return ran;
+}
+
+Result<int> purge_expired_sessions(Context ctx) {
+    return in_transaction(ctx, TxMode::write,
+                          [&](Transaction& tx) { return tx.delete_expired_sessions(ctx.clock.now()); });
+}
+
+}  // namespace escale::app
