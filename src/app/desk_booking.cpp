@@ -1,6 +1,6 @@
 #include "app/desk_booking.hpp"
 
-#include <unordered_map>
+#include <algorithm>
 
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
@@ -105,17 +105,17 @@ Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, Fl
             ESCALE_TRY(plan, load_floor_plan(tx, floor_id, version));
             if (ctx.floor_plans) ctx.floor_plans->publish(plan);
         }
-        ESCALE_TRY(auto bookings, tx.live_desk_bookings_on_floor(floor_id, date));
+        ESCALE_TRY(auto holders, tx.slot_holders_on_floor(floor_id, date));
 
         FloorAvailability out{plan, date, plan->calendar.is_closed(date), std::vector<DeskSlots>(plan->desks.size())};
-        std::unordered_map<DeskId, size_t> index;
-        index.reserve(plan->desks.size());
-        for (size_t i = 0; i < plan->desks.size(); ++i) index.emplace(plan->desks[i].id, i);
-        for (auto& b : bookings) {
-            auto it = index.find(b.desk_id);
-            if (it == index.end()) continue;
-            auto status = b.resident_id == actor.resident.id ? SlotStatus::yours : SlotStatus::taken;
-            (b.half == Half::am ? out.slots[it->second].am : out.slots[it->second].pm) = status;
+        for (auto& h : holders) {
+            // plan->desks is sorted by id.
+            auto it = std::lower_bound(plan->desks.begin(), plan->desks.end(), h.desk_id,
+                                       [](const Desk& d, DeskId id) { return d.id < id; });
+            if (it == plan->desks.end() || it->id != h.desk_id) continue;  // desk added since the plan was read
+            auto& slots = out.slots[static_cast<size_t>(it - plan->desks.begin())];
+            (h.half == Half::am ? slots.am : slots.pm) = h.resident_id == actor.resident.id ? SlotStatus::yours
+                                                                                             : SlotStatus::taken;
         }
         return out;
     });

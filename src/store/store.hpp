@@ -44,6 +44,13 @@ struct Session {
     Instant expires_at;
 };
 
+// The holder of one live desk slot.
+struct SlotHolder {
+    DeskId desk_id = 0;
+    Half half = Half::am;
+    ResidentId resident_id = 0;
+};
+
 enum class TxMode {
     read,   // a consistent snapshot; no writes
     write,  // serialised with other writers from the start (no upgrade deadlocks)
@@ -104,8 +111,8 @@ public:
     // A resident's bookings with from <= date <= to, live ones only, by date then half.
     virtual Result<std::vector<DeskBooking>> live_desk_bookings_of(ResidentId r, Date from,
                                                                    Date to) = 0;
-    // Live bookings of every desk of a floor on one date.
-    virtual Result<std::vector<DeskBooking>> live_desk_bookings_on_floor(FloorId f, Date d) = 0;
+    // Who holds which desk slot of a floor on one date (live bookings only).
+    virtual Result<std::vector<SlotHolder>> slot_holders_on_floor(FloorId f, Date d) = 0;
 };
 
 class Store {

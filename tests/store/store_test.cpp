@@ -176,9 +176,11 @@ TEST_P(StoreTest, OneLiveBookingPerDeskSlotAndPerResidentSlot) {
         EXPECT_TRUE(t->commit());
     }
     auto r = tx(TxMode::read);
-    auto live = *r->live_desk_bookings_on_floor(f.floor, 2026_y / 3 / 4);
+    auto live = *r->slot_holders_on_floor(f.floor, 2026_y / 3 / 4);
     EXPECT_EQ(live.size(), 2u);
-    for (auto& b : live) EXPECT_EQ(b.resident_id, f.bob);
+    for (auto& h : live) EXPECT_EQ(h.resident_id, f.bob);
+    for (auto& h : live) EXPECT_EQ(h.desk_id, f.desk);
+    EXPECT_NE(live[0].half, live[1].half);
     EXPECT_EQ((*r->live_desk_bookings_of(f.alice, 2026_y / 3 / 1, 2026_y / 3 / 31)).size(), 0u);
     EXPECT_EQ((*r->live_desk_bookings_of(f.bob, 2026_y / 3 / 1, 2026_y / 3 / 31)).size(), 2u);
 }
@@ -190,7 +192,7 @@ TEST_P(StoreTest, UncommittedTransactionRollsBack) {
         ASSERT_TRUE(t->insert_desk_booking(booking(f, f.desk, f.alice)));
     }
     auto r = tx(TxMode::read);
-    EXPECT_TRUE((*r->live_desk_bookings_on_floor(f.floor, 2026_y / 3 / 4)).empty());
+    EXPECT_TRUE((*r->slot_holders_on_floor(f.floor, 2026_y / 3 / 4)).empty());
 }
 
 TEST_P(StoreTest, ThreadsRacingForOneSlotLeaveOneBooking) {

@@ -356,12 +356,21 @@ public:
         return bookings(sql, Params().add(r).add(format_date(from)).add(format_date(to)));
     }
 
-    Result<std::vector<DeskBooking>> live_desk_bookings_on_floor(FloorId f, Date d) override {
-        static const std::string sql = fmt::format(
-            "SELECT {} FROM desks k JOIN desk_bookings b ON b.desk_id = k.id AND b.date = $1 "
-            "AND b.state IN ('reserved', 'checked_in') WHERE k.floor_id = $2",
-            booking_columns);
-        return bookings(sql, Params().add(format_date(d)).add(f));
+    Result<std::vector<SlotHolder>> slot_holders_on_floor(FloorId f, Date d) override {
+        auto res = conn_->run(
+            "SELECT b.desk_id, b.half, b.resident_id FROM desks k JOIN desk_bookings b "
+            "ON b.desk_id = k.id AND b.date = $1 AND b.state IN ('reserved', 'checked_in') WHERE k.floor_id = $2",
+            Params().add(format_date(d)).add(f));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        std::vector<SlotHolder> out;
+        for (int i = 0, n = PQntuples(res.get()); i < n; ++i) {
+            SlotHolder h;
+            read_field(res.get(), i, 0, h.desk_id);
+            h.half = PQgetvalue(res.get(), i, 1)[0] == 'p' ? Half::pm : Half::am;
+            read_field(res.get(), i, 2, h.resident_id);
+            out.push_back(h);
+        }
+        return out;
     }
 
 private:

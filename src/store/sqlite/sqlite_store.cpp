@@ -433,17 +433,19 @@ public:
         });
     }
 
-    Result<std::vector<DeskBooking>> live_desk_bookings_on_floor(FloorId f, Date d) override {
-        return guarded("", [&]() -> Result<std::vector<DeskBooking>> {
-            static const std::string sql = fmt::format(
-                "SELECT {} FROM desks k JOIN desk_bookings b ON b.desk_id = k.id AND b.date = ? "
-                "AND b.state IN ('reserved', 'checked_in') WHERE k.floor_id = ?",
-                booking_columns);
-            auto& st = conn_->prepare(sql);
+    Result<std::vector<SlotHolder>> slot_holders_on_floor(FloorId f, Date d) override {
+        return guarded("", [&]() -> Result<std::vector<SlotHolder>> {
+            auto& st = conn_->prepare(
+                "SELECT b.desk_id, b.half, b.resident_id FROM desks k JOIN desk_bookings b "
+                "ON b.desk_id = k.id AND b.date = ? AND b.state IN ('reserved', 'checked_in') WHERE k.floor_id = ?");
             st.bind(1, format_date(d));
             st.bind(2, static_cast<int64_t>(f));
-            std::vector<DeskBooking> out;
-            while (st.executeStep()) out.push_back(read_booking(st));
+            std::vector<SlotHolder> out;
+            while (st.executeStep()) {
+                const char* half = st.getColumn(1).getText();
+                out.push_back({st.getColumn(0).getInt64(), half[0] == 'p' ? Half::pm : Half::am,
+                               st.getColumn(2).getInt64()});
+            }
             return out;
         });
     }
