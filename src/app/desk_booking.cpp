@@ -105,7 +105,10 @@ Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, Fl
             ESCALE_TRY(plan, load_floor_plan(tx, floor_id, version));
             if (ctx.floor_plans) ctx.floor_plans->publish(plan);
         }
-        ESCALE_TRY(auto holders, tx.slot_holders_on_floor(floor_id, date));
+        std::vector<SlotHolder> holders;
+        if (!plan->desks.empty()) {
+            ESCALE_TRY(holders, tx.slot_holders(date, plan->desks.front().id, plan->desks.back().id));
+        }
 
         FloorAvailability out{plan, date, plan->calendar.is_closed(date), std::vector<DeskSlots>(plan->desks.size())};
         for (auto& h : holders) {

@@ -111,8 +111,10 @@ public:
     // A resident's bookings with from <= date <= to, live ones only, by date then half.
     virtual Result<std::vector<DeskBooking>> live_desk_bookings_of(ResidentId r, Date from,
                                                                    Date to) = 0;
-    // Who holds which desk slot of a floor on one date (live bookings only).
-    virtual Result<std::vector<SlotHolder>> slot_holders_on_floor(FloorId f, Date d) = 0;
+    // Who holds the desk slots of date d (live bookings only) for the desks whose ids are
+    // in [first_desk, last_desk], by desk id. A floor's desks usually have neighbouring ids,
+    // so this reads little more than the floor; the caller drops desks it does not show.
+    virtual Result<std::vector<SlotHolder>> slot_holders(Date d, DeskId first_desk, DeskId last_desk) = 0;
 };
 
 class Store {

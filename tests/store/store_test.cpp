@@ -176,7 +176,7 @@ TEST_P(StoreTest, OneLiveBookingPerDeskSlotAndPerResidentSlot) {
         EXPECT_TRUE(t->commit());
     }
     auto r = tx(TxMode::read);
-    auto live = *r->slot_holders_on_floor(f.floor, 2026_y / 3 / 4);
+    auto live = *r->slot_holders(2026_y / 3 / 4, f.desk, f.desk2);
     EXPECT_EQ(live.size(), 2u);
     for (auto& h : live) EXPECT_EQ(h.resident_id, f.bob);
     for (auto& h : live) EXPECT_EQ(h.desk_id, f.desk);
@@ -192,7 +192,7 @@ TEST_P(StoreTest, UncommittedTransactionRollsBack) {
         ASSERT_TRUE(t->insert_desk_booking(booking(f, f.desk, f.alice)));
     }
     auto r = tx(TxMode::read);
-    EXPECT_TRUE((*r->slot_holders_on_floor(f.floor, 2026_y / 3 / 4)).empty());
+    EXPECT_TRUE((*r->slot_holders(2026_y / 3 / 4, f.desk, f.desk2)).empty());
 }
 
 TEST_P(StoreTest, ThreadsRacingForOneSlotLeaveOneBooking) {

@@ -356,11 +356,11 @@ public:
         return bookings(sql, Params().add(r).add(format_date(from)).add(format_date(to)));
     }
 
-    Result<std::vector<SlotHolder>> slot_holders_on_floor(FloorId f, Date d) override {
+    Result<std::vector<SlotHolder>> slot_holders(Date d, DeskId first, DeskId last) override {
         auto res = conn_->run(
-            "SELECT b.desk_id, b.half, b.resident_id FROM desks k JOIN desk_bookings b "
-            "ON b.desk_id = k.id AND b.date = $1 AND b.state IN ('reserved', 'checked_in') WHERE k.floor_id = $2",
-            Params().add(format_date(d)).add(f));
+            "SELECT desk_id, half, resident_id FROM desk_bookings WHERE date = $1 AND desk_id BETWEEN $2 AND $3 "
+            "AND state IN ('reserved', 'checked_in') ORDER BY desk_id",
+            Params().add(format_date(d)).add(first).add(last));
         if (!succeeded(res.get())) return fail(error_of(res.get()));
         std::vector<SlotHolder> out;
         for (int i = 0, n = PQntuples(res.get()); i < n; ++i) {

@@ -433,13 +433,14 @@ public:
         });
     }
 
-    Result<std::vector<SlotHolder>> slot_holders_on_floor(FloorId f, Date d) override {
+    Result<std::vector<SlotHolder>> slot_holders(Date d, DeskId first, DeskId last) override {
         return guarded("", [&]() -> Result<std::vector<SlotHolder>> {
             auto& st = conn_->prepare(
-                "SELECT b.desk_id, b.half, b.resident_id FROM desks k JOIN desk_bookings b "
-                "ON b.desk_id = k.id AND b.date = ? AND b.state IN ('reserved', 'checked_in') WHERE k.floor_id = ?");
+                "SELECT desk_id, half, resident_id FROM desk_bookings WHERE date = ? AND desk_id BETWEEN ? AND ? "
+                "AND state IN ('reserved', 'checked_in') ORDER BY desk_id");
             st.bind(1, format_date(d));
-            st.bind(2, static_cast<int64_t>(f));
+            st.bind(2, static_cast<int64_t>(first));
+            st.bind(3, static_cast<int64_t>(last));
             std::vector<SlotHolder> out;
             while (st.executeStep()) {
                 const char* half = st.getColumn(1).getText();
