@@ -22,7 +22,9 @@
 #include "demo/demo_site.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "store/migrate_data.hpp"
 #include "store/open_store.hpp"
+#include "store/sqlite/backup.hpp"
 
 using namespace escale;
 
@@ -105,7 +107,7 @@ int main(int argc, char** argv) {
     serve->add_option("--demo", demo_profile, "Données de démonstration si la base est vide")
         ->check(CLI::IsMember({"pilot", "cite", "none"}))
         ->capture_default_str();
-    serve->add_option("--threads", threads, "Fils d'exécution (0 : un par cœur)");
+    serve->add_option("--threads", threads, "Fils d'exécution (0 : un par cœur, plus un)");
     int session_purge_seconds = 600;
     std::string instance = default_instance_name();
     serve->add_option("--session-purge-interval", session_purge_seconds,
@@ -130,6 +132,22 @@ int main(int argc, char** argv) {
     user_add->add_option("--role", role, "Rôle")->check(CLI::IsMember({"agent", "referent", "gestionnaire", "admin"}))->capture_default_str();
     user_add->add_option("--service", service_code, "Code du service");
     user_add->add_option("--site", site_id, "Identifiant du site (par défaut : le premier)");
+
+    // ---- backup / restore (SQLite) ----
+    auto* backup_cmd = cli.add_subcommand("backup", "Copie cohérente de la base SQLite, même pendant le service");
+    std::string backup_db = "sqlite:escale.db", backup_to;
+    backup_cmd->add_option("--db", backup_db, "Base à sauvegarder : sqlite:CHEMIN")->capture_default_str();
+    backup_cmd->add_option("--to", backup_to, "Fichier de sauvegarde à écrire")->required();
+    auto* restore_cmd = cli.add_subcommand("restore", "Remplace la base SQLite par une sauvegarde vérifiée (serveurs arrêtés)");
+    std::string restore_db = "sqlite:escale.db", restore_from;
+    restore_cmd->add_option("--db", restore_db, "Base à remplacer : sqlite:CHEMIN")->capture_default_str();
+    restore_cmd->add_option("--from", restore_from, "Fichier de sauvegarde")->required();
+
+    // ---- migrate-data ----
+    auto* migrate_cmd = cli.add_subcommand("migrate-data", "Transfère une base SQLite vers une base PostgreSQL vide, avec vérification");
+    std::string migrate_from, migrate_to;
+    migrate_cmd->add_option("--from", migrate_from, "Source : sqlite:CHEMIN")->required();
+    migrate_cmd->add_option("--to", migrate_to, "Destination : postgresql://…")->required();
 
     CLI11_PARSE(cli, argc, argv);
     // Logs go to standard error; standard output carries what a caller may parse.
@@ -197,6 +215,34 @@ int main(int argc, char** argv) {
         });
         if (!served) return report(served.error());
         spdlog::info("serveur arrêté");
+        return 0;
+    }
+
+    auto sqlite_path = [](const std::string& url) -> std::optional<std::string> {
+        if (url.rfind("sqlite:", 0) != 0) return std::nullopt;
+        return url.substr(7);
+    };
+    if (*backup_cmd || *restore_cmd) {
+        auto path = sqlite_path(*backup_cmd ? backup_db : restore_db);
+        if (!path) {
+            std::cerr << "erreur : seules les bases sqlite:CHEMIN se sauvegardent ainsi ; pour PostgreSQL, voir docs/operations.md\n";
+            return 2;
+        }
+        auto done = *backup_cmd ? sqlite::backup(*path, backup_to) : sqlite::restore(restore_from, *path);
+        if (!done) return report(done.error());
+        std::cout << (*backup_cmd ? "sauvegarde écrite : " + backup_to : "base restaurée : " + *path) << "\n";
+        return 0;
+    }
+    if (*migrate_cmd) {
+        auto path = sqlite_path(migrate_from);
+        if (!path) {
+            std::cerr << "erreur : --from attend sqlite:CHEMIN\n";
+            return 2;
+        }
+        auto copied = migrate_sqlite_to_postgres(*path, migrate_to);
+        if (!copied) return report(copied.error());
+        for (auto& t : *copied) std::cout << t.table << "\t" << t.rows << " lignes\tsha256 " << t.checksum << "\n";
+        std::cout << "migration vérifiée : mêmes lignes et mêmes sommes de contrôle des deux côtés\n";
         return 0;
     }
 

@@ -17,7 +17,7 @@ namespace escale::http {
 struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;       // 0: any free port (the chosen one is reported)
-    int threads = 0;                 // 0: one per core
+    int threads = 0;                 // 0: one per core, plus one
     std::size_t body_limit = 2 * 1024 * 1024;
     std::chrono::seconds read_timeout{15};   // to receive a whole request
     std::chrono::seconds idle_timeout{60};   // keep-alive wait for the next request

@@ -81,13 +81,22 @@ class PgDb:
 class Server:
     """A running server with its own temporary database. Use as a context manager."""
 
-    def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None, share_with=None):
+    def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None, share_with=None, db_url=None):
         """`share_with`: another Server whose database this one uses too (it stays the
-        owner: it drops the database when it stops)."""
+        owner: it drops the database when it stops). `db_url`: an existing database
+        ("sqlite:PATH" or "postgresql://..."), used and left as it is."""
         self.dir = tempfile.TemporaryDirectory(prefix="escale-api-")
         self.kind = db or database_kind()
         self.pg_url = None
-        if share_with is not None:
+        self.shared_pg_url = None
+        if db_url is not None:
+            self.db_url = db_url
+            self.kind = "sqlite" if db_url.startswith("sqlite:") else "postgres"
+            if self.kind == "sqlite":
+                self.db_path = db_url[len("sqlite:"):]
+            else:
+                self.shared_pg_url = db_url
+        elif share_with is not None:
             self.kind = share_with.kind
             self.db_url = share_with.db_url
             self.db_path = getattr(share_with, "db_path", None)

@@ -1,0 +1,252 @@
+#include "store/migrate_data.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <libpq-fe.h>
+#include <sodium.h>
+
+#include "store/postgres/pg_store.hpp"
+
+namespace escale {
+namespace {
+
+// How a column's value is written in the canonical form both sides are hashed in.
+enum class Kind { integer, real, boolean, text };
+
+struct Column {
+    const char* name;
+    Kind kind;
+};
+
+struct Table {
+    const char* name;
+    const char* key;  // ORDER BY
+    std::vector<Column> columns;
+    bool has_id_sequence = true;
+};
+
+// Every table, parents before children.
+const std::vector<Table>& tables() {
+    using K = Kind;
+    static const std::vector<Table> all = {
+        {"sites", "id", {{"id", K::integer}, {"name", K::text}, {"time_zone", K::text}, {"sub_m2", K::real},
+                         {"opens_at", K::text}, {"noon_at", K::text}, {"closes_at", K::text},
+                         {"booking_horizon_days", K::integer}}},
+        {"floors", "id", {{"id", K::integer}, {"site_id", K::integer}, {"name", K::text}, {"level", K::integer},
+                          {"plan_svg", K::text}}},
+        {"services", "id", {{"id", K::integer}, {"site_id", K::integer}, {"code", K::text}, {"name", K::text}}},
+        {"zones", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer},
+                         {"service_id", K::integer}, {"name", K::text}, {"sub_m2", K::real}}},
+        {"residents", "id", {{"id", K::integer}, {"site_id", K::integer}, {"service_id", K::integer},
+                             {"email", K::text}, {"display_name", K::text}, {"fte_percent", K::integer},
+                             {"role", K::text}, {"active", K::boolean}}},
+        {"desks", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer},
+                         {"zone_id", K::integer}, {"label", K::text}, {"x", K::real}, {"y", K::real},
+                         {"screens", K::integer}, {"dock", K::boolean}, {"standing", K::boolean},
+                         {"adapted", K::boolean}, {"active", K::boolean}}},
+        {"spaces", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer},
+                          {"zone_id", K::integer}, {"name", K::text}, {"type", K::text}, {"capacity", K::integer},
+                          {"x", K::real}, {"y", K::real}}},
+        {"lockers", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer}, {"label", K::text}}},
+        {"closures", "id", {{"id", K::integer}, {"site_id", K::integer}, {"date", K::text}, {"reason", K::text}}},
+        {"credentials", "resident_id", {{"resident_id", K::integer}, {"password_hash", K::text}}, false},
+        {"sessions", "token_hash", {{"token_hash", K::text}, {"resident_id", K::integer}, {"created_at", K::integer},
+                                    {"expires_at", K::integer}}, false},
+        {"desk_bookings", "id", {{"id", K::integer}, {"site_id", K::integer}, {"desk_id", K::integer},
+                                 {"resident_id", K::integer}, {"date", K::text}, {"half", K::text},
+                                 {"state", K::text}, {"created_at", K::integer}, {"created_by", K::integer},
+                                 {"state_changed_at", K::integer}}},
+        {"jobs", "name", {{"name", K::text}, {"next_run_at", K::integer}}, false},
+        {"job_runs", "id", {{"id", K::integer}, {"name", K::text}, {"due_at", K::integer}, {"run_by", K::text},
+                            {"claimed_at", K::integer}}},
+    };
+    return all;
+}
+
+// One value in canonical form; nullopt is NULL.
+std::string canonical(Kind kind, const char* text) {
+    switch (kind) {
+        case Kind::boolean: return (text[0] == 't' || text[0] == '1') ? "1" : "0";
+        case Kind::real: return fmt::format("{}", std::strtod(text, nullptr));
+        default: return text;
+    }
+}
+
+// Incremental SHA-256 over the canonical rows.
+class Digest {
+public:
+    Digest() { crypto_hash_sha256_init(&state_); }
+    void add(std::string_view s) {
+        crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(s.data()), s.size());
+    }
+    std::string hex() {
+        unsigned char out[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256_final(&state_, out);
+        char hex[2 * sizeof out + 1];
+        sodium_bin2hex(hex, sizeof hex, out, sizeof out);
+        return hex;
+    }
+
+private:
+    crypto_hash_sha256_state state_;
+};
+
+// A row's fields, length-prefixed so that no two different rows hash alike.
+void add_field(Digest& d, const std::optional<std::string>& v) {
+    if (!v) return d.add("N;");
+    d.add(fmt::format("{}:", v->size()));
+    d.add(*v);
+}
+
+std::string select_sql(const Table& t) {
+    std::string cols;
+    for (auto& c : t.columns) cols += (cols.empty() ? "" : ", ") + std::string(c.name);
+    return fmt::format("SELECT {} FROM {} ORDER BY {}", cols, t.name, t.key);
+}
+
+// COPY text format: backslash escapes for the characters that delimit it.
+void append_copy_field(std::string& line, const std::optional<std::string>& v) {
+    if (!v) {
+        line += "\\N";
+        return;
+    }
+    for (char c : *v) {
+        switch (c) {
+            case '\\': line += "\\\\"; break;
+            case '\t': line += "\\t"; break;
+            case '\n': line += "\\n"; break;
+            case '\r': line += "\\r"; break;
+            default: line += c;
+        }
+    }
+}
+
+struct PgConn {
+    PGconn* c;
+    explicit PgConn(const std::string& url) : c(PQconnectdb(url.c_str())) {}
+    ~PgConn() { PQfinish(c); }
+    bool exec(const std::string& sql, std::string* error = nullptr) {
+        PGresult* r = PQexec(c, sql.c_str());
+        auto s = PQresultStatus(r);
+        bool ok = s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
+        if (!ok && error) *error = PQresultErrorMessage(r);
+        PQclear(r);
+        return ok;
+    }
+};
+
+Error unavailable(const std::string& what) {
+    return Error{ErrorKind::unavailable, "migration_failed", fmt::format("Migration impossible : {}", what), {}};
+}
+
+}  // namespace
+
+Result<std::vector<TableCopy>> migrate_sqlite_to_postgres(const std::string& sqlite_path, const std::string& to_url) {
+    if (sodium_init() < 0) return fail(unavailable("libsodium"));
+    // The target gets the current schema first.
+    postgres::Options po;
+    po.url = to_url;
+    po.pool_size = 1;
+    auto schema = postgres::open_store(po);
+    if (!schema) return fail(schema.error());
+    schema->reset();
+
+    std::vector<TableCopy> report;
+    try {
+        SQLite::Database src(sqlite_path, SQLite::OPEN_READONLY, 5000);
+        SQLite::Transaction snapshot(src);  // one consistent read of every table
+        PgConn pg(to_url);
+        if (PQstatus(pg.c) != CONNECTION_OK) return fail(unavailable(PQerrorMessage(pg.c)));
+        std::string error;
+        if (!pg.exec("BEGIN", &error)) return fail(unavailable(error));
+        for (auto& t : tables()) {
+            PGresult* count = PQexec(pg.c, fmt::format("SELECT count(*) FROM {}", t.name).c_str());
+            bool empty = PQresultStatus(count) == PGRES_TUPLES_OK && std::string(PQgetvalue(count, 0, 0)) == "0";
+            PQclear(count);
+            if (!empty)
+                return fail(ErrorKind::rule_violation, "target_not_empty",
+                            fmt::format("La base PostgreSQL contient déjà des données (table {}).", t.name));
+        }
+        for (auto& t : tables()) {
+            TableCopy copy{t.name, 0, ""};
+            Digest digest;
+            std::string cols;
+            for (auto& c : t.columns) cols += (cols.empty() ? "" : ", ") + std::string(c.name);
+            PGresult* start = PQexec(pg.c, fmt::format("COPY {} ({}) FROM STDIN", t.name, cols).c_str());
+            bool copying = PQresultStatus(start) == PGRES_COPY_IN;
+            PQclear(start);
+            if (!copying) return fail(unavailable(PQerrorMessage(pg.c)));
+            SQLite::Statement rows(src, select_sql(t));
+            std::string line;
+            while (rows.executeStep()) {
+                line.clear();
+                for (int i = 0; i < static_cast<int>(t.columns.size()); ++i) {
+                    auto col = rows.getColumn(i);
+                    std::optional<std::string> v;
+                    if (!col.isNull()) v = canonical(t.columns[i].kind, col.getText());
+                    if (i) line += '\t';
+                    append_copy_field(line, v);
+                    add_field(digest, v);
+                }
+                line += '\n';
+                if (PQputCopyData(pg.c, line.data(), static_cast<int>(line.size())) != 1)
+                    return fail(unavailable(PQerrorMessage(pg.c)));
+                ++copy.rows;
+            }
+            if (PQputCopyEnd(pg.c, nullptr) != 1) return fail(unavailable(PQerrorMessage(pg.c)));
+            PGresult* end = PQgetResult(pg.c);
+            bool copied = PQresultStatus(end) == PGRES_COMMAND_OK;
+            std::string copy_error = PQresultErrorMessage(end);
+            PQclear(end);
+            while (PGresult* more = PQgetResult(pg.c)) PQclear(more);
+            if (!copied) return fail(unavailable(fmt::format("table {} : {}", t.name, copy_error)));
+            copy.checksum = digest.hex();
+            report.push_back(std::move(copy));
+        }
+        // The referential version carries over; id sequences continue after the copied ids.
+        auto version = src.execAndGet("SELECT version FROM referential_version WHERE id = 1").getInt64();
+        if (!pg.exec(fmt::format("UPDATE referential_version SET version = {} WHERE id = 1", version), &error))
+            return fail(unavailable(error));
+        for (auto& t : tables())
+            if (t.has_id_sequence &&
+                !pg.exec(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), coalesce(max(id), 1), "
+                                     "max(id) IS NOT NULL) FROM {0}",
+                                     t.name),
+                         &error))
+                return fail(unavailable(error));
+
+        // Verification: read everything back from PostgreSQL inside the same transaction.
+        for (auto& copy : report) {
+            const Table& t = *std::find_if(tables().begin(), tables().end(),
+                                           [&](const Table& x) { return copy.table == x.name; });
+            PGresult* r = PQexec(pg.c, select_sql(t).c_str());
+            if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+                PQclear(r);
+                return fail(unavailable(PQerrorMessage(pg.c)));
+            }
+            Digest digest;
+            int n = PQntuples(r);
+            for (int row = 0; row < n; ++row)
+                for (int i = 0; i < static_cast<int>(t.columns.size()); ++i) {
+                    std::optional<std::string> v;
+                    if (!PQgetisnull(r, row, i)) v = canonical(t.columns[i].kind, PQgetvalue(r, row, i));
+                    add_field(digest, v);
+                }
+            PQclear(r);
+            auto sum = digest.hex();
+            if (n != copy.rows || sum != copy.checksum)
+                return fail(ErrorKind::rule_violation, "verification_failed",
+                            fmt::format("Vérification en échec pour la table {} : {} lignes lues pour {} copiées.",
+                                        copy.table, n, copy.rows));
+        }
+        if (!pg.exec("COMMIT", &error)) return fail(unavailable(error));
+    } catch (const SQLite::Exception& e) {
+        return fail(unavailable(e.what()));
+    }
+    return report;
+}
+
+}  // namespace escale
