@@ -39,15 +39,16 @@ RUSH_DAYS = ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09
 
 
 class Server:
-    """escale serve on a free port, on its own database file (a copy of snapshot if given)."""
+    """escale serve on a free port, on its own database file (a copy of snapshot if given),
+    or on the PostgreSQL database at db_url."""
 
-    def __init__(self, workdir, sync="full", snapshot=None):
+    def __init__(self, workdir, sync="full", snapshot=None, db_url=None):
         os.makedirs(workdir)
         self.db = os.path.join(workdir, "escale.db")
         if snapshot:
             shutil.copy(snapshot, self.db)
         self.log_path = os.path.join(workdir, "server.log")
-        args = [BIN, "serve", "--listen", "127.0.0.1:0", "--db", "sqlite:" + self.db, "--demo", "cite",
+        args = [BIN, "serve", "--listen", "127.0.0.1:0", "--db", db_url or "sqlite:" + self.db, "--demo", "cite",
                 "--sync", sync, "--test-clock", CLOCK]
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=open(self.log_path, "w"), text=True)
         for line in self.proc.stdout:
@@ -147,23 +148,32 @@ def to_ms(value, unit):
 
 
 def wrk(server, args, url, env=None, script_args=()):
-    """Runs wrk; returns req/s, p50/p99/max in ms, non-2xx, socket errors, the script's lines,
-    and the server's CPU use during the run (in cores)."""
+    """Runs wrk; returns parse_wrk's figures and the server's CPU use during the run (in cores)."""
     cpu0, t0, busy0, wrk0 = server.cpu_s(), time.perf_counter(), machine_busy_s(), children_cpu_s()
-    out = subprocess.run(["wrk", *args, "--latency", url, "--", *script_args], capture_output=True, text=True,
+    out = subprocess.run(wrk_command(args, url, script_args), capture_output=True, text=True,
                          env={**os.environ, **(env or {})}, check=True).stdout
     elapsed, server_cpu, wrk_cpu = time.perf_counter() - t0, server.cpu_s() - cpu0, children_cpu_s() - wrk0
     other_cpu = machine_busy_s() - busy0 - server_cpu - wrk_cpu  # anything else on the machine: noise
+    return {**parse_wrk(out), "server_cores": server_cpu / elapsed, "wrk_cores": wrk_cpu / elapsed,
+            "other_cores": other_cpu / elapsed}
+
+
+def wrk_command(args, url, script_args=()):
+    return ["wrk", *args, "--latency", url, "--", *script_args]
+
+
+def parse_wrk(out):
+    """req/s, p50/p99/max in ms, non-2xx, socket errors and the script's lines of a wrk output."""
     lat = {p: to_ms(v, u) for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s|m)$", out, re.M)}
     mx = re.search(r"Latency\s+\S+\s+\S+\s+([\d.]+)(us|ms|s|m)", out)
     sock = re.search(r"Socket errors: (.*)", out)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "p50": lat["50"], "p99": lat["99"], "max": to_ms(*mx.groups()),
         "non2xx": int(non2xx.group(1)) if non2xx else 0,
         "socket_errors": sock.group(1) if sock else "",
-        "server_cores": server_cpu / elapsed, "wrk_cores": wrk_cpu / elapsed, "other_cores": other_cpu / elapsed,
         "script": [l for l in out.splitlines() if l.startswith(("non-201", "first non-201"))],
     }
 
@@ -180,22 +190,28 @@ def median(runs, key):
     return statistics.median(r[key] for r in runs)
 
 
-def read_benchmarks(workdir, snapshot, site, wrk_args, reps):
-    server = Server(os.path.join(workdir, "read"), snapshot=snapshot)
+def prebook(port, site):
+    """The viewer holds a day, 60 others hold am, pm or a day on the same floor. Returns the
+    viewer's token and the availability path."""
     tokens, agents = site["tokens"], site["agents"]
     viewer = tokens[agents[0]][1]
     floor_desks = site["desks_by_floor"][AVAIL_FLOOR]
-    # Pre-book: the viewer holds a day, 60 others hold am, pm or a day on the same floor.
-    assert call(server.port, "POST", "/api/v1/desk-bookings", viewer,
+    assert call(port, "POST", "/api/v1/desk-bookings", viewer,
                 {"desk_id": floor_desks[0], "date": AVAIL_DATE, "period": "day"})[0] == 201
     for n, i in enumerate(agents[1:61]):
         body = {"desk_id": floor_desks[1 + 2 * n], "date": AVAIL_DATE, "period": ("am", "pm", "day")[n % 3]}
-        assert call(server.port, "POST", "/api/v1/desk-bookings", tokens[i][1], body)[0] == 201
+        assert call(port, "POST", "/api/v1/desk-bookings", tokens[i][1], body)[0] == 201
     path = f"/api/v1/floors/{AVAIL_FLOOR}/availability?date={AVAIL_DATE}"
-    answer = call(server.port, "GET", path, viewer)[1]
+    answer = call(port, "GET", path, viewer)[1]
     mix = collections.Counter(d[h] for d in answer["desks"] for h in ("am", "pm"))
     print(f"availability answer: {len(answer['desks'])} desks, half-days {dict(mix)}, "
           f"{len(json.dumps(answer))} bytes", flush=True)
+    return viewer, path
+
+
+def read_benchmarks(workdir, snapshot, site, wrk_args, reps):
+    server = Server(os.path.join(workdir, "read"), snapshot=snapshot)
+    viewer, path = prebook(server.port, site)
     runs = {"healthz": [], "availability": []}
     for rep in range(reps):
         print(f"read run {rep + 1}/{reps}", flush=True)
@@ -208,12 +224,21 @@ def read_benchmarks(workdir, snapshot, site, wrk_args, reps):
     return runs, rss, warnings
 
 
-def booking_benchmark(workdir, snapshot, site, wrk_args, threads, reps):
-    cfg = os.path.join(workdir, "book.cfg")
-    with open(cfg, "w") as f:
+def book_cfg(path, site, part=0, parts=1):
+    """book.lua's configuration: every date, and the part-th of parts slices of the desks and
+    of the residents (book.lua slices them again between its threads)."""
+    desks = [d for floor in sorted(site["desks_by_floor"]) for d in site["desks_by_floor"][floor]]
+    tokens = [tok for _, tok in site["tokens"]]
+    cut = lambda xs: xs[part * len(xs) // parts:(part + 1) * len(xs) // parts]
+    with open(path, "w") as f:
         f.writelines(f"date {d}\n" for d in BOOK_DATES)
-        f.writelines(f"desk {d}\n" for floor in sorted(site["desks_by_floor"]) for d in site["desks_by_floor"][floor])
-        f.writelines(f"token {tok}\n" for _, tok in site["tokens"])
+        f.writelines(f"desk {d}\n" for d in cut(desks))
+        f.writelines(f"token {tok}\n" for tok in cut(tokens))
+    return path
+
+
+def booking_benchmark(workdir, snapshot, site, wrk_args, threads, reps):
+    cfg = book_cfg(os.path.join(workdir, "book.cfg"), site)
     runs, rss, warnings = {"full": [], "normal": []}, {"full": [], "normal": []}, []
     for rep in range(reps):
         for sync in ("full", "normal"):  # interleaved, so drift affects both alike

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds, starts a throwaway PostgreSQL on 127.0.0.1, and runs
 # every test (unit, store and api, on SQLite and on PostgreSQL) through CTest; the cluster
-# is stopped afterwards whatever happens. The last lines are CTest's summary. Extra
-# arguments go to ctest (e.g. -L unit).
+# is stopped afterwards whatever happens. The last lines are CTest's summary and the exit
+# status is CTest's. Extra arguments go to ctest (e.g. -L unit).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
 bash scripts/install-deps.sh
 bash scripts/build.sh
 
 pgdir=$(mktemp -d /tmp/escale-test-pg.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-trap 'bash scripts/pg-throwaway.sh stop "$pgdir"; rm -rf "$pgdir"' EXIT
+cleanup() { bash "$root/scripts/pg-throwaway.sh" stop "$pgdir" || true; rm -rf "$pgdir"; }
+trap cleanup EXIT
 ESCALE_TEST_PG_URL=$(bash scripts/pg-throwaway.sh start "$pgdir" "$port")
 export ESCALE_TEST_PG_URL
 
 cd build
-ctest --output-on-failure -j2 --timeout 900 "$@"
+status=0
+ctest --output-on-failure -j2 --timeout 900 "$@" || status=$?
+exit "$status"
