@@ -87,10 +87,6 @@ Error desk_inactive() {
     return make(ErrorKind::rule_violation, "desk_inactive",
                 "Ce poste n'est pas ouvert à la réservation.");
 }
-Error booking_not_yours() {
-    return make(ErrorKind::forbidden, "booking_not_yours",
-                "Cette réservation ne vous appartient pas.");
-}
 Error booking_not_live() {
     return make(ErrorKind::conflict, "booking_not_live",
                 "Cette réservation est déjà annulée ou terminée.");

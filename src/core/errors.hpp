@@ -36,7 +36,6 @@ Error closed_day();
 Error past_slot();
 Error beyond_horizon(int horizon_days);
 Error desk_inactive();
-Error booking_not_yours();
 Error booking_not_live();
 
 // infrastructure

@@ -147,7 +147,6 @@ json::value to_json(const app::SiteDetail& d) {
                         {"spaces", json::value_from(d.spaces)}};
 }
 
-json::value to_json(const Resident& r) { return json::value_from(r); }
 
 std::string error_body(const Error& e) {
     json::object err{{"code", e.code}, {"message", e.message}};

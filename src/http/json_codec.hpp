@@ -30,7 +30,6 @@ Result<std::optional<std::string>> optional_string(const json::object& obj, std:
 
 json::value to_json(const DeskBooking& b);
 json::value to_json(const app::SiteDetail& d);
-json::value to_json(const Resident& r);
 
 std::string error_body(const Error& e);
 

@@ -44,6 +44,14 @@ constexpr bool has_site_column() {
     return found;
 }
 
+// "p.a, p.b, ..." for every column of T (all members, in order), with prefix p.
+template <class T>
+std::string prefixed_columns(const char* prefix) {
+    std::string out;
+    boost::mp11::mp_for_each<Members<T>>([&](auto m) { out += (out.empty() ? "" : ", ") + std::string(prefix) + m.name; });
+    return out;
+}
+
 // Calls f(name) for every column but "id", in order.
 template <class T, class F>
 void for_each_data_column(F&& f) {

@@ -27,6 +27,7 @@ namespace bd = boost::describe;
 using store_detail::info;
 using store_detail::is_optional;
 using store_detail::Members;
+using store_detail::prefixed_columns;
 
 // ---- results and parameters ----------------------------------------------------------
 
@@ -102,18 +103,10 @@ Params data_params(const T& v) {
     return p;
 }
 
-// "p.a, p.b, ..." for every column of T, with prefix p.
-template <class T>
-std::string prefixed_columns(const char* prefix) {
-    std::string out;
-    boost::mp11::mp_for_each<Members<T>>([&](auto m) { out += (out.empty() ? "" : ", ") + std::string(prefix) + m.name; });
-    return out;
-}
-
 // The SQL of the generic calls, built once per entity type.
 template <class T>
 struct Sql {
-    std::string columns, select_all, select_by_site, select_by_id, insert, insert_with_id, update, remove;
+    std::string columns, select_all, select_by_site, select_by_id, insert, update, remove;
 
     static std::string select_where(const char* column) {
         return fmt::format("SELECT {} FROM {} WHERE {} = $1 ORDER BY id", get().columns, info(Of<T>{}).table, column);

@@ -30,6 +30,7 @@ namespace bd = boost::describe;
 using store_detail::info;
 using store_detail::is_optional;
 using store_detail::Members;
+using store_detail::prefixed_columns;
 
 // ---- binding and reading described members -----------------------------------------
 
@@ -79,14 +80,6 @@ T read_row(SQLite::Statement& st) {
     int i = 0;
     boost::mp11::mp_for_each<Members<T>>([&](auto m) { read_value(st.getColumn(i++), value.*m.pointer); });
     return value;
-}
-
-// "p.a, p.b, ..." for every column of T, with prefix p.
-template <class T>
-std::string prefixed_columns(const char* prefix) {
-    std::string out;
-    boost::mp11::mp_for_each<Members<T>>([&](auto m) { out += (out.empty() ? "" : ", ") + std::string(prefix) + m.name; });
-    return out;
 }
 
 // The SQL of the generic calls, built once per entity type.
