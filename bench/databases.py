@@ -122,11 +122,7 @@ def load(run, threads, connections, args, path, cfgs=None):
     elapsed = time.perf_counter() - t0
     cpu = [b - a for a, b in zip(cpu0, (sum(s.cpu_s() for s in run.servers), run.cluster.cpu_s(),
                                         bench.machine_busy_s(), bench.children_cpu_s()))]
-    try:
-        parts = [bench.parse_wrk(o) for o in outs]
-    except Exception:
-        print(*outs, sep="\n----\n")
-        raise
+    parts = [bench.parse_wrk(o) for o in outs]
     return {
         "rps": sum(p["rps"] for p in parts), "requests": sum(p["requests"] for p in parts),
         "p99": max(p["p99"] for p in parts), "max": max(p["max"] for p in parts),

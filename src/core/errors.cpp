@@ -96,6 +96,10 @@ Error database_unavailable() {
     return make(ErrorKind::unavailable, "database_unavailable",
                 "La base de données est momentanément indisponible.");
 }
+Error transaction_conflict() {
+    return make(ErrorKind::unavailable, "transaction_conflict",
+                "Trop de demandes simultanées sur les mêmes données ; veuillez réessayer.");
+}
 Error internal(std::string_view) {
     return make(ErrorKind::internal, "internal",
                 "Une erreur interne est survenue ; elle a été journalisée.");

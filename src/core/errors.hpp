@@ -40,6 +40,9 @@ Error booking_not_live();
 
 // infrastructure
 Error database_unavailable();
+// The database gave up a transaction to keep concurrent ones consistent (serialisation
+// failure, deadlock); running it again is expected to succeed.
+Error transaction_conflict();
 Error internal(std::string_view what);
 
 }  // namespace escale::errors

@@ -191,9 +191,9 @@ Error error_of(const PGresult* r, const char* label = "L'élément", bool deleti
         return errors::already_exists(label);
     }
     if (state == "23503") return deleting ? errors::in_use(label) : errors::unknown_reference("un élément lié");
+    if (state == "40001" || state == "40P01") return errors::transaction_conflict();
     spdlog::warn("postgresql: {} ({})", r ? PQresultErrorMessage(r) : "no result", state);
-    if (state.substr(0, 2) == "08" || state.substr(0, 2) == "57" || state.empty() || state == "40001" ||
-        state == "40P01" || state == "53300")
+    if (state.substr(0, 2) == "08" || state.substr(0, 2) == "57" || state.empty() || state == "53300")
         return errors::database_unavailable();
     return errors::internal(r ? PQresultErrorMessage(r) : "no result");
 }

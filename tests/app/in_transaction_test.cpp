@@ -1,0 +1,112 @@
+// in_transaction: commit on success, rollback on failure, and a transaction the database
+// gave up ("transaction_conflict") is run again, at most three times. A fake store counts.
+#include <gtest/gtest.h>
+
+#include "app/transaction.hpp"
+#include "core/errors.hpp"
+
+using namespace escale;
+
+namespace {
+
+struct Counters {
+    int begun = 0, committed = 0, conflicts_left = 0;
+};
+
+class FakeTransaction final : public Transaction {
+public:
+    explicit FakeTransaction(Counters& c) : c_(c) {}
+    Result<void> commit() override {
+        if (c_.conflicts_left > 0) {
+            --c_.conflicts_left;
+            return fail(errors::transaction_conflict());
+        }
+        ++c_.committed;
+        return {};
+    }
+#define ESCALE_FAKE_CRUD(T)                                                                      \
+    Result<std::vector<T>> list(Of<T>, std::optional<SiteId>) override { return unused<std::vector<T>>(); } \
+    Result<std::optional<T>> find(Of<T>, Id) override { return unused<std::optional<T>>(); }      \
+    Result<Id> insert(const T&) override { return unused<Id>(); }                                 \
+    Result<void> update(const T&) override { return unused<void>(); }                             \
+    Result<void> remove(Of<T>, Id) override { return unused<void>(); }
+    ESCALE_REFERENTIAL_ENTITIES(ESCALE_FAKE_CRUD)
+#undef ESCALE_FAKE_CRUD
+    Result<std::int64_t> referential_version() override { return unused<std::int64_t>(); }
+    Result<std::vector<Desk>> desks_on_floor(FloorId) override { return unused<std::vector<Desk>>(); }
+    Result<std::optional<Resident>> find_resident_by_email(const std::string&) override { return unused<std::optional<Resident>>(); }
+    Result<std::optional<std::string>> password_hash(ResidentId) override { return unused<std::optional<std::string>>(); }
+    Result<void> set_password_hash(ResidentId, const std::string&) override { return unused<void>(); }
+    Result<void> insert_session(const Session&) override { return unused<void>(); }
+    Result<std::optional<Resident>> find_session_resident(const std::string&, Instant) override { return unused<std::optional<Resident>>(); }
+    Result<void> delete_session(const std::string&) override { return unused<void>(); }
+    Result<int> delete_expired_sessions(Instant) override { return unused<int>(); }
+    Result<std::optional<Instant>> claim_job(const std::string&, Instant, std::chrono::seconds, const std::string&) override {
+        return unused<std::optional<Instant>>();
+    }
+    Result<BookingId> insert_desk_booking(const DeskBooking&) override { return unused<BookingId>(); }
+    Result<std::optional<DeskBooking>> find_desk_booking(BookingId) override { return unused<std::optional<DeskBooking>>(); }
+    Result<void> set_desk_booking_state(BookingId, BookingState, Instant) override { return unused<void>(); }
+    Result<std::vector<DeskBooking>> live_desk_bookings_of(ResidentId, Date, Date) override { return unused<std::vector<DeskBooking>>(); }
+    Result<std::vector<SlotHolder>> slot_holders(Date, DeskId, DeskId) override { return unused<std::vector<SlotHolder>>(); }
+
+private:
+    template <class T>
+    static Result<T> unused() {
+        return fail(errors::internal("not used by this test"));
+    }
+    Counters& c_;
+};
+
+class FakeStore final : public Store {
+public:
+    Counters counters;
+    Result<std::unique_ptr<Transaction>> begin(TxMode) override {
+        ++counters.begun;
+        return std::unique_ptr<Transaction>(std::make_unique<FakeTransaction>(counters));
+    }
+    Result<void> ping() override { return {}; }
+};
+
+}  // namespace
+
+TEST(InTransaction, CommitsWritesOnSuccess) {
+    FakeStore store;
+    SystemClock clock;
+    auto r = app::in_transaction({store, clock}, TxMode::write, [](Transaction&) -> Result<int> { return 7; });
+    ASSERT_TRUE(r);
+    EXPECT_EQ(*r, 7);
+    EXPECT_EQ(store.counters.committed, 1);
+}
+
+TEST(InTransaction, DoesNotCommitWhenTheUseCaseFails) {
+    FakeStore store;
+    SystemClock clock;
+    auto r = app::in_transaction({store, clock}, TxMode::write,
+                                 [](Transaction&) -> Result<int> { return fail(errors::slot_taken()); });
+    EXPECT_EQ(r.error().code, "slot_taken");
+    EXPECT_EQ(store.counters.begun, 1);
+    EXPECT_EQ(store.counters.committed, 0);
+}
+
+TEST(InTransaction, RunsAgainAfterATransactionConflict) {
+    FakeStore store;
+    store.counters.conflicts_left = 2;
+    SystemClock clock;
+    int runs = 0;
+    auto r = app::in_transaction({store, clock}, TxMode::write, [&](Transaction&) -> Result<int> { return ++runs; });
+    ASSERT_TRUE(r);
+    EXPECT_EQ(runs, 3);
+    EXPECT_EQ(store.counters.committed, 1);
+}
+
+TEST(InTransaction, GivesUpAfterThreeConflicts) {
+    FakeStore store;
+    store.counters.conflicts_left = 5;
+    SystemClock clock;
+    int runs = 0;
+    auto r = app::in_transaction({store, clock}, TxMode::write, [&](Transaction&) -> Result<int> { return ++runs; });
+    EXPECT_EQ(r.error().code, "transaction_conflict");
+    EXPECT_EQ(runs, 3);
+    EXPECT_EQ(store.counters.committed, 0);
+}
