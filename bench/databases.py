@@ -111,17 +111,19 @@ def load(run, threads, connections, args, path, cfgs=None):
     """One wrk per server, all started at once, each with its share of the threads and
     connections. Returns req/s summed, the worst p99 and max, non-2xx summed, and CPU use."""
     n = len(run.servers)
-    cpu0 = sum(s.cpu_s() for s in run.servers), run.cluster.cpu_s(), bench.machine_busy_s(), bench.children_cpu_s()
-    t0 = time.perf_counter()
-    procs = [subprocess.Popen(bench.wrk_command([f"-t{threads // n}", f"-c{connections // n}", *args], s.url + path,
-                                                [str(threads // n)] if cfgs else []),
-                              stdout=subprocess.PIPE, text=True, env={**os.environ, "BOOK_CFG": cfgs[i] if cfgs else ""})
-             for i, s in enumerate(run.servers)]
+    usage = lambda: (sum(s.cpu_s() for s in run.servers), run.cluster.cpu_s(), bench.machine_busy_s(),
+                     bench.children_cpu_s())  # CPU seconds: escale, postgres, whole machine, wrk
+    cpu0, t0 = usage(), time.perf_counter()
+    procs = []
+    for i, server in enumerate(run.servers):
+        command = bench.wrk_command([f"-t{threads // n}", f"-c{connections // n}", *args], server.url + path,
+                                    [str(threads // n)] if cfgs else [])
+        env = {**os.environ, "BOOK_CFG": cfgs[i] if cfgs else ""}
+        procs.append(subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env))
     outs = [p.communicate()[0] for p in procs]
     assert all(p.returncode == 0 for p in procs), outs
     elapsed = time.perf_counter() - t0
-    cpu = [b - a for a, b in zip(cpu0, (sum(s.cpu_s() for s in run.servers), run.cluster.cpu_s(),
-                                        bench.machine_busy_s(), bench.children_cpu_s()))]
+    cpu = [b - a for a, b in zip(cpu0, usage())]
     parts = [bench.parse_wrk(o) for o in outs]
     return {
         "rps": sum(p["rps"] for p in parts), "requests": sum(p["requests"] for p in parts),

@@ -107,7 +107,8 @@ int main(int argc, char** argv) {
     serve->add_option("--demo", demo_profile, "Données de démonstration si la base est vide")
         ->check(CLI::IsMember({"pilot", "cite", "none"}))
         ->capture_default_str();
-    serve->add_option("--threads", threads, "Fils d'exécution (0 : un par cœur, plus un)");
+    serve->add_option("--threads", threads,
+                      "Fils d'exécution (0 : un par cœur plus un avec SQLite, quatre par cœur avec PostgreSQL)");
     int session_purge_seconds = 600;
     std::string instance = default_instance_name();
     serve->add_option("--session-purge-interval", session_purge_seconds,
@@ -201,7 +202,10 @@ int main(int argc, char** argv) {
             std::cerr << "erreur : port invalide dans --listen\n";
             return 2;
         }
-        so.threads = threads;
+        // libpq calls block an I/O thread for a network round trip: with PostgreSQL, more
+        // threads keep the cores busy (bench/README.md, "Databases").
+        bool remote_db = serve_db.url.rfind("sqlite:", 0) != 0;
+        so.threads = threads > 0 ? threads : remote_db ? 4 * static_cast<int>(std::thread::hardware_concurrency()) : 0;
         http::Api api(ctx, http::ApiOptions{manual.get()});
         JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds)), instance);
         auto served = http::serve(so, api, [&](std::uint16_t port) {

@@ -21,7 +21,6 @@ namespace {
 class StoreTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-        auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
         name_ = "escale_store_" + std::to_string(::getpid()) + "_" + std::to_string(++counter_);
         if (GetParam() == "postgres") {
             const char* admin = std::getenv("ESCALE_TEST_PG_URL");
@@ -30,7 +29,7 @@ protected:
             ASSERT_TRUE(admin_sql("CREATE DATABASE " + name_));
             url_ = admin_url_.substr(0, admin_url_.rfind('/') + 1) + name_;
         } else {
-            dir_ = std::filesystem::temp_directory_path() / (name_ + "_" + info->name());
+            dir_ = std::filesystem::temp_directory_path() / name_;  // unique per process and test
             std::filesystem::remove_all(dir_);
             std::filesystem::create_directories(dir_);
             url_ = "sqlite:" + (dir_ / "escale.db").string();
