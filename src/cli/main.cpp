@@ -1,13 +1,14 @@
-// The `escale` command: serve the API, manage accounts. Each sub-command parses its
-// options, opens the store, and calls the same app use cases as the HTTP API.
+// The `escale` command: serve the API, manage accounts, back up, restore and migrate the
+// data. Each sub-command parses its options, opens the store, and calls the same app use
+// cases as the HTTP API (operator commands call the store's tools directly).
 #include <condition_variable>
 #include <iostream>
+#include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include <unistd.h>
-#include <memory>
-#include <string>
 
 #include <CLI/CLI.hpp>
 #include <date/date.h>
