@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include <boost/describe/members.hpp>
+#include <fmt/format.h>
 #include <boost/mp11/algorithm.hpp>
 
 #include "store/store.hpp"
@@ -58,6 +59,45 @@ void for_each_data_column(F&& f) {
     boost::mp11::mp_for_each<Members<T>>([&](auto m) {
         if (std::string_view(m.name) != "id") f(std::string_view(m.name));
     });
+}
+
+// The SQL of the generic calls on T's table, in one dialect: `placeholder(n)` writes the
+// n-th (1-based) parameter ("?" or "$n"), `insert_suffix` ends an INSERT so that it
+// returns the new id where the dialect needs it (" RETURNING id").
+struct CrudSql {
+    std::string columns;  // every column, "id" first
+    std::string table;
+    std::string select_all, select_by_site, select_by_id, insert, update, remove;
+    std::string (*placeholder)(int);
+
+    // "SELECT <columns> FROM <table> WHERE <column> = <first parameter> ORDER BY id"
+    std::string select_where(const char* column) const {
+        return fmt::format("SELECT {} FROM {} WHERE {} = {} ORDER BY id", columns, table, column, placeholder(1));
+    }
+};
+
+template <class T>
+CrudSql make_crud_sql(std::string (*placeholder)(int), const char* insert_suffix) {
+    CrudSql q;
+    q.placeholder = placeholder;
+    q.table = info(Of<T>{}).table;
+    std::string cols, marks, sets;
+    int n = 0;
+    for_each_data_column<T>([&](std::string_view c) {
+        ++n;
+        cols += (cols.empty() ? "" : ", ") + std::string(c);
+        marks += (marks.empty() ? "" : ", ") + placeholder(n);
+        sets += fmt::format("{}{} = {}", sets.empty() ? "" : ", ", c, placeholder(n));
+    });
+    q.columns = "id, " + cols;
+    q.select_all = fmt::format("SELECT {} FROM {} ORDER BY id", q.columns, q.table);
+    q.select_by_site = fmt::format("SELECT {} FROM {} WHERE {} = {} ORDER BY id", q.columns, q.table,
+                                   has_site_column<T>() ? "site_id" : "id", placeholder(1));
+    q.select_by_id = fmt::format("SELECT {} FROM {} WHERE id = {}", q.columns, q.table, placeholder(1));
+    q.insert = fmt::format("INSERT INTO {} ({}) VALUES ({}){}", q.table, cols, marks, insert_suffix);
+    q.update = fmt::format("UPDATE {} SET {} WHERE id = {}", q.table, sets, placeholder(n + 1));
+    q.remove = fmt::format("DELETE FROM {} WHERE id = {}", q.table, placeholder(1));
+    return q;
 }
 
 }  // namespace escale::store_detail

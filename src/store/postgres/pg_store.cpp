@@ -105,37 +105,11 @@ Params data_params(const T& v) {
 
 // The SQL of the generic calls, built once per entity type.
 template <class T>
-struct Sql {
-    std::string columns, select_all, select_by_site, select_by_id, insert, update, remove;
-
-    static std::string select_where(const char* column) {
-        return fmt::format("SELECT {} FROM {} WHERE {} = $1 ORDER BY id", get().columns, info(Of<T>{}).table, column);
-    }
-
-    Sql() {
-        std::string cols, marks, sets;
-        int n = 0;
-        store_detail::for_each_data_column<T>([&](std::string_view c) {
-            ++n;
-            cols += (cols.empty() ? "" : ", ") + std::string(c);
-            marks += fmt::format("{}${}", marks.empty() ? "" : ", ", n);
-            sets += fmt::format("{}{} = ${}", sets.empty() ? "" : ", ", c, n);
-        });
-        columns = "id, " + cols;
-        const char* table = info(Of<T>{}).table;
-        select_all = fmt::format("SELECT {} FROM {} ORDER BY id", columns, table);
-        select_by_site = fmt::format("SELECT {} FROM {} WHERE {} = $1 ORDER BY id", columns, table,
-                                     store_detail::has_site_column<T>() ? "site_id" : "id");
-        select_by_id = fmt::format("SELECT {} FROM {} WHERE id = $1", columns, table);
-        insert = fmt::format("INSERT INTO {} ({}) VALUES ({}) RETURNING id", table, cols, marks);
-        update = fmt::format("UPDATE {} SET {} WHERE id = ${}", table, sets, n + 1);
-        remove = fmt::format("DELETE FROM {} WHERE id = $1", table);
-    }
-    static const Sql& get() {
-        static const Sql sql;
-        return sql;
-    }
-};
+const store_detail::CrudSql& crud_sql() {
+    static const auto sql =
+        store_detail::make_crud_sql<T>([](int n) { return "$" + std::to_string(n); }, " RETURNING id");
+    return sql;
+}
 
 // ---- connections ---------------------------------------------------------------------
 
@@ -239,12 +213,12 @@ public:
     }
 
     Result<std::vector<Desk>> desks_on_floor(FloorId floor) override {
-        static const std::string sql = Sql<Desk>::select_where("floor_id");
+        static const std::string sql = crud_sql<Desk>().select_where("floor_id");
         return rows<Desk>(sql, Params().add(floor));
     }
 
     Result<std::optional<Resident>> find_resident_by_email(const std::string& email) override {
-        static const std::string sql = Sql<Resident>::select_where("email");
+        static const std::string sql = crud_sql<Resident>().select_where("email");
         ESCALE_TRY(auto found, rows<Resident>(sql, Params().add(email)));
         if (found.empty()) return std::optional<Resident>{};
         return std::optional<Resident>{std::move(found.front())};
@@ -419,18 +393,18 @@ private:
 
     template <class T>
     Result<std::vector<T>> list_(std::optional<SiteId> site) {
-        auto& sql = Sql<T>::get();
+        auto& sql = crud_sql<T>();
         return site ? rows<T>(sql.select_by_site, Params().add(*site)) : rows<T>(sql.select_all, Params());
     }
     template <class T>
     Result<std::optional<T>> find_(Id id) {
-        ESCALE_TRY(auto found, rows<T>(Sql<T>::get().select_by_id, Params().add(id)));
+        ESCALE_TRY(auto found, rows<T>(crud_sql<T>().select_by_id, Params().add(id)));
         if (found.empty()) return std::optional<T>{};
         return std::optional<T>{std::move(found.front())};
     }
     template <class T>
     Result<Id> insert_(const T& v) {
-        auto res = conn_->run(Sql<T>::get().insert, data_params(v));
+        auto res = conn_->run(crud_sql<T>().insert, data_params(v));
         if (!succeeded(res.get())) return fail(error_of(res.get(), info(Of<T>{}).label));
         Id id = 0;
         read_field(res.get(), 0, 0, id);
@@ -441,14 +415,14 @@ private:
     Result<void> update_(const T& v) {
         auto p = data_params(v);
         p.add(v.id);
-        auto res = conn_->run(Sql<T>::get().update, p);
+        auto res = conn_->run(crud_sql<T>().update, p);
         if (!succeeded(res.get())) return fail(error_of(res.get(), info(Of<T>{}).label));
         if (std::string_view(PQcmdTuples(res.get())) == "0") return fail(errors::not_found(info(Of<T>{}).label));
         return bump_referential_version();
     }
     template <class T>
     Result<void> remove_(Id id) {
-        auto res = conn_->run(Sql<T>::get().remove, Params().add(id));
+        auto res = conn_->run(crud_sql<T>().remove, Params().add(id));
         if (!succeeded(res.get())) return fail(error_of(res.get(), info(Of<T>{}).label, true));
         if (std::string_view(PQcmdTuples(res.get())) == "0") return fail(errors::not_found(info(Of<T>{}).label));
         return bump_referential_version();

@@ -84,42 +84,10 @@ T read_row(SQLite::Statement& st) {
 
 // The SQL of the generic calls, built once per entity type.
 template <class T>
-struct Sql {
-    std::string columns;  // every member, in order
-    std::string select_all, select_by_site, select_by_id, insert, update, remove;
-
-    // "SELECT <columns> FROM <table> WHERE <column> = ? ORDER BY id"
-    static std::string select_where(const char* column) {
-        return fmt::format("SELECT {} FROM {} WHERE {} = ? ORDER BY id", get().columns, info(Of<T>{}).table, column);
-    }
-
-    Sql() {
-        std::string all, cols, marks, sets;
-        bool has_site = false;
-        boost::mp11::mp_for_each<Members<T>>([&](auto m) {
-            std::string_view n = m.name;
-            all += (all.empty() ? "" : ", ") + std::string(n);
-            if (n == "site_id") has_site = true;
-            if (n == "id") return;
-            cols += (cols.empty() ? "" : ", ") + std::string(n);
-            marks += marks.empty() ? "?" : ", ?";
-            sets += (sets.empty() ? "" : ", ") + std::string(n) + " = ?";
-        });
-        const char* table = info(Of<T>{}).table;
-        columns = all;
-        select_all = fmt::format("SELECT {} FROM {} ORDER BY id", all, table);
-        select_by_site = fmt::format("SELECT {} FROM {} WHERE {} = ? ORDER BY id", all, table,
-                                     has_site ? "site_id" : "id");
-        select_by_id = fmt::format("SELECT {} FROM {} WHERE id = ?", all, table);
-        insert = fmt::format("INSERT INTO {} ({}) VALUES ({})", table, cols, marks);
-        update = fmt::format("UPDATE {} SET {} WHERE id = ?", table, sets);
-        remove = fmt::format("DELETE FROM {} WHERE id = ?", table);
-    }
-    static const Sql& get() {
-        static const Sql sql;
-        return sql;
-    }
-};
+const store_detail::CrudSql& crud_sql() {
+    static const auto sql = store_detail::make_crud_sql<T>([](int) { return std::string("?"); }, "");
+    return sql;
+}
 
 // ---- connections ---------------------------------------------------------------------
 
@@ -243,7 +211,7 @@ public:
 
     Result<std::vector<Desk>> desks_on_floor(FloorId floor) override {
         return guarded("", [&]() -> Result<std::vector<Desk>> {
-            static const std::string sql = Sql<Desk>::select_where("floor_id");
+            static const std::string sql = crud_sql<Desk>().select_where("floor_id");
             auto& st = conn_->prepare(sql);
             st.bind(1, static_cast<int64_t>(floor));
             std::vector<Desk> out;
@@ -254,7 +222,7 @@ public:
 
     Result<std::optional<Resident>> find_resident_by_email(const std::string& email) override {
         return guarded("", [&]() -> Result<std::optional<Resident>> {
-            static const std::string sql = Sql<Resident>::select_where("email");
+            static const std::string sql = crud_sql<Resident>().select_where("email");
             auto& st = conn_->prepare(sql);
             st.bind(1, email);
             if (!st.executeStep()) return std::optional<Resident>{};
@@ -448,7 +416,7 @@ private:
     template <class T>
     Result<std::vector<T>> list_(std::optional<SiteId> site) {
         return guarded("", [&]() -> Result<std::vector<T>> {
-            auto& sql = Sql<T>::get();
+            auto& sql = crud_sql<T>();
             auto& st = conn_->prepare(site ? sql.select_by_site : sql.select_all);
             if (site) st.bind(1, static_cast<int64_t>(*site));
             std::vector<T> out;
@@ -459,7 +427,7 @@ private:
     template <class T>
     Result<std::optional<T>> find_(Id id) {
         return guarded("", [&]() -> Result<std::optional<T>> {
-            auto& st = conn_->prepare(Sql<T>::get().select_by_id);
+            auto& st = conn_->prepare(crud_sql<T>().select_by_id);
             st.bind(1, static_cast<int64_t>(id));
             if (!st.executeStep()) return std::optional<T>{};
             return std::optional<T>{read_row<T>(st)};
@@ -468,7 +436,7 @@ private:
     template <class T>
     Result<Id> insert_(const T& v) {
         return guarded(info(Of<T>{}).label, [&]() -> Result<Id> {
-            auto& st = conn_->prepare(Sql<T>::get().insert);
+            auto& st = conn_->prepare(crud_sql<T>().insert);
             bind_columns(st, v);
             st.exec();
             Id id = conn_->db().getLastInsertRowid();
@@ -479,7 +447,7 @@ private:
     template <class T>
     Result<void> update_(const T& v) {
         return guarded(info(Of<T>{}).label, [&]() -> Result<void> {
-            auto& st = conn_->prepare(Sql<T>::get().update);
+            auto& st = conn_->prepare(crud_sql<T>().update);
             int next = bind_columns(st, v);
             st.bind(next, static_cast<int64_t>(v.id));
             if (st.exec() == 0) return tl::unexpected(errors::not_found(info(Of<T>{}).label));
@@ -491,7 +459,7 @@ private:
     Result<void> remove_(Id id) {
         const char* label = info(Of<T>{}).label;
         try {
-            auto& st = conn_->prepare(Sql<T>::get().remove);
+            auto& st = conn_->prepare(crud_sql<T>().remove);
             st.bind(1, static_cast<int64_t>(id));
             if (st.exec() == 0) return tl::unexpected(errors::not_found(label));
             bump_referential_version();
