@@ -3,6 +3,7 @@
 #include "app/passwords.hpp"
 #include "app/transaction.hpp"
 #include "core/errors.hpp"
+#include "core/password_policy.hpp"
 #include "core/validation.hpp"
 
 namespace escale::app {
@@ -165,8 +166,7 @@ Result<Resident> create_resident(Context ctx, const Actor& actor, Resident value
     ESCALE_TRY_VOID(may_write(actor));
     std::optional<std::string> hash;
     if (password) {
-        if (password->size() < 8 || password->size() > 1024)
-            return fail(errors::invalid_field("password", "un mot de passe de 8 caractères au moins"));
+        ESCALE_TRY_VOID(check_new_password(*password));
         hash = hash_password(*password);  // slow: outside the transaction
         if (!hash) return fail(errors::internal("argon2id"));
     }

@@ -100,6 +100,15 @@ class ReferentialTest(unittest.TestCase):
 
     # ---- CRUD -----------------------------------------------------------------------
 
+    def test_a_weak_initial_password_is_refused_and_nothing_is_created(self):
+        for weak in ["court", "MotDePasse123", "aaaaaaaaaaaaaaaa", "azertyuiopqsdf"]:
+            with self.subTest(password=weak):
+                email = "faible." + str(abs(hash(weak)) % 100000) + "@pilote.escale.test"
+                assert_error(self, self.admin.post("/api/v1/residents", {
+                    "site_id": 1, "email": email, "display_name": "Faible", "password": weak}), 400, "weak_password")
+                status, residents, _ = self.admin.get("/api/v1/residents?site_id=1")
+                self.assertNotIn(email, [r["email"] for r in residents])
+
     def test_crud_services(self):
         self.roundtrip("services", {"site_id": 1, "code": "CRUD-SVC", "name": "Service de test"},
                        {"name": "Service de test renommé"})
@@ -421,7 +430,7 @@ class ReferentialTest(unittest.TestCase):
         before = self.count("residents")
         assert_error(self, self.admin.post("/api/v1/residents", {"site_id": 1, "email": "court@pilote.escale.test",
                                                                  "display_name": "Court", "password": "court"}),
-                     400, "invalid_field")
+                     400, "weak_password")
         self.assertEqual(self.count("residents"), before)
 
     # ---- site detail and plan -------------------------------------------------------
