@@ -222,6 +222,18 @@ class Client:
         self.conn.close()
 
 
+def parse_head(data):
+    """(status, headers with lower-case names, rest) of raw bytes holding one HTTP/1.1 answer."""
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ")[1])
+    headers = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return status, headers, body
+
+
 def assert_error(testcase, result, status, code):
     """Checks an error answer: its status, its stable code, and a French message."""
     got_status, body, _ = result

@@ -6,7 +6,7 @@ import re
 import socket
 import unittest
 
-from escale_server import Server, assert_error
+from escale_server import Server, assert_error, parse_head as parse_response
 
 ADMIN = "admin@pilote.escale.test"
 WEDNESDAY = "2026-03-04"
@@ -53,18 +53,6 @@ def response_complete(data):
         if name.strip().lower() == b"content-length":
             return len(body) >= int(value.strip())
     return False
-
-
-def parse_response(data):
-    """(status, headers dict with lower-case names, body bytes) of one raw HTTP/1.1 answer."""
-    head, _, body = data.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    status = int(lines[0].split(" ")[1])
-    headers = {}
-    for line in lines[1:]:
-        name, _, value = line.partition(":")
-        headers[name.strip().lower()] = value.strip()
-    return status, headers, body
 
 
 class BadInputTest(unittest.TestCase):

@@ -2,7 +2,6 @@
 connections, and `escale user add` feeding a database that a server then uses."""
 import json
 import os
-import re
 import select
 import signal
 import socket
@@ -12,7 +11,7 @@ import threading
 import time
 import unittest
 
-from escale_server import BIN, DEMO_PASSWORD, Client, Server, assert_error
+from escale_server import BIN, DEMO_PASSWORD, Server, assert_error, parse_head
 
 ADMIN = "admin@pilote.escale.test"
 READ_TIMEOUT = 15  # ServerOptions::read_timeout
@@ -47,13 +46,7 @@ def read_response(sock, timeout=30):
         if not chunk:
             raise AssertionError(f"connection closed before a complete response header: {data!r}")
         data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    status = int(lines[0].split(" ")[1])
-    headers = {}
-    for line in lines[1:]:
-        name, _, value = line.partition(":")
-        headers[name.strip().lower()] = value.strip()
+    status, headers, body = parse_head(data)
     length = int(headers.get("content-length", "0"))
     while len(body) < length:
         chunk = sock.recv(65536)
@@ -79,37 +72,15 @@ def wait_closed(sock, timeout):
     return None
 
 
-class Process:
-    """`escale serve` on a given database file, which survives the process."""
+def start_on(db_path):
+    """`escale serve` on a database file that outlives it (real clock, pilot demo if empty)."""
+    return Server(demo="pilot", test_clock=None, db_url="sqlite:" + db_path)
 
-    def __init__(self, db_path, demo="pilot"):
-        args = [BIN, "serve", "--listen", "127.0.0.1:0", "--db", "sqlite:" + db_path, "--demo", demo]
-        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.port = None
-        for line in self.proc.stdout:
-            m = re.match(r"escale: listening on http://127\.0\.0\.1:(\d+)", line)
-            if m:
-                self.port = int(m.group(1))
-                break
-        if self.port is None:
-            raise RuntimeError("server did not start: " + self.proc.stderr.read())
-        threading.Thread(target=self.proc.stdout.read, daemon=True).start()
-        threading.Thread(target=self.proc.stderr.read, daemon=True).start()
 
-    def login(self, email, password):
-        c = Client(self.port)
-        status, body, _ = c.post("/api/v1/auth/login", {"email": email, "password": password})
-        return status, body, c
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        return self.proc.returncode
+def try_login(server, email, password):
+    c = server.client()
+    status, body, _ = c.post("/api/v1/auth/login", {"email": email, "password": password})
+    return status, body, c
 
 
 def user_add(db_path, email, name, password, role="admin", extra=()):
@@ -295,9 +266,9 @@ class UserAddTest(unittest.TestCase):
     def test_user_add_creates_an_account_a_server_can_log_in(self):
         with tempfile.TemporaryDirectory(prefix="escale-api-") as tmp:
             db = os.path.join(tmp, "escale.db")
-            first = Process(db)
+            first = start_on(db)
             try:
-                status, body, _ = first.login(ADMIN, DEMO_PASSWORD)
+                status, body, _ = try_login(first, ADMIN, DEMO_PASSWORD)
                 self.assertEqual(status, 200, body)
             finally:
                 self.assertEqual(first.stop(), 0)
@@ -316,9 +287,9 @@ class UserAddTest(unittest.TestCase):
                                extra=["--service", "PAS-UN-SERVICE"])
             self.assertNotEqual(unknown.returncode, 0, unknown.stdout)
 
-            second = Process(db)
+            second = start_on(db)
             try:
-                status, body, client = second.login("nouvelle.admin@exemple.gouv.fr", "un-mot-de-passe-sûr")
+                status, body, client = try_login(second, "nouvelle.admin@exemple.gouv.fr", "un-mot-de-passe-sûr")
                 self.assertEqual(status, 200, body)
                 me = body["resident"]
                 self.assertEqual(me["role"], "admin")
@@ -337,10 +308,10 @@ class UserAddTest(unittest.TestCase):
                 # An admin indeed: it may write the referential.
                 status, created, _ = client.post("/api/v1/closures", {"site_id": 1, "date": "2026-05-15"})
                 self.assertEqual(status, 201, created)
-                status, body, _ = second.login("nouvelle.admin@exemple.gouv.fr", "autre-mot-de-passe")
+                status, body, _ = try_login(second, "nouvelle.admin@exemple.gouv.fr", "autre-mot-de-passe")
                 self.assertEqual(status, 401, body)
                 # The demo accounts are untouched.
-                self.assertEqual(second.login(ADMIN, DEMO_PASSWORD)[0], 200)
+                self.assertEqual(try_login(second, ADMIN, DEMO_PASSWORD)[0], 200)
             finally:
                 self.assertEqual(second.stop(), 0)
 
