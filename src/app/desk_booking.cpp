@@ -5,9 +5,36 @@
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
 #include "core/booking_rules.hpp"
+#include "core/entity_label.hpp"
 #include "core/errors.hpp"
 
 namespace escale::app {
+
+namespace {
+Result<std::shared_ptr<const FloorPlan>> load_floor_plan(Transaction& tx, FloorId floor_id, std::int64_t version) {
+    ESCALE_TRY(auto floor, tx.find(Of<Floor>{}, floor_id));
+    if (!floor) return fail(errors::not_found(entity_label<Floor>()));
+    ESCALE_TRY(auto site, tx.find(Of<Site>{}, floor->site_id));
+    if (!site) return fail(errors::internal("floor without site"));
+    ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
+    ESCALE_TRY(auto desks, tx.desks_on_floor(floor_id));
+    floor->plan_svg.clear();
+    return std::make_shared<const FloorPlan>(FloorPlan{version, std::move(*floor), std::move(*site), std::move(cal),
+                                                       std::move(desks)});
+}
+
+// The plan of a floor as of this transaction's referential version: from the cache when it
+// is current there, else read (and published for the next requests).
+Result<std::shared_ptr<const FloorPlan>> current_floor_plan(Context ctx, Transaction& tx, FloorId floor_id) {
+    ESCALE_TRY(auto version, tx.referential_version());
+    auto plan = ctx.floor_plans ? ctx.floor_plans->find(floor_id, version) : nullptr;
+    if (!plan) {
+        ESCALE_TRY(plan, load_floor_plan(tx, floor_id, version));
+        if (ctx.floor_plans) ctx.floor_plans->publish(plan);
+    }
+    return plan;
+}
+}  // namespace
 
 Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, const BookDesk& req) {
     ResidentId holder = req.for_resident.value_or(actor.resident.id);
@@ -16,15 +43,13 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
 
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::vector<DeskBooking>> {
         ESCALE_TRY(auto desk, tx.find(Of<Desk>{}, req.desk_id));
-        if (!desk) return fail(errors::not_found("Le poste de travail"));
+        if (!desk) return fail(errors::not_found(entity_label<Desk>()));
         if (!desk->active) return fail(errors::desk_inactive());
         if (on_behalf) {
             ESCALE_TRY(auto r, tx.find(Of<Resident>{}, holder));
-            if (!r || r->site_id != desk->site_id || !r->active) return fail(errors::not_found("Le résident"));
+            if (!r || r->site_id != desk->site_id || !r->active) return fail(errors::not_found(entity_label<Resident>()));
         }
-        ESCALE_TRY(auto site, tx.find(Of<Site>{}, desk->site_id));
-        if (!site) return fail(errors::internal("desk without site"));
-        ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
+        ESCALE_TRY(auto plan, current_floor_plan(ctx, tx, desk->floor_id));
 
         std::vector<Half> halves;
         if (req.period != Period::pm) halves.push_back(Half::am);
@@ -33,7 +58,7 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
         Instant now = ctx.clock.now();
         std::vector<DeskBooking> made;
         for (Half h : halves) {
-            ESCALE_TRY_VOID(check_desk_slot_bookable(cal, req.date, h, now, site->booking_horizon_days));
+            ESCALE_TRY_VOID(check_desk_slot_bookable(plan->calendar, req.date, h, now, plan->site.booking_horizon_days));
             DeskBooking b{0, desk->site_id, desk->id, holder, req.date, h, BookingState::reserved,
                           now, actor.is_system ? holder : actor.resident.id};
             ESCALE_TRY(b.id, tx.insert_desk_booking(b));
@@ -70,7 +95,7 @@ Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& acto
             from = *from_param;
         } else {
             ESCALE_TRY(auto site, tx.find(Of<Site>{}, actor.resident.site_id));
-            if (!site) return fail(errors::not_found("Le site"));
+            if (!site) return fail(errors::not_found(entity_label<Site>()));
             ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
             from = cal.today(ctx.clock.now());
         }
@@ -83,28 +108,10 @@ Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& acto
     });
 }
 
-namespace {
-Result<std::shared_ptr<const FloorPlan>> load_floor_plan(Transaction& tx, FloorId floor_id, std::int64_t version) {
-    ESCALE_TRY(auto floor, tx.find(Of<Floor>{}, floor_id));
-    if (!floor) return fail(errors::not_found("Le niveau"));
-    ESCALE_TRY(auto site, tx.find(Of<Site>{}, floor->site_id));
-    if (!site) return fail(errors::internal("floor without site"));
-    ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
-    ESCALE_TRY(auto desks, tx.desks_on_floor(floor_id));
-    floor->plan_svg.clear();
-    return std::make_shared<const FloorPlan>(FloorPlan{version, std::move(*floor), std::move(*site), std::move(cal),
-                                                       std::move(desks)});
-}
-}  // namespace
 
 Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, FloorId floor_id, Date date) {
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<FloorAvailability> {
-        ESCALE_TRY(auto version, tx.referential_version());
-        auto plan = ctx.floor_plans ? ctx.floor_plans->find(floor_id, version) : nullptr;
-        if (!plan) {
-            ESCALE_TRY(plan, load_floor_plan(tx, floor_id, version));
-            if (ctx.floor_plans) ctx.floor_plans->publish(plan);
-        }
+        ESCALE_TRY(auto plan, current_floor_plan(ctx, tx, floor_id));
         std::vector<SlotHolder> holders;
         if (!plan->desks.empty()) {
             ESCALE_TRY(holders, tx.slot_holders(date, plan->desks.front().id, plan->desks.back().id));

@@ -1,5 +1,6 @@
-// What showing a floor's availability needs from the referential — the floor, its site's
-// calendar and booking horizon, its desks — kept between requests. Each entry carries the
+// What showing a floor's availability and booking one of its desks need from the
+// referential — the floor, its site's calendar and booking horizon, its desks — kept
+// between requests. Each entry carries the
 // referential version it was read at (Transaction::referential_version); a reader that
 // sees another version reloads it, so a change made by any process is seen at once.
 // Safe to share between threads; entries are immutable once published.

@@ -2,6 +2,7 @@
 
 #include "app/passwords.hpp"
 #include "app/transaction.hpp"
+#include "core/entity_label.hpp"
 #include "core/errors.hpp"
 #include "core/password_policy.hpp"
 #include "core/validation.hpp"
@@ -74,24 +75,11 @@ Result<void> check_dependents(Transaction& tx, const Zone& before, const Zone& a
     if (before.floor_id == after.floor_id) return {};
     ESCALE_TRY(auto desks, tx.desks_on_floor(before.floor_id));
     for (auto& d : desks)
-        if (d.zone_id == before.id) return fail(errors::in_use("Le quartier"));
+        if (d.zone_id == before.id) return fail(errors::in_use(entity_label<Zone>()));
     ESCALE_TRY(auto spaces, tx.list(Of<Space>{}, before.site_id));
     for (auto& s : spaces)
-        if (s.zone_id == before.id) return fail(errors::in_use("Le quartier"));
+        if (s.zone_id == before.id) return fail(errors::in_use(entity_label<Zone>()));
     return {};
-}
-
-template <class T>
-const char* label_of() {
-    if constexpr (std::is_same_v<T, Site>) return "Le site";
-    else if constexpr (std::is_same_v<T, Floor>) return "Le niveau";
-    else if constexpr (std::is_same_v<T, Zone>) return "Le quartier";
-    else if constexpr (std::is_same_v<T, Service>) return "Le service";
-    else if constexpr (std::is_same_v<T, Resident>) return "Le résident";
-    else if constexpr (std::is_same_v<T, Desk>) return "Le poste de travail";
-    else if constexpr (std::is_same_v<T, Space>) return "L'espace collectif";
-    else if constexpr (std::is_same_v<T, Locker>) return "Le casier";
-    else return "Le jour de fermeture";
 }
 
 template <class T>
@@ -116,7 +104,7 @@ Result<T> get_entity(Context ctx, const Actor& actor, Id id) {
     ESCALE_TRY_VOID(may_read<T>(actor));
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<T> {
         ESCALE_TRY(auto found, tx.find(Of<T>{}, id));
-        if (!found) return fail(errors::not_found(label_of<T>()));
+        if (!found) return fail(errors::not_found(entity_label<T>()));
         return *found;
     });
 }
@@ -134,7 +122,7 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
     ESCALE_TRY_VOID(validate(value));
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<T> {
         ESCALE_TRY(auto existing, tx.find(Of<T>{}, value.id));
-        if (!existing) return fail(errors::not_found(label_of<T>()));
+        if (!existing) return fail(errors::not_found(entity_label<T>()));
         if constexpr (!std::is_same_v<T, Site>) {
             if (existing->site_id != value.site_id)
                 return fail(errors::invalid_field("site_id", "inchangé : un élément ne change pas de site"));
@@ -180,7 +168,7 @@ Result<Resident> create_resident(Context ctx, const Actor& actor, Resident value
 Result<SiteDetail> get_site_detail(Context ctx, const Actor& actor, SiteId id) {
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<SiteDetail> {
         ESCALE_TRY(auto site, tx.find(Of<Site>{}, id));
-        if (!site) return fail(errors::not_found("Le site"));
+        if (!site) return fail(errors::not_found(entity_label<Site>()));
         SiteDetail d{*site, {}, {}, {}, {}};
         ESCALE_TRY(d.floors, tx.list(Of<Floor>{}, id));
         for (auto& f : d.floors) f.plan_svg.clear();

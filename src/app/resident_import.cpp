@@ -8,6 +8,7 @@
 
 #include "app/transaction.hpp"
 #include "core/csv.hpp"
+#include "core/entity_label.hpp"
 #include "core/errors.hpp"
 #include "core/validation.hpp"
 
@@ -75,7 +76,7 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
 
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<ImportReport> {
         ESCALE_TRY(auto site, tx.find(Of<Site>{}, site_id));
-        if (!site) return fail(errors::not_found("Le site"));
+        if (!site) return fail(errors::not_found(entity_label<Site>()));
         ESCALE_TRY(auto services, tx.list(Of<Service>{}, site_id));
         std::map<std::string, ServiceId> service_by_code;
         for (auto& s : services) service_by_code.emplace(s.code, s.id);

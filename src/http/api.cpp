@@ -323,14 +323,8 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
     }
 }
 
-bool Api::is_slow(const Request& request) const {
-    auto m = router_.match(request.method, request.path);
-    return m.route && m.route->slow;
-}
-
-Response Api::handle(const Request& request) const {
+Response Api::handle(const Request& request, const Router::Match& m) const {
     try {
-        auto m = router_.match(request.method, request.path);
         if (!m.route) {
             if (m.allowed_methods.empty())
                 return error_response(Error{ErrorKind::not_found, "route_not_found",

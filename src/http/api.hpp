@@ -21,10 +21,10 @@ struct ApiOptions {
 class Api {
 public:
     Api(app::Context ctx, ApiOptions options);
-    // Never throws: any failure becomes an error response.
-    Response handle(const Request& request) const;
-    // Whether handling this request may hold a thread for long (e.g. argon2id).
-    bool is_slow(const Request& request) const;
+    // Finds the route of a request; the server looks at its `slow` flag to pick a thread.
+    Router::Match route(const Request& request) const { return router_.match(request.method, request.path); }
+    // Answers a request routed by route(). Never throws: any failure becomes an error response.
+    Response handle(const Request& request, const Router::Match& match) const;
     const Router& router() const { return router_; }
 
 private:

@@ -1,6 +1,5 @@
 #include "http/json_codec.hpp"
 
-#include <charconv>
 #include <limits>
 
 #include <boost/describe/enum_from_string.hpp>

@@ -176,12 +176,13 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             auto request = to_request(msg, bad_target);
             if (bad_target)
                 response = error_of(Error{ErrorKind::invalid_input, "bad_target", "L'adresse demandée est mal formée.", {}}, 400);
-            else if (shared.api.is_slow(request))
+            else if (auto route = shared.api.route(request); route.route && route.route->slow)
                 response = co_await asio::co_spawn(
-                    shared.slow_pool, [&]() -> asio::awaitable<Response> { co_return shared.api.handle(request); },
+                    shared.slow_pool,
+                    [&]() -> asio::awaitable<Response> { co_return shared.api.handle(request, route); },
                     asio::use_awaitable);
             else
-                response = shared.api.handle(request);
+                response = shared.api.handle(request, route);
         }
         auto out = to_beast(std::move(response), version, keep_alive && !shared.stopping);
         stream.expires_after(shared.options.read_timeout);

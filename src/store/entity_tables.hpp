@@ -1,6 +1,7 @@
-// How the referential entities map to tables, for every Store dialect: the table's name,
-// what French speakers call one of its rows, and its columns (the struct's members, in
-// declaration order, "id" first). Store-internal; nothing above the store includes it.
+// How the referential entities map to tables, for every Store dialect: the table's name and
+// its columns (the struct's members, in declaration order, "id" first), the generic SQL, and
+// the overrides that route Transaction's CRUD calls to a dialect's templates.
+// Store-internal; nothing above the store includes it.
 #pragma once
 
 #include <optional>
@@ -12,23 +13,21 @@
 #include <fmt/format.h>
 #include <boost/mp11/algorithm.hpp>
 
+#include "core/entity_label.hpp"
 #include "store/store.hpp"
 
 namespace escale::store_detail {
 
-struct TableInfo {
-    const char* table;
-    const char* label;  // French, for messages: "Le site", ...
-};
-constexpr TableInfo info(Of<Site>) { return {"sites", "Le site"}; }
-constexpr TableInfo info(Of<Floor>) { return {"floors", "Le niveau"}; }
-constexpr TableInfo info(Of<Zone>) { return {"zones", "Le quartier"}; }
-constexpr TableInfo info(Of<Service>) { return {"services", "Le service"}; }
-constexpr TableInfo info(Of<Resident>) { return {"residents", "Le résident"}; }
-constexpr TableInfo info(Of<Desk>) { return {"desks", "Le poste de travail"}; }
-constexpr TableInfo info(Of<Space>) { return {"spaces", "L'espace collectif"}; }
-constexpr TableInfo info(Of<Locker>) { return {"lockers", "Le casier"}; }
-constexpr TableInfo info(Of<Closure>) { return {"closures", "Le jour de fermeture"}; }
+// The table of each referential entity.
+constexpr const char* table_of(Of<Site>) { return "sites"; }
+constexpr const char* table_of(Of<Floor>) { return "floors"; }
+constexpr const char* table_of(Of<Zone>) { return "zones"; }
+constexpr const char* table_of(Of<Service>) { return "services"; }
+constexpr const char* table_of(Of<Resident>) { return "residents"; }
+constexpr const char* table_of(Of<Desk>) { return "desks"; }
+constexpr const char* table_of(Of<Space>) { return "spaces"; }
+constexpr const char* table_of(Of<Locker>) { return "lockers"; }
+constexpr const char* table_of(Of<Closure>) { return "closures"; }
 
 template <class T>
 using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
@@ -80,7 +79,7 @@ template <class T>
 CrudSql make_crud_sql(std::string (*placeholder)(int), const char* insert_suffix) {
     CrudSql q;
     q.placeholder = placeholder;
-    q.table = info(Of<T>{}).table;
+    q.table = table_of(Of<T>{});
     std::string cols, marks, sets;
     int n = 0;
     for_each_data_column<T>([&](std::string_view c) {
@@ -101,3 +100,13 @@ CrudSql make_crud_sql(std::string (*placeholder)(int), const char* insert_suffix
 }
 
 }  // namespace escale::store_detail
+
+// Inside a Transaction implementation that has list_<T>, find_<T>, insert_, update_ and
+// remove_<T>: the overrides of every referential entity's CRUD calls.
+#define ESCALE_FORWARD_CRUD_ONE(T)                                                                  \
+    Result<std::vector<T>> list(Of<T>, std::optional<SiteId> site) override { return list_<T>(site); } \
+    Result<std::optional<T>> find(Of<T>, Id id) override { return find_<T>(id); }                 \
+    Result<Id> insert(const T& v) override { return insert_(v); }                                   \
+    Result<void> update(const T& v) override { return update_(v); }                                 \
+    Result<void> remove(Of<T>, Id id) override { return remove_<T>(id); }
+#define ESCALE_FORWARD_CRUD ESCALE_REFERENTIAL_ENTITIES(ESCALE_FORWARD_CRUD_ONE)

@@ -24,7 +24,6 @@ namespace escale::postgres {
 namespace {
 
 namespace bd = boost::describe;
-using store_detail::info;
 using store_detail::is_optional;
 using store_detail::Members;
 using store_detail::prefixed_columns;
@@ -194,14 +193,7 @@ public:
         return {};
     }
 
-#define ESCALE_DEFINE_CRUD(T)                                                                     \
-    Result<std::vector<T>> list(Of<T>, std::optional<SiteId> site) override { return list_<T>(site); } \
-    Result<std::optional<T>> find(Of<T>, Id id) override { return find_<T>(id); }                 \
-    Result<Id> insert(const T& v) override { return insert_(v); }                                   \
-    Result<void> update(const T& v) override { return update_(v); }                                 \
-    Result<void> remove(Of<T>, Id id) override { return remove_<T>(id); }
-    ESCALE_REFERENTIAL_ENTITIES(ESCALE_DEFINE_CRUD)
-#undef ESCALE_DEFINE_CRUD
+    ESCALE_FORWARD_CRUD
 
     Result<std::int64_t> referential_version() override {
         auto res = conn_->run("SELECT version FROM referential_version WHERE id = 1", Params());
@@ -405,7 +397,7 @@ private:
     template <class T>
     Result<Id> insert_(const T& v) {
         auto res = conn_->run(crud_sql<T>().insert, data_params(v));
-        if (!succeeded(res.get())) return fail(error_of(res.get(), info(Of<T>{}).label));
+        if (!succeeded(res.get())) return fail(error_of(res.get(), entity_label<T>()));
         Id id = 0;
         read_field(res.get(), 0, 0, id);
         ESCALE_TRY_VOID(bump_referential_version());
@@ -416,15 +408,15 @@ private:
         auto p = data_params(v);
         p.add(v.id);
         auto res = conn_->run(crud_sql<T>().update, p);
-        if (!succeeded(res.get())) return fail(error_of(res.get(), info(Of<T>{}).label));
-        if (std::string_view(PQcmdTuples(res.get())) == "0") return fail(errors::not_found(info(Of<T>{}).label));
+        if (!succeeded(res.get())) return fail(error_of(res.get(), entity_label<T>()));
+        if (std::string_view(PQcmdTuples(res.get())) == "0") return fail(errors::not_found(entity_label<T>()));
         return bump_referential_version();
     }
     template <class T>
     Result<void> remove_(Id id) {
         auto res = conn_->run(crud_sql<T>().remove, Params().add(id));
-        if (!succeeded(res.get())) return fail(error_of(res.get(), info(Of<T>{}).label, true));
-        if (std::string_view(PQcmdTuples(res.get())) == "0") return fail(errors::not_found(info(Of<T>{}).label));
+        if (!succeeded(res.get())) return fail(error_of(res.get(), entity_label<T>(), true));
+        if (std::string_view(PQcmdTuples(res.get())) == "0") return fail(errors::not_found(entity_label<T>()));
         return bump_referential_version();
     }
 

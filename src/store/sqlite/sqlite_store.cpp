@@ -27,7 +27,6 @@ namespace {
 
 namespace bd = boost::describe;
 
-using store_detail::info;
 using store_detail::is_optional;
 using store_detail::Members;
 using store_detail::prefixed_columns;
@@ -192,14 +191,7 @@ public:
 
     Result<void> commit() override;
 
-#define ESCALE_DEFINE_CRUD(T)                                                                   \
-    Result<std::vector<T>> list(Of<T>, std::optional<SiteId> site) override { return list_<T>(site); } \
-    Result<std::optional<T>> find(Of<T>, Id id) override { return find_<T>(id); }               \
-    Result<Id> insert(const T& v) override { return insert_(v); }                                 \
-    Result<void> update(const T& v) override { return update_(v); }                               \
-    Result<void> remove(Of<T>, Id id) override { return remove_<T>(id); }
-    ESCALE_REFERENTIAL_ENTITIES(ESCALE_DEFINE_CRUD)
-#undef ESCALE_DEFINE_CRUD
+    ESCALE_FORWARD_CRUD
 
     Result<std::int64_t> referential_version() override {
         return guarded("", [&]() -> Result<std::int64_t> {
@@ -435,7 +427,7 @@ private:
     }
     template <class T>
     Result<Id> insert_(const T& v) {
-        return guarded(info(Of<T>{}).label, [&]() -> Result<Id> {
+        return guarded(entity_label<T>(), [&]() -> Result<Id> {
             auto& st = conn_->prepare(crud_sql<T>().insert);
             bind_columns(st, v);
             st.exec();
@@ -446,18 +438,18 @@ private:
     }
     template <class T>
     Result<void> update_(const T& v) {
-        return guarded(info(Of<T>{}).label, [&]() -> Result<void> {
+        return guarded(entity_label<T>(), [&]() -> Result<void> {
             auto& st = conn_->prepare(crud_sql<T>().update);
             int next = bind_columns(st, v);
             st.bind(next, static_cast<int64_t>(v.id));
-            if (st.exec() == 0) return tl::unexpected(errors::not_found(info(Of<T>{}).label));
+            if (st.exec() == 0) return tl::unexpected(errors::not_found(entity_label<T>()));
             bump_referential_version();
             return {};
         });
     }
     template <class T>
     Result<void> remove_(Id id) {
-        const char* label = info(Of<T>{}).label;
+        const char* label = entity_label<T>();
         try {
             auto& st = conn_->prepare(crud_sql<T>().remove);
             st.bind(1, static_cast<int64_t>(id));
