@@ -44,7 +44,12 @@ public:
         asio::any_io_executor strand;
         bool busy = false;    // a request's header has arrived; read and written on the strand only
         bool closed = false;  // likewise
-        bool idle() const { return !busy && buffer->size() == 0; }
+        // No request arriving or being served: nothing read and unparsed, nothing waiting
+        // in the kernel's receive buffer either (a request sent just before the stop).
+        bool idle() const {
+            beast::error_code ec;
+            return !busy && buffer->size() == 0 && stream->socket().available(ec) == 0;
+        }
     };
     std::shared_ptr<Entry> add(beast::tcp_stream* s, const beast::flat_buffer* b, asio::any_io_executor strand) {
         auto e = std::make_shared<Entry>(s, b, strand);
@@ -62,8 +67,8 @@ public:
         std::lock_guard lock(mutex_);
         return entries_.empty();
     }
-    // Cancels the pending read of every idle connection (no request arriving or being
-    // served); the others notice the stop after writing their response.
+    // Cancels the pending read of every idle connection; the others notice the stop after
+    // writing their response. drain() calls it again until all are gone.
     void close_idle() {
         std::lock_guard lock(mutex_);
         for (auto& e : entries_)
