@@ -14,7 +14,18 @@ const std::string& decoy_hash() {
 }
 }  // namespace
 
-Result<LoginResult> login(Context ctx, std::string_view email, std::string_view password) {
+Result<OpenedSession> open_session(Context ctx, ResidentId r, std::string_view previous_token) {
+    OpenedSession out{random_token(), ctx.clock.now() + session_lifetime};
+    Session s{token_hash(out.token), r, ctx.clock.now(), out.expires_at};
+    ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
+        if (!previous_token.empty()) ESCALE_TRY_VOID(tx.delete_session(token_hash(previous_token)));
+        return tx.insert_session(s);
+    }));
+    return out;
+}
+
+Result<LoginResult> login(Context ctx, std::string_view email, std::string_view password,
+                          std::string_view previous_token) {
     struct Found {
         std::optional<Resident> resident;
         std::optional<std::string> hash;
@@ -32,10 +43,8 @@ Result<LoginResult> login(Context ctx, std::string_view email, std::string_view 
     bool ok = verify_password(usable ? *found.hash : decoy_hash(), password);
     if (!usable || !ok) return fail(errors::bad_credentials());
 
-    LoginResult out{random_token(), *found.resident, ctx.clock.now() + session_lifetime};
-    Session s{token_hash(out.token), out.resident.id, ctx.clock.now(), out.expires_at};
-    ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return tx.insert_session(s); }));
-    return out;
+    ESCALE_TRY(auto session, open_session(ctx, found.resident->id, previous_token));
+    return LoginResult{std::move(session.token), *found.resident, session.expires_at};
 }
 
 Result<void> logout(Context ctx, std::string_view token) {

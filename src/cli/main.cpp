@@ -118,6 +118,9 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     serve->add_option("--instance", instance, "Nom de ce serveur dans les traces des tâches périodiques")
         ->capture_default_str();
+    bool secure_cookies = false;
+    serve->add_flag("--secure-cookies", secure_cookies,
+                    "Cookies marqués Secure (quand les navigateurs arrivent en HTTPS, par un mandataire inverse)");
     serve->add_option("--test-clock", test_clock,
                       "Mode test : horloge réglable, démarrant à cet instant UTC (AAAA-MM-JJTHH:MM:SSZ)");
 
@@ -207,7 +210,7 @@ int main(int argc, char** argv) {
         // threads keep the cores busy (bench/README.md, "Databases").
         bool remote_db = serve_db.url.rfind("sqlite:", 0) != 0;
         so.threads = threads > 0 ? threads : remote_db ? 4 * static_cast<int>(std::thread::hardware_concurrency()) : 0;
-        http::Api api(ctx, http::ApiOptions{manual.get()});
+        http::Api api(ctx, http::ApiOptions{manual.get(), secure_cookies});
         JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds)), instance);
         auto served = http::serve(so, api, [&](std::uint16_t port) {
             // Tests read this exact line to find the port.

@@ -17,6 +17,7 @@
 #include "core/errors.hpp"
 #include "core/try.hpp"
 #include "http/json_codec.hpp"
+#include "http/session_cookie.hpp"
 
 namespace escale::http {
 
@@ -102,21 +103,10 @@ Result<Date> date_param(const Request& r, std::string_view name) {
     return *d;
 }
 
+// The credential of a request: its bearer token, else its session cookie.
 std::string token_of(const Request& r) {
-    constexpr std::string_view bearer = "Bearer ";
-    if (r.authorization.size() > bearer.size() && r.authorization.compare(0, bearer.size(), bearer) == 0)
-        return r.authorization.substr(bearer.size());
-    std::string_view cookies = r.cookie;
-    std::string key = std::string(session_cookie) + "=";
-    while (!cookies.empty()) {
-        while (!cookies.empty() && cookies.front() == ' ') cookies.remove_prefix(1);
-        auto end = cookies.find(';');
-        auto item = cookies.substr(0, end);
-        if (item.substr(0, key.size()) == key) return std::string(item.substr(key.size()));
-        if (end == std::string_view::npos) break;
-        cookies.remove_prefix(end + 1);
-    }
-    return {};
+    auto bearer = bearer_token(r);
+    return bearer.empty() ? cookie_token(r) : bearer;
 }
 
 // Referential collections: list, read, create, partial update, delete.
@@ -201,7 +191,7 @@ Response book(app::Context ctx, const Call& c) {
     return json_response(201, json::object{{"bookings", encode(*made)}});
 }
 
-Response login(app::Context ctx, const Call& c) {
+Response login(app::Context ctx, bool secure_cookies, const Call& c) {
     auto obj = parse_object(c.request.body);
     if (!obj) return error_response(obj.error());
     auto email = optional_string(*obj, "email");
@@ -211,22 +201,20 @@ Response login(app::Context ctx, const Call& c) {
     if (!*email) return error_response(errors::missing_field("email"));
     if (!*password) return error_response(errors::missing_field("password"));
     if ((*email)->size() > 254 || (*password)->size() > 1024) return error_response(errors::bad_credentials());
-    auto r = app::login(ctx, **email, **password);
+    auto r = app::login(ctx, **email, **password, token_of(c.request));
     if (!r) return error_response(r.error());
     auto resp = json_response(200, json::object{{"token", r->token},
                                                 {"resident", encode(r->resident)},
                                                 {"expires_at", date::format("%FT%TZ", r->expires_at)}});
-    auto max_age = std::chrono::duration_cast<std::chrono::seconds>(app::session_lifetime).count();
-    resp.headers.emplace_back("Set-Cookie", fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax",
-                                                        session_cookie, r->token, max_age));
+    set_session_cookie(resp, r->token, app::session_lifetime, secure_cookies);
     return resp;
 }
 
-Response logout(app::Context ctx, const Call& c) {
+Response logout(app::Context ctx, bool secure_cookies, const Call& c) {
     auto r = app::logout(ctx, token_of(c.request));
     if (!r) return error_response(r.error());
     Response resp{204, "", "", {}};
-    resp.headers.emplace_back("Set-Cookie", fmt::format("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax", session_cookie));
+    clear_session_cookie(resp, secure_cookies);
     return resp;
 }
 
@@ -260,8 +248,8 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
     r.add({"GET", "/api/v1/openapi.json", false, [](const Call&) {
                return Response{200, "application/json; charset=utf-8", std::string(embedded::openapi_json), {}};
            }});
-    r.add({"POST", "/api/v1/auth/login", false, [ctx](const Call& c) { return login(ctx, c); }, true});
-    r.add({"POST", "/api/v1/auth/logout", true, [ctx](const Call& c) { return logout(ctx, c); }});
+    r.add({"POST", "/api/v1/auth/login", false, [ctx, secure = options.secure_cookies](const Call& c) { return login(ctx, secure, c); }, true});
+    r.add({"POST", "/api/v1/auth/logout", true, [ctx, secure = options.secure_cookies](const Call& c) { return logout(ctx, secure, c); }});
     r.add({"GET", "/api/v1/me", true, [](const Call& c) { return json_response(200, encode(c.actor->resident)); }});
 
     r.add({"GET", "/api/v1/sites/{id}", true, [ctx](const Call& c) {

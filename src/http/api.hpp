@@ -16,6 +16,9 @@ struct ApiOptions {
     // When set, the server runs in test mode: PUT /api/v1/test/clock moves this clock.
     // Without it that route does not exist.
     ManualClock* test_clock = nullptr;
+    // Mark cookies Secure (set when clients reach the server over HTTPS, e.g. through a
+    // TLS-terminating reverse proxy).
+    bool secure_cookies = false;
 };
 
 class Api {
@@ -32,8 +35,5 @@ private:
     Router router_;
     AvailabilityEncoder availability_encoder_;
 };
-
-// The session cookie's name.
-inline constexpr const char* session_cookie = "escale_session";
 
 }  // namespace escale::http
