@@ -57,7 +57,8 @@ Result<Actor> authenticate(Context ctx, std::string_view token) {
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<Actor> {
         ESCALE_TRY(auto resident, tx.find_session_resident(token_hash(token), ctx.clock.now()));
         if (!resident || !resident->active) return fail(errors::unauthenticated());
-        return Actor{*resident, false};
+        ESCALE_TRY(auto grants, tx.role_grants_of(resident->id));
+        return Actor::of(std::move(*resident), grants);
     });
 }
 

@@ -2,7 +2,11 @@
 // A Context is cheap to copy; the Store and Clock it points to are shared between threads.
 #pragma once
 
+#include <vector>
+
+#include "app/permissions.hpp"
 #include "core/clock.hpp"
+#include "core/errors.hpp"
 #include "core/resident.hpp"
 #include "store/store.hpp"
 
@@ -16,19 +20,32 @@ struct Context {
     FloorPlanCache* floor_plans = nullptr;  // optional, shared by all requests
 };
 
-// The person on whose authority a use case runs. The CLI acts as the system (an admin
-// with no resident id); HTTP requests act as the logged-in resident.
+// The person on whose authority a use case runs, with every role they hold. The CLI acts
+// as the system (an administrator with no resident id); HTTP requests act as the
+// logged-in resident.
 struct Actor {
     Resident resident;
+    std::vector<RoleGrant> roles;  // see roles_held (app/permissions.hpp)
     bool is_system = false;
 
     static Actor system() {
         Actor a;
         a.resident.role = Role::admin;
+        a.roles = roles_held(a.resident, {});
         a.is_system = true;
         return a;
     }
-    bool has_role(Role at_least) const { return resident.role >= at_least; }
+    static Actor of(Resident r, std::span<const RoleGrant> grants) {
+        Actor a{std::move(r), {}, false};
+        a.roles = roles_held(a.resident, grants);
+        return a;
+    }
+    bool may(Permission p, const Scope& s) const { return allowed(roles, p, s); }
+    // Succeeds when the actor has permission p on scope s; "forbidden" otherwise.
+    Result<void> require(Permission p, const Scope& s) const {
+        if (!may(p, s)) return fail(errors::forbidden());
+        return {};
+    }
 };
 
 }  // namespace escale::app

@@ -39,7 +39,6 @@ Result<std::shared_ptr<const FloorPlan>> current_floor_plan(Context ctx, Transac
 Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, const BookDesk& req) {
     ResidentId holder = req.for_resident.value_or(actor.resident.id);
     bool on_behalf = holder != actor.resident.id;
-    if (on_behalf && !actor.has_role(Role::gestionnaire)) return fail(errors::forbidden());
 
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::vector<DeskBooking>> {
         ESCALE_TRY(auto desk, tx.find(Of<Desk>{}, req.desk_id));
@@ -47,7 +46,11 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
         if (!desk->active) return fail(errors::desk_inactive());
         if (on_behalf) {
             ESCALE_TRY(auto r, tx.find(Of<Resident>{}, holder));
-            if (!r || r->site_id != desk->site_id || !r->active) return fail(errors::not_found(entity_label<Resident>()));
+            if (!r || !actor.may(Permission::book_for_others, Scope{desk->site_id, r->service_id}))
+                return fail(errors::forbidden());
+            if (r->site_id != desk->site_id || !r->active) return fail(errors::not_found(entity_label<Resident>()));
+        } else {
+            ESCALE_TRY_VOID(actor.require(Permission::book_own, Scope{desk->site_id, std::nullopt}));
         }
         ESCALE_TRY(auto plan, current_floor_plan(ctx, tx, desk->floor_id));
 
@@ -72,9 +75,12 @@ Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, Booking
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<DeskBooking> {
         ESCALE_TRY(auto b, tx.find_desk_booking(id));
         if (!b) return fail(errors::not_found("La réservation"));
-        if (b->resident_id != actor.resident.id && !actor.has_role(Role::gestionnaire)) {
-            // Other people's bookings are not revealed to agents: same answer as absent.
-            return fail(errors::not_found("La réservation"));
+        if (b->resident_id != actor.resident.id) {  // one's own booking can always be cancelled
+            ESCALE_TRY(auto holder, tx.find(Of<Resident>{}, b->resident_id));
+            // Other people's bookings are not revealed to who may not manage them: same
+            // answer as absent.
+            if (!holder || !actor.may(Permission::book_for_others, Scope{b->site_id, holder->service_id}))
+                return fail(errors::not_found("La réservation"));
         }
         if (!is_live(b->state)) return fail(errors::booking_not_live());
         ESCALE_TRY(auto site, tx.find(Of<Site>{}, b->site_id));
@@ -112,6 +118,7 @@ Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& acto
 Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, FloorId floor_id, Date date) {
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<FloorAvailability> {
         ESCALE_TRY(auto plan, current_floor_plan(ctx, tx, floor_id));
+        ESCALE_TRY_VOID(actor.require(Permission::read_site, Scope{plan->site.id, std::nullopt}));
         std::vector<SlotHolder> holders;
         if (!plan->desks.empty()) {
             ESCALE_TRY(holders, tx.slot_holders(date, plan->desks.front().id, plan->desks.back().id));

@@ -10,16 +10,56 @@
 namespace escale::app {
 namespace {
 
+// Where a thing takes effect, for the permissions matrix.
 template <class T>
-constexpr bool is_personal = std::is_same_v<T, Resident>;
+Scope scope_of(const T& v) { return Scope{v.site_id, std::nullopt}; }
+Scope scope_of(const Site& v) { return Scope{v.id, std::nullopt}; }
+Scope scope_of(const Zone& v) { return Scope{v.site_id, v.service_id}; }
+Scope scope_of(const Resident& v) { return Scope{v.site_id, v.service_id}; }
+
+// The permission to read each kind, and to create, update or delete one.
+template <class T>
+constexpr Permission read_permission = Permission::read_site;
+template <> constexpr Permission read_permission<Resident> = Permission::read_residents;
+template <> constexpr Permission read_permission<RoleGrant> = Permission::manage_roles;
+
+enum class Write { create, update, remove };
+template <class T>
+constexpr Permission write_permission(Write) {
+    if constexpr (std::is_same_v<T, Resident>) return Permission::manage_residents;
+    else if constexpr (std::is_same_v<T, RoleGrant>) return Permission::manage_roles;
+    else return Permission::manage_referential;
+}
+template <>
+constexpr Permission write_permission<Site>(Write w) {
+    return w == Write::update ? Permission::manage_referential : Permission::manage_sites;
+}
+template <>
+constexpr Permission write_permission<Zone>(Write w) {
+    return w == Write::update ? Permission::manage_zone : Permission::manage_referential;
+}
 
 template <class T>
-Result<void> may_read(const Actor& a) {
-    if (is_personal<T> && !a.has_role(Role::gestionnaire)) return fail(errors::forbidden());
-    return {};
+bool may_read(const Actor& a, const T& v) {
+    if constexpr (std::is_same_v<T, Resident>)
+        if (v.id == a.resident.id && !a.is_system) return true;  // one's own record
+    return a.may(read_permission<T>, scope_of(v));
 }
-Result<void> may_write(const Actor& a) {
-    if (!a.has_role(Role::admin)) return fail(errors::forbidden());
+
+// The permission check of a write of T, from `before` to `after` (nullptr: creation,
+// deletion). Allowed on what it was and on what it becomes: a référent keeps a resident
+// in their service.
+template <class T>
+Result<void> may_write(const Actor& a, const T* before, const T* after) {
+    bool ok = true;
+    if constexpr (std::is_same_v<T, Resident>) {
+        ok = may_manage_resident(a.roles, before, after);
+    } else {
+        Write w = !before ? Write::create : !after ? Write::remove : Write::update;
+        for (const T* v : {before, after})
+            if (v && !a.may(write_permission<T>(w), scope_of(*v))) ok = false;
+    }
+    if (!ok) return fail(errors::forbidden());
     return {};
 }
 
@@ -50,6 +90,10 @@ Result<void> check_references(Transaction& tx, const T& v) {
         return {};
     } else {
         ESCALE_TRY_VOID(check_site(tx, v.site_id));
+        if constexpr (std::is_same_v<T, RoleGrant>) {
+            ESCALE_TRY(auto person, tx.find(Of<Resident>{}, v.resident_id));
+            if (!person) return fail(errors::unknown_reference("résident"));
+        }
         if constexpr (requires { v.floor_id; })
             ESCALE_TRY_VOID(on_site<Floor>(tx, v.floor_id, v.site_id, "niveau"));
         if constexpr (requires { v.service_id; })
@@ -95,34 +139,34 @@ Result<T> insert_checked(Transaction& tx, T value) {
 
 template <class T>
 Result<std::vector<T>> list_entities(Context ctx, const Actor& actor, std::optional<SiteId> site) {
-    ESCALE_TRY_VOID(may_read<T>(actor));
-    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.list(Of<T>{}, site); });
+    if (!allowed_within(actor.roles, read_permission<T>, site)) return fail(errors::forbidden());
+    ESCALE_TRY(auto all, in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.list(Of<T>{}, site); }));
+    std::erase_if(all, [&](const T& v) { return !may_read(actor, v); });
+    return all;
 }
 
 template <class T>
 Result<T> get_entity(Context ctx, const Actor& actor, Id id) {
-    ESCALE_TRY_VOID(may_read<T>(actor));
-    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<T> {
-        ESCALE_TRY(auto found, tx.find(Of<T>{}, id));
-        if (!found) return fail(errors::not_found(entity_label<T>()));
-        return *found;
-    });
+    ESCALE_TRY(auto found, in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.find(Of<T>{}, id); }));
+    if (!found) return fail(errors::not_found(entity_label<T>()));
+    if (!may_read(actor, *found)) return fail(errors::forbidden());
+    return *found;
 }
 
 template <class T>
 Result<T> create_entity(Context ctx, const Actor& actor, T value) {
-    ESCALE_TRY_VOID(may_write(actor));
+    ESCALE_TRY_VOID(may_write<T>(actor, nullptr, &value));
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return insert_checked(tx, value); });
 }
 
 template <class T>
 Result<T> update_entity(Context ctx, const Actor& actor, T value) {
-    ESCALE_TRY_VOID(may_write(actor));
     canonicalize(value);
     ESCALE_TRY_VOID(validate(value));
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<T> {
         ESCALE_TRY(auto existing, tx.find(Of<T>{}, value.id));
         if (!existing) return fail(errors::not_found(entity_label<T>()));
+        ESCALE_TRY_VOID(may_write<T>(actor, &*existing, &value));
         if constexpr (!std::is_same_v<T, Site>) {
             if (existing->site_id != value.site_id)
                 return fail(errors::invalid_field("site_id", "inchangé : un élément ne change pas de site"));
@@ -136,8 +180,12 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
 
 template <class T>
 Result<void> delete_entity(Context ctx, const Actor& actor, Id id) {
-    ESCALE_TRY_VOID(may_write(actor));
-    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return tx.remove(Of<T>{}, id); });
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
+        ESCALE_TRY(auto existing, tx.find(Of<T>{}, id));
+        if (!existing) return fail(errors::not_found(entity_label<T>()));
+        ESCALE_TRY_VOID(may_write<T>(actor, &*existing, nullptr));
+        return tx.remove(Of<T>{}, id);
+    });
 }
 
 #define ESCALE_INSTANTIATE(T)                                                                  \
@@ -151,7 +199,7 @@ ESCALE_REFERENTIAL_ENTITIES(ESCALE_INSTANTIATE)
 
 Result<Resident> create_resident(Context ctx, const Actor& actor, Resident value,
                                  const std::optional<std::string>& password) {
-    ESCALE_TRY_VOID(may_write(actor));
+    ESCALE_TRY_VOID(may_write<Resident>(actor, nullptr, &value));
     std::optional<std::string> hash;
     if (password) {
         ESCALE_TRY_VOID(check_new_password(*password));
@@ -169,6 +217,7 @@ Result<SiteDetail> get_site_detail(Context ctx, const Actor& actor, SiteId id) {
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<SiteDetail> {
         ESCALE_TRY(auto site, tx.find(Of<Site>{}, id));
         if (!site) return fail(errors::not_found(entity_label<Site>()));
+        ESCALE_TRY_VOID(actor.require(Permission::read_site, scope_of(*site)));
         SiteDetail d{*site, {}, {}, {}, {}};
         ESCALE_TRY(d.floors, tx.list(Of<Floor>{}, id));
         for (auto& f : d.floors) f.plan_svg.clear();

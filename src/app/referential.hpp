@@ -1,6 +1,6 @@
 // Use cases on the referential: sites, floors, zones, services, residents, desks, spaces,
-// lockers and closure days. Any logged-in resident reads the building (residents
-// excepted: personal data, gestionnaires and admins only); only admins write.
+// lockers, closure days and role grants. Who may read and write what is the permissions
+// matrix's (app/permissions.hpp): lists come back filtered to what the actor may see.
 #pragma once
 
 #include <optional>

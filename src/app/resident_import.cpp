@@ -64,7 +64,7 @@ std::string trimmed(std::string s) {
 }  // namespace
 
 Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteId site_id, std::string_view csv) {
-    if (!actor.has_role(Role::admin)) return fail(errors::forbidden());
+    ESCALE_TRY_VOID(actor.require(Permission::manage_residents, Scope{site_id, std::nullopt}));
     ESCALE_TRY(auto rows, parse_csv(csv));
     if (rows.empty()) return fail(errors::invalid_csv("le fichier est vide"));
 
@@ -115,7 +115,12 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
             if (auto role = cell(Column::role); !role.empty()) {
                 auto parsed = parse_role(lower_case(role));
                 if (!parsed) {
-                    problem("rôle", fmt::format("le rôle « {} » est inconnu (agent, referent, gestionnaire, admin).", role));
+                    problem("rôle", fmt::format("le rôle « {} » est inconnu (agent, referent, gestionnaire, lecteur, admin).", role));
+                    continue;
+                }
+                r.role = *parsed;
+                if (!may_manage_resident(actor.roles, nullptr, &r)) {
+                    problem("rôle", fmt::format("vous ne pouvez pas attribuer le rôle « {} » sur ce site.", role));
                     continue;
                 }
                 r.role = *parsed;

@@ -7,6 +7,7 @@
 #include "core/floor.hpp"
 #include "core/locker.hpp"
 #include "core/resident.hpp"
+#include "core/role_grant.hpp"
 #include "core/service.hpp"
 #include "core/site.hpp"
 #include "core/space.hpp"
@@ -25,5 +26,6 @@ template <> constexpr const char* entity_label<Desk>() { return "Le poste de tra
 template <> constexpr const char* entity_label<Space>() { return "L'espace collectif"; }
 template <> constexpr const char* entity_label<Locker>() { return "Le casier"; }
 template <> constexpr const char* entity_label<Closure>() { return "Le jour de fermeture"; }
+template <> constexpr const char* entity_label<RoleGrant>() { return "Le rôle attribué"; }
 
 }  // namespace escale

@@ -15,5 +15,6 @@ using DeskId = Id;
 using SpaceId = Id;
 using LockerId = Id;
 using BookingId = Id;
+using RoleGrantId = Id;
 
 }  // namespace escale

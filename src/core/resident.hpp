@@ -12,9 +12,11 @@
 
 namespace escale {
 
-// What a resident may do; ordered from least to most powerful.
-enum class Role { agent, referent, gestionnaire, admin };
-BOOST_DESCRIBE_ENUM(Role, agent, referent, gestionnaire, admin)
+// What a person may do where they hold the role; app/permissions says exactly what. A
+// resident holds `role` on their own site (a référent on their own service), and may hold
+// others on other sites through role grants (core/role_grant.hpp).
+enum class Role { agent, referent, gestionnaire, lecteur, admin };
+BOOST_DESCRIBE_ENUM(Role, agent, referent, gestionnaire, lecteur, admin)
 
 struct Resident {
     ResidentId id = 0;

@@ -103,6 +103,14 @@ Result<void> validate(const Space& v) {
 
 Result<void> validate(const Locker& v) { return text("label", v.label); }
 
+Result<void> validate(const RoleGrant& v) {
+    if (v.role == Role::admin)
+        return fail(errors::invalid_field("role", "agent, referent, gestionnaire ou lecteur (l'administration se donne par le rôle du résident)"));
+    if ((v.role == Role::referent) != v.service_id.has_value())
+        return fail(errors::invalid_field("service_id", "renseigné pour un référent, et pour lui seul"));
+    return {};
+}
+
 Result<void> validate(const Closure& v) {
     if (!parse_date(v.date)) return fail(errors::invalid_date("date"));
     return text("reason", v.reason, false);

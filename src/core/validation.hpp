@@ -10,6 +10,7 @@
 #include "core/floor.hpp"
 #include "core/locker.hpp"
 #include "core/resident.hpp"
+#include "core/role_grant.hpp"
 #include "core/service.hpp"
 #include "core/site.hpp"
 #include "core/space.hpp"
@@ -25,6 +26,7 @@ Result<void> validate(const Resident& v);
 Result<void> validate(const Desk& v);
 Result<void> validate(const Space& v);
 Result<void> validate(const Locker& v);
+Result<void> validate(const RoleGrant& v);
 Result<void> validate(const Closure& v);
 
 // Lower-cases ASCII letters and trims spaces: emails are compared in this form.

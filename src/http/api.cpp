@@ -304,6 +304,7 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
     add_crud<Space>(r, ctx, "/api/v1/spaces");
     add_crud<Locker>(r, ctx, "/api/v1/lockers");
     add_crud<Closure>(r, ctx, "/api/v1/closures");
+    add_crud<RoleGrant>(r, ctx, "/api/v1/role-grants");
 
     if (options.test_clock) {
         ManualClock* clock = options.test_clock;

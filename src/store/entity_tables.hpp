@@ -28,6 +28,7 @@ constexpr const char* table_of(Of<Desk>) { return "desks"; }
 constexpr const char* table_of(Of<Space>) { return "spaces"; }
 constexpr const char* table_of(Of<Locker>) { return "lockers"; }
 constexpr const char* table_of(Of<Closure>) { return "closures"; }
+constexpr const char* table_of(Of<RoleGrant>) { return "role_grants"; }
 
 template <class T>
 using Members = boost::describe::describe_members<T, boost::describe::mod_public>;

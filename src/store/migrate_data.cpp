@@ -52,6 +52,8 @@ const std::vector<Table>& tables() {
                           {"x", K::real}, {"y", K::real}}},
         {"lockers", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer}, {"label", K::text}}},
         {"closures", "id", {{"id", K::integer}, {"site_id", K::integer}, {"date", K::text}, {"reason", K::text}}},
+        {"role_grants", "id", {{"id", K::integer}, {"site_id", K::integer}, {"resident_id", K::integer},
+                               {"service_id", K::integer}, {"role", K::text}}},
         {"credentials", "resident_id", {{"resident_id", K::integer}, {"password_hash", K::text}}, false},
         {"sessions", "token_hash", {{"token_hash", K::text}, {"resident_id", K::integer}, {"created_at", K::integer},
                                     {"expires_at", K::integer}}, false},

@@ -21,6 +21,7 @@
 #include "core/floor.hpp"
 #include "core/locker.hpp"
 #include "core/resident.hpp"
+#include "core/role_grant.hpp"
 #include "core/service.hpp"
 #include "core/site.hpp"
 #include "core/space.hpp"
@@ -34,7 +35,8 @@ struct Of {};
 
 // The referential entities, each with the same generic create/read/update/delete calls.
 #define ESCALE_REFERENTIAL_ENTITIES(X) \
-    X(Site) X(Floor) X(Zone) X(Service) X(Resident) X(Desk) X(Space) X(Locker) X(Closure)
+    X(Site) X(Floor) X(Zone) X(Service) X(Resident) X(Desk) X(Space) X(Locker) X(Closure) \
+    X(RoleGrant)
 
 // A logged-in session. Only a hash of the token is stored.
 struct Session {
@@ -80,6 +82,8 @@ public:
 
     virtual Result<std::vector<Desk>> desks_on_floor(FloorId floor) = 0;
     virtual Result<std::optional<Resident>> find_resident_by_email(const std::string& email) = 0;
+    // The roles granted to resident r on any site, by id.
+    virtual Result<std::vector<RoleGrant>> role_grants_of(ResidentId r) = 0;
 
     // Local-account credentials (argon2id encoded hashes).
     virtual Result<std::optional<std::string>> password_hash(ResidentId r) = 0;

@@ -191,8 +191,14 @@ class ReferentialTest(unittest.TestCase):
                 assert_error(self, self.admin.get(f"/api/v1/{collection}?site_id=abc"), 400, "invalid_field")
         status, sites, _ = self.admin.get("/api/v1/sites")
         self.assertEqual([s["id"] for s in sites], [1, b])
-        status, sites, _ = self.agent.get(f"/api/v1/sites?site_id={b}")
-        self.assertEqual([s["id"] for s in sites], [b])
+        # An agent of site 1 holds no role on site B: asking for it is refused, and an
+        # unfiltered list shows only what the agent may see.
+        assert_error(self, self.agent.get(f"/api/v1/sites?site_id={b}"), 403, "forbidden")
+        assert_error(self, self.agent.get(f"/api/v1/floors?site_id={b}"), 403, "forbidden")
+        for collection in ["sites", "floors", "desks", "services"]:
+            status, items, _ = self.agent.get(f"/api/v1/{collection}")
+            self.assertEqual(status, 200, items)
+            self.assertNotIn(mine.get(collection, b), [i["id"] for i in items])
         # The same service code is fine on another site, and a site's own detail sees only its own.
         status, detail, _ = self.admin.get(f"/api/v1/sites/{b}")
         self.assertEqual([s["id"] for s in detail["services"]], [service["id"]])
@@ -250,7 +256,14 @@ class ReferentialTest(unittest.TestCase):
         assert_error(self, self.agent.get("/api/v1/residents"), 403, "forbidden")
         assert_error(self, self.agent.get("/api/v1/residents?site_id=1"), 403, "forbidden")
         assert_error(self, self.agent.get("/api/v1/residents/1"), 403, "forbidden")
-        assert_error(self, self.referent.get("/api/v1/residents"), 403, "forbidden")
+        # A référent sees the residents of their own service only.
+        referent = self.referent.get("/api/v1/me")[1]
+        status, seen, _ = self.referent.get("/api/v1/residents")
+        self.assertEqual(status, 200, seen)
+        self.assertTrue(seen)
+        self.assertEqual({r["service_id"] for r in seen}, {referent["service_id"]})
+        other = next(r for r in self.admin.get("/api/v1/residents")[1] if r["service_id"] != referent["service_id"])
+        assert_error(self, self.referent.get(f"/api/v1/residents/{other['id']}"), 403, "forbidden")
         # The rest of the referential is readable by every resident.
         for collection in ["floors", "zones", "services", "desks", "spaces", "lockers", "closures", "sites"]:
             with self.subTest(collection=collection):
@@ -259,10 +272,9 @@ class ReferentialTest(unittest.TestCase):
         self.assertEqual(self.agent.get("/api/v1/desks/1")[0], 200)
         self.assertEqual(self.agent.get("/api/v1/sites/1")[0], 200)
 
-    def test_referent_cannot_write(self):
-        self.assert_no_writes(self.referent, "REFERENT")
+    # What référents and gestionnaires may write is tested route by route in test_permissions.
 
-    def test_gestionnaire_reads_residents_but_cannot_write(self):
+    def test_gestionnaire_reads_residents(self):
         status, residents, _ = self.gestionnaire.get("/api/v1/residents")
         self.assertEqual(status, 200, residents)
         self.assertGreaterEqual(len(residents), 36)
@@ -270,7 +282,6 @@ class ReferentialTest(unittest.TestCase):
         status, one, _ = self.gestionnaire.get(f"/api/v1/residents/{residents[0]['id']}")
         self.assertEqual(status, 200)
         self.assertEqual(one, residents[0])
-        self.assert_no_writes(self.gestionnaire, "GEST")
 
     # ---- references and duplicates ----------------------------------------------------
 
@@ -588,7 +599,7 @@ class ReferentialTest(unittest.TestCase):
         assert_error(self, csv_post(self.admin, ""), 400, "invalid_csv")
         good = f"email;nom;service\nrefus.role@pilote.escale.test;Refus;{self.codes[0]}\n"
         assert_error(self, csv_post(self.agent, good), 403, "forbidden")
-        assert_error(self, csv_post(self.gestionnaire, good), 403, "forbidden")
+        assert_error(self, csv_post(self.referent, good), 403, "forbidden")
         assert_error(self, csv_post(self.server.client(), good), 401, "unauthenticated")
         assert_error(self, csv_post(self.admin, good, site=999999), 404, "not_found")
         self.assertEqual(self.residents_by_email(), before)

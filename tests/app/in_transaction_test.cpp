@@ -35,6 +35,7 @@ public:
     Result<std::int64_t> referential_version() override { return unused<std::int64_t>(); }
     Result<std::vector<Desk>> desks_on_floor(FloorId) override { return unused<std::vector<Desk>>(); }
     Result<std::optional<Resident>> find_resident_by_email(const std::string&) override { return unused<std::optional<Resident>>(); }
+    Result<std::vector<RoleGrant>> role_grants_of(ResidentId) override { return unused<std::vector<RoleGrant>>(); }
     Result<std::optional<std::string>> password_hash(ResidentId) override { return unused<std::optional<std::string>>(); }
     Result<void> set_password_hash(ResidentId, const std::string&) override { return unused<void>(); }
     Result<void> insert_session(const Session&) override { return unused<void>(); }

@@ -216,6 +216,11 @@ public:
         return std::optional<Resident>{std::move(found.front())};
     }
 
+    Result<std::vector<RoleGrant>> role_grants_of(ResidentId r) override {
+        static const std::string sql = crud_sql<RoleGrant>().select_where("resident_id");
+        return rows<RoleGrant>(sql, Params().add(r));
+    }
+
     Result<std::optional<std::string>> password_hash(ResidentId r) override {
         auto res = conn_->run("SELECT password_hash FROM credentials WHERE resident_id = $1", Params().add(r));
         if (!succeeded(res.get())) return fail(error_of(res.get()));

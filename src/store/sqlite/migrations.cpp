@@ -159,7 +159,21 @@ CREATE INDEX desk_bookings_live_holder ON desk_bookings(date, desk_id, half, res
   WHERE state IN ('reserved', 'checked_in');
 )sql";
 
-constexpr std::array<std::string_view, 4> all{v1, v2, v3, v4};
+// Roles held on other sites than one's own (core/role_grant.hpp). A grant is unique per
+// person, site, role and service.
+constexpr std::string_view v5 = R"sql(
+CREATE TABLE role_grants (
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  resident_id INTEGER NOT NULL REFERENCES residents(id),
+  service_id INTEGER REFERENCES services(id),
+  role TEXT NOT NULL CHECK (role IN ('agent', 'referent', 'gestionnaire', 'lecteur'))
+);
+CREATE UNIQUE INDEX role_grants_unique ON role_grants(resident_id, site_id, role, coalesce(service_id, 0));
+CREATE INDEX role_grants_site ON role_grants(site_id);
+)sql";
+
+constexpr std::array<std::string_view, 5> all{v1, v2, v3, v4, v5};
 
 }  // namespace
 

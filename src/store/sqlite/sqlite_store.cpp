@@ -222,6 +222,17 @@ public:
         });
     }
 
+    Result<std::vector<RoleGrant>> role_grants_of(ResidentId r) override {
+        return guarded("", [&]() -> Result<std::vector<RoleGrant>> {
+            static const std::string sql = crud_sql<RoleGrant>().select_where("resident_id");
+            auto& st = conn_->prepare(sql);
+            st.bind(1, r);
+            std::vector<RoleGrant> out;
+            while (st.executeStep()) out.push_back(read_row<RoleGrant>(st));
+            return out;
+        });
+    }
+
     Result<std::optional<std::string>> password_hash(ResidentId r) override {
         return guarded("", [&]() -> Result<std::optional<std::string>> {
             auto& st = conn_->prepare("SELECT password_hash FROM credentials WHERE resident_id = ?");

@@ -1,0 +1,94 @@
+#include "app/permissions.hpp"
+
+#include <array>
+
+namespace escale::app {
+namespace {
+
+using R = Reach;
+
+struct Row {
+    Permission permission;
+    const char* name;
+    // agent, referent, gestionnaire, lecteur, admin (the order of enum Role)
+    std::array<Reach, 5> reach;
+};
+
+// The matrix. Rows in the order of enum Permission.
+constexpr std::array<Row, permission_count> matrix{{
+    //                                                       agent      référent    gestionnaire  lecteur   admin
+    {Permission::read_site, "read_site",                   {R::site, R::site, R::site, R::site, R::everywhere}},
+    {Permission::book_own, "book_own",                     {R::site, R::site, R::site, R::none, R::everywhere}},
+    {Permission::book_for_others, "book_for_others",       {R::none, R::service, R::site, R::none, R::everywhere}},
+    {Permission::read_residents, "read_residents",         {R::none, R::service, R::site, R::none, R::everywhere}},
+    {Permission::manage_residents, "manage_residents",     {R::none, R::service, R::site, R::none, R::everywhere}},
+    {Permission::manage_zone, "manage_zone",               {R::none, R::service, R::site, R::none, R::everywhere}},
+    {Permission::manage_referential, "manage_referential", {R::none, R::none, R::site, R::none, R::everywhere}},
+    {Permission::manage_roles, "manage_roles",             {R::none, R::none, R::site, R::none, R::everywhere}},
+    {Permission::read_statistics, "read_statistics",       {R::none, R::service, R::site, R::site, R::everywhere}},
+    {Permission::read_audit, "read_audit",                 {R::none, R::none, R::site, R::none, R::everywhere}},
+    {Permission::manage_sites, "manage_sites",             {R::none, R::none, R::none, R::none, R::everywhere}},
+}};
+
+constexpr bool rows_in_enum_order() {
+    for (int i = 0; i < permission_count; ++i)
+        if (static_cast<int>(matrix[i].permission) != i) return false;
+    return true;
+}
+static_assert(rows_in_enum_order());
+
+bool covers(const RoleGrant& g, Reach r, const Scope& s) {
+    switch (r) {
+        case Reach::none: return false;
+        case Reach::everywhere: return true;
+        case Reach::site: return g.site_id == s.site_id;
+        case Reach::service: return g.site_id == s.site_id && g.service_id && s.service_id == g.service_id;
+    }
+    return false;
+}
+
+}  // namespace
+
+Reach reach(Role role, Permission p) {
+    return matrix[static_cast<int>(p)].reach[static_cast<int>(role)];
+}
+
+std::vector<RoleGrant> roles_held(const Resident& r, std::span<const RoleGrant> grants) {
+    std::vector<RoleGrant> out;
+    out.reserve(grants.size() + 2);
+    out.push_back(RoleGrant{0, r.site_id, r.id, std::nullopt, Role::agent});
+    if (r.role == Role::referent && r.service_id) out.push_back(RoleGrant{0, r.site_id, r.id, r.service_id, Role::referent});
+    if (r.role == Role::gestionnaire || r.role == Role::lecteur || r.role == Role::admin)
+        out.push_back(RoleGrant{0, r.site_id, r.id, std::nullopt, r.role});
+    out.insert(out.end(), grants.begin(), grants.end());
+    return out;
+}
+
+bool allowed(std::span<const RoleGrant> roles, Permission p, const Scope& s) {
+    for (auto& g : roles)
+        if (covers(g, reach(g.role, p), s)) return true;
+    return false;
+}
+
+bool allowed_within(std::span<const RoleGrant> roles, Permission p, std::optional<SiteId> site) {
+    for (auto& g : roles) {
+        auto r = reach(g.role, p);
+        if (r == Reach::everywhere || (r != Reach::none && (!site || g.site_id == *site))) return true;
+    }
+    return false;
+}
+
+bool may_manage_resident(std::span<const RoleGrant> roles, const Resident* before, const Resident* after) {
+    for (const Resident* r : {before, after}) {
+        if (!r) continue;
+        if (!allowed(roles, Permission::manage_residents, Scope{r->site_id, r->service_id})) return false;
+        Scope site{r->site_id, std::nullopt};
+        if (r->role != Role::agent && !allowed(roles, Permission::manage_roles, site)) return false;
+        if (r->role == Role::admin && !allowed(roles, Permission::manage_sites, site)) return false;
+    }
+    return true;
+}
+
+const char* to_string(Permission p) { return matrix[static_cast<int>(p)].name; }
+
+}  // namespace escale::app

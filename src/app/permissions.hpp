@@ -1,0 +1,71 @@
+// The permissions matrix: which role may do what, and how far its reach goes (one service,
+// one site, every site). The one place where access rules live; every use case asks
+// `require` (or `allowed`, to filter a list) before reading or writing. docs/permissions.md
+// shows the same matrix as a table. Pure functions over immutable data: safe to share.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "core/resident.hpp"
+#include "core/role_grant.hpp"
+
+namespace escale::app {
+
+enum class Permission {
+    read_site,           // see a site's building: floors, plans, quartiers, desks, spaces, availability
+    book_own,            // book and cancel one's own desk
+    book_for_others,     // book and cancel for someone else
+    read_residents,      // see residents (personal data)
+    manage_residents,    // create, update, deactivate, import residents
+    manage_zone,         // update a quartier (its name, surface)
+    manage_referential,  // floors, quartiers, desks, spaces, lockers, closures, services, site settings
+    manage_roles,        // grant and revoke roles, change a resident's role
+    read_statistics,     // aggregated indicators
+    read_audit,          // read and export the audit log
+    manage_sites,        // create and delete sites, make administrators
+};
+inline constexpr int permission_count = 11;
+
+// How far a role's permission reaches from where the role is held.
+enum class Reach {
+    none,
+    service,     // the service the role is held on (référent)
+    site,        // the whole site the role is held on
+    everywhere,  // every site (administrator)
+};
+
+// Where an action takes effect: a site, and the service concerned when there is one
+// (the resident's service, the quartier's service).
+struct Scope {
+    SiteId site_id = 0;
+    std::optional<ServiceId> service_id;
+};
+
+// The matrix cell of (role, permission).
+Reach reach(Role role, Permission p);
+
+// Every role a resident holds: agent on their own site, their own role there (on their
+// service for a référent; everywhere for an administrator), and their explicit grants.
+std::vector<RoleGrant> roles_held(const Resident& r, std::span<const RoleGrant> grants);
+
+// Whether one of `roles` gives permission p on scope s.
+bool allowed(std::span<const RoleGrant> roles, Permission p, const Scope& s);
+// Whether one of `roles` gives permission p on at least part of site `site` (a référent's
+// service, say), or of some site when none is given: enough to ask for a list, which is
+// then filtered item by item with `allowed`.
+bool allowed_within(std::span<const RoleGrant> roles, Permission p, std::optional<SiteId> site);
+
+// Whether `roles` may turn resident `before` into `after` (nullptr: creation, deletion).
+// Managing residents is needed on both; and a resident holding a role other than agent
+// (before or after) is managed only by who manages roles on the site, and an
+// administrator only by who manages sites: a référent manages the agents of their service.
+bool may_manage_resident(std::span<const RoleGrant> roles, const Resident* before, const Resident* after);
+
+// Stable names, for documents and tests.
+const char* to_string(Permission p);
+
+}  // namespace escale::app
