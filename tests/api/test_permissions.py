@@ -1,0 +1,300 @@
+"""The permissions matrix, route by route: every operation of the OpenAPI document is tried
+by every kind of actor (anonymous, agent, référent, référent of another service,
+gestionnaire, gestionnaire of another site, lecteur, admin), and each answer is checked
+against the matrix as docs/permissions.md documents it and the permission each operation
+declares (x-permission). A write is tried on a fresh target each time, so one actor's
+success does not change what the next one meets."""
+import itertools
+import json
+import os
+import re
+import unittest
+
+from escale_server import Server, assert_error
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+ADMIN = "admin@pilote.escale.test"
+GESTIONNAIRE = "gestionnaire@pilote.escale.test"
+REFERENT = "claire.dubreuil@pilote.escale.test"
+PASSWORD = "bienvenue-2026"
+ROLES = ["agent", "referent", "gestionnaire", "lecteur", "admin"]
+
+
+def documented_matrix():
+    """{permission: {role: reach}} read from the table of docs/permissions.md."""
+    matrix = {}
+    with open(os.path.join(ROOT, "docs", "permissions.md"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"^\| `([a-z_]+)` \|[^|]*\|" + r"([^|]*)\|" * len(ROLES) + r"\s*$", line)
+            if m:
+                matrix[m.group(1)] = dict(zip(ROLES, (c.strip() for c in m.groups()[1:])))
+    return matrix
+
+
+def allowed(matrix, roles, permission, site, service=None):
+    """Whether roles [(role, site, service)] give `permission` on (site, service)."""
+    for role, held_site, held_service in roles:
+        reach = matrix[permission][role]
+        if reach == "partout":
+            return True
+        if reach == "site" and held_site == site:
+            return True
+        if reach == "service" and held_site == site and service is not None and held_service == service:
+            return True
+    return False
+
+
+def allowed_within(matrix, roles, permission, site):
+    """Whether roles give `permission` on at least part of `site` (enough to ask for a list)."""
+    return any(matrix[permission][role] == "partout" or (matrix[permission][role] != "—" and held == site)
+               for role, held, _ in roles)
+
+
+class PermissionsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.matrix = documented_matrix()
+        cls.server = Server()
+        cls.admin = cls.server.login(ADMIN)
+        with open(os.path.join(ROOT, "docs", "openapi.json"), encoding="utf-8") as f:
+            cls.openapi = json.load(f)
+        cls.counter = itertools.count(1)
+        status, site, _ = cls.admin.get("/api/v1/sites/1")
+        assert status == 200, site
+        cls.floor = site["floors"][0]["id"]
+        me = cls.server.login(REFERENT).get("/api/v1/me")[1]
+        cls.s1 = me["service_id"]
+        cls.s1_code = next(s["code"] for s in site["services"] if s["id"] == cls.s1)
+        cls.s2 = next(s["id"] for s in site["services"] if s["id"] != cls.s1)
+        residents = cls.admin.get("/api/v1/residents?site_id=1")[1]
+        agents = [r for r in residents if r["role"] == "agent" and r["service_id"] == cls.s1]
+        cls.holder = agents[1]  # owns the bookings and is the resident others act on
+        # A second site with its own gestionnaire.
+        cls.site_b = cls.make("sites", {"name": "Site B — droits"})["id"]
+        service_b = cls.make("services", {"site_id": cls.site_b, "code": "SB", "name": "Service B"})["id"]
+        actors = {
+            "agent": (agents[0]["email"], [("agent", 1, None)]),
+            "referent": (REFERENT, [("agent", 1, None), ("referent", 1, cls.s1)]),
+            "referent_other_service": (cls.person(1, cls.s2, "referent"), [("agent", 1, None), ("referent", 1, cls.s2)]),
+            "gestionnaire": (GESTIONNAIRE, [("agent", 1, None), ("gestionnaire", 1, None)]),
+            "gestionnaire_other_site": (cls.person(cls.site_b, service_b, "gestionnaire"),
+                                        [("agent", cls.site_b, None), ("gestionnaire", cls.site_b, None)]),
+            "lecteur": (cls.person(1, cls.s1, "lecteur"), [("agent", 1, None), ("lecteur", 1, None)]),
+            "admin": (ADMIN, [("agent", 1, None), ("admin", 1, None)]),
+        }
+        cls.actors = {"anonymous": (cls.server.client(), None)}
+        cls.emails = {name: email for name, (email, _) in actors.items()}
+        for name, (email, roles) in actors.items():
+            cls.actors[name] = (cls.sign_in(email), roles)
+        # Read targets, on site 1 and the holder's service.
+        cls.read_targets = {c: cls.fresh(c) for c in
+                            ["floors", "zones", "services", "desks", "spaces", "lockers", "closures", "role-grants"]}
+        cls.read_targets["residents"] = cls.holder["id"]
+        cls.read_targets["sites"] = 1
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    # ---- fixtures, made by the administrator ------------------------------------------
+
+    @classmethod
+    def make(cls, collection, body):
+        status, made, _ = cls.admin.post(f"/api/v1/{collection}", body)
+        assert status == 201, (collection, body, made)
+        return made
+
+    @classmethod
+    def sign_in(cls, email):
+        return cls.server.login(email, PASSWORD) if email.startswith("droits-") else cls.server.login(email)
+
+    @classmethod
+    def person(cls, site, service, role):
+        n = next(cls.counter)
+        email = f"droits-{role}-{n}@pilote.escale.test"
+        cls.make("residents", {"site_id": site, "service_id": service, "email": email, "role": role,
+                               "display_name": f"Droits {role} {n}", "password": PASSWORD})
+        return email
+
+    @classmethod
+    def body(cls, collection):
+        """A valid creation body on site 1 (the holder's service where one applies)."""
+        n = next(cls.counter)
+        if collection == "role-grants":
+            return {"site_id": 1, "resident_id": cls.fresh("residents"), "role": "lecteur"}
+        return {
+            "sites": {"name": f"Site jetable {n}"},
+            "floors": {"site_id": 1, "name": f"Niveau {n}"},
+            "zones": {"site_id": 1, "floor_id": cls.floor, "service_id": cls.s1, "name": f"Quartier {n}"},
+            "services": {"site_id": 1, "code": f"S{n}", "name": f"Service {n}"},
+            "residents": {"site_id": 1, "service_id": cls.s1, "email": f"cible-{n}@pilote.escale.test",
+                          "display_name": f"Cible {n}"},
+            "desks": {"site_id": 1, "floor_id": cls.floor, "label": f"D-{n}"},
+            "spaces": {"site_id": 1, "floor_id": cls.floor, "name": f"Espace {n}"},
+            "lockers": {"site_id": 1, "floor_id": cls.floor, "label": f"C-{n}"},
+            "closures": {"site_id": 1, "date": f"{2030 + n // 300}-{1 + n % 300 // 28:02d}-{1 + n % 28:02d}"},
+        }[collection]
+
+    @classmethod
+    def fresh(cls, collection):
+        return cls.make(collection, cls.body(collection))["id"]
+
+    @classmethod
+    def fresh_booking(cls):
+        desk = cls.fresh("desks")
+        status, made, _ = cls.admin.post("/api/v1/desk-bookings", {"desk_id": desk, "date": "2026-03-03", "period": "am",
+                                                                   "resident_id": cls.holder["id"]})
+        assert status == 201, made
+        return made["bookings"][0]["id"]
+
+    # ---- one operation, as one actor --------------------------------------------------
+
+    def attempt(self, path, method, permission, name, client, roles):
+        """Sends the operation; returns (answer, expected allowed?, status when refused)."""
+        m = re.match(r"^/api/v1/([a-z-]+)(/\{id\})?$", path)
+        collection = m.group(1) if m else None
+        patches = {"sites": None, "floors": {"name": "Renommé"}, "zones": {"name": "Renommé"},
+                   "services": {"name": "Renommé"}, "residents": {"display_name": "Renommée"},
+                   "desks": {"label": f"R-{next(self.counter)}"}, "spaces": {"name": "Renommé"},
+                   "lockers": {"label": f"R-{next(self.counter)}"}, "closures": {"reason": "Renommé"},
+                   "role-grants": {"role": "agent"}}
+        here = (1, self.s1)  # the scope of targets made on site 1
+        if path == "/api/v1/auth/login":  # on a connection of its own: a login ends the session it presents
+            answer = self.server.client().post(path, {"email": ADMIN, "password": "escale-demo"})
+            return answer, True, 401
+        if path == "/api/v1/auth/logout":  # on a session of its own, for the same reason
+            answer = (self.sign_in(self.emails[name]) if roles else self.server.client()).post(path)
+            return answer, roles is not None, 401
+        if permission in ("public", "authenticated"):
+            return client.request(method.upper(), path), permission == "public" or roles is not None, 401
+        if roles is None:
+            return client.request(method.upper(), path.replace("{id}", "1"), body={}), False, 401
+        if path == "/api/v1/sites/{id}" and method == "get":
+            return client.get("/api/v1/sites/1"), allowed(self.matrix, roles, permission, 1), 403
+        if path == "/api/v1/floors/{id}/availability":
+            return (client.get(f"/api/v1/floors/{self.floor}/availability?date=2026-03-03"),
+                    allowed(self.matrix, roles, permission, 1), 403)
+        if path == "/api/v1/floors/{id}/plan":
+            return client.get(f"/api/v1/floors/{self.floor}/plan"), allowed(self.matrix, roles, permission, 1), 403
+        if path == "/api/v1/sites/{id}/residents/import":
+            csv = f"email;nom;service\nimport-{next(self.counter)}@pilote.escale.test;Importée;{self.s1_code}\n"
+            answer = client.request("POST", "/api/v1/sites/1/residents/import", raw=csv.encode(),
+                                    headers={"Content-Type": "text/csv"})
+            return answer, allowed(self.matrix, roles, permission, 1), 403
+        if path == "/api/v1/desk-bookings":
+            body = {"desk_id": self.fresh("desks"), "date": "2026-03-03"}
+            return client.post(path, body), allowed(self.matrix, roles, "book_own", 1), 403
+        if path == "/api/v1/desk-bookings/{id}":
+            booking = self.fresh_booking()
+            answer = client.delete(f"/api/v1/desk-bookings/{booking}")
+            self.admin.delete(f"/api/v1/desk-bookings/{booking}")  # frees the holder's slot for the next try
+            return answer, allowed(self.matrix, roles, "book_for_others", *here), 404
+        if method == "get" and not m.group(2):
+            return (client.get(f"{path}?site_id=1"), allowed_within(self.matrix, roles, permission, 1), 403)
+        if method == "get":
+            target = self.read_targets[collection]
+            scope = (1, self.s1) if collection in ("residents", "zones") else (1, None)
+            return client.get(f"/api/v1/{collection}/{target}"), allowed(self.matrix, roles, permission, *scope), 403
+        if method == "post":
+            return (client.post(path, self.body(collection)),
+                    allowed(self.matrix, roles, permission, 1, self.s1 if collection == "residents" else None), 403)
+        if collection == "sites" and method == "patch":
+            name = self.admin.get("/api/v1/sites/1")[1]["site"]["name"]
+            return client.patch("/api/v1/sites/1", {"name": name}), allowed(self.matrix, roles, permission, 1), 403
+        if collection == "sites":  # delete: a fresh site, where nobody holds a role
+            site = self.fresh("sites")
+            return client.delete(f"/api/v1/sites/{site}"), allowed(self.matrix, roles, permission, site), 403
+        target = self.fresh(collection)
+        scope = (1, self.s1) if collection in ("residents", "zones") else (1, None)
+        if method == "patch":
+            answer = client.patch(f"/api/v1/{collection}/{target}", patches[collection])
+        else:
+            answer = client.delete(f"/api/v1/{collection}/{target}")
+        return answer, allowed(self.matrix, roles, permission, *scope), 403
+
+    def test_the_documented_matrix_is_complete(self):
+        self.assertEqual(len(self.matrix), 11, self.matrix)
+        for permission, row in self.matrix.items():
+            self.assertEqual(set(row), set(ROLES))
+            self.assertTrue(set(row.values()) <= {"—", "service", "site", "partout"}, row)
+
+    def test_every_route_for_every_actor(self):
+        unexpected_allows, unexpected_refusals, tried = [], [], 0
+        for path, operations in self.openapi["paths"].items():
+            for method, op in operations.items():
+                if method == "parameters":
+                    continue
+                permission = op.get("x-permission")
+                self.assertIsNotNone(permission, f"{method.upper()} {path} declares no x-permission")
+                self.assertTrue(permission in self.matrix or permission in ("public", "authenticated"), permission)
+                for name, (client, roles) in self.actors.items():
+                    (status, body, _), expected, refusal = self.attempt(path, method, permission, name, client, roles)
+                    tried += 1
+                    where = f"{method.upper()} {path} as {name}: {status} {str(body)[:200]}"
+                    refused_status = 401 if roles is None and permission != "public" else refusal
+                    if expected and not 200 <= status < 300:
+                        unexpected_refusals.append(where)
+                    elif not expected and status != refused_status:
+                        unexpected_allows.append(where)
+        self.assertEqual(unexpected_allows, [], "zero unexpected allows")
+        self.assertEqual(unexpected_refusals, [])
+        self.assertGreater(tried, 8 * 60)
+
+    # ---- what the route sweep does not show --------------------------------------------
+
+    def test_a_granted_role_works_at_once_and_its_revocation_too(self):
+        agent, _ = self.actors["agent"]
+        me = agent.get("/api/v1/me")[1]
+        floor_b = self.make("floors", {"site_id": self.site_b, "name": "Niveau B"})["id"]
+        assert_error(self, agent.patch(f"/api/v1/floors/{floor_b}", {"name": "B renommé"}), 403, "forbidden")
+        grant = self.make("role-grants", {"site_id": self.site_b, "resident_id": me["id"], "role": "gestionnaire"})
+        status, floor, _ = agent.patch(f"/api/v1/floors/{floor_b}", {"name": "B renommé"})
+        self.assertEqual((status, floor["name"]), (200, "B renommé"), floor)
+        # Gestionnaire of site B, still only agent of site 1.
+        assert_error(self, agent.patch(f"/api/v1/floors/{self.floor}", {"name": "Non"}), 403, "forbidden")
+        self.assertEqual(self.admin.delete(f"/api/v1/role-grants/{grant['id']}")[0], 204)
+        assert_error(self, agent.patch(f"/api/v1/floors/{floor_b}", {"name": "Encore"}), 403, "forbidden")
+
+    def test_nobody_raises_a_role_beyond_their_own(self):
+        referent, _ = self.actors["referent"]
+        gestionnaire, _ = self.actors["gestionnaire"]
+        target = self.fresh("residents")
+        assert_error(self, referent.patch(f"/api/v1/residents/{target}", {"role": "gestionnaire"}), 403, "forbidden")
+        assert_error(self, referent.patch(f"/api/v1/residents/{target}", {"service_id": self.s2}), 403, "forbidden")
+        assert_error(self, gestionnaire.patch(f"/api/v1/residents/{target}", {"role": "admin"}), 403, "forbidden")
+        status, changed, _ = gestionnaire.patch(f"/api/v1/residents/{target}", {"role": "referent"})
+        self.assertEqual((status, changed["role"]), (200, "referent"), changed)
+        # Now a référent: no longer the référent's to manage, nor to delete.
+        assert_error(self, referent.patch(f"/api/v1/residents/{target}", {"display_name": "X"}), 403, "forbidden")
+        assert_error(self, referent.delete(f"/api/v1/residents/{target}"), 403, "forbidden")
+        # Grants are for one site: a gestionnaire of site 1 grants nothing on site B, and
+        # nobody grants administration per site.
+        me = referent.get("/api/v1/me")[1]
+        assert_error(self, gestionnaire.post("/api/v1/role-grants", {"site_id": self.site_b, "resident_id": me["id"],
+                                                                     "role": "gestionnaire"}), 403, "forbidden")
+        assert_error(self, self.admin.post("/api/v1/role-grants", {"site_id": 1, "resident_id": me["id"],
+                                                                   "role": "admin"}), 400, "invalid_field")
+        assert_error(self, self.admin.post("/api/v1/role-grants", {"site_id": 1, "resident_id": me["id"],
+                                                                   "role": "referent"}), 400, "invalid_field")
+        ok = self.admin.post("/api/v1/role-grants", {"site_id": 1, "resident_id": me["id"], "role": "referent",
+                                                     "service_id": self.s2})
+        self.assertEqual(ok[0], 201, ok[1])
+        again = self.admin.post("/api/v1/role-grants", {"site_id": 1, "resident_id": me["id"], "role": "referent",
+                                                        "service_id": self.s2})
+        assert_error(self, again, 409, "already_exists")
+
+    def test_lists_hold_only_what_the_actor_may_see(self):
+        referent, _ = self.actors["referent"]
+        other, _ = self.actors["gestionnaire_other_site"]
+        status, seen, _ = referent.get("/api/v1/residents")
+        self.assertEqual(status, 200, seen)
+        self.assertEqual({r["service_id"] for r in seen}, {self.s1})
+        status, sites, _ = other.get("/api/v1/sites")
+        self.assertEqual([s["id"] for s in sites], [self.site_b])
+        status, residents, _ = other.get("/api/v1/residents")
+        self.assertEqual({r["site_id"] for r in residents}, {self.site_b})
+        assert_error(self, other.get("/api/v1/residents?site_id=1"), 403, "forbidden")
+
+
+if __name__ == "__main__":
+    unittest.main()
