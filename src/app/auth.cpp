@@ -3,6 +3,7 @@
 #include "app/passwords.hpp"
 #include "app/transaction.hpp"
 #include "core/errors.hpp"
+#include "core/login_throttle.hpp"
 #include "core/validation.hpp"
 
 namespace escale::app {
@@ -12,39 +13,77 @@ const std::string& decoy_hash() {
     static const std::string h = hash_password("escale-decoy-password").value_or("");
     return h;
 }
+
+Result<void> insert_session(Transaction& tx, const Session& s, std::string_view previous_token) {
+    if (!previous_token.empty()) ESCALE_TRY_VOID(tx.delete_session(token_hash(previous_token)));
+    return tx.insert_session(s);
+}
+
+struct ThrottleKey {
+    std::string key;
+    int free_failures;
+};
+
+std::vector<ThrottleKey> throttle_keys(std::string_view email, std::string_view address) {
+    std::vector<ThrottleKey> keys{{"compte:" + normalize_email(email), account_free_failures}};
+    if (!address.empty()) keys.push_back({"adresse:" + std::string(address), address_free_failures});
+    return keys;
+}
 }  // namespace
 
 Result<OpenedSession> open_session(Context ctx, ResidentId r, std::string_view previous_token) {
-    OpenedSession out{random_token(), ctx.clock.now() + session_lifetime};
-    Session s{token_hash(out.token), r, ctx.clock.now(), out.expires_at};
-    ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
-        if (!previous_token.empty()) ESCALE_TRY_VOID(tx.delete_session(token_hash(previous_token)));
-        return tx.insert_session(s);
-    }));
+    Instant now = ctx.clock.now();
+    OpenedSession out{random_token(), now + session_lifetime};
+    Session s{token_hash(out.token), r, now, out.expires_at, now};
+    ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return insert_session(tx, s, previous_token); }));
     return out;
 }
 
 Result<LoginResult> login(Context ctx, std::string_view email, std::string_view password,
-                          std::string_view previous_token) {
+                          std::string_view client_address, std::string_view previous_token) {
+    auto keys = throttle_keys(email, client_address);
     struct Found {
         std::optional<Resident> resident;
         std::optional<std::string> hash;
+        std::chrono::seconds wait{0};
     };
     ESCALE_TRY(auto found, in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<Found> {
         Found f;
+        for (auto& k : keys) {
+            ESCALE_TRY(auto t, tx.find_login_throttle(k.key));
+            if (t) f.wait = std::max(f.wait, throttle_wait(*t, ctx.clock.now()));
+        }
+        if (f.wait.count() > 0) return f;
         ESCALE_TRY(f.resident, tx.find_resident_by_email(normalize_email(email)));
         if (f.resident) {
             ESCALE_TRY(f.hash, tx.password_hash(f.resident->id));
         }
         return f;
     }));
+    if (found.wait.count() > 0) return fail(errors::too_many_attempts(found.wait));
+
     // The slow hash runs outside any transaction.
     bool usable = found.resident && found.resident->active && found.hash;
     bool ok = verify_password(usable ? *found.hash : decoy_hash(), password);
-    if (!usable || !ok) return fail(errors::bad_credentials());
+    Instant now = ctx.clock.now();
+    if (!usable || !ok) {
+        ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
+            for (auto& k : keys) {
+                ESCALE_TRY(auto t, tx.find_login_throttle(k.key));
+                ESCALE_TRY_VOID(tx.save_login_throttle(after_failure(t.value_or(LoginThrottle{k.key}), now, k.free_failures)));
+            }
+            return {};
+        }));
+        return fail(errors::bad_credentials());
+    }
 
-    ESCALE_TRY(auto session, open_session(ctx, found.resident->id, previous_token));
-    return LoginResult{std::move(session.token), *found.resident, session.expires_at};
+    LoginResult out{random_token(), *found.resident, now + session_lifetime};
+    Session s{token_hash(out.token), out.resident.id, now, out.expires_at, now};
+    ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
+        ESCALE_TRY_VOID(tx.delete_login_throttle(keys.front().key));
+        return insert_session(tx, s, previous_token);
+    }));
+    return out;
 }
 
 Result<void> logout(Context ctx, std::string_view token) {
@@ -54,12 +93,40 @@ Result<void> logout(Context ctx, std::string_view token) {
 
 Result<Actor> authenticate(Context ctx, std::string_view token) {
     if (token.empty() || token.size() > 128) return fail(errors::unauthenticated());
-    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<Actor> {
-        ESCALE_TRY(auto resident, tx.find_session_resident(token_hash(token), ctx.clock.now()));
-        if (!resident || !resident->active) return fail(errors::unauthenticated());
-        ESCALE_TRY(auto grants, tx.role_grants_of(resident->id));
-        return Actor::of(std::move(*resident), grants);
-    });
+    Instant now = ctx.clock.now();
+    bool touch = false;
+    ESCALE_TRY(auto actor, in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<Actor> {
+        Resident resident;
+        std::optional<ApiToken> api_token;
+        if (token.starts_with(api_token_prefix)) {
+            ESCALE_TRY(auto found, tx.find_api_token(token_hash(token)));
+            if (!found || (found->credential.expires_at && *found->credential.expires_at <= now))
+                return fail(errors::unauthenticated());
+            resident = std::move(found->resident);
+            api_token = std::move(found->credential);
+        } else {
+            ESCALE_TRY(auto found, tx.find_session(token_hash(token)));
+            if (!found) return fail(errors::unauthenticated());
+            const Session& s = found->credential;
+            if (s.expires_at <= now || s.last_seen_at + session_idle_timeout <= now) return fail(errors::session_expired());
+            touch = now - s.last_seen_at >= session_touch_interval;
+            resident = std::move(found->resident);
+        }
+        if (!resident.active) return fail(errors::unauthenticated());
+        ESCALE_TRY(auto grants, tx.role_grants_of(resident.id));
+        auto a = Actor::of(std::move(resident), grants);
+        a.api_token = std::move(api_token);
+        return a;
+    }));
+    if (touch) {
+        // Keeps the session from going idle; a failure here must not refuse the request.
+        (void)in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return tx.touch_session(token_hash(token), now); });
+    }
+    return actor;
+}
+
+std::string csrf_token_for(std::string_view session_token) {
+    return token_hash("escale-csrf:" + std::string(session_token));
 }
 
 }  // namespace escale::app

@@ -1,4 +1,6 @@
-// Local-account login, logout, and turning a session token back into an Actor.
+// Who is calling: local-account login (throttled), sessions (rotated at login, ended after
+// an idle time and at an absolute end, stored in the database so every server shares them),
+// logout, and turning a session or API token back into an Actor.
 #pragma once
 
 #include <chrono>
@@ -10,7 +12,9 @@
 
 namespace escale::app {
 
-inline constexpr std::chrono::hours session_lifetime{12};
+inline constexpr std::chrono::hours session_lifetime{12};      // absolute end, from login
+inline constexpr std::chrono::hours session_idle_timeout{2};   // ends after this long unused
+inline constexpr std::chrono::seconds session_touch_interval{60};  // how stale "last seen" may be
 
 // A session just opened: its token (shown once to the client; only its hash is stored).
 struct OpenedSession {
@@ -29,12 +33,19 @@ struct LoginResult {
 };
 
 // Fails with "bad_credentials" for an unknown email, an inactive resident, a resident
-// without a local password, or a wrong password, taking the same time in each case.
+// without a local password, or a wrong password, taking the same time in each case; with
+// "too_many_attempts" (and no password check) while the account or the client's address
+// is locked by too many failures (core/login_throttle.hpp).
 Result<LoginResult> login(Context ctx, std::string_view email, std::string_view password,
-                          std::string_view previous_token = {});
+                          std::string_view client_address, std::string_view previous_token = {});
 // Ends the session of token; succeeds even if it had already ended.
 Result<void> logout(Context ctx, std::string_view token);
-// The resident behind a live session token; "unauthenticated" otherwise.
+// The resident behind a live session token or a valid API token; "unauthenticated" or
+// "session_expired" otherwise.
 Result<Actor> authenticate(Context ctx, std::string_view token);
+
+// The anti-CSRF token of a session: derived from the session token, so the server needs
+// no storage for it and a page on another origin cannot compute it.
+std::string csrf_token_for(std::string_view session_token);
 
 }  // namespace escale::app

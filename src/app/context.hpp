@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/permissions.hpp"
+#include "core/api_token.hpp"
 #include "core/clock.hpp"
 #include "core/errors.hpp"
 #include "core/resident.hpp"
@@ -27,6 +28,7 @@ struct Actor {
     Resident resident;
     std::vector<RoleGrant> roles;  // see roles_held (app/permissions.hpp)
     bool is_system = false;
+    std::optional<ApiToken> api_token;  // set when the request came with an API token
 
     static Actor system() {
         Actor a;
@@ -36,7 +38,7 @@ struct Actor {
         return a;
     }
     static Actor of(Resident r, std::span<const RoleGrant> grants) {
-        Actor a{std::move(r), {}, false};
+        Actor a{std::move(r), {}, false, std::nullopt};
         a.roles = roles_held(a.resident, grants);
         return a;
     }

@@ -1,6 +1,8 @@
 #include "app/periodic_jobs.hpp"
 
+#include "app/auth.hpp"
 #include "app/transaction.hpp"
+#include "core/login_throttle.hpp"
 
 namespace escale::app {
 
@@ -35,8 +37,13 @@ Result<int> run_due_jobs(Context ctx, const std::vector<PeriodicJob>& jobs, cons
 }
 
 Result<int> purge_expired_sessions(Context ctx) {
-    return in_transaction(ctx, TxMode::write,
-                          [&](Transaction& tx) { return tx.delete_expired_sessions(ctx.clock.now()); });
+    Instant now = ctx.clock.now();
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<int> {
+        ESCALE_TRY(int sessions, tx.delete_expired_sessions(now, now - session_idle_timeout));
+        ESCALE_TRY(int stale, tx.delete_stale_login_throttles(now - throttle_quiet_period));
+        (void)stale;
+        return sessions;
+    });
 }
 
 }  // namespace escale::app

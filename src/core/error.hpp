@@ -2,6 +2,7 @@
 // French message for the person who caused it. No exception crosses a layer boundary.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +19,7 @@ enum class ErrorKind {
     not_found,        // the named thing does not exist (404)
     conflict,         // the state of the data forbids it, e.g. slot already taken (409)
     too_large,        // request or file too big (413)
+    throttled,        // too many attempts; retry after Error::retry_after (429)
     rule_violation,   // well-formed but against a business rule (422)
     unavailable,      // dependency down, e.g. database unreachable (503)
     internal,         // a bug or an unexpected failure (500)
@@ -35,6 +37,7 @@ struct Error {
     std::string code;     // stable, machine-readable, snake_case (e.g. "slot_taken")
     std::string message;  // French sentence for people
     std::vector<ErrorDetail> details;
+    std::chrono::seconds retry_after{0};  // for throttled: when the same request may succeed
 };
 
 template <class T>

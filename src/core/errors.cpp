@@ -36,6 +36,9 @@ Error invalid_csv(std::string_view why) {
                 fmt::format("Le fichier CSV n'est pas valide : {}.", why));
 }
 
+Error unknown_field(std::string_view field) {
+    return make(ErrorKind::invalid_input, "unknown_field", fmt::format("Le champ « {} » n'est pas attendu ici.", field));
+}
 Error unauthenticated() {
     return make(ErrorKind::unauthenticated, "unauthenticated",
                 "Vous devez être connecté pour accéder à cette ressource.");
@@ -43,6 +46,25 @@ Error unauthenticated() {
 Error bad_credentials() {
     return make(ErrorKind::unauthenticated, "bad_credentials",
                 "Adresse électronique ou mot de passe incorrect.");
+}
+Error too_many_attempts(std::chrono::seconds retry_after) {
+    auto e = make(ErrorKind::throttled, "too_many_attempts",
+                  fmt::format("Trop de tentatives de connexion : réessayez dans {} seconde{}.", retry_after.count(),
+                              retry_after.count() > 1 ? "s" : ""));
+    e.retry_after = retry_after;
+    return e;
+}
+Error csrf_token_invalid() {
+    return make(ErrorKind::forbidden, "csrf_token_invalid",
+                "Requête refusée : l'en-tête X-CSRF-Token manque ou ne correspond pas à votre session.");
+}
+Error read_only_token() {
+    return make(ErrorKind::forbidden, "read_only_token",
+                "Ce jeton d'API ne permet que la lecture.");
+}
+Error session_expired() {
+    return make(ErrorKind::unauthenticated, "session_expired",
+                "Votre session a expiré : veuillez vous reconnecter.");
 }
 Error forbidden() {
     return make(ErrorKind::forbidden, "forbidden",

@@ -21,6 +21,11 @@ Error invalid_csv(std::string_view why);
 // identity
 Error unauthenticated();
 Error bad_credentials();
+Error unknown_field(std::string_view field);
+Error session_expired();
+Error too_many_attempts(std::chrono::seconds retry_after);
+Error csrf_token_invalid();
+Error read_only_token();
 Error forbidden();
 
 // lookups and data integrity

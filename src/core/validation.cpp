@@ -11,7 +11,9 @@ namespace {
 
 constexpr size_t max_text = 200;
 
-Result<void> text(std::string_view field, const std::string& value, bool required = true) {
+}  // namespace
+
+Result<void> check_text(std::string_view field, const std::string& value, bool required) {
     bool blank = value.find_first_not_of(" \t") == std::string::npos;
     if (required && blank) return fail(errors::missing_field(field));
     for (unsigned char c : value)
@@ -20,6 +22,12 @@ Result<void> text(std::string_view field, const std::string& value, bool require
     if (value.size() > max_text)
         return fail(errors::invalid_field(field, "un texte de 200 caractères au plus"));
     return {};
+}
+
+namespace {
+
+Result<void> text(std::string_view field, const std::string& value, bool required = true) {
+    return check_text(field, value, required);
 }
 
 Result<void> surface(std::string_view field, double v) {

@@ -29,6 +29,9 @@ Result<void> validate(const Locker& v);
 Result<void> validate(const RoleGrant& v);
 Result<void> validate(const Closure& v);
 
+// A short text field: no control characters, 200 bytes at most, not blank when required.
+Result<void> check_text(std::string_view field, const std::string& value, bool required = true);
+
 // Lower-cases ASCII letters and trims spaces: emails are compared in this form.
 std::string normalize_email(std::string_view email);
 bool looks_like_email(std::string_view email);

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "app/api_tokens.hpp"
 #include "app/auth.hpp"
 #include "app/desk_booking.hpp"
 #include "app/referential.hpp"
@@ -36,6 +37,7 @@ int status_of(ErrorKind k) {
         case ErrorKind::not_found: return 404;
         case ErrorKind::conflict: return 409;
         case ErrorKind::too_large: return 413;
+        case ErrorKind::throttled: return 429;
         case ErrorKind::rule_violation: return 422;
         case ErrorKind::unavailable: return 503;
         case ErrorKind::internal: return 500;
@@ -45,7 +47,29 @@ int status_of(ErrorKind k) {
 
 Response error_response(const Error& e) {
     if (e.kind == ErrorKind::internal) spdlog::error("internal error: {}", e.message);
-    return Response{status_of(e.kind), "application/json; charset=utf-8", error_body(e), {}};
+    Response r{status_of(e.kind), "application/json; charset=utf-8", error_body(e), {}};
+    if (e.retry_after.count() > 0) r.headers.emplace_back("Retry-After", std::to_string(e.retry_after.count()));
+    return r;
+}
+
+Result<Instant> parse_instant(std::string_view text, std::string_view field) {
+    std::istringstream in{std::string(text)};
+    Instant t;
+    in >> date::parse("%FT%TZ", t);
+    if (in.fail() || in.peek() != std::char_traits<char>::eof())
+        return fail(errors::invalid_field(field, "un instant UTC AAAA-MM-JJTHH:MM:SSZ"));
+    return t;
+}
+
+// GET, HEAD and OPTIONS change nothing: they need no anti-CSRF token and suit a read-only API token.
+bool is_safe(std::string_view method) { return method == "GET" || method == "HEAD" || method == "OPTIONS"; }
+
+// Constant-time comparison of two tokens.
+bool same_token(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    unsigned char diff = 0;
+    for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
 }
 
 Response json_response(int status, const json::value& v) {
@@ -161,8 +185,7 @@ Response book(app::Context ctx, const Call& c) {
     if (!obj) return error_response(obj.error());
     for (auto& [key, value] : *obj)
         if (key != "desk_id" && key != "date" && key != "period" && key != "resident_id")
-            return error_response(Error{ErrorKind::invalid_input, "unknown_field",
-                                        fmt::format("Le champ « {} » n'est pas attendu ici.", std::string_view(key)), {}});
+            return error_response(errors::unknown_field(key));
     app::BookDesk req;
     auto desk = obj->find("desk_id");
     if (desk == obj->end()) return error_response(errors::missing_field("desk_id"));
@@ -201,11 +224,12 @@ Response login(app::Context ctx, bool secure_cookies, const Call& c) {
     if (!*email) return error_response(errors::missing_field("email"));
     if (!*password) return error_response(errors::missing_field("password"));
     if ((*email)->size() > 254 || (*password)->size() > 1024) return error_response(errors::bad_credentials());
-    auto r = app::login(ctx, **email, **password, token_of(c.request));
+    auto r = app::login(ctx, **email, **password, c.request.remote_address, token_of(c.request));
     if (!r) return error_response(r.error());
     auto resp = json_response(200, json::object{{"token", r->token},
+                                                {"csrf_token", app::csrf_token_for(r->token)},
                                                 {"resident", encode(r->resident)},
-                                                {"expires_at", date::format("%FT%TZ", r->expires_at)}});
+                                                {"expires_at", format_instant(r->expires_at)}});
     set_session_cookie(resp, r->token, app::session_lifetime, secure_cookies);
     return resp;
 }
@@ -224,12 +248,38 @@ Response set_test_clock(ManualClock& clock, const Call& c) {
     auto now = optional_string(*obj, "now");
     if (!now) return error_response(now.error());
     if (!*now) return error_response(errors::missing_field("now"));
-    std::istringstream in(**now);
-    Instant t;
-    in >> date::parse("%FT%TZ", t);
-    if (in.fail()) return error_response(errors::invalid_field("now", "un instant UTC AAAA-MM-JJTHH:MM:SSZ"));
-    clock.set(t);
-    return json_response(200, json::object{{"now", date::format("%FT%TZ", t)}});
+    auto t = parse_instant(**now, "now");
+    if (!t) return error_response(t.error());
+    clock.set(*t);
+    return json_response(200, json::object{{"now", format_instant(*t)}});
+}
+
+Response create_api_token(app::Context ctx, const Call& c) {
+    auto obj = parse_object(c.request.body);
+    if (!obj) return error_response(obj.error());
+    for (auto& [key, value] : *obj)
+        if (key != "name" && key != "read_only" && key != "expires_at")
+            return error_response(errors::unknown_field(key));
+    app::NewApiToken req;
+    auto name = optional_string(*obj, "name");
+    if (!name) return error_response(name.error());
+    req.name = name->value_or("");
+    if (auto ro = obj->find("read_only"); ro != obj->end()) {
+        if (!ro->value().is_bool()) return error_response(errors::invalid_field("read_only", "true ou false"));
+        req.read_only = ro->value().get_bool();
+    }
+    auto expires = optional_string(*obj, "expires_at");
+    if (!expires) return error_response(expires.error());
+    if (*expires) {
+        auto t = parse_instant(**expires, "expires_at");
+        if (!t) return error_response(t.error());
+        req.expires_at = *t;
+    }
+    auto made = app::create_api_token(ctx, *c.actor, std::move(req));
+    if (!made) return error_response(made.error());
+    auto body = to_json(made->token).as_object();
+    body["token"] = made->secret;
+    return json_response(201, body);
 }
 
 }  // namespace
@@ -251,6 +301,21 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
     r.add({"POST", "/api/v1/auth/login", false, [ctx, secure = options.secure_cookies](const Call& c) { return login(ctx, secure, c); }, true});
     r.add({"POST", "/api/v1/auth/logout", true, [ctx, secure = options.secure_cookies](const Call& c) { return logout(ctx, secure, c); }});
     r.add({"GET", "/api/v1/me", true, [](const Call& c) { return json_response(200, encode(c.actor->resident)); }});
+    r.add({"GET", "/api/v1/auth/session", true, [](const Call& c) {
+               json::object out{{"resident", encode(c.actor->resident)}, {"roles", encode(c.actor->roles)}};
+               if (!c.actor->api_token) out["csrf_token"] = app::csrf_token_for(token_of(c.request));
+               else out["api_token"] = to_json(*c.actor->api_token);
+               return json_response(200, out);
+           }});
+    r.add({"GET", "/api/v1/me/api-tokens", true, [ctx](const Call& c) { return reply(app::list_api_tokens(ctx, *c.actor)); }});
+    r.add({"POST", "/api/v1/me/api-tokens", true, [ctx](const Call& c) { return create_api_token(ctx, c); }});
+    r.add({"DELETE", "/api/v1/me/api-tokens/{id}", true, [ctx](const Call& c) {
+               auto id = path_id(c);
+               if (!id) return error_response(id.error());
+               auto r = app::revoke_api_token(ctx, *c.actor, *id);
+               if (!r) return error_response(r.error());
+               return Response{204, "", "", {}};
+           }});
 
     r.add({"GET", "/api/v1/sites/{id}", true, [ctx](const Call& c) {
                auto id = path_id(c);
@@ -328,9 +393,18 @@ Response Api::handle(const Request& request, const Router::Match& m) const {
         }
         std::optional<app::Actor> actor;
         if (m.route->requires_login) {
-            auto a = app::authenticate(ctx_, token_of(request));
+            auto token = token_of(request);
+            auto a = app::authenticate(ctx_, token);
             if (!a) return error_response(a.error());
             actor = std::move(*a);
+            if (!is_safe(request.method)) {
+                // A browser sends the cookie by itself, even from another site's page: a
+                // change must also carry the session's anti-CSRF token, which such a page
+                // cannot know. Bearer credentials are never sent by themselves.
+                if (bearer_token(request).empty() && !same_token(request.csrf_token, app::csrf_token_for(token)))
+                    return error_response(errors::csrf_token_invalid());
+                if (actor->api_token && actor->api_token->read_only) return error_response(errors::read_only_token());
+            }
         }
         return m.route->handler(Call{request, m.params, actor ? &*actor : nullptr});
     } catch (const std::exception& e) {

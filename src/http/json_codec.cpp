@@ -100,8 +100,7 @@ Result<void> decode_into(const json::object& obj, T& into, std::initializer_list
             known = known || key == m.name;
         });
         if (!known)
-            return fail(Error{ErrorKind::invalid_input, "unknown_field",
-                              fmt::format("Le champ « {} » n'est pas attendu ici.", std::string_view(key)), {}});
+            return fail(errors::unknown_field(key));
     }
     Result<void> result;
     boost::mp11::mp_for_each<bd::describe_members<T, bd::mod_public>>([&](auto m) {
@@ -123,6 +122,16 @@ Result<std::optional<std::string>> optional_string(const json::object& obj, std:
     return std::optional<std::string>{std::string(it->value().get_string())};
 }
 
+std::string format_instant(Instant t) { return date::format("%FT%TZ", t); }
+
+json::value to_json(const ApiToken& t) {
+    return json::object{{"id", t.id},
+                        {"name", t.name},
+                        {"read_only", t.read_only},
+                        {"created_at", format_instant(t.created_at)},
+                        {"expires_at", t.expires_at ? json::value(format_instant(*t.expires_at)) : json::value(nullptr)}};
+}
+
 json::value to_json(const DeskBooking& b) {
     return json::object{
         {"id", b.id},
@@ -132,7 +141,7 @@ json::value to_json(const DeskBooking& b) {
         {"date", format_date(b.date)},
         {"half", to_string(b.half)},
         {"state", to_string(b.state)},
-        {"created_at", date::format("%FT%TZ", b.created_at)},
+        {"created_at", format_instant(b.created_at)},
         {"created_by", b.created_by},
     };
 }

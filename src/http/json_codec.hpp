@@ -29,6 +29,9 @@ Result<void> decode_into(const json::object& obj, T& into, std::initializer_list
 Result<std::optional<std::string>> optional_string(const json::object& obj, std::string_view key);
 
 json::value to_json(const DeskBooking& b);
+json::value to_json(const ApiToken& t);  // without its hash
+// An instant as AAAA-MM-JJTHH:MM:SSZ.
+std::string format_instant(Instant t);
 json::value to_json(const app::SiteDetail& d);
 
 std::string error_body(const Error& e);

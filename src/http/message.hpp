@@ -18,6 +18,8 @@ struct Request {
     std::string content_type;
     std::string authorization;
     std::string cookie;
+    std::string csrf_token;      // the X-CSRF-Token header
+    std::string remote_address;  // the client's IP address, as the server's socket sees it
 
     std::optional<std::string_view> query_param(std::string_view name) const {
         for (auto& [k, v] : query)

@@ -14,12 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "core/api_token.hpp"
 #include "core/closure.hpp"
 #include "core/desk.hpp"
 #include "core/desk_booking.hpp"
 #include "core/error.hpp"
 #include "core/floor.hpp"
 #include "core/locker.hpp"
+#include "core/login_throttle.hpp"
 #include "core/resident.hpp"
 #include "core/role_grant.hpp"
 #include "core/service.hpp"
@@ -43,7 +45,15 @@ struct Session {
     std::string token_hash;
     ResidentId resident_id = 0;
     Instant created_at;
-    Instant expires_at;
+    Instant expires_at;    // absolute end
+    Instant last_seen_at;  // for the idle end; refreshed at most once a minute
+};
+
+// A credential found by its hash, with the resident it belongs to.
+template <class Credential>
+struct HeldBy {
+    Credential credential;
+    Resident resident;
 };
 
 // The holder of one live desk slot.
@@ -91,11 +101,31 @@ public:
 
     // Sessions.
     virtual Result<void> insert_session(const Session& s) = 0;
-    // The resident of the session with this token hash, if it expires after `now`.
-    virtual Result<std::optional<Resident>> find_session_resident(const std::string& token_hash, Instant now) = 0;
+    // The session with this token hash and its resident, expired or not.
+    virtual Result<std::optional<HeldBy<Session>>> find_session(const std::string& token_hash) = 0;
+    virtual Result<void> touch_session(const std::string& token_hash, Instant at) = 0;
     virtual Result<void> delete_session(const std::string& token_hash) = 0;
-    // Deletes the sessions that expired at or before `now`; returns how many.
-    virtual Result<int> delete_expired_sessions(Instant now) = 0;
+    // Deletes the sessions that ended at or before `now`, or were last seen at or before
+    // `idle_since`; returns how many.
+    virtual Result<int> delete_expired_sessions(Instant now, Instant idle_since) = 0;
+    // Ends every session of resident r (deactivation, removal).
+    virtual Result<void> delete_sessions_of(ResidentId r) = 0;
+
+    // Login throttling (core/login_throttle.hpp), one record per key.
+    virtual Result<std::optional<LoginThrottle>> find_login_throttle(const std::string& key) = 0;
+    // Inserts or replaces the record of t.key.
+    virtual Result<void> save_login_throttle(const LoginThrottle& t) = 0;
+    virtual Result<void> delete_login_throttle(const std::string& key) = 0;
+    // Deletes the records neither locked nor failed since `before`; returns how many.
+    virtual Result<int> delete_stale_login_throttles(Instant before) = 0;
+
+    // API tokens. insert returns the new id.
+    virtual Result<ApiTokenId> insert_api_token(const ApiToken& t) = 0;
+    virtual Result<std::optional<HeldBy<ApiToken>>> find_api_token(const std::string& token_hash) = 0;
+    // A resident's tokens, by id.
+    virtual Result<std::vector<ApiToken>> api_tokens_of(ResidentId r) = 0;
+    // Fails with "not_found" when resident r has no token `id`.
+    virtual Result<void> delete_api_token(ResidentId r, ApiTokenId id) = 0;
 
     // Periodic jobs. If job `name` is due at `now` (or has never run), claims its due run
     // for `instance` and schedules the next one at the first due + k × interval after now

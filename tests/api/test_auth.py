@@ -55,7 +55,7 @@ class AuthTest(unittest.TestCase):
         self.assertEqual(c.get("/api/v1/me")[0], 200)
         self.server.set_clock("2026-03-02T20:00:01Z")  # 12 h after the test start
         try:
-            assert_error(self, c.get("/api/v1/me"), 401, "unauthenticated")
+            assert_error(self, c.get("/api/v1/me"), 401, "session_expired")
         finally:
             self.server.set_clock("2026-03-02T08:00:00Z")
 

@@ -165,6 +165,11 @@ class PermissionsTest(unittest.TestCase):
         if path == "/api/v1/auth/logout":  # on a session of its own, for the same reason
             answer = (self.sign_in(self.emails[name]) if roles else self.server.client()).post(path)
             return answer, roles is not None, 401
+        if path == "/api/v1/me/api-tokens/{id}":  # one's own token
+            made = client.post("/api/v1/me/api-tokens", {"name": "à révoquer"}) if roles else (0, {"id": 1}, None)
+            return client.delete(f"/api/v1/me/api-tokens/{made[1]['id']}"), roles is not None, 401
+        if path == "/api/v1/me/api-tokens" and method == "post":
+            return client.post(path, {"name": "intégration"}), roles is not None, 401
         if permission in ("public", "authenticated"):
             return client.request(method.upper(), path), permission == "public" or roles is not None, 401
         if roles is None:

@@ -39,9 +39,19 @@ public:
     Result<std::optional<std::string>> password_hash(ResidentId) override { return unused<std::optional<std::string>>(); }
     Result<void> set_password_hash(ResidentId, const std::string&) override { return unused<void>(); }
     Result<void> insert_session(const Session&) override { return unused<void>(); }
-    Result<std::optional<Resident>> find_session_resident(const std::string&, Instant) override { return unused<std::optional<Resident>>(); }
+    Result<std::optional<HeldBy<Session>>> find_session(const std::string&) override { return unused<std::optional<HeldBy<Session>>>(); }
+    Result<void> touch_session(const std::string&, Instant) override { return unused<void>(); }
     Result<void> delete_session(const std::string&) override { return unused<void>(); }
-    Result<int> delete_expired_sessions(Instant) override { return unused<int>(); }
+    Result<int> delete_expired_sessions(Instant, Instant) override { return unused<int>(); }
+    Result<void> delete_sessions_of(ResidentId) override { return unused<void>(); }
+    Result<std::optional<LoginThrottle>> find_login_throttle(const std::string&) override { return unused<std::optional<LoginThrottle>>(); }
+    Result<void> save_login_throttle(const LoginThrottle&) override { return unused<void>(); }
+    Result<void> delete_login_throttle(const std::string&) override { return unused<void>(); }
+    Result<int> delete_stale_login_throttles(Instant) override { return unused<int>(); }
+    Result<ApiTokenId> insert_api_token(const ApiToken&) override { return unused<ApiTokenId>(); }
+    Result<std::optional<HeldBy<ApiToken>>> find_api_token(const std::string&) override { return unused<std::optional<HeldBy<ApiToken>>>(); }
+    Result<std::vector<ApiToken>> api_tokens_of(ResidentId) override { return unused<std::vector<ApiToken>>(); }
+    Result<void> delete_api_token(ResidentId, ApiTokenId) override { return unused<void>(); }
     Result<std::optional<Instant>> claim_job(const std::string&, Instant, std::chrono::seconds, const std::string&) override {
         return unused<std::optional<Instant>>();
     }

@@ -243,16 +243,84 @@ TEST_P(StoreTest, SessionsAndPasswords) {
     EXPECT_TRUE(t->set_password_hash(f.alice, "h1"));
     EXPECT_TRUE(t->set_password_hash(f.alice, "h2"));
     EXPECT_EQ(**t->password_hash(f.alice), "h2");
-    Session s{"abc", f.alice, Instant{std::chrono::seconds{10}}, Instant{std::chrono::seconds{20}}};
-    EXPECT_TRUE(t->insert_session(s));
-    auto found = *t->find_session_resident("abc", Instant{std::chrono::seconds{19}});
+    auto at = [](int s) { return Instant{std::chrono::seconds{s}}; };
+    EXPECT_TRUE(t->insert_session(Session{"abc", f.alice, at(10), at(20), at(10)}));
+    EXPECT_TRUE(t->insert_session(Session{"old", f.alice, at(1), at(5), at(1)}));
+    EXPECT_TRUE(t->insert_session(Session{"idle", f.alice, at(1), at(50), at(2)}));
+    auto found = *t->find_session("abc");
     ASSERT_TRUE(found);
-    EXPECT_EQ(found->id, f.alice);
-    EXPECT_EQ(found->email, "alice@test.fr");
-    EXPECT_FALSE(*t->find_session_resident("abc", Instant{std::chrono::seconds{20}})) << "expired";
-    EXPECT_FALSE(*t->find_session_resident("abd", Instant{std::chrono::seconds{19}}));
+    EXPECT_EQ(found->resident.id, f.alice);
+    EXPECT_EQ(found->resident.email, "alice@test.fr");
+    EXPECT_EQ(found->credential.resident_id, f.alice);
+    EXPECT_EQ(found->credential.created_at, at(10));
+    EXPECT_EQ(found->credential.expires_at, at(20));
+    EXPECT_EQ(found->credential.last_seen_at, at(10));
+    EXPECT_TRUE(t->touch_session("abc", at(15)));
+    EXPECT_EQ((*t->find_session("abc"))->credential.last_seen_at, at(15));
+    EXPECT_FALSE(*t->find_session("abd"));
+    // Ended (expires_at <= now) or idle (last seen <= idle_since): "abc" stays.
+    EXPECT_EQ(*t->delete_expired_sessions(at(6), at(3)), 2);
+    EXPECT_TRUE(*t->find_session("abc"));
+    EXPECT_FALSE(*t->find_session("idle"));
     EXPECT_TRUE(t->delete_session("abc"));
-    EXPECT_FALSE(*t->find_session_resident("abc", Instant{std::chrono::seconds{19}}));
+    EXPECT_FALSE(*t->find_session("abc"));
+    EXPECT_TRUE(t->insert_session(Session{"x", f.alice, at(10), at(20), at(10)}));
+    EXPECT_TRUE(t->insert_session(Session{"y", f.alice, at(10), at(20), at(10)}));
+    EXPECT_TRUE(t->delete_sessions_of(f.alice));
+    EXPECT_FALSE(*t->find_session("x"));
+    EXPECT_FALSE(*t->find_session("y"));
+    EXPECT_TRUE(t->commit());
+}
+
+TEST_P(StoreTest, LoginThrottlesAreUpsertedAndPurged) {
+    seed();
+    auto t = tx();
+    auto at = [](int s) { return Instant{std::chrono::seconds{s}}; };
+    EXPECT_FALSE(*t->find_login_throttle("compte:a"));
+    EXPECT_TRUE(t->save_login_throttle(LoginThrottle{"compte:a", 1, at(0), at(100)}));
+    EXPECT_TRUE(t->save_login_throttle(LoginThrottle{"compte:a", 6, at(160), at(150)}));
+    EXPECT_TRUE(t->save_login_throttle(LoginThrottle{"adresse:b", 1, at(0), at(10)}));
+    auto a = *t->find_login_throttle("compte:a");
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->failures, 6);
+    EXPECT_EQ(a->locked_until, at(160));
+    EXPECT_EQ(a->last_failure, at(150));
+    EXPECT_EQ(*t->delete_stale_login_throttles(at(155)), 1);  // "compte:a" is still locked
+    EXPECT_FALSE(*t->find_login_throttle("adresse:b"));
+    EXPECT_TRUE(t->delete_login_throttle("compte:a"));
+    EXPECT_FALSE(*t->find_login_throttle("compte:a"));
+}
+
+TEST_P(StoreTest, ApiTokensBelongToTheirOwner) {
+    auto f = seed();
+    auto t = tx();
+    auto at = [](int s) { return Instant{std::chrono::seconds{s}}; };
+    auto id = *t->insert_api_token(ApiToken{0, f.alice, "écran du hall", "h1", true, at(10), std::nullopt});
+    auto id2 = *t->insert_api_token(ApiToken{0, f.alice, "export", "h2", false, at(11), at(99)});
+    auto found = *t->find_api_token("h2");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->credential.id, id2);
+    EXPECT_EQ(found->credential.name, "export");
+    EXPECT_FALSE(found->credential.read_only);
+    EXPECT_EQ(found->credential.created_at, at(11));
+    EXPECT_EQ(found->credential.expires_at, std::optional<Instant>(at(99)));
+    EXPECT_EQ(found->resident.id, f.alice);
+    auto mine = *t->api_tokens_of(f.alice);
+    ASSERT_EQ(mine.size(), 2u);
+    EXPECT_EQ(mine[0].id, id);
+    EXPECT_EQ(mine[0].expires_at, std::nullopt);
+    EXPECT_TRUE(mine[0].read_only);
+    EXPECT_TRUE(t->commit());
+    t = tx();
+    auto other = t->delete_api_token(f.alice + 1000, id);
+    ASSERT_FALSE(other);
+    EXPECT_EQ(other.error().code, "not_found");
+    t = nullptr;  // the failed call leaves the transaction fit only for rollback
+    t = tx();
+    EXPECT_TRUE(t->delete_api_token(f.alice, id));
+    EXPECT_FALSE(*t->find_api_token("h1"));
+    auto dup = t->insert_api_token(ApiToken{0, f.alice, "copie", "h2", true, at(12), std::nullopt});
+    EXPECT_FALSE(dup);
 }
 
 TEST_P(StoreTest, PilotDemoLoadsOnceIntoAnEmptyDatabase) {

@@ -93,6 +93,23 @@ T read_row(const PGresult* r, int row) {
     return value;
 }
 
+Instant instant(const PGresult* r, int col, int row = 0) {
+    long long v = 0;
+    read_field(r, row, col, v);
+    return Instant{std::chrono::seconds{v}};
+}
+
+// id, name, read_only, created_at, expires_at from column `first` on.
+ApiToken read_api_token(const PGresult* r, int row, int first) {
+    ApiToken t;
+    read_field(r, row, first, t.id);
+    read_field(r, row, first + 1, t.name);
+    read_field(r, row, first + 2, t.read_only);
+    t.created_at = instant(r, first + 3, row);
+    if (!PQgetisnull(r, row, first + 4)) t.expires_at = instant(r, first + 4, row);
+    return t;
+}
+
 template <class T>
 Params data_params(const T& v) {
     Params p;
@@ -235,29 +252,117 @@ public:
     }
 
     Result<void> insert_session(const Session& s) override {
-        return command("INSERT INTO sessions (token_hash, resident_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-                       Params().add(s.token_hash).add(s.resident_id).add(seconds(s.created_at)).add(seconds(s.expires_at)),
+        return command("INSERT INTO sessions (token_hash, resident_id, created_at, expires_at, last_seen_at) "
+                       "VALUES ($1, $2, $3, $4, $5)",
+                       Params().add(s.token_hash).add(s.resident_id).add(seconds(s.created_at)).add(seconds(s.expires_at))
+                           .add(seconds(s.last_seen_at)),
                        "La session");
     }
 
-    Result<std::optional<Resident>> find_session_resident(const std::string& token_hash, Instant now) override {
+    Result<std::optional<HeldBy<Session>>> find_session(const std::string& token_hash) override {
         static const std::string sql = fmt::format(
-            "SELECT {} FROM sessions s JOIN residents r ON r.id = s.resident_id "
-            "WHERE s.token_hash = $1 AND s.expires_at > $2",
+            "SELECT {}, s.created_at, s.expires_at, s.last_seen_at FROM sessions s "
+            "JOIN residents r ON r.id = s.resident_id WHERE s.token_hash = $1",
             prefixed_columns<Resident>("r."));
-        ESCALE_TRY(auto found, rows<Resident>(sql, Params().add(token_hash).add(seconds(now))));
-        if (found.empty()) return std::optional<Resident>{};
-        return std::optional<Resident>{std::move(found.front())};
+        auto res = conn_->run(sql, Params().add(token_hash));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        if (PQntuples(res.get()) == 0) return std::optional<HeldBy<Session>>{};
+        HeldBy<Session> out{{token_hash, 0, {}, {}, {}}, read_row<Resident>(res.get(), 0)};
+        int n = static_cast<int>(boost::mp11::mp_size<Members<Resident>>::value);
+        out.credential.resident_id = out.resident.id;
+        out.credential.created_at = instant(res.get(), n);
+        out.credential.expires_at = instant(res.get(), n + 1);
+        out.credential.last_seen_at = instant(res.get(), n + 2);
+        return std::optional{std::move(out)};
+    }
+
+    Result<void> touch_session(const std::string& token_hash, Instant at) override {
+        return command("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2", Params().add(seconds(at)).add(token_hash));
     }
 
     Result<void> delete_session(const std::string& token_hash) override {
         return command("DELETE FROM sessions WHERE token_hash = $1", Params().add(token_hash));
     }
 
-    Result<int> delete_expired_sessions(Instant now) override {
-        auto res = conn_->run("DELETE FROM sessions WHERE expires_at <= $1", Params().add(seconds(now)));
+    Result<int> delete_expired_sessions(Instant now, Instant idle_since) override {
+        return changed("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2",
+                       Params().add(seconds(now)).add(seconds(idle_since)));
+    }
+
+    Result<void> delete_sessions_of(ResidentId r) override {
+        return command("DELETE FROM sessions WHERE resident_id = $1", Params().add(r));
+    }
+
+    Result<std::optional<LoginThrottle>> find_login_throttle(const std::string& key) override {
+        auto res = conn_->run("SELECT failures, locked_until, last_failure FROM login_throttles WHERE key = $1",
+                              Params().add(key));
         if (!succeeded(res.get())) return fail(error_of(res.get()));
-        return std::atoi(PQcmdTuples(res.get()));
+        if (PQntuples(res.get()) == 0) return std::optional<LoginThrottle>{};
+        LoginThrottle t{key, 0, instant(res.get(), 1), instant(res.get(), 2)};
+        read_field(res.get(), 0, 0, t.failures);
+        return std::optional{std::move(t)};
+    }
+
+    Result<void> save_login_throttle(const LoginThrottle& t) override {
+        return command("INSERT INTO login_throttles (key, failures, locked_until, last_failure) VALUES ($1, $2, $3, $4) "
+                       "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
+                       "locked_until = excluded.locked_until, last_failure = excluded.last_failure",
+                       Params().add(t.key).add(t.failures).add(seconds(t.locked_until)).add(seconds(t.last_failure)));
+    }
+
+    Result<void> delete_login_throttle(const std::string& key) override {
+        return command("DELETE FROM login_throttles WHERE key = $1", Params().add(key));
+    }
+
+    Result<int> delete_stale_login_throttles(Instant before) override {
+        return changed("DELETE FROM login_throttles WHERE locked_until <= $1 AND last_failure <= $1",
+                       Params().add(seconds(before)));
+    }
+
+    Result<ApiTokenId> insert_api_token(const ApiToken& t) override {
+        auto res = conn_->run(
+            "INSERT INTO api_tokens (resident_id, name, token_hash, read_only, created_at, expires_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            Params().add(t.resident_id).add(t.name).add(t.token_hash).add(t.read_only).add(seconds(t.created_at))
+                .add(t.expires_at ? std::optional<long long>(seconds(*t.expires_at)) : std::nullopt));
+        if (!succeeded(res.get())) return fail(error_of(res.get(), "Le jeton"));
+        ApiTokenId id = 0;
+        read_field(res.get(), 0, 0, id);
+        return id;
+    }
+
+    Result<std::optional<HeldBy<ApiToken>>> find_api_token(const std::string& token_hash) override {
+        static const std::string sql = fmt::format(
+            "SELECT {}, t.id, t.name, t.read_only, t.created_at, t.expires_at FROM api_tokens t "
+            "JOIN residents r ON r.id = t.resident_id WHERE t.token_hash = $1",
+            prefixed_columns<Resident>("r."));
+        auto res = conn_->run(sql, Params().add(token_hash));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        if (PQntuples(res.get()) == 0) return std::optional<HeldBy<ApiToken>>{};
+        int n = static_cast<int>(boost::mp11::mp_size<Members<Resident>>::value);
+        HeldBy<ApiToken> out{read_api_token(res.get(), 0, n), read_row<Resident>(res.get(), 0)};
+        out.credential.resident_id = out.resident.id;
+        out.credential.token_hash = token_hash;
+        return std::optional{std::move(out)};
+    }
+
+    Result<std::vector<ApiToken>> api_tokens_of(ResidentId r) override {
+        auto res = conn_->run(
+            "SELECT id, name, read_only, created_at, expires_at FROM api_tokens WHERE resident_id = $1 ORDER BY id",
+            Params().add(r));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        std::vector<ApiToken> out;
+        for (int i = 0; i < PQntuples(res.get()); ++i) {
+            out.push_back(read_api_token(res.get(), i, 0));
+            out.back().resident_id = r;
+        }
+        return out;
+    }
+
+    Result<void> delete_api_token(ResidentId r, ApiTokenId id) override {
+        ESCALE_TRY(int n, changed("DELETE FROM api_tokens WHERE id = $1 AND resident_id = $2", Params().add(id).add(r)));
+        if (n == 0) return fail(errors::not_found("Le jeton"));
+        return {};
     }
 
     Result<std::optional<Instant>> claim_job(const std::string& name, Instant now, std::chrono::seconds interval,
@@ -343,6 +448,13 @@ private:
         "b.created_by";
 
     static long long seconds(Instant t) { return t.time_since_epoch().count(); }
+
+    // Runs one statement; returns how many rows it changed.
+    Result<int> changed(const std::string& sql, const Params& p) {
+        auto res = conn_->run(sql, p);
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        return std::atoi(PQcmdTuples(res.get()));
+    }
 
     Result<void> command(const std::string& sql, const Params& p, const char* label = "L'élément") {
         auto res = conn_->run(sql, p);

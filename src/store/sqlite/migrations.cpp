@@ -173,7 +173,30 @@ CREATE UNIQUE INDEX role_grants_unique ON role_grants(resident_id, site_id, role
 CREATE INDEX role_grants_site ON role_grants(site_id);
 )sql";
 
-constexpr std::array<std::string_view, 5> all{v1, v2, v3, v4, v5};
+// Sessions that end after a quiet time; failed logins counted per account and per
+// address; API tokens for integrations.
+constexpr std::string_view v6 = R"sql(
+ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT NOT NULL DEFAULT 0;
+UPDATE sessions SET last_seen_at = created_at;
+CREATE TABLE login_throttles (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  locked_until BIGINT NOT NULL,
+  last_failure BIGINT NOT NULL
+);
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  resident_id INTEGER NOT NULL REFERENCES residents(id),
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  read_only INTEGER NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT
+);
+CREATE INDEX api_tokens_resident ON api_tokens(resident_id);
+)sql";
+
+constexpr std::array<std::string_view, 6> all{v1, v2, v3, v4, v5, v6};
 
 }  // namespace
 

@@ -46,6 +46,12 @@ void bind_value(SQLite::Statement& st, int i, const V& v) {
     } else static_assert(!sizeof(V), "unsupported column type");
 }
 
+template <class... V>
+void bind_all(SQLite::Statement& st, const V&... v) {
+    int i = 1;
+    (bind_value(st, i++, v), ...);
+}
+
 template <class V>
 void read_value(const SQLite::Column& c, V& out) {
     if constexpr (std::is_same_v<V, bool>) out = c.getInt() != 0;
@@ -161,6 +167,20 @@ auto guarded(const char* label, F&& f) -> decltype(f()) {
     }
 }
 
+std::int64_t epoch(Instant t) { return t.time_since_epoch().count(); }
+Instant instant(const SQLite::Column& c) { return Instant{std::chrono::seconds{c.getInt64()}}; }
+
+// id, name, read_only, created_at, expires_at from column `first` on.
+ApiToken read_api_token(SQLite::Statement& st, int first) {
+    ApiToken t;
+    t.id = st.getColumn(first).getInt64();
+    t.name = st.getColumn(first + 1).getString();
+    t.read_only = st.getColumn(first + 2).getInt() != 0;
+    t.created_at = instant(st.getColumn(first + 3));
+    if (!st.getColumn(first + 4).isNull()) t.expires_at = instant(st.getColumn(first + 4));
+    return t;
+}
+
 Date parse_stored_date(const std::string& s) { return parse_date(s).value_or(Date{}); }
 
 DeskBooking read_booking(SQLite::Statement& st) {
@@ -257,44 +277,126 @@ public:
     Result<void> insert_session(const Session& s) override {
         return guarded("La session", [&]() -> Result<void> {
             auto& st = conn_->prepare(
-                "INSERT INTO sessions (token_hash, resident_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
+                "INSERT INTO sessions (token_hash, resident_id, created_at, expires_at, last_seen_at) "
+                "VALUES (?, ?, ?, ?, ?)");
             st.bind(1, s.token_hash);
             st.bind(2, static_cast<int64_t>(s.resident_id));
-            st.bind(3, static_cast<int64_t>(s.created_at.time_since_epoch().count()));
-            st.bind(4, static_cast<int64_t>(s.expires_at.time_since_epoch().count()));
+            st.bind(3, epoch(s.created_at));
+            st.bind(4, epoch(s.expires_at));
+            st.bind(5, epoch(s.last_seen_at));
             st.exec();
             return {};
         });
     }
 
-    Result<std::optional<Resident>> find_session_resident(const std::string& token_hash, Instant now) override {
-        return guarded("", [&]() -> Result<std::optional<Resident>> {
+    Result<std::optional<HeldBy<Session>>> find_session(const std::string& token_hash) override {
+        return guarded("", [&]() -> Result<std::optional<HeldBy<Session>>> {
             static const std::string sql = fmt::format(
-                "SELECT {} FROM sessions s JOIN residents r ON r.id = s.resident_id "
-                "WHERE s.token_hash = ? AND s.expires_at > ?",
+                "SELECT {}, s.created_at, s.expires_at, s.last_seen_at FROM sessions s "
+                "JOIN residents r ON r.id = s.resident_id WHERE s.token_hash = ?",
                 prefixed_columns<Resident>("r."));
+            static const int n = static_cast<int>(boost::mp11::mp_size<Members<Resident>>::value);
             auto& st = conn_->prepare(sql);
             st.bind(1, token_hash);
-            st.bind(2, static_cast<int64_t>(now.time_since_epoch().count()));
-            if (!st.executeStep()) return std::optional<Resident>{};
-            return std::optional<Resident>{read_row<Resident>(st)};
+            if (!st.executeStep()) return std::optional<HeldBy<Session>>{};
+            HeldBy<Session> out{{token_hash, 0, instant(st.getColumn(n)), instant(st.getColumn(n + 1)),
+                                 instant(st.getColumn(n + 2))},
+                                read_row<Resident>(st)};
+            out.credential.resident_id = out.resident.id;
+            return std::optional{std::move(out)};
         });
+    }
+
+    Result<void> touch_session(const std::string& token_hash, Instant at) override {
+        return run("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", epoch(at), token_hash).map([](int) {});
     }
 
     Result<void> delete_session(const std::string& token_hash) override {
-        return guarded("", [&]() -> Result<void> {
-            auto& st = conn_->prepare("DELETE FROM sessions WHERE token_hash = ?");
-            st.bind(1, token_hash);
-            st.exec();
-            return {};
+        return run("DELETE FROM sessions WHERE token_hash = ?", token_hash).map([](int) {});
+    }
+
+    Result<int> delete_expired_sessions(Instant now, Instant idle_since) override {
+        return run("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?", epoch(now), epoch(idle_since));
+    }
+
+    Result<void> delete_sessions_of(ResidentId r) override {
+        return run("DELETE FROM sessions WHERE resident_id = ?", r).map([](int) {});
+    }
+
+    Result<std::optional<LoginThrottle>> find_login_throttle(const std::string& key) override {
+        return guarded("", [&]() -> Result<std::optional<LoginThrottle>> {
+            auto& st = conn_->prepare("SELECT failures, locked_until, last_failure FROM login_throttles WHERE key = ?");
+            st.bind(1, key);
+            if (!st.executeStep()) return std::optional<LoginThrottle>{};
+            return std::optional{LoginThrottle{key, st.getColumn(0).getInt(), instant(st.getColumn(1)),
+                                               instant(st.getColumn(2))}};
         });
     }
 
-    Result<int> delete_expired_sessions(Instant now) override {
-        return guarded("", [&]() -> Result<int> {
-            auto& st = conn_->prepare("DELETE FROM sessions WHERE expires_at <= ?");
-            st.bind(1, static_cast<int64_t>(now.time_since_epoch().count()));
-            return st.exec();
+    Result<void> save_login_throttle(const LoginThrottle& t) override {
+        return run("INSERT INTO login_throttles (key, failures, locked_until, last_failure) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, "
+                   "locked_until = excluded.locked_until, last_failure = excluded.last_failure",
+                   t.key, t.failures, epoch(t.locked_until), epoch(t.last_failure))
+            .map([](int) {});
+    }
+
+    Result<void> delete_login_throttle(const std::string& key) override {
+        return run("DELETE FROM login_throttles WHERE key = ?", key).map([](int) {});
+    }
+
+    Result<int> delete_stale_login_throttles(Instant before) override {
+        return run("DELETE FROM login_throttles WHERE locked_until <= ? AND last_failure <= ?", epoch(before),
+                   epoch(before));
+    }
+
+    Result<ApiTokenId> insert_api_token(const ApiToken& t) override {
+        return guarded("Le jeton", [&]() -> Result<ApiTokenId> {
+            auto& st = conn_->prepare(
+                "INSERT INTO api_tokens (resident_id, name, token_hash, read_only, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)");
+            bind_all(st, t.resident_id, t.name, t.token_hash, t.read_only, epoch(t.created_at),
+                     t.expires_at ? std::optional<int64_t>(epoch(*t.expires_at)) : std::nullopt);
+            st.exec();
+            return static_cast<ApiTokenId>(conn_->db().getLastInsertRowid());
+        });
+    }
+
+    Result<std::optional<HeldBy<ApiToken>>> find_api_token(const std::string& token_hash) override {
+        return guarded("", [&]() -> Result<std::optional<HeldBy<ApiToken>>> {
+            static const std::string sql = fmt::format(
+                "SELECT {}, t.id, t.name, t.read_only, t.created_at, t.expires_at FROM api_tokens t "
+                "JOIN residents r ON r.id = t.resident_id WHERE t.token_hash = ?",
+                prefixed_columns<Resident>("r."));
+            static const int n = static_cast<int>(boost::mp11::mp_size<Members<Resident>>::value);
+            auto& st = conn_->prepare(sql);
+            st.bind(1, token_hash);
+            if (!st.executeStep()) return std::optional<HeldBy<ApiToken>>{};
+            HeldBy<ApiToken> out{read_api_token(st, n), read_row<Resident>(st)};
+            out.credential.resident_id = out.resident.id;
+            out.credential.token_hash = token_hash;
+            return std::optional{std::move(out)};
+        });
+    }
+
+    Result<std::vector<ApiToken>> api_tokens_of(ResidentId r) override {
+        return guarded("", [&]() -> Result<std::vector<ApiToken>> {
+            auto& st = conn_->prepare(
+                "SELECT id, name, read_only, created_at, expires_at FROM api_tokens WHERE resident_id = ? ORDER BY id");
+            st.bind(1, static_cast<int64_t>(r));
+            std::vector<ApiToken> out;
+            while (st.executeStep()) {
+                out.push_back(read_api_token(st, 0));
+                out.back().resident_id = r;
+            }
+            return out;
+        });
+    }
+
+    Result<void> delete_api_token(ResidentId r, ApiTokenId id) override {
+        return run("DELETE FROM api_tokens WHERE id = ? AND resident_id = ?", id, r).and_then([](int n) -> Result<void> {
+            if (n == 0) return tl::unexpected(errors::not_found("Le jeton"));
+            return {};
         });
     }
 
@@ -416,6 +518,16 @@ public:
     }
 
 private:
+    // Runs one statement with these parameters; returns how many rows it changed.
+    template <class... V>
+    Result<int> run(const char* sql, const V&... v) {
+        return guarded("", [&]() -> Result<int> {
+            auto& st = conn_->prepare(sql);
+            bind_all(st, v...);
+            return st.exec();
+        });
+    }
+
     template <class T>
     Result<std::vector<T>> list_(std::optional<SiteId> site) {
         return guarded("", [&]() -> Result<std::vector<T>> {

@@ -1,0 +1,25 @@
+#include "core/login_throttle.hpp"
+
+#include <algorithm>
+
+namespace escale {
+
+std::chrono::seconds throttle_wait(const LoginThrottle& t, Instant now) {
+    if (t.locked_until <= now) return std::chrono::seconds{0};
+    return std::chrono::ceil<std::chrono::seconds>(t.locked_until - now);
+}
+
+LoginThrottle after_failure(LoginThrottle t, Instant now, int free_failures) {
+    if (now - t.last_failure >= throttle_quiet_period) t.failures = 0;
+    ++t.failures;
+    t.last_failure = now;
+    int over = t.failures - free_failures;
+    if (over >= 0) {
+        auto lock = over >= 10 ? throttle_longest_lock
+                               : std::min(throttle_longest_lock, std::chrono::seconds{1LL << over});
+        t.locked_until = now + lock;
+    }
+    return t;
+}
+
+}  // namespace escale
