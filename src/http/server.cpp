@@ -27,7 +27,10 @@ const char* const security_headers[][2] = {
     {"Referrer-Policy", "no-referrer"},
     {"X-Frame-Options", "DENY"},
     {"Content-Security-Policy",
-     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
+     "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
+     "form-action 'self'"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+    {"Cross-Origin-Resource-Policy", "same-origin"},
     {"Cache-Control", "no-store"},
 };
 
@@ -91,8 +94,11 @@ struct Shared {
     std::atomic<bool> stopping{false};
 };
 
-Request to_request(const bhttp::request<bhttp::string_body>& in, bool& bad_target) {
+Request to_request(const bhttp::request<bhttp::string_body>& in, const tcp::socket& socket, bool& bad_target) {
     Request r;
+    beast::error_code ec;
+    auto peer = socket.remote_endpoint(ec);
+    if (!ec) r.remote_address = peer.address().to_string();
     r.method = std::string(in.method_string());
     auto url = boost::urls::parse_origin_form(in.target());
     if (!url) {
@@ -105,6 +111,7 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, bool& bad_targe
     if (auto it = in.find(bhttp::field::content_type); it != in.end()) r.content_type = it->value();
     if (auto it = in.find(bhttp::field::authorization); it != in.end()) r.authorization = it->value();
     if (auto it = in.find(bhttp::field::cookie); it != in.end()) r.cookie = it->value();
+    if (auto it = in.find("X-CSRF-Token"); it != in.end()) r.csrf_token = it->value();
     return r;
 }
 
@@ -178,7 +185,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             version = msg.version();
             keep_alive = msg.keep_alive() && !shared.stopping;
             bool bad_target = false;
-            auto request = to_request(msg, bad_target);
+            auto request = to_request(msg, stream.socket(), bad_target);
             if (bad_target)
                 response = error_of(Error{ErrorKind::invalid_input, "bad_target", "L'adresse demandée est mal formée.", {}}, 400);
             else if (auto route = shared.api.route(request); route.route && route.route->slow)

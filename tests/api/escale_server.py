@@ -147,8 +147,8 @@ class Server:
             self.pg_url = None
         return self.proc.returncode
 
-    def client(self, token=None):
-        return Client(self.port, token)
+    def client(self, token=None, headers=None):
+        return Client(self.port, token, headers)
 
     def login(self, email, password=DEMO_PASSWORD):
         c = self.client()
@@ -178,13 +178,15 @@ class Server:
 class Client:
     """One keep-alive HTTP/1.1 connection; not thread-safe."""
 
-    def __init__(self, port, token=None):
+    def __init__(self, port, token=None, headers=None):
+        """`headers` go with every request (e.g. a Cookie, as a browser sends it)."""
         self.port = port
         self.token = token
+        self.headers = dict(headers or {})
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
 
     def request(self, method, path, body=None, headers=None, raw=None):
-        h = dict(headers or {})
+        h = {**self.headers, **(headers or {})}
         if self.token:
             h.setdefault("Authorization", "Bearer " + self.token)
         data = raw

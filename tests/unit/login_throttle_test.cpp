@@ -1,0 +1,45 @@
+// The login throttling policy: free failures, doubling locks, the cap, the quiet period.
+#include <gtest/gtest.h>
+
+#include "core/login_throttle.hpp"
+
+namespace escale {
+namespace {
+
+Instant at(long s) { return Instant{std::chrono::seconds{s}}; }
+
+TEST(LoginThrottle, FreeFailuresThenDoublingLocksUpToFifteenMinutes) {
+    LoginThrottle t{"compte:a"};
+    long now = 1'000'000;
+    for (int i = 1; i < account_free_failures; ++i) {
+        t = after_failure(t, at(now), account_free_failures);
+        EXPECT_EQ(throttle_wait(t, at(now)).count(), 0) << i;
+    }
+    std::vector<long> waits;
+    for (int i = 0; i < 14; ++i) {
+        t = after_failure(t, at(now), account_free_failures);
+        waits.push_back(throttle_wait(t, at(now)).count());
+        now += waits.back();  // the next failure comes when the lock ends
+        EXPECT_EQ(throttle_wait(t, at(now)).count(), 0);
+    }
+    EXPECT_EQ(waits, (std::vector<long>{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900, 900}));
+}
+
+TEST(LoginThrottle, AQuietHourStartsTheCountAgain) {
+    LoginThrottle t{"compte:a"};
+    for (int i = 0; i < account_free_failures + 3; ++i) t = after_failure(t, at(100), account_free_failures);
+    EXPECT_GT(throttle_wait(t, at(100)).count(), 0);
+    t = after_failure(t, at(100) + throttle_quiet_period, account_free_failures);
+    EXPECT_EQ(t.failures, 1);
+    EXPECT_EQ(throttle_wait(t, at(100) + throttle_quiet_period).count(), 0);
+}
+
+TEST(LoginThrottle, WaitIsRoundedUpAndNeverNegative) {
+    LoginThrottle t{"k", 9, at(50), at(40)};
+    EXPECT_EQ(throttle_wait(t, at(49)).count(), 1);
+    EXPECT_EQ(throttle_wait(t, at(50)).count(), 0);
+    EXPECT_EQ(throttle_wait(t, at(500)).count(), 0);
+}
+
+}  // namespace
+}  // namespace escale
