@@ -160,7 +160,29 @@ CREATE INDEX desk_bookings_live_holder ON desk_bookings(date, desk_id, half, res
   WHERE state IN ('reserved', 'checked_in');
 )sql";
 
-constexpr std::array<std::string_view, 4> all{v1, v2, v3, v4};
+// OpenID Connect login: logins in progress (keyed by a hash of their state, consumed once),
+// the ID token of each session opened through the provider (the id_token_hint of its
+// logout; goes with the session), and the service a site registers unknown people into.
+// The site's reference may be deferred (migrate-data copies sites before services).
+constexpr std::string_view oidc_login = R"sql(
+CREATE TABLE oidc_pending_logins (
+  state_hash TEXT PRIMARY KEY,
+  nonce TEXT NOT NULL,
+  code_verifier TEXT NOT NULL,
+  return_to TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX oidc_pending_logins_expiry ON oidc_pending_logins(expires_at);
+CREATE TABLE oidc_sessions (
+  token_hash TEXT PRIMARY KEY REFERENCES sessions(token_hash) ON DELETE CASCADE,
+  id_token TEXT NOT NULL
+);
+ALTER TABLE sites ADD COLUMN oidc_self_registration_service_id BIGINT
+  REFERENCES services(id) DEFERRABLE INITIALLY IMMEDIATE;
+)sql";
+
+constexpr std::array<std::string_view, 5> all{v1, v2, v3, v4, oidc_login};
 
 }  // namespace
 
