@@ -87,6 +87,9 @@ Result<void> check_site(Transaction& tx, SiteId site) {
 template <class T>
 Result<void> check_references(Transaction& tx, const T& v) {
     if constexpr (std::is_same_v<T, Site>) {
+        // The self-registration service must be one of this site's (so none at creation).
+        if (v.oidc_self_registration_service_id)
+            ESCALE_TRY_VOID(on_site<Service>(tx, *v.oidc_self_registration_service_id, v.id, "service"));
         return {};
     } else {
         ESCALE_TRY_VOID(check_site(tx, v.site_id));

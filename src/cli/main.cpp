@@ -2,6 +2,7 @@
 // data. Each sub-command parses its options, opens the store, and calls the same app use
 // cases as the HTTP API (operator commands call the store's tools directly).
 #include <condition_variable>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -17,12 +18,14 @@
 
 #include "app/demo_loader.hpp"
 #include "app/floor_plan_cache.hpp"
+#include "app/oidc_provider.hpp"
 #include "app/periodic_jobs.hpp"
 #include "app/referential.hpp"
 #include "app/transaction.hpp"
 #include "demo/demo_site.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "oidc_client/curl_oidc_http.hpp"
 #include "store/migrate_data.hpp"
 #include "store/open_store.hpp"
 #include "store/sqlite/backup.hpp"
@@ -123,6 +126,22 @@ int main(int argc, char** argv) {
                     "Cookies marqués Secure (quand les navigateurs arrivent en HTTPS, par un mandataire inverse)");
     serve->add_option("--test-clock", test_clock,
                       "Mode test : horloge réglable, démarrant à cet instant UTC (AAAA-MM-JJTHH:MM:SSZ)");
+    app::OidcConfig oidc;
+    std::string oidc_secret_file;
+    SiteId oidc_default_site = 0;
+    serve->add_option("--oidc-issuer", oidc.issuer,
+                      "Connexion OpenID Connect (ProConnect) : URL de l'émetteur ; sans elle, la connexion par "
+                      "ProConnect est désactivée");
+    serve->add_option("--oidc-client-id", oidc.client_id, "OpenID Connect : identifiant du client Escale");
+    serve->add_option("--oidc-client-secret-file", oidc_secret_file,
+                      "OpenID Connect : fichier contenant le secret du client (jamais sur la ligne de commande)");
+    serve->add_option("--oidc-redirect-url", oidc.redirect_url,
+                      "OpenID Connect : URL de retour déclarée chez le fournisseur (…/api/v1/auth/oidc/callback)");
+    serve->add_option("--oidc-post-logout-url", oidc.post_logout_redirect_url,
+                      "OpenID Connect : URL où le fournisseur renvoie après la déconnexion (facultatif)");
+    serve->add_option("--oidc-default-site", oidc_default_site,
+                      "OpenID Connect : site où s'inscrivent les personnes inconnues (si ce site l'autorise) ; "
+                      "sans elle, le seul site qui l'autorise");
 
     // ---- user add ----
     auto* user = cli.add_subcommand("user", "Gère les comptes locaux");
@@ -210,7 +229,22 @@ int main(int argc, char** argv) {
         // threads keep the cores busy (bench/README.md, "Databases").
         bool remote_db = serve_db.url.rfind("sqlite:", 0) != 0;
         so.threads = threads > 0 ? threads : remote_db ? 4 * static_cast<int>(std::thread::hardware_concurrency()) : 0;
-        http::Api api(ctx, http::ApiOptions{manual.get(), secure_cookies});
+        std::unique_ptr<oidc_client::CurlOidcHttp> oidc_http;
+        std::unique_ptr<app::OidcProvider> oidc_provider;
+        if (!oidc.issuer.empty()) {
+            std::ifstream secret_in(oidc_secret_file);
+            std::getline(secret_in, oidc.client_secret);
+            while (!oidc.client_secret.empty() && std::isspace(static_cast<unsigned char>(oidc.client_secret.back())))
+                oidc.client_secret.pop_back();
+            if (oidc_default_site) oidc.self_registration_site = oidc_default_site;
+            if (auto ok = app::validate(oidc); !ok) return report(ok.error());
+            oidc_http = std::make_unique<oidc_client::CurlOidcHttp>();
+            oidc_provider = std::make_unique<app::OidcProvider>(oidc, *oidc_http);
+            spdlog::info("connexion OpenID Connect activée, émetteur {}", oidc.issuer);
+        }
+        http::ApiOptions api_options{manual.get(), secure_cookies};
+        api_options.oidc = oidc_provider.get();
+        http::Api api(ctx, api_options);
         JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds)), instance);
         auto served = http::serve(so, api, [&](std::uint16_t port) {
             // Tests read this exact line to find the port.

@@ -1,6 +1,7 @@
 // A site: a building or campus, with its time zone, surface and opening hours.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <boost/describe/class.hpp>
@@ -18,8 +19,11 @@ struct Site {
     std::string noon_at = "13:00";           // morning ends, afternoon starts
     std::string closes_at = "19:00";
     int booking_horizon_days = 28;           // how far ahead a desk can be booked
+    // OpenID Connect: the service of this site into which a person unknown to Escale is
+    // registered at their first login; none: unknown people are refused.
+    std::optional<ServiceId> oidc_self_registration_service_id;
 };
 BOOST_DESCRIBE_STRUCT(Site, (), (id, name, time_zone, sub_m2, opens_at, noon_at, closes_at,
-                                 booking_horizon_days))
+                                 booking_horizon_days, oidc_self_registration_service_id))
 
 }  // namespace escale

@@ -156,7 +156,8 @@ DemoSite cite_site(unsigned seed) {
                   .name = "Cité administrative — démonstration",
                   .time_zone = "Europe/Paris",
                   .sub_m2 = 16.0 * n_residents,  // 16 m² of SUB per resident
-                  .booking_horizon_days = 28};
+                  .booking_horizon_days = 28,
+                  .oidc_self_registration_service_id = std::nullopt};
 
     // Headcounts: base ±10 %, rescaled to exactly 850; desks in proportion, exactly 750.
     std::vector<std::int64_t> weights;

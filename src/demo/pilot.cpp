@@ -82,7 +82,8 @@ DemoSite pilot_site() {
                   .name = "Préfecture de région — site pilote",
                   .time_zone = "Europe/Paris",
                   .sub_m2 = 16.0 * 36,  // 16 m² of SUB per resident
-                  .booking_horizon_days = 28};
+                  .booking_horizon_days = 28,
+                  .oidc_self_registration_service_id = std::nullopt};
     s.floors.push_back(Floor{.id = 1, .site_id = 1, .name = "3e étage — plateau flex", .level = 3,
                              .plan_svg = {}});  // drawn last
 

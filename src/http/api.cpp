@@ -18,6 +18,7 @@
 #include "core/errors.hpp"
 #include "core/try.hpp"
 #include "http/json_codec.hpp"
+#include "http/oidc_routes.hpp"
 #include "http/session_cookie.hpp"
 
 namespace escale::http {
@@ -234,11 +235,15 @@ Response login(app::Context ctx, bool secure_cookies, const Call& c) {
     return resp;
 }
 
-Response logout(app::Context ctx, bool secure_cookies, const Call& c) {
-    auto r = app::logout(ctx, token_of(c.request));
+Response logout(app::Context ctx, const ApiOptions& options, const Call& c) {
+    auto token = token_of(c.request);
+    // A session opened through OpenID Connect also ends at the provider: the client goes there next.
+    auto end_session_url = oidc_logout_url(ctx, options.oidc, token);
+    auto r = app::logout(ctx, token);
     if (!r) return error_response(r.error());
-    Response resp{204, "", "", {}};
-    clear_session_cookie(resp, secure_cookies);
+    Response resp = end_session_url ? json_response(200, json::object{{"end_session_url", *end_session_url}})
+                                    : Response{204, "", "", {}};
+    clear_session_cookie(resp, options.secure_cookies);
     return resp;
 }
 
@@ -299,7 +304,8 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
                return Response{200, "application/json; charset=utf-8", std::string(embedded::openapi_json), {}};
            }});
     r.add({"POST", "/api/v1/auth/login", false, [ctx, secure = options.secure_cookies](const Call& c) { return login(ctx, secure, c); }, true});
-    r.add({"POST", "/api/v1/auth/logout", true, [ctx, secure = options.secure_cookies](const Call& c) { return logout(ctx, secure, c); }});
+    r.add({"POST", "/api/v1/auth/logout", true, [ctx, options](const Call& c) { return logout(ctx, options, c); }, true});
+    add_oidc_routes(r, ctx, options.oidc, options.secure_cookies);
     r.add({"GET", "/api/v1/me", true, [](const Call& c) { return json_response(200, encode(c.actor->resident)); }});
     r.add({"GET", "/api/v1/auth/session", true, [](const Call& c) {
                json::object out{{"resident", encode(c.actor->resident)}, {"roles", encode(c.actor->roles)}};

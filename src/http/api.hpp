@@ -10,6 +10,10 @@
 #include "http/availability_encoder.hpp"
 #include "http/router.hpp"
 
+namespace escale::app {
+class OidcProvider;
+}
+
 namespace escale::http {
 
 struct ApiOptions {
@@ -19,6 +23,8 @@ struct ApiOptions {
     // Mark cookies Secure (set when clients reach the server over HTTPS, e.g. through a
     // TLS-terminating reverse proxy).
     bool secure_cookies = false;
+    // OpenID Connect login (--oidc-issuer …); null: its routes answer 404 oidc_disabled.
+    app::OidcProvider* oidc = nullptr;
 };
 
 class Api {

@@ -34,7 +34,7 @@ const std::vector<Table>& tables() {
     static const std::vector<Table> all = {
         {"sites", "id", {{"id", K::integer}, {"name", K::text}, {"time_zone", K::text}, {"sub_m2", K::real},
                          {"opens_at", K::text}, {"noon_at", K::text}, {"closes_at", K::text},
-                         {"booking_horizon_days", K::integer}}},
+                         {"booking_horizon_days", K::integer}, {"oidc_self_registration_service_id", K::integer}}},
         {"floors", "id", {{"id", K::integer}, {"site_id", K::integer}, {"name", K::text}, {"level", K::integer},
                           {"plan_svg", K::text}}},
         {"services", "id", {{"id", K::integer}, {"site_id", K::integer}, {"code", K::text}, {"name", K::text}}},
@@ -57,6 +57,7 @@ const std::vector<Table>& tables() {
         {"credentials", "resident_id", {{"resident_id", K::integer}, {"password_hash", K::text}}, false},
         {"sessions", "token_hash", {{"token_hash", K::text}, {"resident_id", K::integer}, {"created_at", K::integer},
                                     {"expires_at", K::integer}, {"last_seen_at", K::integer}}, false},
+        {"oidc_sessions", "token_hash", {{"token_hash", K::text}, {"id_token", K::text}}, false},
         {"login_throttles", "key", {{"key", K::text}, {"failures", K::integer}, {"locked_until", K::integer},
                                     {"last_failure", K::integer}}, false},
         {"api_tokens", "id", {{"id", K::integer}, {"resident_id", K::integer}, {"name", K::text},
@@ -168,7 +169,8 @@ Result<std::vector<TableCopy>> migrate_sqlite_to_postgres(const std::string& sql
         PgConn pg(to_url);
         if (PQstatus(pg.c) != CONNECTION_OK) return fail(unavailable(PQerrorMessage(pg.c)));
         std::string error;
-        if (!pg.exec("BEGIN", &error)) return fail(unavailable(error));
+        // Sites are copied before services but may name one (OpenID Connect self-registration).
+        if (!pg.exec("BEGIN; SET CONSTRAINTS ALL DEFERRED", &error)) return fail(unavailable(error));
         for (auto& t : tables()) {
             PGresult* count = PQexec(pg.c, fmt::format("SELECT count(*) FROM {}", t.name).c_str());
             bool empty = PQresultStatus(count) == PGRES_TUPLES_OK && std::string(PQgetvalue(count, 0, 0)) == "0";

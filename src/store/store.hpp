@@ -22,6 +22,7 @@
 #include "core/floor.hpp"
 #include "core/locker.hpp"
 #include "core/login_throttle.hpp"
+#include "core/oidc_pending_login.hpp"
 #include "core/resident.hpp"
 #include "core/role_grant.hpp"
 #include "core/service.hpp"
@@ -149,6 +150,22 @@ public:
     // in [first_desk, last_desk], by desk id. A floor's desks usually have neighbouring ids,
     // so this reads little more than the floor; the caller drops desks it does not show.
     virtual Result<std::vector<SlotHolder>> slot_holders(Date d, DeskId first_desk, DeskId last_desk) = 0;
+
+    // ---- OpenID Connect login ----
+    // A login in progress; fails with "already_exists" on a duplicate state hash.
+    virtual Result<void> insert_oidc_pending_login(const OidcPendingLogin& p) = 0;
+    // Removes the pending login of this state hash and returns it if it had not expired at
+    // `now`; nullopt when there is none (unknown, expired or already taken). However many
+    // transactions call this at once for one state, at most one gets it.
+    virtual Result<std::optional<OidcPendingLogin>> take_oidc_pending_login(const std::string& state_hash,
+                                                                            Instant now) = 0;
+    // Deletes the pending logins that expired at or before `now`; returns how many.
+    virtual Result<int> delete_expired_oidc_pending_logins(Instant now) = 0;
+    // Records the ID token that opened the session of this token hash (the id_token_hint of
+    // the provider's logout). It goes when the session is deleted.
+    virtual Result<void> insert_oidc_session(const std::string& token_hash, const std::string& id_token) = 0;
+    // The ID token of an OpenID Connect session; nullopt for a local-account session.
+    virtual Result<std::optional<std::string>> oidc_session_id_token(const std::string& token_hash) = 0;
 };
 
 class Store {

@@ -81,10 +81,11 @@ class PgDb:
 class Server:
     """A running server with its own temporary database. Use as a context manager."""
 
-    def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None, share_with=None, db_url=None):
+    def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None, share_with=None, db_url=None, port=0):
         """`share_with`: another Server whose database this one uses too (it stays the
         owner: it drops the database when it stops). `db_url`: an existing database
-        ("sqlite:PATH" or "postgresql://..."), used and left as it is."""
+        ("sqlite:PATH" or "postgresql://..."), used and left as it is. `port`: the port to
+        listen on (0: a free one, chosen by the server)."""
         self.dir = tempfile.TemporaryDirectory(prefix="escale-api-")
         self.kind = db or database_kind()
         self.pg_url = None
@@ -110,7 +111,7 @@ class Server:
         else:
             self.db_path = os.path.join(self.dir.name, "escale.db")
             self.db_url = "sqlite:" + self.db_path
-        args = [BIN, "serve", "--listen", "127.0.0.1:0", "--db", self.db_url, "--demo", demo]
+        args = [BIN, "serve", "--listen", f"127.0.0.1:{port}", "--db", self.db_url, "--demo", demo]
         if test_clock:
             args += ["--test-clock", test_clock]
         args += list(extra)

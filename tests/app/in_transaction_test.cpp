@@ -60,6 +60,11 @@ public:
     Result<void> set_desk_booking_state(BookingId, BookingState, Instant) override { return unused<void>(); }
     Result<std::vector<DeskBooking>> live_desk_bookings_of(ResidentId, Date, Date) override { return unused<std::vector<DeskBooking>>(); }
     Result<std::vector<SlotHolder>> slot_holders(Date, DeskId, DeskId) override { return unused<std::vector<SlotHolder>>(); }
+    Result<void> insert_oidc_pending_login(const OidcPendingLogin&) override { return unused<void>(); }
+    Result<std::optional<OidcPendingLogin>> take_oidc_pending_login(const std::string&, Instant) override { return unused<std::optional<OidcPendingLogin>>(); }
+    Result<int> delete_expired_oidc_pending_logins(Instant) override { return unused<int>(); }
+    Result<void> insert_oidc_session(const std::string&, const std::string&) override { return unused<void>(); }
+    Result<std::optional<std::string>> oidc_session_id_token(const std::string&) override { return unused<std::optional<std::string>>(); }
 
 private:
     template <class T>

@@ -340,5 +340,105 @@ TEST_P(StoreTest, PilotDemoLoadsOnceIntoAnEmptyDatabase) {
     EXPECT_EQ((*t->list(Of<Locker>{}, first->site_id)).size(), 36u);
 }
 
+// ---- OpenID Connect login ----
+
+TEST_P(StoreTest, OidcPendingLoginIsTakenOnceAndNotAfterExpiry) {
+    auto at = [](long long s) { return Instant{std::chrono::seconds{s}}; };
+    {
+        auto t = tx();
+        EXPECT_TRUE(t->insert_oidc_pending_login({"h1", "nonce1", "verifier1", "/desks", at(100), at(700)}));
+        EXPECT_TRUE(t->insert_oidc_pending_login({"h2", "nonce2", "verifier2", "/", at(100), at(200)}));
+        auto dup = t->insert_oidc_pending_login({"h1", "x", "y", "/", at(100), at(700)});
+        ASSERT_FALSE(dup);
+        EXPECT_EQ(dup.error().code, "already_exists");
+    }  // rolled back: PostgreSQL aborted the transaction at the duplicate
+    {
+        auto t = tx();
+        EXPECT_TRUE(t->insert_oidc_pending_login({"h1", "nonce1", "verifier1", "/desks", at(100), at(700)}));
+        EXPECT_TRUE(t->insert_oidc_pending_login({"h2", "nonce2", "verifier2", "/", at(100), at(200)}));
+        EXPECT_TRUE(t->commit());
+    }
+    auto t = tx();
+    auto got = *t->take_oidc_pending_login("h1", at(300));
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->nonce, "nonce1");
+    EXPECT_EQ(got->code_verifier, "verifier1");
+    EXPECT_EQ(got->return_to, "/desks");
+    EXPECT_EQ(got->created_at, at(100));
+    EXPECT_EQ(got->expires_at, at(700));
+    EXPECT_FALSE(*t->take_oidc_pending_login("h1", at(300))) << "a state serves once";
+    EXPECT_FALSE(*t->take_oidc_pending_login("h2", at(200))) << "expired";
+    EXPECT_FALSE(*t->take_oidc_pending_login("h2", at(100))) << "the expired one was consumed anyway";
+    EXPECT_FALSE(*t->take_oidc_pending_login("nope", at(100)));
+    EXPECT_TRUE(t->insert_oidc_pending_login({"h3", "n", "v", "/", at(100), at(200)}));
+    EXPECT_TRUE(t->insert_oidc_pending_login({"h4", "n", "v", "/", at(100), at(900)}));
+    EXPECT_EQ(*t->delete_expired_oidc_pending_logins(at(200)), 1);
+    EXPECT_TRUE(*t->take_oidc_pending_login("h4", at(200)));
+}
+
+TEST_P(StoreTest, OidcPendingLoginRacingTakersGetItOnce) {
+    auto at = [](long long s) { return Instant{std::chrono::seconds{s}}; };
+    {
+        auto t = tx();
+        EXPECT_TRUE(t->insert_oidc_pending_login({"race", "n", "v", "/", at(100), at(700)}));
+        EXPECT_TRUE(t->commit());
+    }
+    std::atomic<int> got{0}, errors{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 8; ++i)
+        threads.emplace_back([&] {
+            auto t = store_->begin(TxMode::write);
+            if (!t) return void(++errors);
+            auto p = (*t)->take_oidc_pending_login("race", at(300));
+            if (!p || !(*t)->commit()) return void(++errors);
+            if (*p) ++got;
+        });
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(got, 1);
+    EXPECT_EQ(errors, 0);
+}
+
+TEST_P(StoreTest, OidcSessionGoesWithItsSession) {
+    auto f = seed();
+    auto t = tx();
+    Session s{"tok", f.alice, Instant{std::chrono::seconds{10}}, Instant{std::chrono::seconds{20}},
+              Instant{std::chrono::seconds{10}}};
+    EXPECT_TRUE(t->insert_session(s));
+    EXPECT_FALSE(*t->oidc_session_id_token("tok")) << "a local session has no ID token";
+    EXPECT_TRUE(t->insert_oidc_session("tok", "eyJ.id.token"));
+    EXPECT_EQ(**t->oidc_session_id_token("tok"), "eyJ.id.token");
+    EXPECT_FALSE(t->insert_oidc_session("no-such-session", "x")) << "only for an existing session";
+}
+
+TEST_P(StoreTest, OidcSessionDeletedWithSessionAndExpiry) {
+    auto f = seed();
+    auto t = tx();
+    auto at = [](int s) { return Instant{std::chrono::seconds{s}}; };
+    EXPECT_TRUE(t->insert_session({"a", f.alice, at(10), at(20), at(10)}));
+    EXPECT_TRUE(t->insert_session({"b", f.bob, at(10), at(20), at(10)}));
+    EXPECT_TRUE(t->insert_oidc_session("a", "token-a"));
+    EXPECT_TRUE(t->insert_oidc_session("b", "token-b"));
+    EXPECT_TRUE(t->delete_session("a"));
+    EXPECT_FALSE(*t->oidc_session_id_token("a"));
+    EXPECT_EQ(*t->delete_expired_sessions(at(20), at(0)), 1);
+    EXPECT_FALSE(*t->oidc_session_id_token("b"));
+}
+
+TEST_P(StoreTest, SiteSelfRegistrationServiceRoundTripsAndIsChecked) {
+    auto f = seed();
+    auto t = tx();
+    auto service = *t->insert(Service{0, f.site, "SGAR", "SGAR"});
+    auto site = **t->find(Of<Site>{}, f.site);
+    EXPECT_FALSE(site.oidc_self_registration_service_id);
+    site.oidc_self_registration_service_id = service;
+    EXPECT_TRUE(t->update(site));
+    EXPECT_EQ((**t->find(Of<Site>{}, f.site)).oidc_self_registration_service_id, service);
+    EXPECT_TRUE(t->commit());
+    auto t2 = tx();
+    auto removed = t2->remove(Of<Service>{}, service);
+    ASSERT_FALSE(removed);
+    EXPECT_EQ(removed.error().code, "in_use");
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, StoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });

@@ -199,7 +199,29 @@ CREATE TABLE api_tokens (
 CREATE INDEX api_tokens_resident ON api_tokens(resident_id);
 )sql";
 
-constexpr std::array<std::string_view, 6> all{v1, v2, v3, v4, v5, v6};
+// OpenID Connect login: logins in progress (keyed by a hash of their state, consumed once),
+// the ID token of each session opened through the provider (the id_token_hint of its
+// logout; goes with the session), and the service a site registers unknown people into.
+// The site's reference may be deferred (migrate-data copies sites before services).
+constexpr std::string_view v7 = R"sql(
+CREATE TABLE oidc_pending_logins (
+  state_hash TEXT PRIMARY KEY,
+  nonce TEXT NOT NULL,
+  code_verifier TEXT NOT NULL,
+  return_to TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX oidc_pending_logins_expiry ON oidc_pending_logins(expires_at);
+CREATE TABLE oidc_sessions (
+  token_hash TEXT PRIMARY KEY REFERENCES sessions(token_hash) ON DELETE CASCADE,
+  id_token TEXT NOT NULL
+);
+ALTER TABLE sites ADD COLUMN oidc_self_registration_service_id BIGINT
+  REFERENCES services(id) DEFERRABLE INITIALLY IMMEDIATE;
+)sql";
+
+constexpr std::array<std::string_view, 7> all{v1, v2, v3, v4, v5, v6, v7};
 
 }  // namespace
 

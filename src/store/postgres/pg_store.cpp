@@ -442,6 +442,57 @@ public:
         return out;
     }
 
+    // ---- OpenID Connect login ----
+    Result<void> insert_oidc_pending_login(const OidcPendingLogin& p) override {
+        return command("INSERT INTO oidc_pending_logins (state_hash, nonce, code_verifier, return_to, created_at, "
+                       "expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                       Params().add(p.state_hash).add(p.nonce).add(p.code_verifier).add(p.return_to)
+                           .add(seconds(p.created_at)).add(seconds(p.expires_at)),
+                       "La connexion en cours");
+    }
+
+    Result<std::optional<OidcPendingLogin>> take_oidc_pending_login(const std::string& state_hash, Instant now) override {
+        // DELETE ... RETURNING: of concurrent takers, the first deletes the row; the others
+        // wait for it to commit, then find nothing.
+        auto res = conn_->run("DELETE FROM oidc_pending_logins WHERE state_hash = $1 "
+                              "RETURNING state_hash, nonce, code_verifier, return_to, created_at, expires_at",
+                              Params().add(state_hash));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        if (PQntuples(res.get()) == 0) return std::optional<OidcPendingLogin>{};
+        OidcPendingLogin p;
+        long long created = 0, expires = 0;
+        read_field(res.get(), 0, 0, p.state_hash);
+        read_field(res.get(), 0, 1, p.nonce);
+        read_field(res.get(), 0, 2, p.code_verifier);
+        read_field(res.get(), 0, 3, p.return_to);
+        read_field(res.get(), 0, 4, created);
+        read_field(res.get(), 0, 5, expires);
+        p.created_at = Instant{std::chrono::seconds{created}};
+        p.expires_at = Instant{std::chrono::seconds{expires}};
+        if (p.expires_at <= now) return std::optional<OidcPendingLogin>{};
+        return std::optional<OidcPendingLogin>{std::move(p)};
+    }
+
+    Result<int> delete_expired_oidc_pending_logins(Instant now) override {
+        auto res = conn_->run("DELETE FROM oidc_pending_logins WHERE expires_at <= $1", Params().add(seconds(now)));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        return std::atoi(PQcmdTuples(res.get()));
+    }
+
+    Result<void> insert_oidc_session(const std::string& token_hash, const std::string& id_token) override {
+        return command("INSERT INTO oidc_sessions (token_hash, id_token) VALUES ($1, $2)",
+                       Params().add(token_hash).add(id_token), "La session");
+    }
+
+    Result<std::optional<std::string>> oidc_session_id_token(const std::string& token_hash) override {
+        auto res = conn_->run("SELECT id_token FROM oidc_sessions WHERE token_hash = $1", Params().add(token_hash));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        if (PQntuples(res.get()) == 0) return std::optional<std::string>{};
+        std::string t;
+        read_field(res.get(), 0, 0, t);
+        return std::optional<std::string>{std::move(t)};
+    }
+
 private:
     static constexpr const char* booking_columns =
         "b.id, b.site_id, b.desk_id, b.resident_id, to_char(b.date, 'YYYY-MM-DD'), b.half, b.state, b.created_at, "

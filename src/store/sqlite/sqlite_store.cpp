@@ -517,6 +517,71 @@ public:
         });
     }
 
+    // ---- OpenID Connect login ----
+    Result<void> insert_oidc_pending_login(const OidcPendingLogin& p) override {
+        return guarded("La connexion en cours", [&]() -> Result<void> {
+            auto& st = conn_->prepare(
+                "INSERT INTO oidc_pending_logins (state_hash, nonce, code_verifier, return_to, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)");
+            st.bind(1, p.state_hash);
+            st.bind(2, p.nonce);
+            st.bind(3, p.code_verifier);
+            st.bind(4, p.return_to);
+            st.bind(5, static_cast<int64_t>(p.created_at.time_since_epoch().count()));
+            st.bind(6, static_cast<int64_t>(p.expires_at.time_since_epoch().count()));
+            st.exec();
+            return {};
+        });
+    }
+
+    Result<std::optional<OidcPendingLogin>> take_oidc_pending_login(const std::string& state_hash, Instant now) override {
+        return guarded("", [&]() -> Result<std::optional<OidcPendingLogin>> {
+            // Write transactions are serialised: the row read here is ours to delete.
+            auto& st = conn_->prepare(
+                "DELETE FROM oidc_pending_logins WHERE state_hash = ? "
+                "RETURNING state_hash, nonce, code_verifier, return_to, created_at, expires_at");
+            st.bind(1, state_hash);
+            if (!st.executeStep()) return std::optional<OidcPendingLogin>{};
+            OidcPendingLogin p;
+            p.state_hash = st.getColumn(0).getString();
+            p.nonce = st.getColumn(1).getString();
+            p.code_verifier = st.getColumn(2).getString();
+            p.return_to = st.getColumn(3).getString();
+            p.created_at = Instant{std::chrono::seconds{st.getColumn(4).getInt64()}};
+            p.expires_at = Instant{std::chrono::seconds{st.getColumn(5).getInt64()}};
+            while (st.executeStep()) {}  // finish the statement so the delete completes
+            if (p.expires_at <= now) return std::optional<OidcPendingLogin>{};
+            return std::optional<OidcPendingLogin>{std::move(p)};
+        });
+    }
+
+    Result<int> delete_expired_oidc_pending_logins(Instant now) override {
+        return guarded("", [&]() -> Result<int> {
+            auto& st = conn_->prepare("DELETE FROM oidc_pending_logins WHERE expires_at <= ?");
+            st.bind(1, static_cast<int64_t>(now.time_since_epoch().count()));
+            return st.exec();
+        });
+    }
+
+    Result<void> insert_oidc_session(const std::string& token_hash, const std::string& id_token) override {
+        return guarded("La session", [&]() -> Result<void> {
+            auto& st = conn_->prepare("INSERT INTO oidc_sessions (token_hash, id_token) VALUES (?, ?)");
+            st.bind(1, token_hash);
+            st.bind(2, id_token);
+            st.exec();
+            return {};
+        });
+    }
+
+    Result<std::optional<std::string>> oidc_session_id_token(const std::string& token_hash) override {
+        return guarded("", [&]() -> Result<std::optional<std::string>> {
+            auto& st = conn_->prepare("SELECT id_token FROM oidc_sessions WHERE token_hash = ?");
+            st.bind(1, token_hash);
+            if (!st.executeStep()) return std::optional<std::string>{};
+            return std::optional<std::string>{st.getColumn(0).getString()};
+        });
+    }
+
 private:
     // Runs one statement with these parameters; returns how many rows it changed.
     template <class... V>

@@ -1,0 +1,107 @@
+// The OpenID Connect routes. A browser comes here by navigation, not by script: answers are
+// redirects, and failures are short French HTML pages (with the stable error code) rather
+// than JSON bodies.
+#include "http/oidc_routes.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "app/oidc_login.hpp"
+#include "core/oidc_errors.hpp"
+#include "http/session_cookie.hpp"
+
+namespace escale::http {
+namespace {
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+int status_of(const Error& e) {
+    switch (e.kind) {
+        case ErrorKind::invalid_input: return 400;
+        case ErrorKind::unauthenticated: return 401;
+        case ErrorKind::forbidden: return 403;
+        case ErrorKind::not_found: return 404;
+        case ErrorKind::conflict: return 409;
+        case ErrorKind::too_large: return 413;
+        case ErrorKind::rule_violation: return 422;
+        case ErrorKind::unavailable: return 503;
+        case ErrorKind::internal: return 500;
+    }
+    return 500;
+}
+
+// A page saying why the login failed and how to go on.
+Response error_page(const Error& e) {
+    if (e.kind == ErrorKind::internal) spdlog::error("oidc: internal error: {}", e.message);
+    else spdlog::info("oidc: login refused: {}", e.code);
+    std::string body = fmt::format(
+        "<!doctype html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<title>Connexion impossible — Escale</title></head>\n"
+        "<body><main data-error-code=\"{0}\">\n<h1>Connexion impossible</h1>\n<p>{1}</p>\n"
+        "<p>Code de l'erreur, à indiquer au support : <code>{0}</code></p>\n"
+        "<p><a href=\"/\">Revenir à l'accueil d'Escale</a></p>\n</main></body></html>\n",
+        html_escape(e.code), html_escape(e.message));
+    Response r{status_of(e), "text/html; charset=utf-8", std::move(body), {}};
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+}
+
+Response redirect(const std::string& location) {
+    Response r{302, "", "", {}};
+    r.headers.emplace_back("Location", location);
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+}
+
+std::string param(const Request& r, std::string_view name) {
+    auto v = r.query_param(name);
+    return v ? std::string(*v) : std::string();
+}
+
+}  // namespace
+
+void add_oidc_routes(Router& router, app::Context ctx, app::OidcProvider* provider, bool secure_cookies) {
+    // Both may wait on the provider over the network: off the I/O threads.
+    router.add({"GET", "/api/v1/auth/oidc/login", false, [ctx, provider](const Call& c) {
+                    if (!provider) return error_page(errors::oidc_disabled());
+                    auto url = app::begin_oidc_login(ctx, *provider, param(c.request, "return_to"));
+                    if (!url) return error_page(url.error());
+                    return redirect(*url);
+                }, true});
+    router.add({"GET", "/api/v1/auth/oidc/callback", false, [ctx, provider, secure_cookies](const Call& c) {
+                    if (!provider) return error_page(errors::oidc_disabled());
+                    app::OidcCallback cb{param(c.request, "code"), param(c.request, "state"),
+                                         param(c.request, "error"), param(c.request, "error_description")};
+                    auto done = app::complete_oidc_login(ctx, *provider, cb, cookie_token(c.request));
+                    if (!done) return error_page(done.error());
+                    auto r = redirect(done->return_to);
+                    set_session_cookie(r, done->session.token, app::session_lifetime, secure_cookies);
+                    return r;
+                }, true});
+}
+
+std::optional<std::string> oidc_logout_url(app::Context ctx, app::OidcProvider* provider, std::string_view token) {
+    if (!provider) return std::nullopt;
+    auto url = app::oidc_end_session_url(ctx, *provider, token);
+    if (!url) {
+        spdlog::warn("oidc: no provider logout address: {}", url.error().message);
+        return std::nullopt;
+    }
+    return *url;
+}
+
+}  // namespace escale::http
