@@ -1,5 +1,6 @@
 #include "app/api_tokens.hpp"
 
+#include "app/audit.hpp"
 #include "app/passwords.hpp"
 #include "app/transaction.hpp"
 #include "core/errors.hpp"
@@ -23,7 +24,13 @@ Result<CreatedApiToken> create_api_token(Context ctx, const Actor& actor, NewApi
     out.secret = std::string(api_token_prefix) + random_token();
     out.token = ApiToken{0, actor.resident.id, std::move(request.name), token_hash(out.secret), request.read_only, now,
                          request.expires_at};
-    ESCALE_TRY(out.token.id, in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return tx.insert_api_token(out.token); }));
+    ESCALE_TRY(out.token.id, in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<ApiTokenId> {
+        ESCALE_TRY(auto id, tx.insert_api_token(out.token));
+        ESCALE_TRY_VOID(record(tx, ctx, actor,
+                               AuditEvent{0, {}, {}, {}, {}, "create", "api_tokens", id,
+                                          out.token.read_only ? "lecture seule" : "lecture et écriture"}));
+        return id;
+    }));
     out.token.token_hash.clear();
     return out;
 }
@@ -35,7 +42,10 @@ Result<std::vector<ApiToken>> list_api_tokens(Context ctx, const Actor& actor) {
 
 Result<void> revoke_api_token(Context ctx, const Actor& actor, ApiTokenId id) {
     ESCALE_TRY_VOID(by_session(actor));
-    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return tx.delete_api_token(actor.resident.id, id); });
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
+        ESCALE_TRY_VOID(tx.delete_api_token(actor.resident.id, id));
+        return record(tx, ctx, actor, AuditEvent{0, {}, {}, {}, {}, "revoke", "api_tokens", id, ""});
+    });
 }
 
 }  // namespace escale::app

@@ -42,18 +42,27 @@ Result<OpenedSession> open_session(Context ctx, ResidentId r, std::string_view p
 Result<LoginResult> login(Context ctx, std::string_view email, std::string_view password,
                           std::string_view client_address, std::string_view previous_token) {
     auto keys = throttle_keys(email, client_address);
+    const ThrottleKey& account = keys.front();
+    Instant now = ctx.clock.now();
     struct Found {
         std::optional<Resident> resident;
         std::optional<std::string> hash;
         std::chrono::seconds wait{0};
     };
-    ESCALE_TRY(auto found, in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<Found> {
+    // The attempt counts as a failure on the account before the password is checked, and
+    // is forgiven on success: requests racing in parallel each meet the count of the
+    // ones before them, so a lock holds however many arrive at once.
+    ESCALE_TRY(auto found, in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<Found> {
         Found f;
+        std::optional<LoginThrottle> account_record;
         for (auto& k : keys) {
             ESCALE_TRY(auto t, tx.find_login_throttle(k.key));
-            if (t) f.wait = std::max(f.wait, throttle_wait(*t, ctx.clock.now()));
+            if (t) f.wait = std::max(f.wait, throttle_wait(*t, now));
+            if (&k == &account) account_record = t;
         }
         if (f.wait.count() > 0) return f;
+        ESCALE_TRY_VOID(tx.save_login_throttle(
+            after_failure(account_record.value_or(LoginThrottle{account.key}), now, account.free_failures)));
         ESCALE_TRY(f.resident, tx.find_resident_by_email(normalize_email(email)));
         if (f.resident) {
             ESCALE_TRY(f.hash, tx.password_hash(f.resident->id));
@@ -65,10 +74,10 @@ Result<LoginResult> login(Context ctx, std::string_view email, std::string_view 
     // The slow hash runs outside any transaction.
     bool usable = found.resident && found.resident->active && found.hash;
     bool ok = verify_password(usable ? *found.hash : decoy_hash(), password);
-    Instant now = ctx.clock.now();
     if (!usable || !ok) {
         ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
             for (auto& k : keys) {
+                if (&k == &account) continue;  // already counted
                 ESCALE_TRY(auto t, tx.find_login_throttle(k.key));
                 ESCALE_TRY_VOID(tx.save_login_throttle(after_failure(t.value_or(LoginThrottle{k.key}), now, k.free_failures)));
             }
@@ -80,7 +89,7 @@ Result<LoginResult> login(Context ctx, std::string_view email, std::string_view 
     LoginResult out{random_token(), *found.resident, now + session_lifetime};
     Session s{token_hash(out.token), out.resident.id, now, out.expires_at, now};
     ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
-        ESCALE_TRY_VOID(tx.delete_login_throttle(keys.front().key));
+        ESCALE_TRY_VOID(tx.delete_login_throttle(account.key));
         return insert_session(tx, s, previous_token);
     }));
     return out;

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "app/audit.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
 #include "core/booking_rules.hpp"
@@ -67,6 +70,13 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
             ESCALE_TRY(b.id, tx.insert_desk_booking(b));
             made.push_back(b);
         }
+        if (on_behalf) {
+            ESCALE_TRY_VOID(record(tx, ctx, actor,
+                                   AuditEvent{0, {}, desk->site_id, {}, holder, "book_for", "desk_bookings", made.front().id,
+                                              fmt::format("{} {} poste {}", format_date(req.date),
+                                                          req.period == Period::day ? "journée" : to_string(made.front().half),
+                                                          desk->label)}));
+        }
         return made;
     });
 }
@@ -89,6 +99,11 @@ Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, Booking
         if (cal.slot_end(b->date, b->half) <= ctx.clock.now()) return fail(errors::past_slot());
         ESCALE_TRY_VOID(tx.set_desk_booking_state(id, BookingState::cancelled, ctx.clock.now()));
         b->state = BookingState::cancelled;
+        if (b->resident_id != actor.resident.id) {
+            ESCALE_TRY_VOID(record(tx, ctx, actor,
+                                   AuditEvent{0, {}, b->site_id, {}, b->resident_id, "cancel_for", "desk_bookings", b->id,
+                                              fmt::format("{} {}", format_date(b->date), to_string(b->half))}));
+        }
         return *b;
     });
 }

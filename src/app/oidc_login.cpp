@@ -1,5 +1,7 @@
 #include "app/oidc_login.hpp"
 
+#include "app/audit.hpp"
+
 #include <algorithm>
 
 #include <boost/json.hpp>
@@ -153,6 +155,8 @@ Result<Who> find_or_register(Context ctx, const OidcConfig& c, const IdentityCla
         r.role = Role::agent;
         ESCALE_TRY_VOID(validate(r));
         ESCALE_TRY(r.id, tx.insert(r));
+        ESCALE_TRY_VOID(record(tx, ctx, Actor::of(r, {}),
+                               AuditEvent{0, {}, r.site_id, {}, {}, "self_register", "residents", r.id, "ProConnect"}));
         return Who{r, true};
     });
 }
@@ -167,7 +171,7 @@ bool is_same_site_path(std::string_view p) {
     return true;
 }
 
-Result<std::string> begin_oidc_login(Context ctx, OidcProvider& provider, std::string_view return_to) {
+Result<OidcStart> begin_oidc_login(Context ctx, OidcProvider& provider, std::string_view return_to) {
     std::string target = return_to.empty() ? "/" : std::string(return_to);
     if (!is_same_site_path(target)) return fail(errors::oidc_bad_return_path());
     ESCALE_TRY(auto m, provider.metadata());
@@ -179,20 +183,24 @@ Result<std::string> begin_oidc_login(Context ctx, OidcProvider& provider, std::s
         ESCALE_TRY_VOID(tx.delete_expired_oidc_pending_logins(now));
         return tx.insert_oidc_pending_login(pending);
     }));
-    return with_query(m.authorization_endpoint, {{"response_type", "code"},
+    return OidcStart{with_query(m.authorization_endpoint, {{"response_type", "code"},
                                                  {"client_id", c.client_id},
                                                  {"redirect_uri", c.redirect_url},
                                                  {"scope", c.scopes},
                                                  {"state", state},
                                                  {"nonce", nonce},
                                                  {"code_challenge", code_challenge(verifier)},
-                                                 {"code_challenge_method", "S256"}});
+                                                 {"code_challenge_method", "S256"}}),
+                     state};
 }
 
 Result<OidcLoginDone> complete_oidc_login(Context ctx, OidcProvider& provider, const OidcCallback& cb,
                                           std::string_view previous_token) {
     if (cb.state.empty()) return fail(errors::oidc_missing_state());
     if (cb.state.size() > 256) return fail(errors::oidc_unknown_state());
+    if (cb.browser_state.size() != cb.state.size() ||
+        sodium_memcmp(cb.browser_state.data(), cb.state.data(), cb.state.size()) != 0)
+        return fail(errors::oidc_foreign_state());
     // The state is consumed first, whatever follows: it never serves twice.
     ESCALE_TRY(auto pending, in_transaction(ctx, TxMode::write, [&](Transaction& tx) {
                    return tx.take_oidc_pending_login(token_hash(cb.state), ctx.clock.now());

@@ -20,11 +20,16 @@ namespace escale::app {
 inline constexpr std::chrono::minutes oidc_login_lifetime{10};
 
 // Starts a login: stores a pending login (random state and nonce of 64 characters, PKCE
-// verifier) and returns the provider's authorization URL to send the browser to.
+// verifier) and returns the provider's authorization URL to send the browser to, with the
+// state, which the browser must bring back (in a cookie) to the callback.
 // `return_to` is where to go once logged in: a path of this site ("/…", not "//…");
 // "oidc_bad_return_path" otherwise; empty means "/". Fails with
 // "oidc_provider_unavailable" when discovery fails.
-Result<std::string> begin_oidc_login(Context ctx, OidcProvider& provider, std::string_view return_to);
+struct OidcStart {
+    std::string authorization_url;
+    std::string state;
+};
+Result<OidcStart> begin_oidc_login(Context ctx, OidcProvider& provider, std::string_view return_to);
 
 // What the provider's redirect to the callback carried.
 struct OidcCallback {
@@ -32,6 +37,7 @@ struct OidcCallback {
     std::string state;
     std::string error;              // set when the provider refused, e.g. "access_denied"
     std::string error_description;
+    std::string browser_state;  // the state the browser kept when it started the login
 };
 
 struct OidcLoginDone {
@@ -41,7 +47,9 @@ struct OidcLoginDone {
     bool registered = false;  // the resident was created by this login (self-registration)
 };
 
-// Finishes a login: consumes the pending login of the state (once: "oidc_missing_state",
+// Finishes a login: refuses a callback whose state is not the one this browser started
+// ("oidc_foreign_state": someone else's login, pushed to this browser), consumes the
+// pending login of the state (once: "oidc_missing_state",
 // "oidc_unknown_state" for an unknown, replayed or expired one), exchanges the code (with
 // the PKCE verifier) for tokens, verifies the ID token (see verify_id_token's errors),
 // reads userinfo (JSON or signed JWT), then finds the resident by email; an unknown email

@@ -27,8 +27,16 @@ std::string_view host_of(std::string_view url) {
     return rest.substr(0, rest.find_first_of(":/?#"));
 }
 
+// "localhost", "[::1]" or a dotted 127.x.y.z address (not a name that merely starts with "127.").
 bool is_loopback(std::string_view host) {
-    return host == "localhost" || host == "[::1]" || starts_with(host, "127.");
+    if (host == "localhost" || host == "[::1]") return true;
+    if (!starts_with(host, "127.")) return false;
+    int dots = 0;
+    for (char c : host) {
+        if (c == '.') ++dots;
+        else if (c < '0' || c > '9') return false;
+    }
+    return dots == 3;
 }
 
 std::string string_member(const json::object& o, std::string_view key) {

@@ -78,7 +78,14 @@ bool allowed_within(std::span<const RoleGrant> roles, Permission p, std::optiona
     return false;
 }
 
-bool may_manage_resident(std::span<const RoleGrant> roles, const Resident* before, const Resident* after) {
+bool allowed_everywhere(std::span<const RoleGrant> roles, Permission p) {
+    for (auto& g : roles)
+        if (reach(g.role, p) == Reach::everywhere) return true;
+    return false;
+}
+
+bool may_manage_resident(std::span<const RoleGrant> roles, const Resident* before,
+                         std::span<const RoleGrant> before_grants, const Resident* after) {
     for (const Resident* r : {before, after}) {
         if (!r) continue;
         if (!allowed(roles, Permission::manage_residents, Scope{r->site_id, r->service_id})) return false;
@@ -86,6 +93,11 @@ bool may_manage_resident(std::span<const RoleGrant> roles, const Resident* befor
         if (r->role != Role::agent && !allowed(roles, Permission::manage_roles, site)) return false;
         if (r->role == Role::admin && !allowed(roles, Permission::manage_sites, site)) return false;
     }
+    for (auto& g : before_grants)
+        if (!allowed(roles, Permission::manage_roles, Scope{g.site_id, std::nullopt})) return false;
+    if (before && after && before->email != after->email &&
+        !allowed(roles, Permission::manage_roles, Scope{after->site_id, std::nullopt}))
+        return false;
     return true;
 }
 

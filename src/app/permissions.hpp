@@ -59,11 +59,17 @@ bool allowed(std::span<const RoleGrant> roles, Permission p, const Scope& s);
 // then filtered item by item with `allowed`.
 bool allowed_within(std::span<const RoleGrant> roles, Permission p, std::optional<SiteId> site);
 
-// Whether `roles` may turn resident `before` into `after` (nullptr: creation, deletion).
-// Managing residents is needed on both; and a resident holding a role other than agent
-// (before or after) is managed only by who manages roles on the site, and an
-// administrator only by who manages sites: a référent manages the agents of their service.
-bool may_manage_resident(std::span<const RoleGrant> roles, const Resident* before, const Resident* after);
+// Whether one of `roles` gives permission p on every site (an administrator).
+bool allowed_everywhere(std::span<const RoleGrant> roles, Permission p);
+
+// Whether `roles` may turn resident `before` (who holds `before_grants`) into `after`
+// (nullptr: creation, deletion). Managing residents is needed on both. A resident holding
+// a role other than agent (before or after) is managed only by who manages roles on the
+// site, an administrator only by who manages sites, and a resident holding grants only by
+// who manages roles on each granted site. Changing an email (what a login is matched by)
+// needs managing roles too. So a référent manages the plain agents of their service.
+bool may_manage_resident(std::span<const RoleGrant> roles, const Resident* before,
+                         std::span<const RoleGrant> before_grants, const Resident* after);
 
 // Stable names, for documents and tests.
 const char* to_string(Permission p);

@@ -1,5 +1,6 @@
 #include "app/referential.hpp"
 
+#include "app/audit.hpp"
 #include "app/passwords.hpp"
 #include "app/transaction.hpp"
 #include "core/entity_label.hpp"
@@ -50,17 +51,31 @@ bool may_read(const Actor& a, const T& v) {
 // deletion). Allowed on what it was and on what it becomes: a référent keeps a resident
 // in their service.
 template <class T>
-Result<void> may_write(const Actor& a, const T* before, const T* after) {
+Result<void> may_write(const Actor& a, const T* before, const T* after, std::span<const RoleGrant> before_grants = {}) {
     bool ok = true;
     if constexpr (std::is_same_v<T, Resident>) {
-        ok = may_manage_resident(a.roles, before, after);
+        ok = may_manage_resident(a.roles, before, before_grants, after);
     } else {
         Write w = !before ? Write::create : !after ? Write::remove : Write::update;
         for (const T* v : {before, after})
             if (v && !a.may(write_permission<T>(w), scope_of(*v))) ok = false;
     }
+    if constexpr (std::is_same_v<T, Site>) {
+        // Which site registers unknown people matters to every site: an administrator's call.
+        if (before && after && before->oidc_self_registration_service_id != after->oidc_self_registration_service_id &&
+            !allowed_everywhere(a.roles, Permission::manage_sites))
+            ok = false;
+    }
     if (!ok) return fail(errors::forbidden());
     return {};
+}
+
+// The grants held by the person a write of T concerns (residents only): managing a person
+// who holds roles elsewhere needs managing roles there.
+template <class T>
+Result<std::vector<RoleGrant>> grants_at_stake(Transaction& tx, const T& before) {
+    if constexpr (std::is_same_v<T, Resident>) return tx.role_grants_of(before.id);
+    else return std::vector<RoleGrant>{};
 }
 
 // Normalises what has one canonical form before validation.
@@ -129,12 +144,22 @@ Result<void> check_dependents(Transaction& tx, const Zone& before, const Zone& a
     return {};
 }
 
+// The audit log's line for a change of v.
 template <class T>
-Result<T> insert_checked(Transaction& tx, T value) {
+AuditEvent audit_event(const T& v, const char* action, std::string details = {}) {
+    std::optional<ResidentId> concerned;
+    if constexpr (std::is_same_v<T, Resident>) concerned = v.id;
+    if constexpr (std::is_same_v<T, RoleGrant>) concerned = v.resident_id;
+    return AuditEvent{0, {}, scope_of(v).site_id, {}, concerned, action, entity_name<T>(), v.id, std::move(details)};
+}
+
+template <class T>
+Result<T> insert_checked(Context ctx, const Actor& actor, Transaction& tx, T value, std::string details = {}) {
     canonicalize(value);
     ESCALE_TRY_VOID(validate(value));
     ESCALE_TRY_VOID(check_references(tx, value));
     ESCALE_TRY(value.id, tx.insert(value));
+    ESCALE_TRY_VOID(record(tx, ctx, actor, audit_event(value, "create", std::move(details))));
     return value;
 }
 
@@ -159,7 +184,7 @@ Result<T> get_entity(Context ctx, const Actor& actor, Id id) {
 template <class T>
 Result<T> create_entity(Context ctx, const Actor& actor, T value) {
     ESCALE_TRY_VOID(may_write<T>(actor, nullptr, &value));
-    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return insert_checked(tx, value); });
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return insert_checked(ctx, actor, tx, value); });
 }
 
 template <class T>
@@ -169,7 +194,8 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<T> {
         ESCALE_TRY(auto existing, tx.find(Of<T>{}, value.id));
         if (!existing) return fail(errors::not_found(entity_label<T>()));
-        ESCALE_TRY_VOID(may_write<T>(actor, &*existing, &value));
+        ESCALE_TRY(auto grants, grants_at_stake(tx, *existing));
+        ESCALE_TRY_VOID(may_write<T>(actor, &*existing, &value, grants));
         if constexpr (!std::is_same_v<T, Site>) {
             if (existing->site_id != value.site_id)
                 return fail(errors::invalid_field("site_id", "inchangé : un élément ne change pas de site"));
@@ -177,6 +203,7 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
         ESCALE_TRY_VOID(check_references(tx, value));
         ESCALE_TRY_VOID(check_dependents(tx, *existing, value));
         ESCALE_TRY_VOID(tx.update(value));
+        ESCALE_TRY_VOID(record(tx, ctx, actor, audit_event(value, "update", changed_fields(*existing, value))));
         return value;
     });
 }
@@ -186,8 +213,10 @@ Result<void> delete_entity(Context ctx, const Actor& actor, Id id) {
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
         ESCALE_TRY(auto existing, tx.find(Of<T>{}, id));
         if (!existing) return fail(errors::not_found(entity_label<T>()));
-        ESCALE_TRY_VOID(may_write<T>(actor, &*existing, nullptr));
-        return tx.remove(Of<T>{}, id);
+        ESCALE_TRY(auto grants, grants_at_stake(tx, *existing));
+        ESCALE_TRY_VOID(may_write<T>(actor, &*existing, nullptr, grants));
+        ESCALE_TRY_VOID(tx.remove(Of<T>{}, id));
+        return record(tx, ctx, actor, audit_event(*existing, "delete"));
     });
 }
 
@@ -210,7 +239,7 @@ Result<Resident> create_resident(Context ctx, const Actor& actor, Resident value
         if (!hash) return fail(errors::internal("argon2id"));
     }
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<Resident> {
-        ESCALE_TRY(auto stored, insert_checked(tx, value));
+        ESCALE_TRY(auto stored, insert_checked(ctx, actor, tx, value, hash ? "avec compte local" : ""));
         if (hash) ESCALE_TRY_VOID(tx.set_password_hash(stored.id, *hash));
         return stored;
     });

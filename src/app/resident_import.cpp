@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "app/audit.hpp"
 #include "app/transaction.hpp"
 #include "core/csv.hpp"
 #include "core/entity_label.hpp"
@@ -119,7 +120,7 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
                     continue;
                 }
                 r.role = *parsed;
-                if (!may_manage_resident(actor.roles, nullptr, &r)) {
+                if (!may_manage_resident(actor.roles, nullptr, {}, &r)) {
                     problem("rôle", fmt::format("vous ne pouvez pas attribuer le rôle « {} » sur ce site.", role));
                     continue;
                 }
@@ -146,6 +147,9 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
             return fail(std::move(e));
         }
         for (auto& r : residents) ESCALE_TRY_VOID(tx.insert(r));
+        ESCALE_TRY_VOID(record(tx, ctx, actor,
+                               AuditEvent{0, {}, site_id, {}, {}, "import", "residents", {},
+                                          fmt::format("{} résident(s) importé(s) par CSV", residents.size())}));
         return ImportReport{static_cast<int>(residents.size())};
     });
 }

@@ -131,4 +131,29 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text, char separator) {
     return rows;
 }
 
+std::string write_csv(const std::vector<std::vector<std::string>>& records, char separator) {
+    std::string out = "\xEF\xBB\xBF";
+    for (auto& record : records) {
+        for (size_t i = 0; i < record.size(); ++i) {
+            if (i) out += separator;
+            std::string field = record[i];
+            if (!field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos)
+                field.insert(field.begin(), '\'');
+            bool quote = field.find_first_of(std::string{separator, '"', '\n', '\r'}) != std::string::npos;
+            if (!quote) {
+                out += field;
+                continue;
+            }
+            out += '"';
+            for (char c : field) {
+                if (c == '"') out += '"';
+                out += c;
+            }
+            out += '"';
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
 }  // namespace escale

@@ -1,4 +1,4 @@
-// Reads delimited text as French spreadsheets export it: ';'-separated UTF-8, with or
+// Reads and writes delimited text as French spreadsheets export it: ';'-separated UTF-8, with or
 // without a byte-order mark, CRLF or LF line ends, RFC 4180 quoting. Pure, no I/O.
 #pragma once
 
@@ -21,5 +21,11 @@ struct CsvRow {
 // invalid UTF-8, an unterminated quoted field, a quote inside an unquoted field or
 // text after a closing quote.
 Result<std::vector<CsvRow>> parse_csv(std::string_view text, char separator = ';');
+
+// Writes records the way parse_csv reads them and French spreadsheets open them: a UTF-8
+// BOM, ';' separators, CRLF line ends, quotes where a field needs them. A field that a
+// spreadsheet would take for a formula (starting with = + - @, a tab or a carriage return)
+// is prefixed with an apostrophe, so an exported value never runs as a formula.
+std::string write_csv(const std::vector<std::vector<std::string>>& records, char separator = ';');
 
 }  // namespace escale

@@ -27,6 +27,11 @@ Error oidc_missing_state() {
                 "Le retour du fournisseur d'identité ne porte pas de paramètre « state » : la connexion est "
                 "refusée. Recommencez depuis la page de connexion.");
 }
+Error oidc_foreign_state() {
+    return make(ErrorKind::forbidden, "oidc_foreign_state",
+                "Cette connexion n'a pas été commencée depuis ce navigateur : elle est refusée. "
+                "Recommencez depuis la page de connexion d'Escale.");
+}
 Error oidc_unknown_state() {
     return make(ErrorKind::invalid_input, "oidc_unknown_state",
                 "Cette tentative de connexion est inconnue, déjà utilisée ou expirée (10 minutes). Recommencez "

@@ -17,6 +17,7 @@ Error oidc_provider_unavailable(std::string_view what);
 Error oidc_provider_error(std::string_view provider_code);
 // The callback came without a state (400).
 Error oidc_missing_state();
+Error oidc_foreign_state();
 // The state is unknown: forged, already used (replayed) or expired (400).
 Error oidc_unknown_state();
 // A JWT that is not a well-formed JWS (401).

@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/api_tokens.hpp"
+#include "app/audit.hpp"
 #include "app/auth.hpp"
 #include "app/desk_booking.hpp"
 #include "app/referential.hpp"
@@ -216,6 +217,10 @@ Response book(app::Context ctx, const Call& c) {
 }
 
 Response login(app::Context ctx, bool secure_cookies, const Call& c) {
+    // A page of another site can post a form to here but not with this content type (not
+    // without the browser asking first): no login forged into someone else's browser.
+    if (!c.request.content_type.starts_with("application/json"))
+        return error_response(errors::invalid_field("Content-Type", "application/json"));
     auto obj = parse_object(c.request.body);
     if (!obj) return error_response(obj.error());
     auto email = optional_string(*obj, "email");
@@ -257,6 +262,26 @@ Response set_test_clock(ManualClock& clock, const Call& c) {
     if (!t) return error_response(t.error());
     clock.set(*t);
     return json_response(200, json::object{{"now", format_instant(*t)}});
+}
+
+Result<AuditQuery> audit_query(const Request& r) {
+    AuditQuery q;
+    ESCALE_TRY(q.site_id, site_filter(r));
+    for (auto [name, field] : {std::pair{"from", &q.from}, {"until", &q.until}}) {
+        if (auto v = r.query_param(name)) {
+            ESCALE_TRY(auto t, parse_instant(*v, name));
+            *field = t;
+        }
+    }
+    if (auto v = r.query_param("before_id")) {
+        ESCALE_TRY(Id id, parse_id(*v, "before_id"));
+        q.before_id = id;
+    }
+    if (auto v = r.query_param("limit")) {
+        ESCALE_TRY(Id n, parse_id(*v, "limit"));
+        q.limit = static_cast<int>(std::min<Id>(n, 1000));
+    }
+    return q;
 }
 
 Response create_api_token(app::Context ctx, const Call& c) {
@@ -365,6 +390,21 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
                if (!to) return error_response(to.error());
                return reply(app::my_desk_bookings(ctx, *c.actor, *from, *to));
            }});
+
+    r.add({"GET", "/api/v1/audit-events", true, [ctx](const Call& c) {
+               auto q = audit_query(c.request);
+               if (!q) return error_response(q.error());
+               return reply(app::list_audit_events(ctx, *c.actor, *q));
+           }});
+    r.add({"GET", "/api/v1/audit-events.csv", true, [ctx](const Call& c) {
+               auto q = audit_query(c.request);
+               if (!q) return error_response(q.error());
+               auto csv = app::export_audit_csv(ctx, *c.actor, *q);
+               if (!csv) return error_response(csv.error());
+               Response resp{200, "text/csv; charset=utf-8", std::move(*csv), {}};
+               resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"journal-audit.csv\"");
+               return resp;
+           }, true});
 
     add_crud<Site>(r, ctx, "/api/v1/sites", false);
     add_crud<Floor>(r, ctx, "/api/v1/floors");

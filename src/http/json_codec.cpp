@@ -132,6 +132,19 @@ json::value to_json(const ApiToken& t) {
                         {"expires_at", t.expires_at ? json::value(format_instant(*t.expires_at)) : json::value(nullptr)}};
 }
 
+json::value to_json(const AuditEvent& e) {
+    auto opt = [](const std::optional<Id>& v) { return v ? json::value(*v) : json::value(nullptr); };
+    return json::object{{"id", e.id},
+                        {"at", format_instant(e.at)},
+                        {"site_id", opt(e.site_id)},
+                        {"actor_id", opt(e.actor_id)},
+                        {"on_behalf_of", opt(e.on_behalf_of)},
+                        {"action", e.action},
+                        {"object", e.object},
+                        {"object_id", opt(e.object_id)},
+                        {"details", e.details}};
+}
+
 json::value to_json(const DeskBooking& b) {
     return json::object{
         {"id", b.id},

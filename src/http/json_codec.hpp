@@ -30,6 +30,7 @@ Result<std::optional<std::string>> optional_string(const json::object& obj, std:
 
 json::value to_json(const DeskBooking& b);
 json::value to_json(const ApiToken& t);  // without its hash
+json::value to_json(const AuditEvent& e);
 // An instant as AAAA-MM-JJTHH:MM:SSZ.
 std::string format_instant(Instant t);
 json::value to_json(const app::SiteDetail& d);

@@ -67,6 +67,8 @@ Response redirect(const std::string& location) {
     return r;
 }
 
+constexpr std::string_view oidc_state_cookie = "escale_oidc_state";
+
 std::string param(const Request& r, std::string_view name) {
     auto v = r.query_param(name);
     return v ? std::string(*v) : std::string();
@@ -76,20 +78,31 @@ std::string param(const Request& r, std::string_view name) {
 
 void add_oidc_routes(Router& router, app::Context ctx, app::OidcProvider* provider, bool secure_cookies) {
     // Both may wait on the provider over the network: off the I/O threads.
-    router.add({"GET", "/api/v1/auth/oidc/login", false, [ctx, provider](const Call& c) {
+    router.add({"GET", "/api/v1/auth/oidc/login", false, [ctx, provider, secure_cookies](const Call& c) {
                     if (!provider) return error_page(errors::oidc_disabled());
-                    auto url = app::begin_oidc_login(ctx, *provider, param(c.request, "return_to"));
-                    if (!url) return error_page(url.error());
-                    return redirect(*url);
+                    auto start = app::begin_oidc_login(ctx, *provider, param(c.request, "return_to"));
+                    if (!start) return error_page(start.error());
+                    auto r = redirect(start->authorization_url);
+                    // The callback only accepts the state of a login this browser started.
+                    r.headers.emplace_back(
+                        "Set-Cookie", fmt::format("{}={}; Path=/api/v1/auth/oidc/callback; Max-Age={}; HttpOnly; SameSite=Lax{}",
+                                                  oidc_state_cookie, start->state,
+                                                  std::chrono::seconds(app::oidc_login_lifetime).count(),
+                                                  secure_cookies ? "; Secure" : ""));
+                    return r;
                 }, true});
     router.add({"GET", "/api/v1/auth/oidc/callback", false, [ctx, provider, secure_cookies](const Call& c) {
                     if (!provider) return error_page(errors::oidc_disabled());
                     app::OidcCallback cb{param(c.request, "code"), param(c.request, "state"),
-                                         param(c.request, "error"), param(c.request, "error_description")};
+                                         param(c.request, "error"), param(c.request, "error_description"),
+                                         cookie_value(c.request, oidc_state_cookie)};
                     auto done = app::complete_oidc_login(ctx, *provider, cb, cookie_token(c.request));
                     if (!done) return error_page(done.error());
                     auto r = redirect(done->return_to);
                     set_session_cookie(r, done->session.token, app::session_lifetime, secure_cookies);
+                    r.headers.emplace_back("Set-Cookie", fmt::format("{}=; Path=/api/v1/auth/oidc/callback; Max-Age=0; HttpOnly; "
+                                                                     "SameSite=Lax{}", oidc_state_cookie,
+                                                                     secure_cookies ? "; Secure" : ""));
                     return r;
                 }, true});
 }

@@ -4,14 +4,16 @@
 
 namespace escale::http {
 
-std::string cookie_token(const Request& r) {
+std::string cookie_token(const Request& r) { return cookie_value(r, session_cookie); }
+
+std::string cookie_value(const Request& r, std::string_view name) {
     std::string_view cookies = r.cookie;
     while (!cookies.empty()) {
         while (!cookies.empty() && cookies.front() == ' ') cookies.remove_prefix(1);
         auto end = cookies.find(';');
         auto item = cookies.substr(0, end);
         auto eq = item.find('=');
-        if (eq != std::string_view::npos && item.substr(0, eq) == session_cookie)
+        if (eq != std::string_view::npos && item.substr(0, eq) == name)
             return std::string(item.substr(eq + 1));
         if (end == std::string_view::npos) break;
         cookies.remove_prefix(end + 1);

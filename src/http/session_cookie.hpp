@@ -13,6 +13,8 @@ namespace escale::http {
 // The session cookie's name.
 inline constexpr std::string_view session_cookie = "escale_session";
 
+// The value of the request's cookie `name`; empty when none.
+std::string cookie_value(const Request& r, std::string_view name);
 // The token a request carries in its session cookie; empty when none.
 std::string cookie_token(const Request& r);
 // The token a request carries as "Authorization: Bearer …"; empty when none.

@@ -19,16 +19,8 @@
 namespace escale::store_detail {
 
 // The table of each referential entity.
-constexpr const char* table_of(Of<Site>) { return "sites"; }
-constexpr const char* table_of(Of<Floor>) { return "floors"; }
-constexpr const char* table_of(Of<Zone>) { return "zones"; }
-constexpr const char* table_of(Of<Service>) { return "services"; }
-constexpr const char* table_of(Of<Resident>) { return "residents"; }
-constexpr const char* table_of(Of<Desk>) { return "desks"; }
-constexpr const char* table_of(Of<Space>) { return "spaces"; }
-constexpr const char* table_of(Of<Locker>) { return "lockers"; }
-constexpr const char* table_of(Of<Closure>) { return "closures"; }
-constexpr const char* table_of(Of<RoleGrant>) { return "role_grants"; }
+template <class T>
+constexpr const char* table_of(Of<T>) { return entity_name<T>(); }
 
 template <class T>
 using Members = boost::describe::describe_members<T, boost::describe::mod_public>;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/api_token.hpp"
+#include "core/audit_event.hpp"
 #include "core/closure.hpp"
 #include "core/desk.hpp"
 #include "core/desk_booking.hpp"
@@ -112,7 +113,9 @@ public:
     // Ends every session of resident r (deactivation, removal).
     virtual Result<void> delete_sessions_of(ResidentId r) = 0;
 
-    // Login throttling (core/login_throttle.hpp), one record per key.
+    // Login throttling (core/login_throttle.hpp), one record per key. In a write
+    // transaction, find_login_throttle first waits for and holds, until the transaction
+    // ends, the key's lock: two servers updating one key's record cannot lose an update.
     virtual Result<std::optional<LoginThrottle>> find_login_throttle(const std::string& key) = 0;
     // Inserts or replaces the record of t.key.
     virtual Result<void> save_login_throttle(const LoginThrottle& t) = 0;
@@ -136,6 +139,11 @@ public:
     virtual Result<std::optional<Instant>> claim_job(const std::string& name, Instant now,
                                                      std::chrono::seconds interval,
                                                      const std::string& instance) = 0;
+
+    // The audit log.
+    virtual Result<void> insert_audit_event(const AuditEvent& e) = 0;
+    // The events matching q, newest first.
+    virtual Result<std::vector<AuditEvent>> audit_events(const AuditQuery& q) = 0;
 
     // Desk bookings. insert fails with "slot_taken" (conflict) when the desk slot has a
     // live booking, "already_booked_that_slot" (rule_violation) when the resident has one

@@ -236,9 +236,25 @@ class OidcLoginTest(OidcBase):
         browser, status, _, page, callback = self.login("gestionnaire@pilote.escale.test")
         self.assertEqual(status, 302, page)
         sessions = self.session_count()
-        status, _, page, _ = Browser().get(callback)
+        self.assertNotIn("escale_oidc_state", browser.cookies, "the state cookie is dropped once used")
+        # Even with the state's cookie put back, a used state never serves again.
+        state = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(callback).query))["state"]
+        browser.cookies["escale_oidc_state"] = state
+        status, _, page, _ = browser.get(callback)
         self.assert_refused(status, page, 400, "oidc_unknown_state")
         self.assertEqual(self.session_count(), sessions)
+
+    def test_a_login_started_in_another_browser_is_refused(self):
+        # Login forgery: the attacker starts a login, authenticates as themself and pushes
+        # the callback address to the victim's browser, which never started that login.
+        attacker = Browser()
+        callback = self.authenticate_at_provider(attacker, self.start(attacker), "gestionnaire@pilote.escale.test")
+        sessions = self.session_count()
+        victim = Browser()
+        status, _, page, _ = victim.get(callback)
+        self.assert_refused(status, page, 403, "oidc_foreign_state")
+        self.assertEqual(self.session_count(), sessions)
+        self.assertNotIn("escale_session", victim.cookies)
 
     def test_missing_or_unknown_state_is_refused(self):
         sessions = self.session_count()
@@ -248,6 +264,9 @@ class OidcLoginTest(OidcBase):
         q = [(k, v) for k, v in urllib.parse.parse_qsl(parts.query) if k != "state"]
         status, _, page, _ = browser.get(self.base + CALLBACK + "?" + urllib.parse.urlencode(q))
         self.assert_refused(status, page, 400, "oidc_missing_state")
+        status, _, page, _ = browser.get(self.base + CALLBACK + "?" + urllib.parse.urlencode(q + [("state", "x" * 64)]))
+        self.assert_refused(status, page, 403, "oidc_foreign_state")
+        browser.cookies["escale_oidc_state"] = "x" * 64  # a made-up state, even in the cookie
         status, _, page, _ = browser.get(self.base + CALLBACK + "?" + urllib.parse.urlencode(q + [("state", "x" * 64)]))
         self.assert_refused(status, page, 400, "oidc_unknown_state")
         self.assertEqual(self.session_count(), sessions)

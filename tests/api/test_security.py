@@ -71,6 +71,17 @@ class CsrfAndSessionTest(unittest.TestCase):
                      403, "csrf_token_invalid")
         self.assertEqual(browser.post("/api/v1/auth/logout")[0], 204)
 
+    def test_a_login_cannot_be_forged_from_another_sites_form(self):
+        # A cross-site <form enctype="text/plain"> can carry a JSON-looking body, not this type.
+        body = '{"email": "admin@pilote.escale.test", "password": "escale-demo", "x": "="}'
+        for ctype in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", None]:
+            with self.subTest(ctype=ctype):
+                headers = {"Content-Type": ctype} if ctype else {}
+                status, answer, resp = self.server.client().request("POST", "/api/v1/auth/login", raw=body.encode(),
+                                                                     headers=headers)
+                assert_error(self, (status, answer, resp), 400, "invalid_field")
+                self.assertIsNone(resp.getheader("Set-Cookie"))
+
     def test_a_planted_session_is_never_adopted(self):
         # The attacker logs in, then plants their own session cookie in the victim's browser.
         attacker = self.login(AGENT)

@@ -48,6 +48,8 @@ public:
     Result<void> save_login_throttle(const LoginThrottle&) override { return unused<void>(); }
     Result<void> delete_login_throttle(const std::string&) override { return unused<void>(); }
     Result<int> delete_stale_login_throttles(Instant) override { return unused<int>(); }
+    Result<void> insert_audit_event(const AuditEvent&) override { return unused<void>(); }
+    Result<std::vector<AuditEvent>> audit_events(const AuditQuery&) override { return unused<std::vector<AuditEvent>>(); }
     Result<ApiTokenId> insert_api_token(const ApiToken&) override { return unused<ApiTokenId>(); }
     Result<std::optional<HeldBy<ApiToken>>> find_api_token(const std::string&) override { return unused<std::optional<HeldBy<ApiToken>>>(); }
     Result<std::vector<ApiToken>> api_tokens_of(ResidentId) override { return unused<std::vector<ApiToken>>(); }

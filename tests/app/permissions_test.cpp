@@ -71,20 +71,36 @@ TEST(Permissions, AReferentManagesTheAgentsOfTheirServiceNotTheirManagers) {
     promoted.role = Role::referent;
     auto moved = agent;
     moved.service_id = 101;
-    EXPECT_TRUE(may_manage_resident(referent, &agent, &agent));
-    EXPECT_TRUE(may_manage_resident(referent, nullptr, &agent));
-    EXPECT_TRUE(may_manage_resident(referent, &agent, nullptr));
-    EXPECT_FALSE(may_manage_resident(referent, &agent, &promoted));
-    EXPECT_FALSE(may_manage_resident(referent, &promoted, nullptr));
-    EXPECT_FALSE(may_manage_resident(referent, &agent, &moved));
+    EXPECT_TRUE(may_manage_resident(referent, &agent, {}, &agent));
+    EXPECT_TRUE(may_manage_resident(referent, nullptr, {}, &agent));
+    EXPECT_TRUE(may_manage_resident(referent, &agent, {}, nullptr));
+    EXPECT_FALSE(may_manage_resident(referent, &agent, {}, &promoted));
+    EXPECT_FALSE(may_manage_resident(referent, &promoted, {}, nullptr));
+    EXPECT_FALSE(may_manage_resident(referent, &agent, {}, &moved));
 
     auto gestionnaire = roles_held(resident(3, 10, std::nullopt, Role::gestionnaire), {});
     auto admin = agent;
     admin.role = Role::admin;
-    EXPECT_TRUE(may_manage_resident(gestionnaire, &agent, &promoted));
-    EXPECT_FALSE(may_manage_resident(gestionnaire, &agent, &admin));
-    EXPECT_FALSE(may_manage_resident(gestionnaire, &admin, &agent));
-    EXPECT_TRUE(may_manage_resident(roles_held(resident(4, 99, std::nullopt, Role::admin), {}), &agent, &admin));
+    EXPECT_TRUE(may_manage_resident(gestionnaire, &agent, {}, &promoted));
+    EXPECT_FALSE(may_manage_resident(gestionnaire, &agent, {}, &admin));
+    EXPECT_FALSE(may_manage_resident(gestionnaire, &admin, {}, &agent));
+    EXPECT_TRUE(may_manage_resident(roles_held(resident(4, 99, std::nullopt, Role::admin), {}), &agent, {}, &admin));
+}
+
+TEST(Permissions, WhoHoldsRolesElsewhereOrWhoseEmailChangesIsNotAReferentsToManage) {
+    auto referent = roles_held(resident(1, 10, 100, Role::referent), {});
+    auto gestionnaire = roles_held(resident(3, 10, std::nullopt, Role::gestionnaire), {});
+    auto agent = resident(2, 10, 100, Role::agent);
+    std::vector<RoleGrant> elsewhere{{7, 20, 2, std::nullopt, Role::gestionnaire}};
+    EXPECT_FALSE(may_manage_resident(referent, &agent, elsewhere, &agent));
+    EXPECT_FALSE(may_manage_resident(referent, &agent, elsewhere, nullptr));
+    EXPECT_FALSE(may_manage_resident(gestionnaire, &agent, elsewhere, &agent)) << "site 20 is not theirs";
+    std::vector<RoleGrant> here{{8, 10, 2, std::nullopt, Role::lecteur}};
+    EXPECT_TRUE(may_manage_resident(gestionnaire, &agent, here, &agent));
+    auto renamed = agent;
+    renamed.email = "autre@exemple.fr";
+    EXPECT_FALSE(may_manage_resident(referent, &agent, {}, &renamed));
+    EXPECT_TRUE(may_manage_resident(gestionnaire, &agent, {}, &renamed));
 }
 
 }  // namespace

@@ -332,3 +332,31 @@ TEST(ParseCsv, RoundTripPseudoRandomTables) {
 
 }  // namespace
 }  // namespace escale
+
+namespace escale {
+namespace {
+
+TEST(CsvWrite, RoundTripsThroughTheReaderWithBomAndCrlf) {
+    std::vector<std::vector<std::string>> records{
+        {"quand", "qui", "détails"},
+        {"2026-03-02T08:00:00Z", "Élodie ; service « SGAR »", "ligne 1\nligne 2"},
+        {"", "guillemet \" dedans", "fin"}};
+    auto text = write_csv(records);
+    EXPECT_EQ(text.substr(0, 3), "\xEF\xBB\xBF");
+    EXPECT_NE(text.find("\r\n"), std::string::npos);
+    auto back = parse_csv(text);
+    ASSERT_TRUE(back) << back.error().message;
+    ASSERT_EQ(back->size(), records.size());
+    for (size_t i = 0; i < records.size(); ++i) EXPECT_EQ((*back)[i].fields, records[i]) << i;
+}
+
+TEST(CsvWrite, NeutralisesWhatASpreadsheetWouldRunAsAFormula) {
+    auto text = write_csv({{"=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "ok", "2-3"}});
+    auto back = parse_csv(text);
+    ASSERT_TRUE(back);
+    EXPECT_EQ((*back)[0].fields,
+              (std::vector<std::string>{"'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "ok", "2-3"}));
+}
+
+}  // namespace
+}  // namespace escale

@@ -200,6 +200,7 @@ public:
                                                    : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         if (!succeeded(r.get())) return fail(error_of(r.get()));
         open_ = true;
+        mode_ = mode;
         return {};
     }
 
@@ -294,6 +295,9 @@ public:
     }
 
     Result<std::optional<LoginThrottle>> find_login_throttle(const std::string& key) override {
+        if (mode_ == TxMode::write) {
+            ESCALE_TRY_VOID(command("SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", Params().add("escale-login:" + key)));
+        }
         auto res = conn_->run("SELECT failures, locked_until, last_failure FROM login_throttles WHERE key = $1",
                               Params().add(key));
         if (!succeeded(res.get())) return fail(error_of(res.get()));
@@ -317,6 +321,39 @@ public:
     Result<int> delete_stale_login_throttles(Instant before) override {
         return changed("DELETE FROM login_throttles WHERE locked_until <= $1 AND last_failure <= $1",
                        Params().add(seconds(before)));
+    }
+
+    Result<void> insert_audit_event(const AuditEvent& e) override {
+        return command("INSERT INTO audit_events (at, site_id, actor_id, on_behalf_of, action, object, object_id, details) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                       Params().add(seconds(e.at)).add(e.site_id).add(e.actor_id).add(e.on_behalf_of).add(e.action)
+                           .add(e.object).add(e.object_id).add(e.details));
+    }
+
+    Result<std::vector<AuditEvent>> audit_events(const AuditQuery& q) override {
+        auto secs = [](const std::optional<Instant>& t) { return t ? std::optional<long long>(seconds(*t)) : std::nullopt; };
+        auto res = conn_->run(
+            "SELECT id, at, site_id, actor_id, on_behalf_of, action, object, object_id, details FROM audit_events "
+            "WHERE ($1::bigint IS NULL OR site_id = $1) AND ($2::bigint IS NULL OR actor_id = $2 OR on_behalf_of = $2) "
+            "AND ($3::bigint IS NULL OR at >= $3) AND ($4::bigint IS NULL OR at < $4) AND ($5::bigint IS NULL OR id < $5) "
+            "ORDER BY id DESC LIMIT $6",
+            Params().add(q.site_id).add(q.person).add(secs(q.from)).add(secs(q.until)).add(q.before_id).add(q.limit));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        std::vector<AuditEvent> out;
+        for (int i = 0; i < PQntuples(res.get()); ++i) {
+            AuditEvent e;
+            read_field(res.get(), i, 0, e.id);
+            e.at = instant(res.get(), 1, i);
+            read_field(res.get(), i, 2, e.site_id);
+            read_field(res.get(), i, 3, e.actor_id);
+            read_field(res.get(), i, 4, e.on_behalf_of);
+            read_field(res.get(), i, 5, e.action);
+            read_field(res.get(), i, 6, e.object);
+            read_field(res.get(), i, 7, e.object_id);
+            read_field(res.get(), i, 8, e.details);
+            out.push_back(std::move(e));
+        }
+        return out;
     }
 
     Result<ApiTokenId> insert_api_token(const ApiToken& t) override {
@@ -595,6 +632,7 @@ private:
     PgStore& store_;
     std::unique_ptr<Connection> conn_;
     bool open_ = false;
+    TxMode mode_ = TxMode::read;
 };
 
 class PgStore final : public Store {

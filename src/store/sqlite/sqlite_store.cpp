@@ -350,6 +350,40 @@ public:
                    epoch(before));
     }
 
+    Result<void> insert_audit_event(const AuditEvent& e) override {
+        return run("INSERT INTO audit_events (at, site_id, actor_id, on_behalf_of, action, object, object_id, details) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   epoch(e.at), e.site_id, e.actor_id, e.on_behalf_of, e.action, e.object, e.object_id, e.details)
+            .map([](int) {});
+    }
+
+    Result<std::vector<AuditEvent>> audit_events(const AuditQuery& q) override {
+        return guarded("", [&]() -> Result<std::vector<AuditEvent>> {
+            auto& st = conn_->prepare(
+                "SELECT id, at, site_id, actor_id, on_behalf_of, action, object, object_id, details FROM audit_events "
+                "WHERE (?1 IS NULL OR site_id = ?1) AND (?2 IS NULL OR actor_id = ?2 OR on_behalf_of = ?2) "
+                "AND (?3 IS NULL OR at >= ?3) AND (?4 IS NULL OR at < ?4) AND (?5 IS NULL OR id < ?5) "
+                "ORDER BY id DESC LIMIT ?6");
+            auto secs = [](const std::optional<Instant>& t) { return t ? std::optional<int64_t>(epoch(*t)) : std::nullopt; };
+            bind_all(st, q.site_id, q.person, secs(q.from), secs(q.until), q.before_id, q.limit);
+            std::vector<AuditEvent> out;
+            while (st.executeStep()) {
+                AuditEvent e;
+                e.id = st.getColumn(0).getInt64();
+                e.at = instant(st.getColumn(1));
+                read_value(st.getColumn(2), e.site_id);
+                read_value(st.getColumn(3), e.actor_id);
+                read_value(st.getColumn(4), e.on_behalf_of);
+                e.action = st.getColumn(5).getString();
+                e.object = st.getColumn(6).getString();
+                read_value(st.getColumn(7), e.object_id);
+                e.details = st.getColumn(8).getString();
+                out.push_back(std::move(e));
+            }
+            return out;
+        });
+    }
+
     Result<ApiTokenId> insert_api_token(const ApiToken& t) override {
         return guarded("Le jeton", [&]() -> Result<ApiTokenId> {
             auto& st = conn_->prepare(

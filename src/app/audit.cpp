@@ -1,0 +1,58 @@
+#include "app/audit.hpp"
+
+#include <algorithm>
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include "app/transaction.hpp"
+#include "core/csv.hpp"
+#include "core/errors.hpp"
+
+namespace escale::app {
+namespace {
+
+Result<void> may_read_log(const Actor& actor, const AuditQuery& q) {
+    bool ok = q.site_id ? actor.may(Permission::read_audit, Scope{*q.site_id, std::nullopt})
+                        : allowed_everywhere(actor.roles, Permission::read_audit);
+    if (!ok) return fail(errors::forbidden());
+    return {};
+}
+
+std::string text_of(const std::optional<Id>& id) { return id ? std::to_string(*id) : ""; }
+
+}  // namespace
+
+Result<void> record(Transaction& tx, Context ctx, const Actor& actor, AuditEvent e) {
+    e.at = ctx.clock.now();
+    if (!actor.is_system) e.actor_id = actor.resident.id;
+    if (e.on_behalf_of == e.actor_id) e.on_behalf_of.reset();
+    return tx.insert_audit_event(e);
+}
+
+Result<std::vector<AuditEvent>> list_audit_events(Context ctx, const Actor& actor, AuditQuery q) {
+    ESCALE_TRY_VOID(may_read_log(actor, q));
+    q.limit = std::clamp(q.limit, 1, 1000);
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.audit_events(q); });
+}
+
+Result<std::string> export_audit_csv(Context ctx, const Actor& actor, AuditQuery q) {
+    ESCALE_TRY_VOID(may_read_log(actor, q));
+    q.limit = 100'000;
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::string> {
+        ESCALE_TRY(auto events, tx.audit_events(q));
+        std::vector<std::vector<std::string>> rows{
+            {"numéro", "instant (UTC)", "site", "auteur", "pour le compte de", "action", "objet", "numéro de l'objet", "détails"}};
+        rows.reserve(events.size() + 1);
+        for (auto& e : events)
+            rows.push_back({std::to_string(e.id), date::format("%F %T", e.at), text_of(e.site_id),
+                            e.actor_id ? std::to_string(*e.actor_id) : "système", text_of(e.on_behalf_of), e.action,
+                            e.object, text_of(e.object_id), e.details});
+        ESCALE_TRY_VOID(record(tx, ctx, actor,
+                               AuditEvent{0, {}, q.site_id, {}, {}, "export", "audit_events", {},
+                                          fmt::format("{} événement(s) en CSV", events.size())}));
+        return write_csv(rows);
+    });
+}
+
+}  // namespace escale::app
