@@ -47,11 +47,13 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
         ESCALE_TRY(auto desk, tx.find(Of<Desk>{}, req.desk_id));
         if (!desk) return fail(errors::not_found(entity_label<Desk>()));
         if (!desk->active) return fail(errors::desk_inactive());
+        std::optional<ServiceId> service = actor.resident.service_id;
         if (on_behalf) {
             ESCALE_TRY(auto r, tx.find(Of<Resident>{}, holder));
             if (!r || !actor.may(Permission::book_for_others, Scope{desk->site_id, r->service_id}))
                 return fail(errors::forbidden());
             if (r->site_id != desk->site_id || !r->active) return fail(errors::not_found(entity_label<Resident>()));
+            service = r->service_id;
         } else {
             ESCALE_TRY_VOID(actor.require(Permission::book_own, Scope{desk->site_id, std::nullopt}));
         }
@@ -66,7 +68,7 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
         for (Half h : halves) {
             ESCALE_TRY_VOID(check_desk_slot_bookable(plan->calendar, req.date, h, now, plan->site.booking_horizon_days));
             DeskBooking b{0, desk->site_id, desk->id, holder, req.date, h, BookingState::reserved,
-                          now, actor.is_system ? holder : actor.resident.id};
+                          now, actor.is_system ? holder : actor.resident.id, service};
             ESCALE_TRY(b.id, tx.insert_desk_booking(b));
             made.push_back(b);
         }

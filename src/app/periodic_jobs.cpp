@@ -1,16 +1,23 @@
 #include "app/periodic_jobs.hpp"
 
 #include "app/auth.hpp"
+#include "app/personal_data.hpp"
 #include "app/transaction.hpp"
 #include "core/login_throttle.hpp"
 
 namespace escale::app {
 
-std::vector<PeriodicJob> standard_jobs(std::chrono::seconds session_purge_interval) {
+std::vector<PeriodicJob> standard_jobs(std::chrono::seconds session_purge_interval,
+                                       std::chrono::seconds retention_interval) {
     return {
         {"purge_expired_sessions", session_purge_interval,
          [](Context ctx) -> Result<void> {
              ESCALE_TRY_VOID(purge_expired_sessions(ctx));
+             return {};
+         }},
+        {"apply_retention", retention_interval,
+         [](Context ctx) -> Result<void> {
+             ESCALE_TRY_VOID(apply_retention(ctx));
              return {};
          }},
     };

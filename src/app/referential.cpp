@@ -1,7 +1,11 @@
 #include "app/referential.hpp"
 
+#include <fmt/format.h>
+
 #include "app/audit.hpp"
 #include "app/passwords.hpp"
+#include "app/personal_data.hpp"
+#include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
@@ -42,8 +46,10 @@ constexpr Permission write_permission<Zone>(Write w) {
 
 template <class T>
 bool may_read(const Actor& a, const T& v) {
-    if constexpr (std::is_same_v<T, Resident>)
+    if constexpr (std::is_same_v<T, Resident>) {
+        if (is_removed(v)) return false;                            // gone, for everyone
         if (v.id == a.resident.id && !a.is_system) return true;  // one's own record
+    }
     return a.may(read_permission<T>, scope_of(v));
 }
 
@@ -176,7 +182,9 @@ Result<std::vector<T>> list_entities(Context ctx, const Actor& actor, std::optio
 template <class T>
 Result<T> get_entity(Context ctx, const Actor& actor, Id id) {
     ESCALE_TRY(auto found, in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.find(Of<T>{}, id); }));
-    if (!found) return fail(errors::not_found(entity_label<T>()));
+    bool gone = false;
+    if constexpr (std::is_same_v<T, Resident>) gone = found && is_removed(*found);
+    if (!found || gone) return fail(errors::not_found(entity_label<T>()));
     if (!may_read(actor, *found)) return fail(errors::forbidden());
     return *found;
 }
@@ -212,11 +220,27 @@ template <class T>
 Result<void> delete_entity(Context ctx, const Actor& actor, Id id) {
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
         ESCALE_TRY(auto existing, tx.find(Of<T>{}, id));
-        if (!existing) return fail(errors::not_found(entity_label<T>()));
+        bool gone = false;
+        if constexpr (std::is_same_v<T, Resident>) gone = existing && is_removed(*existing);
+        if (!existing || gone) return fail(errors::not_found(entity_label<T>()));
         ESCALE_TRY(auto grants, grants_at_stake(tx, *existing));
         ESCALE_TRY_VOID(may_write<T>(actor, &*existing, nullptr, grants));
-        ESCALE_TRY_VOID(tx.remove(Of<T>{}, id));
-        return record(tx, ctx, actor, audit_event(*existing, "delete"));
+        std::string details;
+        if constexpr (std::is_same_v<T, Resident>) {
+            if (existing->id == actor.resident.id && !actor.is_system) return fail(errors::self_removal());
+            // Removing a person forgets them; their bookings still count, anonymously.
+            ESCALE_TRY(auto site, tx.find(Of<Site>{}, existing->site_id));
+            if (!site) return fail(errors::internal("resident without site"));
+            ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
+            ESCALE_TRY(int n, forget_resident(tx, *existing, cal.today(ctx.clock.now()), ctx.clock.now()));
+            details = fmt::format("historique anonymisé ({} réservation(s))", n);
+        }
+        if constexpr (std::is_same_v<T, Resident>) {
+            ESCALE_TRY_VOID(tx.update(removed_resident(*existing)));  // the number is never reused
+        } else {
+            ESCALE_TRY_VOID(tx.remove(Of<T>{}, id));
+        }
+        return record(tx, ctx, actor, audit_event(*existing, "delete", std::move(details)));
     });
 }
 

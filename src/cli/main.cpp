@@ -119,6 +119,11 @@ int main(int argc, char** argv) {
                       "Secondes entre deux purges des sessions expirées")
         ->check(CLI::Range(1, 86400))
         ->capture_default_str();
+    int retention_seconds = 3600;
+    serve->add_option("--retention-interval", retention_seconds,
+                      "Secondes entre deux passages de la politique de conservation (anonymisation des réservations anciennes)")
+        ->check(CLI::Range(1, 7 * 86400))
+        ->capture_default_str();
     serve->add_option("--instance", instance, "Nom de ce serveur dans les traces des tâches périodiques")
         ->capture_default_str();
     bool secure_cookies = false;
@@ -245,7 +250,7 @@ int main(int argc, char** argv) {
         http::ApiOptions api_options{manual.get(), secure_cookies};
         api_options.oidc = oidc_provider.get();
         http::Api api(ctx, api_options);
-        JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds)), instance);
+        JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds), std::chrono::seconds(retention_seconds)), instance);
         auto served = http::serve(so, api, [&](std::uint16_t port) {
             // Tests read this exact line to find the port.
             std::cout << "escale: listening on http://" << so.host << ":" << port << std::endl;

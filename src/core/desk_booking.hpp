@@ -22,12 +22,13 @@ struct DeskBooking {
     BookingId id = 0;
     SiteId site_id = 0;
     DeskId desk_id = 0;
-    ResidentId resident_id = 0;
+    ResidentId resident_id = 0;  // 0 once the booking is anonymised (retention, removal)
     Date date;
     Half half = Half::am;
     BookingState state = BookingState::reserved;
     Instant created_at;
-    ResidentId created_by = 0;  // differs from resident_id when booked on someone's behalf
+    ResidentId created_by = 0;  // differs from resident_id when booked on someone's behalf; 0 once anonymised
+    std::optional<ServiceId> service_id;  // the resident's service when booked: statistics outlive anonymisation
 };
 
 }  // namespace escale

@@ -66,6 +66,10 @@ Error session_expired() {
     return make(ErrorKind::unauthenticated, "session_expired",
                 "Votre session a expiré : veuillez vous reconnecter.");
 }
+Error self_removal() {
+    return make(ErrorKind::rule_violation, "self_removal",
+                "Vous ne pouvez pas supprimer votre propre fiche : demandez-le à un gestionnaire ou un administrateur.");
+}
 Error forbidden() {
     return make(ErrorKind::forbidden, "forbidden",
                 "Vos droits ne permettent pas cette action.");

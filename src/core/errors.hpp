@@ -27,6 +27,7 @@ Error too_many_attempts(std::chrono::seconds retry_after);
 Error csrf_token_invalid();
 Error read_only_token();
 Error forbidden();
+Error self_removal();
 
 // lookups and data integrity
 Error not_found(std::string_view what);

@@ -2,6 +2,22 @@
 
 namespace escale {
 
+std::string removed_resident_email(ResidentId id) { return "supprime-" + std::to_string(id) + "@escale.invalid"; }
+
+bool is_removed(const Resident& r) { return r.email == removed_resident_email(r.id); }
+
+Resident removed_resident(const Resident& r) {
+    Resident out;
+    out.id = r.id;
+    out.site_id = r.site_id;
+    out.email = removed_resident_email(r.id);
+    out.display_name = "Résident supprimé";
+    out.fte_percent = 100;
+    out.role = Role::agent;
+    out.active = false;
+    return out;
+}
+
 std::optional<Role> parse_role(std::string_view t) {
     if (t == "agent") return Role::agent;
     if (t == "referent") return Role::referent;

@@ -31,6 +31,13 @@ struct Resident {
 BOOST_DESCRIBE_STRUCT(Resident, (), (id, site_id, service_id, email, display_name, fte_percent,
                                      role, active))
 
+// A removed resident stays as an anonymous row, so that their number is never given to
+// someone else (the audit log and anonymised bookings refer to it): inactive, no service,
+// and this reserved address (the .invalid domain cannot exist, RFC 2606).
+std::string removed_resident_email(ResidentId id);
+bool is_removed(const Resident& r);
+Resident removed_resident(const Resident& r);
+
 std::optional<Role> parse_role(std::string_view text);
 const char* to_string(Role r);
 

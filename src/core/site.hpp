@@ -22,8 +22,11 @@ struct Site {
     // OpenID Connect: the service of this site into which a person unknown to Escale is
     // registered at their first login; none: unknown people are refused.
     std::optional<ServiceId> oidc_self_registration_service_id;
+    // RGPD: bookings older than this many months are detached from the people who made
+    // them (statistics keep them, by service).
+    int retention_months = 13;
 };
 BOOST_DESCRIBE_STRUCT(Site, (), (id, name, time_zone, sub_m2, opens_at, noon_at, closes_at,
-                                 booking_horizon_days, oidc_self_registration_service_id))
+                                 booking_horizon_days, oidc_self_registration_service_id, retention_months))
 
 }  // namespace escale

@@ -53,6 +53,8 @@ Result<void> position(double x, double y) {
 Result<void> validate(const Site& v) {
     ESCALE_CHECK(text("name", v.name));
     ESCALE_CHECK(surface("sub_m2", v.sub_m2));
+    if (v.retention_months < 1 || v.retention_months > 120)
+        return fail(errors::invalid_field("retention_months", "une durée de conservation de 1 à 120 mois"));
     if (v.booking_horizon_days < 1 || v.booking_horizon_days > 366)
         return fail(errors::invalid_field("booking_horizon_days", "un nombre de jours entre 1 et 366"));
     auto cal = SiteCalendar::make(v.time_zone, v.opens_at, v.noon_at, v.closes_at);
@@ -85,7 +87,7 @@ Result<void> validate(const Service& v) {
 }
 
 Result<void> validate(const Resident& v) {
-    if (!looks_like_email(v.email))
+    if (!looks_like_email(v.email) || v.email.ends_with(".invalid"))
         return fail(errors::invalid_field("email", "une adresse électronique valide"));
     ESCALE_CHECK(text("display_name", v.display_name));
     if (v.fte_percent < 10 || v.fte_percent > 100)

@@ -14,7 +14,9 @@
 #include "app/audit.hpp"
 #include "app/auth.hpp"
 #include "app/desk_booking.hpp"
+#include "app/personal_data.hpp"
 #include "app/referential.hpp"
+#include "app/statistics.hpp"
 #include "app/resident_import.hpp"
 #include "core/errors.hpp"
 #include "core/try.hpp"
@@ -391,6 +393,22 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
                return reply(app::my_desk_bookings(ctx, *c.actor, *from, *to));
            }});
 
+    r.add({"GET", "/api/v1/me/personal-data", true, [ctx](const Call& c) {
+               auto data = app::export_personal_data(ctx, *c.actor);
+               if (!data) return error_response(data.error());
+               auto resp = json_response(200, to_json(*data));
+               resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"mes-donnees-escale.json\"");
+               return resp;
+           }, true});
+    r.add({"GET", "/api/v1/sites/{id}/occupancy", true, [ctx](const Call& c) {
+               auto id = path_id(c);
+               if (!id) return error_response(id.error());
+               auto from = date_param(c.request, "from");
+               if (!from) return error_response(from.error());
+               auto to = date_param(c.request, "to");
+               if (!to) return error_response(to.error());
+               return reply(app::site_occupancy(ctx, *c.actor, *id, *from, *to));
+           }});
     r.add({"GET", "/api/v1/audit-events", true, [ctx](const Call& c) {
                auto q = audit_query(c.request);
                if (!q) return error_response(q.error());

@@ -156,7 +156,39 @@ json::value to_json(const DeskBooking& b) {
         {"state", to_string(b.state)},
         {"created_at", format_instant(b.created_at)},
         {"created_by", b.created_by},
+        {"service_id", b.service_id ? json::value(*b.service_id) : json::value(nullptr)},
     };
+}
+
+json::value to_json(const app::PersonalData& d) {
+    json::array bookings, sessions, tokens, events;
+    for (auto& b : d.bookings) bookings.push_back(to_json(b));
+    for (auto& s : d.sessions)
+        sessions.push_back(json::object{{"created_at", format_instant(s.created_at)},
+                                        {"last_seen_at", format_instant(s.last_seen_at)},
+                                        {"expires_at", format_instant(s.expires_at)}});
+    for (auto& t : d.api_tokens) tokens.push_back(to_json(t));
+    for (auto& e : d.audit_events) events.push_back(to_json(e));
+    return json::object{{"exported_at", format_instant(d.exported_at)},
+                        {"resident", json::value_from(d.resident)},
+                        {"roles", json::value_from(d.roles)},
+                        {"desk_bookings", std::move(bookings)},
+                        {"sessions", std::move(sessions)},
+                        {"api_tokens", std::move(tokens)},
+                        {"audit_events", std::move(events)}};
+}
+
+json::value to_json(const Occupancy& o) {
+    json::array days, services;
+    for (auto& d : o.days)
+        days.push_back(json::object{{"date", format_date(d.date)}, {"am", d.am}, {"pm", d.pm}, {"rate", d.rate}});
+    for (auto& s : o.services)
+        services.push_back(json::object{{"service_id", s.service_id ? json::value(*s.service_id) : json::value(nullptr)},
+                                        {"name", s.name},
+                                        {"people", s.people},
+                                        {"half_days", s.half_days ? json::value(*s.half_days) : json::value(nullptr)}});
+    return json::object{{"from", format_date(o.from)}, {"to", format_date(o.to)},   {"desks", o.desks},
+                        {"minimum_group", minimum_group},  {"days", std::move(days)}, {"services", std::move(services)}};
 }
 
 

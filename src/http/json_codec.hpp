@@ -10,6 +10,8 @@
 
 #include "app/auth.hpp"
 #include "app/desk_booking.hpp"
+#include "app/personal_data.hpp"
+#include "core/occupancy.hpp"
 #include "app/referential.hpp"
 #include "core/error.hpp"
 
@@ -31,6 +33,8 @@ Result<std::optional<std::string>> optional_string(const json::object& obj, std:
 json::value to_json(const DeskBooking& b);
 json::value to_json(const ApiToken& t);  // without its hash
 json::value to_json(const AuditEvent& e);
+json::value to_json(const app::PersonalData& d);  // sessions and tokens without their hashes
+json::value to_json(const Occupancy& o);
 // An instant as AAAA-MM-JJTHH:MM:SSZ.
 std::string format_instant(Instant t);
 json::value to_json(const app::SiteDetail& d);

@@ -34,7 +34,8 @@ const std::vector<Table>& tables() {
     static const std::vector<Table> all = {
         {"sites", "id", {{"id", K::integer}, {"name", K::text}, {"time_zone", K::text}, {"sub_m2", K::real},
                          {"opens_at", K::text}, {"noon_at", K::text}, {"closes_at", K::text},
-                         {"booking_horizon_days", K::integer}, {"oidc_self_registration_service_id", K::integer}}},
+                         {"booking_horizon_days", K::integer}, {"oidc_self_registration_service_id", K::integer},
+                         {"retention_months", K::integer}}},
         {"floors", "id", {{"id", K::integer}, {"site_id", K::integer}, {"name", K::text}, {"level", K::integer},
                           {"plan_svg", K::text}}},
         {"services", "id", {{"id", K::integer}, {"site_id", K::integer}, {"code", K::text}, {"name", K::text}}},
@@ -69,7 +70,7 @@ const std::vector<Table>& tables() {
         {"desk_bookings", "id", {{"id", K::integer}, {"site_id", K::integer}, {"desk_id", K::integer},
                                  {"resident_id", K::integer}, {"date", K::text}, {"half", K::text},
                                  {"state", K::text}, {"created_at", K::integer}, {"created_by", K::integer},
-                                 {"state_changed_at", K::integer}}},
+                                 {"state_changed_at", K::integer}, {"service_id", K::integer}}},
         {"jobs", "name", {{"name", K::text}, {"next_run_at", K::integer}}, false},
         {"job_runs", "id", {{"id", K::integer}, {"name", K::text}, {"due_at", K::integer}, {"run_by", K::text},
                             {"claimed_at", K::integer}}},

@@ -23,6 +23,7 @@
 #include "core/floor.hpp"
 #include "core/locker.hpp"
 #include "core/login_throttle.hpp"
+#include "core/occupancy.hpp"
 #include "core/oidc_pending_login.hpp"
 #include "core/resident.hpp"
 #include "core/role_grant.hpp"
@@ -154,6 +155,21 @@ public:
     // A resident's bookings with from <= date <= to, live ones only, by date then half.
     virtual Result<std::vector<DeskBooking>> live_desk_bookings_of(ResidentId r, Date from,
                                                                    Date to) = 0;
+    // Every booking of resident r, in any state, by date.
+    virtual Result<std::vector<DeskBooking>> desk_bookings_of(ResidentId r) = 0;
+    // Live bookings of site `site` with from <= date <= to, counted by date, half and service.
+    virtual Result<std::vector<HalfDayCount>> live_booking_counts(SiteId site, Date from, Date to) = 0;
+
+    // Personal data (RGPD). Anonymising a booking forgets who held and who made it, and keeps
+    // the rest (site, desk, date, half, state, service) for statistics; each returns how many
+    // rows changed.
+    virtual Result<int> anonymize_desk_bookings_before(SiteId site, Date before) = 0;
+    virtual Result<int> anonymize_desk_bookings_of(ResidentId r) = 0;
+    // The sessions of resident r, oldest first.
+    virtual Result<std::vector<Session>> sessions_of(ResidentId r) = 0;
+    // Deletes what lets r log in or act: local password, sessions, API tokens, role grants.
+    virtual Result<void> delete_access_of(ResidentId r) = 0;
+
     // Who holds the desk slots of date d (live bookings only) for the desks whose ids are
     // in [first_desk, last_desk], by desk id. A floor's desks usually have neighbouring ids,
     // so this reads little more than the floor; the caller drops desks it does not show.

@@ -35,13 +35,14 @@ def pg_admin_url():
 
 
 def psql(url, sql):
-    """Rows of a query run by psql, as tuples of str (int where the text is an integer)."""
+    """Rows of a query run by psql, as tuples of str (int where the text is an integer, None for NULL)."""
     out = subprocess.run(["psql", url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-F", "\x1f", "-R", "\x1e",
-                          "-c", sql], check=True, capture_output=True, text=True).stdout
+                          "-P", "null=\x1d", "-c", sql], check=True, capture_output=True, text=True).stdout
     rows = []
     for record in out.rstrip("\n").split("\x1e"):
         if record:
-            rows.append(tuple(int(v) if re.fullmatch(r"-?\d+", v) else v for v in record.split("\x1f")))
+            rows.append(tuple(None if v == "\x1d" else int(v) if re.fullmatch(r"-?\d+", v) else v
+                              for v in record.split("\x1f")))
     return rows
 
 

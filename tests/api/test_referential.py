@@ -386,9 +386,10 @@ class ReferentialTest(unittest.TestCase):
         assert_error(self, self.admin.get(f"/api/v1/floors/{floor['id']}"), 404, "not_found")
         # A service that residents belong to is in use as well.
         assert_error(self, self.admin.delete(f"/api/v1/services/{self.service_by_code[self.codes[0]]}"), 409, "in_use")
-        # So are a site with content and a resident with a local account.
+        # So is a site with content. A resident is removed whatever they hold (test_rgpd), but
+        # not by themselves.
         assert_error(self, self.admin.delete("/api/v1/sites/1"), 409, "in_use")
-        assert_error(self, self.admin.delete("/api/v1/residents/1"), 409, "in_use")
+        assert_error(self, self.admin.delete("/api/v1/residents/1"), 422, "self_removal")
         self.assertEqual(self.admin.get("/api/v1/sites/1")[0], 200)
         self.server.login(ADMIN)
 

@@ -49,6 +49,12 @@ public:
     Result<void> delete_login_throttle(const std::string&) override { return unused<void>(); }
     Result<int> delete_stale_login_throttles(Instant) override { return unused<int>(); }
     Result<void> insert_audit_event(const AuditEvent&) override { return unused<void>(); }
+    Result<std::vector<DeskBooking>> desk_bookings_of(ResidentId) override { return unused<std::vector<DeskBooking>>(); }
+    Result<std::vector<HalfDayCount>> live_booking_counts(SiteId, Date, Date) override { return unused<std::vector<HalfDayCount>>(); }
+    Result<int> anonymize_desk_bookings_before(SiteId, Date) override { return unused<int>(); }
+    Result<int> anonymize_desk_bookings_of(ResidentId) override { return unused<int>(); }
+    Result<std::vector<Session>> sessions_of(ResidentId) override { return unused<std::vector<Session>>(); }
+    Result<void> delete_access_of(ResidentId) override { return unused<void>(); }
     Result<std::vector<AuditEvent>> audit_events(const AuditQuery&) override { return unused<std::vector<AuditEvent>>(); }
     Result<ApiTokenId> insert_api_token(const ApiToken&) override { return unused<ApiTokenId>(); }
     Result<std::optional<HeldBy<ApiToken>>> find_api_token(const std::string&) override { return unused<std::optional<HeldBy<ApiToken>>>(); }

@@ -240,7 +240,20 @@ CREATE INDEX audit_events_actor ON audit_events(actor_id);
 CREATE INDEX audit_events_on_behalf_of ON audit_events(on_behalf_of);
 )sql";
 
-constexpr std::array<std::string_view, 8> all{v1, v2, v3, v4, v5, v6, v7, v8};
+// RGPD: a retention period per site; bookings that outlive their resident's identity
+// (resident and author may become NULL) and keep the service they were made for, for
+// statistics.
+constexpr std::string_view v9 = R"sql(
+ALTER TABLE sites ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 13;
+ALTER TABLE desk_bookings ALTER COLUMN resident_id DROP NOT NULL,
+  ALTER COLUMN created_by DROP NOT NULL,
+  ADD COLUMN service_id BIGINT REFERENCES services(id);
+UPDATE desk_bookings b SET service_id = r.service_id FROM residents r WHERE r.id = b.resident_id;
+CREATE INDEX desk_bookings_site_date ON desk_bookings(site_id, date);
+CREATE INDEX desk_bookings_created_by ON desk_bookings(created_by);
+)sql";
+
+constexpr std::array<std::string_view, 9> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9}};
 
 }  // namespace
 

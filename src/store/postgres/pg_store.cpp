@@ -430,9 +430,9 @@ public:
         auto at = seconds(b.created_at);
         auto res = conn_->run(
             "INSERT INTO desk_bookings (site_id, desk_id, resident_id, date, half, state, created_at, created_by, "
-            "state_changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            "state_changed_at, service_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
             Params().add(b.site_id).add(b.desk_id).add(b.resident_id).add(format_date(b.date)).add(to_string(b.half))
-                .add(to_string(b.state)).add(at).add(b.created_by).add(at));
+                .add(to_string(b.state)).add(at).add(b.created_by).add(at).add(b.service_id));
         if (!succeeded(res.get())) return fail(error_of(res.get(), "La réservation"));
         Id id = 0;
         read_field(res.get(), 0, 0, id);
@@ -451,6 +451,71 @@ public:
                               Params().add(to_string(s)).add(seconds(at)).add(id));
         if (!succeeded(res.get())) return fail(error_of(res.get(), "La réservation"));
         if (std::string_view(PQcmdTuples(res.get())) == "0") return fail(errors::not_found("La réservation"));
+        return {};
+    }
+
+    Result<std::vector<DeskBooking>> desk_bookings_of(ResidentId r) override {
+        static const std::string sql =
+            fmt::format("SELECT {} FROM desk_bookings b WHERE b.resident_id = $1 ORDER BY b.date, b.half, b.id", booking_columns);
+        return bookings(sql, Params().add(r));
+    }
+
+    Result<int> anonymize_desk_bookings_before(SiteId site, Date before) override {
+        return changed("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL "
+                       "WHERE site_id = $1 AND date < $2 AND (resident_id IS NOT NULL OR created_by IS NOT NULL)",
+                       Params().add(site).add(format_date(before)));
+    }
+
+    Result<int> anonymize_desk_bookings_of(ResidentId r) override {
+        ESCALE_TRY(int held, changed("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL WHERE resident_id = $1",
+                                     Params().add(r)));
+        ESCALE_TRY(int made, changed("UPDATE desk_bookings SET created_by = NULL WHERE created_by = $1", Params().add(r)));
+        return held + made;
+    }
+
+    Result<std::vector<HalfDayCount>> live_booking_counts(SiteId site, Date from, Date to) override {
+        auto res = conn_->run(
+            "SELECT to_char(date, 'YYYY-MM-DD'), half, service_id, count(*) FROM desk_bookings "
+            "WHERE site_id = $1 AND date BETWEEN $2 AND $3 AND state IN ('reserved', 'checked_in') "
+            "GROUP BY date, half, service_id ORDER BY date, half, service_id",
+            Params().add(site).add(format_date(from)).add(format_date(to)));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        std::vector<HalfDayCount> out;
+        for (int i = 0; i < PQntuples(res.get()); ++i) {
+            HalfDayCount c;
+            std::string date, half;
+            read_field(res.get(), i, 0, date);
+            read_field(res.get(), i, 1, half);
+            read_field(res.get(), i, 2, c.service_id);
+            read_field(res.get(), i, 3, c.count);
+            c.date = parse_date(date).value_or(Date{});
+            c.half = parse_half(half).value_or(Half::am);
+            out.push_back(c);
+        }
+        return out;
+    }
+
+    Result<std::vector<Session>> sessions_of(ResidentId r) override {
+        auto res = conn_->run("SELECT token_hash, created_at, expires_at, last_seen_at FROM sessions WHERE resident_id = $1 "
+                              "ORDER BY created_at", Params().add(r));
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        std::vector<Session> out;
+        for (int i = 0; i < PQntuples(res.get()); ++i) {
+            Session s;
+            read_field(res.get(), i, 0, s.token_hash);
+            s.resident_id = r;
+            s.created_at = instant(res.get(), 1, i);
+            s.expires_at = instant(res.get(), 2, i);
+            s.last_seen_at = instant(res.get(), 3, i);
+            out.push_back(std::move(s));
+        }
+        return out;
+    }
+
+    Result<void> delete_access_of(ResidentId r) override {
+        for (const char* sql : {"DELETE FROM credentials WHERE resident_id = $1", "DELETE FROM sessions WHERE resident_id = $1",
+                                "DELETE FROM api_tokens WHERE resident_id = $1", "DELETE FROM role_grants WHERE resident_id = $1"})
+            ESCALE_TRY_VOID(command(sql, Params().add(r)));
         return {};
     }
 
@@ -533,7 +598,7 @@ public:
 private:
     static constexpr const char* booking_columns =
         "b.id, b.site_id, b.desk_id, b.resident_id, to_char(b.date, 'YYYY-MM-DD'), b.half, b.state, b.created_at, "
-        "b.created_by";
+        "b.created_by, b.service_id";
 
     static long long seconds(Instant t) { return t.time_since_epoch().count(); }
 
@@ -579,6 +644,7 @@ private:
             read_field(res.get(), i, 6, state);
             read_field(res.get(), i, 7, created);
             read_field(res.get(), i, 8, b.created_by);
+            read_field(res.get(), i, 9, b.service_id);
             b.date = parse_date(date).value_or(Date{});
             b.half = parse_half(half).value_or(Half::am);
             b.state = parse_booking_state(state).value_or(BookingState::reserved);

@@ -236,7 +236,43 @@ CREATE INDEX audit_events_actor ON audit_events(actor_id);
 CREATE INDEX audit_events_on_behalf_of ON audit_events(on_behalf_of);
 )sql";
 
-constexpr std::array<std::string_view, 8> all{v1, v2, v3, v4, v5, v6, v7, v8};
+// RGPD: a retention period per site; bookings that outlive their resident's identity
+// (resident and author may become NULL) and keep the service they were made for, for
+// statistics. SQLite cannot drop a NOT NULL: the table is rebuilt, its indexes with it.
+constexpr std::string_view v9 = R"sql(
+ALTER TABLE sites ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 13;
+CREATE TABLE desk_bookings_v9 (
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  desk_id INTEGER NOT NULL REFERENCES desks(id),
+  resident_id INTEGER REFERENCES residents(id),
+  date TEXT NOT NULL,
+  half TEXT NOT NULL CHECK (half IN ('am', 'pm')),
+  state TEXT NOT NULL CHECK (state IN ('reserved', 'checked_in', 'no_show', 'cancelled', 'released')),
+  created_at INTEGER NOT NULL,
+  created_by INTEGER REFERENCES residents(id),
+  state_changed_at INTEGER NOT NULL,
+  service_id INTEGER REFERENCES services(id)
+);
+INSERT INTO desk_bookings_v9 (id, site_id, desk_id, resident_id, date, half, state, created_at, created_by,
+                              state_changed_at, service_id)
+  SELECT b.id, b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by,
+         b.state_changed_at, r.service_id
+  FROM desk_bookings b LEFT JOIN residents r ON r.id = b.resident_id;
+DROP TABLE desk_bookings;
+ALTER TABLE desk_bookings_v9 RENAME TO desk_bookings;
+CREATE UNIQUE INDEX desk_bookings_live_slot ON desk_bookings(desk_id, date, half)
+  WHERE state IN ('reserved', 'checked_in');
+CREATE UNIQUE INDEX desk_bookings_live_resident ON desk_bookings(resident_id, date, half)
+  WHERE state IN ('reserved', 'checked_in');
+CREATE INDEX desk_bookings_resident_date ON desk_bookings(resident_id, date);
+CREATE INDEX desk_bookings_live_holder ON desk_bookings(date, desk_id, half, resident_id, state)
+  WHERE state IN ('reserved', 'checked_in');
+CREATE INDEX desk_bookings_site_date ON desk_bookings(site_id, date);
+CREATE INDEX desk_bookings_created_by ON desk_bookings(created_by);
+)sql";
+
+constexpr std::array<std::string_view, 9> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9}};
 
 }  // namespace
 

@@ -194,11 +194,12 @@ DeskBooking read_booking(SQLite::Statement& st) {
     b.state = parse_booking_state(st.getColumn(6).getString()).value_or(BookingState::reserved);
     b.created_at = Instant{std::chrono::seconds{st.getColumn(7).getInt64()}};
     b.created_by = st.getColumn(8).getInt64();
+    if (!st.getColumn(9).isNull()) b.service_id = st.getColumn(9).getInt64();
     return b;
 }
 
 constexpr const char* booking_columns =
-    "b.id, b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by";
+    "b.id, b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by, b.service_id";
 
 class SqliteTransaction final : public Transaction {
 public:
@@ -468,7 +469,7 @@ public:
         try {
             auto& st = conn_->prepare(
                 "INSERT INTO desk_bookings (site_id, desk_id, resident_id, date, half, state, "
-                "created_at, created_by, state_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                "created_at, created_by, state_changed_at, service_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             auto at = static_cast<int64_t>(b.created_at.time_since_epoch().count());
             st.bind(1, static_cast<int64_t>(b.site_id));
             st.bind(2, static_cast<int64_t>(b.desk_id));
@@ -478,6 +479,7 @@ public:
             st.bind(6, to_string(b.state));
             st.bind(7, at);
             st.bind(8, static_cast<int64_t>(b.created_by));
+            bind_value(st, 10, b.service_id);
             st.bind(9, at);
             st.exec();
             return conn_->db().getLastInsertRowid();
@@ -515,6 +517,75 @@ public:
             if (st.exec() == 0) return tl::unexpected(errors::not_found("La réservation"));
             return {};
         });
+    }
+
+    Result<std::vector<DeskBooking>> desk_bookings_of(ResidentId r) override {
+        return guarded("", [&]() -> Result<std::vector<DeskBooking>> {
+            static const std::string sql =
+                fmt::format("SELECT {} FROM desk_bookings b WHERE b.resident_id = ? ORDER BY b.date, b.half, b.id", booking_columns);
+            auto& st = conn_->prepare(sql);
+            st.bind(1, static_cast<int64_t>(r));
+            std::vector<DeskBooking> out;
+            while (st.executeStep()) out.push_back(read_booking(st));
+            return out;
+        });
+    }
+
+    Result<int> anonymize_desk_bookings_before(SiteId site, Date before) override {
+        return run("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL "
+                   "WHERE site_id = ? AND date < ? AND (resident_id IS NOT NULL OR created_by IS NOT NULL)",
+                   site, format_date(before));
+    }
+
+    Result<int> anonymize_desk_bookings_of(ResidentId r) override {
+        return run("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL WHERE resident_id = ?", r)
+            .and_then([&](int held) {
+                return run("UPDATE desk_bookings SET created_by = NULL WHERE created_by = ?", r).map([held](int made) {
+                    return held + made;
+                });
+            });
+    }
+
+    Result<std::vector<HalfDayCount>> live_booking_counts(SiteId site, Date from, Date to) override {
+        return guarded("", [&]() -> Result<std::vector<HalfDayCount>> {
+            auto& st = conn_->prepare(
+                "SELECT date, half, service_id, count(*) FROM desk_bookings "
+                "WHERE site_id = ? AND date BETWEEN ? AND ? AND state IN ('reserved', 'checked_in') "
+                "GROUP BY date, half, service_id ORDER BY date, half, service_id");
+            bind_all(st, site, format_date(from), format_date(to));
+            std::vector<HalfDayCount> out;
+            while (st.executeStep()) {
+                HalfDayCount c;
+                c.date = parse_stored_date(st.getColumn(0).getString());
+                c.half = parse_half(st.getColumn(1).getString()).value_or(Half::am);
+                read_value(st.getColumn(2), c.service_id);
+                c.count = st.getColumn(3).getInt();
+                out.push_back(c);
+            }
+            return out;
+        });
+    }
+
+    Result<std::vector<Session>> sessions_of(ResidentId r) override {
+        return guarded("", [&]() -> Result<std::vector<Session>> {
+            auto& st = conn_->prepare(
+                "SELECT token_hash, created_at, expires_at, last_seen_at FROM sessions WHERE resident_id = ? ORDER BY created_at");
+            st.bind(1, static_cast<int64_t>(r));
+            std::vector<Session> out;
+            while (st.executeStep())
+                out.push_back(Session{st.getColumn(0).getString(), r, instant(st.getColumn(1)), instant(st.getColumn(2)),
+                                      instant(st.getColumn(3))});
+            return out;
+        });
+    }
+
+    Result<void> delete_access_of(ResidentId r) override {
+        for (const char* sql : {"DELETE FROM credentials WHERE resident_id = ?", "DELETE FROM sessions WHERE resident_id = ?",
+                                "DELETE FROM api_tokens WHERE resident_id = ?", "DELETE FROM role_grants WHERE resident_id = ?"}) {
+            auto done = run(sql, r);
+            if (!done) return tl::unexpected(done.error());
+        }
+        return {};
     }
 
     Result<std::vector<DeskBooking>> live_desk_bookings_of(ResidentId r, Date from, Date to) override {

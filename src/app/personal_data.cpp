@@ -1,0 +1,80 @@
+#include "app/personal_data.hpp"
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include "app/audit.hpp"
+#include "app/site_calendar.hpp"
+#include "app/transaction.hpp"
+#include "core/entity_label.hpp"
+#include "core/errors.hpp"
+#include "core/validation.hpp"
+
+namespace escale::app {
+
+Result<PersonalData> export_personal_data(Context ctx, const Actor& actor) {
+    if (actor.is_system) return fail(errors::forbidden());
+    ResidentId me = actor.resident.id;
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<PersonalData> {
+        PersonalData d;
+        d.exported_at = ctx.clock.now();
+        ESCALE_TRY(auto resident, tx.find(Of<Resident>{}, me));
+        if (!resident) return fail(errors::not_found(entity_label<Resident>()));
+        d.resident = *resident;
+        ESCALE_TRY(auto grants, tx.role_grants_of(me));
+        d.roles = roles_held(d.resident, grants);
+        ESCALE_TRY(d.bookings, tx.desk_bookings_of(me));
+        ESCALE_TRY(d.sessions, tx.sessions_of(me));
+        for (auto& s : d.sessions) s.token_hash.clear();
+        ESCALE_TRY(d.api_tokens, tx.api_tokens_of(me));
+        AuditQuery about_me;
+        about_me.person = me;
+        about_me.limit = 100'000;
+        ESCALE_TRY(d.audit_events, tx.audit_events(about_me));
+        ESCALE_TRY_VOID(record(tx, ctx, actor,
+                               AuditEvent{0, {}, d.resident.site_id, {}, {}, "export", "personal_data", me,
+                                          fmt::format("{} réservation(s), {} événement(s)", d.bookings.size(),
+                                                      d.audit_events.size())}));
+        return d;
+    });
+}
+
+Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Instant now) {
+    Date far{date::sys_days{today} + date::days{3660}};
+    ESCALE_TRY(auto live, tx.live_desk_bookings_of(r.id, today, far));
+    for (auto& b : live) ESCALE_TRY_VOID(tx.set_desk_booking_state(b.id, BookingState::cancelled, now));
+    ESCALE_TRY(int anonymised, tx.anonymize_desk_bookings_of(r.id));
+    ESCALE_TRY_VOID(tx.delete_access_of(r.id));
+    ESCALE_TRY_VOID(tx.delete_login_throttle("compte:" + normalize_email(r.email)));
+    return anonymised;
+}
+
+Date retention_cutoff(Date today, int months) {
+    date::year_month_day d{today};
+    auto ym = date::year_month{d.year(), d.month()} - date::months{months};
+    auto candidate = ym / d.day();
+    if (!candidate.ok()) candidate = ym / date::last;
+    return Date{date::sys_days{candidate}};
+}
+
+Result<int> apply_retention(Context ctx) {
+    auto system = Actor::system();
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<int> {
+        int total = 0;
+        ESCALE_TRY(auto sites, tx.list(Of<Site>{}, std::nullopt));
+        for (auto& site : sites) {
+            ESCALE_TRY(auto cal, load_site_calendar(tx, site));
+            Date cutoff = retention_cutoff(cal.today(ctx.clock.now()), site.retention_months);
+            ESCALE_TRY(int n, tx.anonymize_desk_bookings_before(site.id, cutoff));
+            if (n == 0) continue;
+            total += n;
+            ESCALE_TRY_VOID(record(tx, ctx, system,
+                                   AuditEvent{0, {}, site.id, {}, {}, "retention", "desk_bookings", {},
+                                              fmt::format("{} réservation(s) antérieure(s) au {} anonymisée(s) ({} mois)",
+                                                          n, format_date(cutoff), site.retention_months)}));
+        }
+        return total;
+    });
+}
+
+}  // namespace escale::app

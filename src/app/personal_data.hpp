@@ -1,0 +1,42 @@
+// RGPD use cases: what Escale holds about a person, handed to them; forgetting a person
+// while keeping the statistics right; and the retention policy that detaches old bookings
+// from the people who made them. docs/donnees-personnelles.md is the inventory a DPO needs.
+#pragma once
+
+#include <vector>
+
+#include "app/context.hpp"
+#include "core/audit_event.hpp"
+#include "core/error.hpp"
+
+namespace escale::app {
+
+// Everything stored about one resident, as a resident may download it.
+struct PersonalData {
+    Instant exported_at;
+    Resident resident;
+    std::vector<RoleGrant> roles;          // every role held, own and granted
+    std::vector<DeskBooking> bookings;     // every state, every date still attached to them
+    std::vector<Session> sessions;         // without the token hashes
+    std::vector<ApiToken> api_tokens;      // without the token hashes
+    std::vector<AuditEvent> audit_events;  // done by them or for them
+};
+// The actor's own data; the download is itself recorded in the audit log.
+Result<PersonalData> export_personal_data(Context ctx, const Actor& actor);
+
+// Within a write transaction, before resident r's row is deleted: cancels their live
+// bookings from `today` on, detaches their history (anonymised bookings keep counting in
+// statistics), and deletes what lets them log in or act. Returns how many bookings were
+// anonymised.
+Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Instant now);
+
+// The periodic job: on every site, anonymises the bookings older than the site's
+// retention period (default 13 months) and records how many in the audit log. Returns the
+// number of bookings anonymised.
+Result<int> apply_retention(Context ctx);
+
+// The first day kept by a retention of `months` months on `today`: the same day `months`
+// months earlier (or that month's last day when it has no such day).
+Date retention_cutoff(Date today, int months);
+
+}  // namespace escale::app

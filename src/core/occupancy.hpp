@@ -1,0 +1,56 @@
+// Desk occupancy of a site over a period, as indicators that may leave the server: per day
+// (half-days booked against desks offered) and per service, where no figure describes fewer
+// than `minimum_group` people (DESIGN.md, invariant 6): services too small are pooled as
+// "autres services", and the pool itself is withheld when it is still too small. Pure.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ids.hpp"
+#include "core/local_date.hpp"
+
+namespace escale {
+
+inline constexpr int minimum_group = 5;
+
+struct HalfDayCount {
+    Date date;
+    Half half = Half::am;
+    std::optional<ServiceId> service_id;
+    int count = 0;
+};
+
+struct ServiceSize {
+    ServiceId id = 0;
+    std::string name;
+    int people = 0;  // active residents
+};
+
+struct DayOccupancy {
+    Date date;
+    int am = 0;
+    int pm = 0;
+    double rate = 0;  // (am + pm) / (2 × desks)
+};
+
+struct ServiceOccupancy {
+    std::optional<ServiceId> service_id;  // none: the pool of small services (and people without one)
+    std::string name;
+    int people = 0;
+    std::optional<int> half_days;  // none: withheld, fewer than minimum_group people
+};
+
+struct Occupancy {
+    Date from, to;
+    int desks = 0;
+    std::vector<DayOccupancy> days;  // every date from..to
+    std::vector<ServiceOccupancy> services;
+};
+
+// `counts` may come in any order; a count for a service missing from `services` goes to the pool.
+Occupancy occupancy(Date from, Date to, int desks, const std::vector<HalfDayCount>& counts,
+                    const std::vector<ServiceSize>& services);
+
+}  // namespace escale
