@@ -75,9 +75,7 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
         if (on_behalf) {
             ESCALE_TRY_VOID(record(tx, ctx, actor,
                                    AuditEvent{0, {}, desk->site_id, {}, holder, "book_for", "desk_bookings", made.front().id,
-                                              fmt::format("{} {} poste {}", format_date(req.date),
-                                                          req.period == Period::day ? "journée" : to_string(made.front().half),
-                                                          desk->label)}));
+                                              fmt::format("{} demi-journée(s)", made.size())}));
         }
         return made;
     });
@@ -103,8 +101,7 @@ Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, Booking
         b->state = BookingState::cancelled;
         if (b->resident_id != actor.resident.id) {
             ESCALE_TRY_VOID(record(tx, ctx, actor,
-                                   AuditEvent{0, {}, b->site_id, {}, b->resident_id, "cancel_for", "desk_bookings", b->id,
-                                              fmt::format("{} {}", format_date(b->date), to_string(b->half))}));
+                                   AuditEvent{0, {}, b->site_id, {}, b->resident_id, "cancel_for", "desk_bookings", b->id, ""}));
         }
         return *b;
     });

@@ -66,13 +66,21 @@ Result<int> apply_retention(Context ctx) {
             ESCALE_TRY(auto cal, load_site_calendar(tx, site));
             Date cutoff = retention_cutoff(cal.today(ctx.clock.now()), site.retention_months);
             ESCALE_TRY(int n, tx.anonymize_desk_bookings_before(site.id, cutoff));
-            if (n == 0) continue;
+            // The log follows the same period: its lines name people next to bookings.
+            ESCALE_TRY(int lines, tx.delete_audit_events_before(site.id, cal.at_local(cutoff, 0)));
+            if (n == 0 && lines == 0) continue;
             total += n;
             ESCALE_TRY_VOID(record(tx, ctx, system,
                                    AuditEvent{0, {}, site.id, {}, {}, "retention", "desk_bookings", {},
-                                              fmt::format("{} réservation(s) antérieure(s) au {} anonymisée(s) ({} mois)",
-                                                          n, format_date(cutoff), site.retention_months)}));
+                                              fmt::format("{} réservation(s) anonymisée(s) et {} ligne(s) du journal "
+                                                          "effacée(s), antérieures au {} ({} mois)",
+                                                          n, lines, format_date(cutoff), site.retention_months)}));
         }
+        // Lines of no site (API tokens) keep the default period.
+        auto utc_today = Date{std::chrono::floor<date::days>(ctx.clock.now())};
+        auto cutoff = retention_cutoff(utc_today, Site{}.retention_months);
+        ESCALE_TRY(int lines, tx.delete_audit_events_before(std::nullopt, Instant{date::sys_days{cutoff}}));
+        (void)lines;
         return total;
     });
 }

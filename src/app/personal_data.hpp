@@ -31,8 +31,9 @@ Result<PersonalData> export_personal_data(Context ctx, const Actor& actor);
 Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Instant now);
 
 // The periodic job: on every site, anonymises the bookings older than the site's
-// retention period (default 13 months) and records how many in the audit log. Returns the
-// number of bookings anonymised.
+// retention period (default 13 months) and deletes the audit log's lines as old (lines of
+// no site: after the default period), recording what it did. Returns the number of bookings
+// anonymised.
 Result<int> apply_retention(Context ctx);
 
 // The first day kept by a retention of `months` months on `today`: the same day `months`

@@ -1,7 +1,8 @@
 // One line of the audit log: who did what, when, on which site, and on whose behalf.
 // Written in the same transaction as the change it records, so the log and the data never
 // disagree. It names people by resident id only and holds no other personal data: the
-// details say what changed (field names, counts), not the values.
+// details say what changed (field names, counts), not the values. Its lines go after the
+// site's retention period, with the bookings (app/personal_data.hpp apply_retention).
 #pragma once
 
 #include <optional>

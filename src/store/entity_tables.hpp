@@ -16,6 +16,11 @@
 #include "core/entity_label.hpp"
 #include "store/store.hpp"
 
+// What an anonymised booking keeps of its instants: the UTC day only, not the second at
+// which someone booked (a second is close to a signature). SQL shared by both dialects.
+#define ESCALE_ANONYMIZED_TIMES \
+    "created_at = created_at - created_at % 86400, state_changed_at = state_changed_at - state_changed_at % 86400"
+
 namespace escale::store_detail {
 
 // The table of each referential entity.

@@ -145,6 +145,9 @@ public:
     virtual Result<void> insert_audit_event(const AuditEvent& e) = 0;
     // The events matching q, newest first.
     virtual Result<std::vector<AuditEvent>> audit_events(const AuditQuery& q) = 0;
+    // Deletes the events of site `site` (none: of no site) that happened before `before`;
+    // returns how many.
+    virtual Result<int> delete_audit_events_before(std::optional<SiteId> site, Instant before) = 0;
 
     // Desk bookings. insert fails with "slot_taken" (conflict) when the desk slot has a
     // live booking, "already_booked_that_slot" (rule_violation) when the resident has one

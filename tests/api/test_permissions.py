@@ -295,6 +295,29 @@ class PermissionsTest(unittest.TestCase):
                                                         "service_id": self.s2})
         assert_error(self, again, 409, "already_exists")
 
+    def test_a_referent_cannot_take_over_someone_through_their_record(self):
+        referent, _ = self.actors["referent"]
+        gestionnaire, _ = self.actors["gestionnaire"]
+        # An agent of the référent's service who is gestionnaire of site B by a grant.
+        target = self.fresh("residents")
+        self.make("role-grants", {"site_id": self.site_b, "resident_id": target, "role": "gestionnaire"})
+        for change in [{"display_name": "Repris"}, {"active": False}, {"email": "repris@pilote.escale.test"}]:
+            with self.subTest(change=change):
+                assert_error(self, referent.patch(f"/api/v1/residents/{target}", change), 403, "forbidden")
+        assert_error(self, referent.delete(f"/api/v1/residents/{target}"), 403, "forbidden")
+        # Nor the email (what a ProConnect login is matched by) of a plain agent.
+        plain = self.fresh("residents")
+        assert_error(self, referent.patch(f"/api/v1/residents/{plain}", {"email": "moi-bis@pilote.escale.test"}),
+                     403, "forbidden")
+        self.assertEqual(referent.patch(f"/api/v1/residents/{plain}", {"display_name": "Renommée"})[0], 200)
+        self.assertEqual(gestionnaire.patch(f"/api/v1/residents/{plain}", {"email": "nouvelle@pilote.escale.test"})[0], 200)
+        # The gestionnaire of site 1 does not manage the roles of site B either.
+        assert_error(self, gestionnaire.patch(f"/api/v1/residents/{target}", {"active": False}), 403, "forbidden")
+        # Only an administrator chooses where ProConnect registers unknown people.
+        service = self.make("services", {"site_id": 1, "code": "ACCUEIL", "name": "Accueil"})["id"]
+        assert_error(self, gestionnaire.patch("/api/v1/sites/1", {"oidc_self_registration_service_id": service}),
+                     403, "forbidden")
+
     def test_lists_hold_only_what_the_actor_may_see(self):
         referent, _ = self.actors["referent"]
         other, _ = self.actors["gestionnaire_other_site"]

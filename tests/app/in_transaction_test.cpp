@@ -49,6 +49,7 @@ public:
     Result<void> delete_login_throttle(const std::string&) override { return unused<void>(); }
     Result<int> delete_stale_login_throttles(Instant) override { return unused<int>(); }
     Result<void> insert_audit_event(const AuditEvent&) override { return unused<void>(); }
+    Result<int> delete_audit_events_before(std::optional<SiteId>, Instant) override { return unused<int>(); }
     Result<std::vector<DeskBooking>> desk_bookings_of(ResidentId) override { return unused<std::vector<DeskBooking>>(); }
     Result<std::vector<HalfDayCount>> live_booking_counts(SiteId, Date, Date) override { return unused<std::vector<HalfDayCount>>(); }
     Result<int> anonymize_desk_bookings_before(SiteId, Date) override { return unused<int>(); }

@@ -330,6 +330,11 @@ public:
                            .add(e.object).add(e.object_id).add(e.details));
     }
 
+    Result<int> delete_audit_events_before(std::optional<SiteId> site, Instant before) override {
+        return site ? changed("DELETE FROM audit_events WHERE site_id = $1 AND at < $2", Params().add(*site).add(seconds(before)))
+                    : changed("DELETE FROM audit_events WHERE site_id IS NULL AND at < $1", Params().add(seconds(before)));
+    }
+
     Result<std::vector<AuditEvent>> audit_events(const AuditQuery& q) override {
         auto secs = [](const std::optional<Instant>& t) { return t ? std::optional<long long>(seconds(*t)) : std::nullopt; };
         auto res = conn_->run(
@@ -461,13 +466,13 @@ public:
     }
 
     Result<int> anonymize_desk_bookings_before(SiteId site, Date before) override {
-        return changed("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL "
+        return changed("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL, " ESCALE_ANONYMIZED_TIMES " "
                        "WHERE site_id = $1 AND date < $2 AND (resident_id IS NOT NULL OR created_by IS NOT NULL)",
                        Params().add(site).add(format_date(before)));
     }
 
     Result<int> anonymize_desk_bookings_of(ResidentId r) override {
-        ESCALE_TRY(int held, changed("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL WHERE resident_id = $1",
+        ESCALE_TRY(int held, changed("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL, " ESCALE_ANONYMIZED_TIMES " WHERE resident_id = $1",
                                      Params().add(r)));
         ESCALE_TRY(int made, changed("UPDATE desk_bookings SET created_by = NULL WHERE created_by = $1", Params().add(r)));
         return held + made;

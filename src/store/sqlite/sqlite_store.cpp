@@ -358,6 +358,11 @@ public:
             .map([](int) {});
     }
 
+    Result<int> delete_audit_events_before(std::optional<SiteId> site, Instant before) override {
+        return site ? run("DELETE FROM audit_events WHERE site_id = ? AND at < ?", *site, epoch(before))
+                    : run("DELETE FROM audit_events WHERE site_id IS NULL AND at < ?", epoch(before));
+    }
+
     Result<std::vector<AuditEvent>> audit_events(const AuditQuery& q) override {
         return guarded("", [&]() -> Result<std::vector<AuditEvent>> {
             auto& st = conn_->prepare(
@@ -532,13 +537,13 @@ public:
     }
 
     Result<int> anonymize_desk_bookings_before(SiteId site, Date before) override {
-        return run("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL "
+        return run("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL, " ESCALE_ANONYMIZED_TIMES " "
                    "WHERE site_id = ? AND date < ? AND (resident_id IS NOT NULL OR created_by IS NOT NULL)",
                    site, format_date(before));
     }
 
     Result<int> anonymize_desk_bookings_of(ResidentId r) override {
-        return run("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL WHERE resident_id = ?", r)
+        return run("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL, " ESCALE_ANONYMIZED_TIMES " WHERE resident_id = ?", r)
             .and_then([&](int held) {
                 return run("UPDATE desk_bookings SET created_by = NULL WHERE created_by = ?", r).map([held](int made) {
                     return held + made;
