@@ -26,7 +26,7 @@ struct ThrottleKey {
 
 std::vector<ThrottleKey> throttle_keys(std::string_view email, std::string_view address) {
     std::vector<ThrottleKey> keys{{"compte:" + normalize_email(email), account_free_failures}};
-    if (!address.empty()) keys.push_back({"adresse:" + std::string(address), address_free_failures});
+    if (!address.empty()) keys.push_back({address_key(address), address_free_failures});
     return keys;
 }
 }  // namespace

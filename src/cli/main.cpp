@@ -127,6 +127,9 @@ int main(int argc, char** argv) {
     serve->add_option("--instance", instance, "Nom de ce serveur dans les traces des tâches périodiques")
         ->capture_default_str();
     bool secure_cookies = false;
+    std::vector<std::string> trusted_proxies;
+    serve->add_option("--trusted-proxy", trusted_proxies,
+                      "Adresse IP d'un mandataire inverse dont l'en-tête X-Forwarded-For est cru (répétable)");
     serve->add_flag("--secure-cookies", secure_cookies,
                     "Cookies marqués Secure (quand les navigateurs arrivent en HTTPS, par un mandataire inverse)");
     serve->add_option("--test-clock", test_clock,
@@ -248,6 +251,7 @@ int main(int argc, char** argv) {
             spdlog::info("connexion OpenID Connect activée, émetteur {}", oidc.issuer);
         }
         http::ApiOptions api_options{manual.get(), secure_cookies};
+        api_options.trusted_proxies = trusted_proxies;
         api_options.oidc = oidc_provider.get();
         http::Api api(ctx, api_options);
         JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds), std::chrono::seconds(retention_seconds)), instance);

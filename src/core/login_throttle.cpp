@@ -2,7 +2,20 @@
 
 #include <algorithm>
 
+#include <arpa/inet.h>
+
 namespace escale {
+
+std::string address_key(std::string_view ip) {
+    unsigned char bytes[16];
+    std::string text(ip);
+    if (inet_pton(AF_INET6, text.c_str(), bytes) == 1) {
+        std::fill(bytes + 8, bytes + 16, 0);
+        char out[INET6_ADDRSTRLEN];
+        if (inet_ntop(AF_INET6, bytes, out, sizeof out)) return "adresse:" + std::string(out) + "/64";
+    }
+    return "adresse:" + text;
+}
 
 std::chrono::seconds throttle_wait(const LoginThrottle& t, Instant now) {
     if (t.locked_until <= now) return std::chrono::seconds{0};

@@ -28,6 +28,10 @@ inline constexpr int account_free_failures = 5;
 // Offices reach the server through few addresses: an address has more room than an account.
 inline constexpr int address_free_failures = 100;
 
+// The throttle key of a client address: "adresse:<ip>", an IPv6 address reduced to its /64
+// (one site or home gets a whole /64, so its addresses count together).
+std::string address_key(std::string_view ip);
+
 // Seconds until `t` allows an attempt again; 0 when it allows one now.
 std::chrono::seconds throttle_wait(const LoginThrottle& t, Instant now);
 // The record after one more failure at `now`.

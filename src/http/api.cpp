@@ -20,6 +20,7 @@
 #include "app/resident_import.hpp"
 #include "core/errors.hpp"
 #include "core/try.hpp"
+#include "http/client_address.hpp"
 #include "http/json_codec.hpp"
 #include "http/oidc_routes.hpp"
 #include "http/session_cookie.hpp"
@@ -218,7 +219,8 @@ Response book(app::Context ctx, const Call& c) {
     return json_response(201, json::object{{"bookings", encode(*made)}});
 }
 
-Response login(app::Context ctx, bool secure_cookies, const Call& c) {
+Response login(app::Context ctx, const ApiOptions& options, const Call& c) {
+    bool secure_cookies = options.secure_cookies;
     // A page of another site can post a form to here but not with this content type (not
     // without the browser asking first): no login forged into someone else's browser.
     if (!c.request.content_type.starts_with("application/json"))
@@ -232,7 +234,8 @@ Response login(app::Context ctx, bool secure_cookies, const Call& c) {
     if (!*email) return error_response(errors::missing_field("email"));
     if (!*password) return error_response(errors::missing_field("password"));
     if ((*email)->size() > 254 || (*password)->size() > 1024) return error_response(errors::bad_credentials());
-    auto r = app::login(ctx, **email, **password, c.request.remote_address, token_of(c.request));
+    auto address = client_address(c.request.remote_address, c.request.forwarded_for, options.trusted_proxies);
+    auto r = app::login(ctx, **email, **password, address, token_of(c.request));
     if (!r) return error_response(r.error());
     auto resp = json_response(200, json::object{{"token", r->token},
                                                 {"csrf_token", app::csrf_token_for(r->token)},
@@ -330,7 +333,7 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
     r.add({"GET", "/api/v1/openapi.json", false, [](const Call&) {
                return Response{200, "application/json; charset=utf-8", std::string(embedded::openapi_json), {}};
            }});
-    r.add({"POST", "/api/v1/auth/login", false, [ctx, secure = options.secure_cookies](const Call& c) { return login(ctx, secure, c); }, true});
+    r.add({"POST", "/api/v1/auth/login", false, [ctx, options](const Call& c) { return login(ctx, options, c); }, true});
     r.add({"POST", "/api/v1/auth/logout", true, [ctx, options](const Call& c) { return logout(ctx, options, c); }, true});
     add_oidc_routes(r, ctx, options.oidc, options.secure_cookies);
     r.add({"GET", "/api/v1/me", true, [](const Call& c) { return json_response(200, encode(c.actor->resident)); }});

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "app/context.hpp"
 #include "core/clock.hpp"
@@ -25,6 +27,8 @@ struct ApiOptions {
     bool secure_cookies = false;
     // OpenID Connect login (--oidc-issuer …); null: its routes answer 404 oidc_disabled.
     app::OidcProvider* oidc = nullptr;
+    // Addresses of the reverse proxies whose X-Forwarded-For is believed (http/client_address.hpp).
+    std::vector<std::string> trusted_proxies;
 };
 
 class Api {

@@ -20,6 +20,7 @@ struct Request {
     std::string cookie;
     std::string csrf_token;      // the X-CSRF-Token header
     std::string remote_address;  // the client's IP address, as the server's socket sees it
+    std::string forwarded_for;   // the X-Forwarded-For header (trusted only from --trusted-proxy)
 
     std::optional<std::string_view> query_param(std::string_view name) const {
         for (auto& [k, v] : query)

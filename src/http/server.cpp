@@ -112,6 +112,7 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const tcp::sock
     if (auto it = in.find(bhttp::field::authorization); it != in.end()) r.authorization = it->value();
     if (auto it = in.find(bhttp::field::cookie); it != in.end()) r.cookie = it->value();
     if (auto it = in.find("X-CSRF-Token"); it != in.end()) r.csrf_token = it->value();
+    if (auto it = in.find("X-Forwarded-For"); it != in.end()) r.forwarded_for = it->value();
     return r;
 }
 

@@ -182,6 +182,26 @@ class ThrottleTest(unittest.TestCase):
             # Another account is not locked by this one's failures.
             self.assertEqual(login_body(server, ADMIN)[0], 200)
 
+    def test_an_address_behind_a_trusted_proxy_is_throttled_on_its_own(self):
+        with Server(extra=["--trusted-proxy", "127.0.0.1"]) as server:
+            sprayer = {"X-Forwarded-For": "198.51.100.1"}
+            # 100 wrong passwords spread over 20 accounts (5 each: no account lock yet).
+            statuses = [login_body(server, f"cible-{i // 5}@pilote.escale.test", "faux", headers=sprayer)[0]
+                        for i in range(100)]
+            self.assertEqual(set(statuses), {401})
+            assert_error(self, login_body(server, ADMIN, headers=sprayer), 429, "too_many_attempts")
+            # Someone else behind the same proxy is not locked out...
+            self.assertEqual(login_body(server, ADMIN, headers={"X-Forwarded-For": "198.51.100.2"})[0], 200)
+            # ...and a client cannot escape by prepending an address of its choice.
+            spoof = {"X-Forwarded-For": "203.0.113.50, 198.51.100.1"}
+            assert_error(self, login_body(server, ADMIN, headers=spoof), 429, "too_many_attempts")
+        with Server() as server:  # no trusted proxy: the header is ignored, the socket counts
+            for i in range(100):
+                login_body(server, f"cible-{i // 5}@pilote.escale.test", "faux",
+                           headers={"X-Forwarded-For": f"198.51.100.{i}"})
+            assert_error(self, login_body(server, ADMIN, headers={"X-Forwarded-For": "192.0.2.1"}),
+                         429, "too_many_attempts")
+
     def test_an_unknown_account_is_throttled_like_a_known_one(self):
         with Server() as server:
             statuses = [login_body(server, "personne@pilote.escale.test", "x")[0] for _ in range(8)]

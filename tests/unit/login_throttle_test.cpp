@@ -43,3 +43,17 @@ TEST(LoginThrottle, WaitIsRoundedUpAndNeverNegative) {
 
 }  // namespace
 }  // namespace escale
+
+namespace escale {
+namespace {
+
+TEST(LoginThrottle, AddressKeysGroupIpv6By64) {
+    EXPECT_EQ(address_key("192.0.2.7"), "adresse:192.0.2.7");
+    EXPECT_EQ(address_key("2001:db8:1:2:aaaa::1"), "adresse:2001:db8:1:2::/64");
+    EXPECT_EQ(address_key("2001:db8:1:2:bbbb:cccc:dddd:eeee"), "adresse:2001:db8:1:2::/64");
+    EXPECT_EQ(address_key("::1"), "adresse:::/64");
+    EXPECT_EQ(address_key("pas une adresse"), "adresse:pas une adresse");
+}
+
+}  // namespace
+}  // namespace escale
