@@ -49,9 +49,9 @@ Result<LoginResult> login(Context ctx, std::string_view email, std::string_view 
         std::optional<std::string> hash;
         std::chrono::seconds wait{0};
     };
-    // The attempt counts as a failure on the account before the password is checked, and
-    // is forgiven on success: requests racing in parallel each meet the count of the
-    // ones before them, so a lock holds however many arrive at once.
+    // The attempt counts as a failure on the account before the password is checked (a
+    // success then clears the account's count): requests racing in parallel each meet the
+    // count of the ones before them, so a lock holds however many arrive at once.
     ESCALE_TRY(auto found, in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<Found> {
         Found f;
         std::optional<LoginThrottle> account_record;

@@ -40,8 +40,9 @@ Result<PersonalData> export_personal_data(Context ctx, const Actor& actor) {
 }
 
 Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Instant now) {
-    Date far{date::sys_days{today} + date::days{3660}};
-    ESCALE_TRY(auto live, tx.live_desk_bookings_of(r.id, today, far));
+    // From tomorrow on: today's figures stay as they were.
+    Date tomorrow{date::sys_days{today} + date::days{1}}, far{date::sys_days{today} + date::days{3660}};
+    ESCALE_TRY(auto live, tx.live_desk_bookings_of(r.id, tomorrow, far));
     for (auto& b : live) ESCALE_TRY_VOID(tx.set_desk_booking_state(b.id, BookingState::cancelled, now));
     ESCALE_TRY(int anonymised, tx.anonymize_desk_bookings_of(r.id));
     ESCALE_TRY_VOID(tx.delete_access_of(r.id));
@@ -80,7 +81,12 @@ Result<int> apply_retention(Context ctx) {
         auto utc_today = Date{std::chrono::floor<date::days>(ctx.clock.now())};
         auto cutoff = retention_cutoff(utc_today, Site{}.retention_months);
         ESCALE_TRY(int lines, tx.delete_audit_events_before(std::nullopt, Instant{date::sys_days{cutoff}}));
-        (void)lines;
+        if (lines > 0) {
+            ESCALE_TRY_VOID(record(tx, ctx, system,
+                                   AuditEvent{0, {}, {}, {}, {}, "retention", "audit_events", {},
+                                              fmt::format("{} ligne(s) sans site antérieures au {} effacée(s)", lines,
+                                                          format_date(cutoff))}));
+        }
         return total;
     });
 }

@@ -24,8 +24,8 @@ struct PersonalData {
 // The actor's own data; the download is itself recorded in the audit log.
 Result<PersonalData> export_personal_data(Context ctx, const Actor& actor);
 
-// Within a write transaction, before resident r's row is deleted: cancels their live
-// bookings from `today` on, detaches their history (anonymised bookings keep counting in
+// Within a write transaction, before resident r's row is replaced by an anonymous one:
+// cancels their live bookings after `today`, detaches their history (anonymised bookings keep counting in
 // statistics), and deletes what lets them log in or act. Returns how many bookings were
 // anonymised.
 Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Instant now);

@@ -67,13 +67,22 @@ Result<void> may_write(const Actor& a, const T* before, const T* after, std::spa
             if (v && !a.may(write_permission<T>(w), scope_of(*v))) ok = false;
     }
     if constexpr (std::is_same_v<T, Site>) {
-        // Which site registers unknown people matters to every site: an administrator's call.
-        if (before && after && before->oidc_self_registration_service_id != after->oidc_self_registration_service_id &&
-            !allowed_everywhere(a.roles, Permission::manage_sites))
-            ok = false;
+        // Which site registers unknown people matters to every site, and the retention period
+        // also bounds the audit log of the site's own managers: an administrator's call.
+        bool sensitive = before && after &&
+                         (before->oidc_self_registration_service_id != after->oidc_self_registration_service_id ||
+                          before->retention_months != after->retention_months);
+        if (sensitive && !allowed_everywhere(a.roles, Permission::manage_sites)) ok = false;
     }
     if (!ok) return fail(errors::forbidden());
     return {};
+}
+
+// Whether a lookup found a thing that is still there (a removed resident is not).
+template <class T>
+bool present(const std::optional<T>& v) {
+    if constexpr (std::is_same_v<T, Resident>) return v && !is_removed(*v);
+    else return v.has_value();
 }
 
 // The grants held by the person a write of T concerns (residents only): managing a person
@@ -116,7 +125,7 @@ Result<void> check_references(Transaction& tx, const T& v) {
         ESCALE_TRY_VOID(check_site(tx, v.site_id));
         if constexpr (std::is_same_v<T, RoleGrant>) {
             ESCALE_TRY(auto person, tx.find(Of<Resident>{}, v.resident_id));
-            if (!person) return fail(errors::unknown_reference("résident"));
+            if (!person || is_removed(*person)) return fail(errors::unknown_reference("résident"));
         }
         if constexpr (requires { v.floor_id; })
             ESCALE_TRY_VOID(on_site<Floor>(tx, v.floor_id, v.site_id, "niveau"));
@@ -182,9 +191,7 @@ Result<std::vector<T>> list_entities(Context ctx, const Actor& actor, std::optio
 template <class T>
 Result<T> get_entity(Context ctx, const Actor& actor, Id id) {
     ESCALE_TRY(auto found, in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.find(Of<T>{}, id); }));
-    bool gone = false;
-    if constexpr (std::is_same_v<T, Resident>) gone = found && is_removed(*found);
-    if (!found || gone) return fail(errors::not_found(entity_label<T>()));
+    if (!present(found)) return fail(errors::not_found(entity_label<T>()));
     if (!may_read(actor, *found)) return fail(errors::forbidden());
     return *found;
 }
@@ -201,7 +208,7 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
     ESCALE_TRY_VOID(validate(value));
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<T> {
         ESCALE_TRY(auto existing, tx.find(Of<T>{}, value.id));
-        if (!existing) return fail(errors::not_found(entity_label<T>()));
+        if (!present(existing)) return fail(errors::not_found(entity_label<T>()));
         ESCALE_TRY(auto grants, grants_at_stake(tx, *existing));
         ESCALE_TRY_VOID(may_write<T>(actor, &*existing, &value, grants));
         if constexpr (!std::is_same_v<T, Site>) {
@@ -220,9 +227,7 @@ template <class T>
 Result<void> delete_entity(Context ctx, const Actor& actor, Id id) {
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
         ESCALE_TRY(auto existing, tx.find(Of<T>{}, id));
-        bool gone = false;
-        if constexpr (std::is_same_v<T, Resident>) gone = existing && is_removed(*existing);
-        if (!existing || gone) return fail(errors::not_found(entity_label<T>()));
+        if (!present(existing)) return fail(errors::not_found(entity_label<T>()));
         ESCALE_TRY(auto grants, grants_at_stake(tx, *existing));
         ESCALE_TRY_VOID(may_write<T>(actor, &*existing, nullptr, grants));
         std::string details;
@@ -234,8 +239,6 @@ Result<void> delete_entity(Context ctx, const Actor& actor, Id id) {
             ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
             ESCALE_TRY(int n, forget_resident(tx, *existing, cal.today(ctx.clock.now()), ctx.clock.now()));
             details = fmt::format("historique anonymisé ({} réservation(s))", n);
-        }
-        if constexpr (std::is_same_v<T, Resident>) {
             ESCALE_TRY_VOID(tx.update(removed_resident(*existing)));  // the number is never reused
         } else {
             ESCALE_TRY_VOID(tx.remove(Of<T>{}, id));

@@ -10,6 +10,11 @@ std::string address_key(std::string_view ip) {
     unsigned char bytes[16];
     std::string text(ip);
     if (inet_pton(AF_INET6, text.c_str(), bytes) == 1) {
+        constexpr unsigned char v4_mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+        if (std::equal(bytes, bytes + 12, v4_mapped)) {  // ::ffff:a.b.c.d is the IPv4 client a.b.c.d
+            char out[INET_ADDRSTRLEN];
+            if (inet_ntop(AF_INET, bytes + 12, out, sizeof out)) return "adresse:" + std::string(out);
+        }
         std::fill(bytes + 8, bytes + 16, 0);
         char out[INET6_ADDRSTRLEN];
         if (inet_ntop(AF_INET6, bytes, out, sizeof out)) return "adresse:" + std::string(out) + "/64";

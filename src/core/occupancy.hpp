@@ -1,7 +1,9 @@
 // Desk occupancy of a site over a period, as indicators that may leave the server: per day
 // (half-days booked against desks offered) and per service, where no figure describes fewer
-// than `minimum_group` people (DESIGN.md, invariant 6): services too small are pooled as
-// "autres services", and the pool itself is withheld when it is still too small. Pure.
+// than `minimum_group` people (DESIGN.md, invariant 6), not even by difference: services too
+// small are pooled as "autres services", and while the pool is too small the smallest shown
+// services join it (otherwise the day totals minus the shown services would give it away).
+// When even the whole site is too small, the day figures are withheld too. Pure.
 #pragma once
 
 #include <optional>
@@ -30,9 +32,9 @@ struct ServiceSize {
 
 struct DayOccupancy {
     Date date;
-    int am = 0;
-    int pm = 0;
-    double rate = 0;  // (am + pm) / (2 × desks)
+    std::optional<int> am;  // none: withheld (the site has fewer than minimum_group people)
+    std::optional<int> pm;
+    std::optional<double> rate;  // (am + pm) / (2 × desks)
 };
 
 struct ServiceOccupancy {

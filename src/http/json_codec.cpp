@@ -181,7 +181,10 @@ json::value to_json(const app::PersonalData& d) {
 json::value to_json(const Occupancy& o) {
     json::array days, services;
     for (auto& d : o.days)
-        days.push_back(json::object{{"date", format_date(d.date)}, {"am", d.am}, {"pm", d.pm}, {"rate", d.rate}});
+        days.push_back(json::object{{"date", format_date(d.date)},
+                                    {"am", d.am ? json::value(*d.am) : json::value(nullptr)},
+                                    {"pm", d.pm ? json::value(*d.pm) : json::value(nullptr)},
+                                    {"rate", d.rate ? json::value(*d.rate) : json::value(nullptr)}});
     for (auto& s : o.services)
         services.push_back(json::object{{"service_id", s.service_id ? json::value(*s.service_id) : json::value(nullptr)},
                                         {"name", s.name},

@@ -165,7 +165,7 @@ public:
 
     // Personal data (RGPD). Anonymising a booking forgets who held and who made it, and keeps
     // the rest (site, desk, date, half, state, service) for statistics; each returns how many
-    // rows changed.
+    // rows changed (for a resident: how many of their own bookings).
     virtual Result<int> anonymize_desk_bookings_before(SiteId site, Date before) = 0;
     virtual Result<int> anonymize_desk_bookings_of(ResidentId r) = 0;
     // The sessions of resident r, oldest first.

@@ -117,6 +117,9 @@ class RgpdTest(unittest.TestCase):
                 self.assertIn(row[3], (0, False, "f"))  # SQLite, or psql's text for false
                 self.assertGreater(other["id"], me["id"])
             assert_error(self, admin.get(f"/api/v1/residents/{me['id']}"), 404, "not_found")
+            assert_error(self, admin.patch(f"/api/v1/residents/{me['id']}", {"active": True}), 404, "not_found")
+            assert_error(self, admin.post("/api/v1/role-grants", {"site_id": 1, "resident_id": me["id"], "role": "lecteur"}),
+                         422, "unknown_reference")
             assert_error(self, admin.delete(f"/api/v1/residents/{me['id']}"), 404, "not_found")
             self.assertNotIn(me["id"], [r["id"] for r in admin.get("/api/v1/residents")[1]])
             assert_error(self, client.get("/api/v1/me"), 401, "unauthenticated")
@@ -136,6 +139,9 @@ class RgpdTest(unittest.TestCase):
         assert_error(self, self.admin.patch("/api/v1/sites/1", {"retention_months": 0}), 400, "invalid_field")
         assert_error(self, self.admin.patch("/api/v1/sites/1", {"retention_months": 121}), 400, "invalid_field")
         self.assertEqual(self.admin.get("/api/v1/sites/1")[1]["site"]["retention_months"], 13)
+        # The period also bounds the audit log of the site's managers: only an administrator sets it.
+        gestionnaire = self.server.login(GESTIONNAIRE)
+        assert_error(self, gestionnaire.patch("/api/v1/sites/1", {"retention_months": 1}), 403, "forbidden")
         # 13 months and a day later (the job runs every second on this server).
         self.server.set_clock("2027-04-05T08:00:00Z")
         try:
@@ -167,6 +173,18 @@ class RgpdTest(unittest.TestCase):
             self.assertNotIn(old[0]["id"], [b["id"] for b in data["desk_bookings"]])
         finally:
             self.server.set_clock("2026-03-02T08:00:00Z")
+
+    def test_a_service_emptied_of_its_people_can_go_though_its_bookings_stay(self):
+        status, service, _ = self.admin.post("/api/v1/services", {"site_id": 1, "code": "EPHEM", "name": "Éphémère"})
+        self.assertEqual(status, 201, service)
+        me, client = self.person(service["id"])
+        booking = self.book(client, self.desks[6], "2026-03-06", "am")[0]
+        self.assertEqual(self.admin.delete(f"/api/v1/residents/{me['id']}")[0], 204)
+        self.assertEqual(self.admin.delete(f"/api/v1/services/{service['id']}")[0], 204)
+        with self.server.db() as db:
+            row = db.execute("SELECT state, service_id FROM desk_bookings WHERE id = ?", (booking["id"],)).fetchone()
+            # Kept (cancelled, as it was still to come), now of no service.
+            self.assertEqual(tuple(row), ("cancelled", None))
 
     def test_no_indicator_describes_fewer_than_five_people(self):
         # A service of two people: its bookings count in the day totals, never on their own.

@@ -13,6 +13,7 @@ TEST(ClientAddress, TheSocketPeerUnlessItIsATrustedProxy) {
     EXPECT_EQ(client_address("192.0.2.7", "203.0.113.9", proxy), "192.0.2.7") << "not through the proxy";
     EXPECT_EQ(client_address("10.0.0.2", "203.0.113.9", proxy), "203.0.113.9");
     EXPECT_EQ(client_address("10.0.0.2", "", proxy), "10.0.0.2");
+    EXPECT_EQ(client_address("::ffff:10.0.0.2", "::ffff:203.0.113.9", proxy), "203.0.113.9") << "dual-stack socket";
 }
 
 TEST(ClientAddress, TheRightMostEntryNotAddedByATrustedProxy) {

@@ -52,6 +52,8 @@ TEST(LoginThrottle, AddressKeysGroupIpv6By64) {
     EXPECT_EQ(address_key("2001:db8:1:2:aaaa::1"), "adresse:2001:db8:1:2::/64");
     EXPECT_EQ(address_key("2001:db8:1:2:bbbb:cccc:dddd:eeee"), "adresse:2001:db8:1:2::/64");
     EXPECT_EQ(address_key("::1"), "adresse:::/64");
+    EXPECT_EQ(address_key("::ffff:192.0.2.7"), "adresse:192.0.2.7") << "IPv4 through a dual-stack socket";
+    EXPECT_EQ(address_key("::ffff:192.0.2.8"), "adresse:192.0.2.8");
     EXPECT_EQ(address_key("pas une adresse"), "adresse:pas une adresse");
 }
 

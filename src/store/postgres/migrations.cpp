@@ -247,7 +247,7 @@ constexpr std::string_view v9 = R"sql(
 ALTER TABLE sites ADD COLUMN retention_months INTEGER NOT NULL DEFAULT 13;
 ALTER TABLE desk_bookings ALTER COLUMN resident_id DROP NOT NULL,
   ALTER COLUMN created_by DROP NOT NULL,
-  ADD COLUMN service_id BIGINT REFERENCES services(id);
+  ADD COLUMN service_id BIGINT REFERENCES services(id) ON DELETE SET NULL;
 UPDATE desk_bookings b SET service_id = r.service_id FROM residents r WHERE r.id = b.resident_id;
 CREATE INDEX desk_bookings_site_date ON desk_bookings(site_id, date);
 CREATE INDEX desk_bookings_created_by ON desk_bookings(created_by);

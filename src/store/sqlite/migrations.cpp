@@ -252,7 +252,7 @@ CREATE TABLE desk_bookings_v9 (
   created_at INTEGER NOT NULL,
   created_by INTEGER REFERENCES residents(id),
   state_changed_at INTEGER NOT NULL,
-  service_id INTEGER REFERENCES services(id)
+  service_id INTEGER REFERENCES services(id) ON DELETE SET NULL
 );
 INSERT INTO desk_bookings_v9 (id, site_id, desk_id, resident_id, date, half, state, created_at, created_by,
                               state_changed_at, service_id)

@@ -545,8 +545,9 @@ public:
     Result<int> anonymize_desk_bookings_of(ResidentId r) override {
         return run("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL, " ESCALE_ANONYMIZED_TIMES " WHERE resident_id = ?", r)
             .and_then([&](int held) {
-                return run("UPDATE desk_bookings SET created_by = NULL WHERE created_by = ?", r).map([held](int made) {
-                    return held + made;
+                // Bookings made for others stay theirs: only the author is forgotten.
+                return run("UPDATE desk_bookings SET created_by = NULL WHERE created_by = ?", r).map([held](int) {
+                    return held;
                 });
             });
     }
