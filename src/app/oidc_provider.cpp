@@ -129,8 +129,10 @@ Result<OidcMetadata> OidcProvider::metadata() {
 Result<std::shared_ptr<const Jwks>> OidcProvider::jwks(bool refresh) {
     {
         std::lock_guard lock(mutex_);
-        bool recent = std::chrono::steady_clock::now() - jwks_fetched_at_ < std::chrono::seconds(10);
-        if (jwks_ && (!refresh || recent)) return jwks_;
+        auto age = std::chrono::steady_clock::now() - jwks_fetched_at_;
+        bool recent = age < std::chrono::seconds(10);
+        bool fresh = age < jwks_lifetime;  // a key the provider withdrew is not trusted for long
+        if (jwks_ && fresh && (!refresh || recent)) return jwks_;
     }
     auto m = metadata();
     if (!m) return fail(m.error());

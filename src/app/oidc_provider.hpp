@@ -57,9 +57,11 @@ public:
     // "oidc_provider_unavailable" (and is tried again at the next call) when the provider
     // is unreachable, says another issuer, or names endpoints that are not acceptable.
     Result<OidcMetadata> metadata();
-    // The signing keys, fetched at the first call and kept; `refresh` fetches them again
-    // (after a token named an unknown key id), at most once every 10 seconds.
+    // The signing keys, fetched at the first call and kept for jwks_lifetime; `refresh`
+    // fetches them again (after a token named an unknown key id), at most once every 10 s.
     Result<std::shared_ptr<const Jwks>> jwks(bool refresh = false);
+    // How long fetched keys are used before they are fetched again.
+    static constexpr std::chrono::hours jwks_lifetime{1};
 
 private:
     OidcConfig config_;
