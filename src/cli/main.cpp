@@ -161,7 +161,7 @@ int main(int argc, char** argv) {
     add_db_options(*user_add, user_db);
     user_add->add_option("--email", email, "Adresse électronique")->required();
     user_add->add_option("--name", name, "Nom affiché")->required();
-    user_add->add_option("--role", role, "Rôle")->check(CLI::IsMember({"agent", "referent", "gestionnaire", "admin"}))->capture_default_str();
+    user_add->add_option("--role", role, "Rôle")->check(CLI::IsMember({"agent", "referent", "gestionnaire", "lecteur", "admin"}))->capture_default_str();
     user_add->add_option("--service", service_code, "Code du service");
     user_add->add_option("--site", site_id, "Identifiant du site (par défaut : le premier)");
 
