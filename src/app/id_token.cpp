@@ -1,5 +1,7 @@
 #include "app/id_token.hpp"
 
+#include "core/validation.hpp"
+
 #include <memory>
 #include <mutex>
 
@@ -81,6 +83,7 @@ IdentityClaims identity_of(const json::object& o) {
     c.usual_name = string_member(o, "usual_name");
     c.uid = string_member(o, "uid");
     c.siret = string_member(o, "siret");
+    if (auto it = o.find("email_verified"); it != o.end() && it->value().is_bool()) c.email_verified = it->value().get_bool();
     return c;
 }
 
@@ -261,6 +264,12 @@ Result<IdentityClaims> parse_userinfo_json(std::string_view text) {
     auto identity = identity_of(*claims);
     if (identity.sub.empty()) return fail(errors::oidc_bad_userinfo("sujet « sub » absent"));
     return identity;
+}
+
+Result<void> check_login_email(const IdentityClaims& c) {
+    if (c.email.empty() || !looks_like_email(normalize_email(c.email))) return fail(errors::oidc_missing_email());
+    if (c.email_verified == false) return fail(errors::oidc_email_not_verified());
+    return {};
 }
 
 }  // namespace escale::app

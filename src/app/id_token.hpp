@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,7 +52,12 @@ struct IdentityClaims {
     std::string usual_name;  // ProConnect's family name
     std::string uid;
     std::string siret;
+    std::optional<bool> email_verified;  // when the provider says (ProConnect only federates verified addresses)
 };
+
+// Whether the claims carry an email Escale may match a resident by: present, well formed,
+// and not declared unverified. Fails with "oidc_missing_email" or "oidc_email_not_verified".
+Result<void> check_login_email(const IdentityClaims& c);
 
 // Checks that `token` is a compact JWS signed with RS256 or ES256 by the key of `keys` its
 // header names, and returns its payload (JSON text). Errors, in the order checked:

@@ -225,8 +225,9 @@ Result<OidcLoginDone> complete_oidc_login(Context ctx, OidcProvider& provider, c
                                                                 {&info.siret, &id.siret}};
         for (auto [from, to] : fields)
             if (!from->empty()) *to = *from;
+        if (info.email_verified) id.email_verified = info.email_verified;
     }
-    if (id.email.empty() || !looks_like_email(normalize_email(id.email))) return fail(errors::oidc_missing_email());
+    ESCALE_TRY_VOID(check_login_email(id));
 
     ESCALE_TRY(auto who, find_or_register(ctx, c, id));
     ESCALE_TRY(auto session, open_session(ctx, who.resident.id, previous_token));

@@ -86,6 +86,11 @@ Error oidc_missing_email() {
     return make(refused, "oidc_missing_email",
                 "Le fournisseur d'identité n'a pas transmis d'adresse électronique : la connexion est refusée.");
 }
+Error oidc_email_not_verified() {
+    return make(refused, "oidc_email_not_verified",
+                "Le fournisseur d'identité indique que votre adresse électronique n'est pas vérifiée : la connexion "
+                "est refusée.");
+}
 Error oidc_unknown_email(std::string_view email) {
     return make(ErrorKind::forbidden, "oidc_unknown_email",
                 fmt::format("L'adresse « {} » ne correspond à aucun résident d'Escale. Demandez au gestionnaire de "

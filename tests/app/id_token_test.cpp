@@ -232,6 +232,17 @@ TEST_F(IdTokenTest, SignedUserinfoIsCheckedLikeAToken) {
     EXPECT_EQ(parse_userinfo_json(R"({"sub":"s","email":"a@b.fr","siret":"13002526500013"})")->siret,
               "13002526500013");
     EXPECT_EQ(parse_userinfo_json(R"({"email":"a@b.fr"})").error().code, "oidc_bad_userinfo");
+    // An address the provider declares unverified is not matched to a resident.
+    auto unverified = parse_userinfo_json(R"({"sub":"s","email":"a@b.fr","email_verified":false})");
+    ASSERT_TRUE(unverified);
+    EXPECT_EQ(unverified->email_verified, std::optional<bool>(false));
+    EXPECT_EQ(check_login_email(*unverified).error().code, "oidc_email_not_verified");
+    auto verified = parse_userinfo_json(R"({"sub":"s","email":"a@b.fr","email_verified":true})");
+    EXPECT_TRUE(check_login_email(*verified));
+    auto silent = parse_userinfo_json(R"({"sub":"s","email":"a@b.fr"})");
+    EXPECT_TRUE(check_login_email(*silent)) << "ProConnect does not always say";
+    auto bad = parse_userinfo_json(R"({"sub":"s","email":"pas-une-adresse"})");
+    EXPECT_EQ(check_login_email(*bad).error().code, "oidc_missing_email");
 }
 
 TEST(OidcLogin, ReturnPathsAreSameSiteOnly) {
