@@ -180,7 +180,10 @@ Result<OidcStart> begin_oidc_login(Context ctx, OidcProvider& provider, std::str
     auto now = ctx.clock.now();
     OidcPendingLogin pending{token_hash(state), nonce, verifier, target, now, now + oidc_login_lifetime};
     ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
-        ESCALE_TRY_VOID(tx.delete_expired_oidc_pending_logins(now));
+        ESCALE_TRY(int expired, tx.delete_expired_oidc_pending_logins(now));
+        (void)expired;
+        ESCALE_TRY(int pending_now, tx.count_oidc_pending_logins());
+        if (pending_now >= c.max_pending_logins) return fail(errors::oidc_too_many_logins());
         return tx.insert_oidc_pending_login(pending);
     }));
     return OidcStart{with_query(m.authorization_endpoint, {{"response_type", "code"},

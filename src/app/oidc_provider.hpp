@@ -28,6 +28,9 @@ struct OidcConfig {
     std::optional<SiteId> self_registration_site;
     std::string scopes = "openid given_name usual_name email uid siret";
     std::chrono::seconds leeway{60};
+    // Logins in progress at once, all servers together: the login route is open to anyone,
+    // so without a bound it would let anyone fill the table.
+    int max_pending_logins = 10'000;
 };
 
 // https:// URLs, or http:// to a loopback address (tests); "invalid_field" otherwise.

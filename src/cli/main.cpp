@@ -147,6 +147,11 @@ int main(int argc, char** argv) {
                       "OpenID Connect : URL de retour déclarée chez le fournisseur (…/api/v1/auth/oidc/callback)");
     serve->add_option("--oidc-post-logout-url", oidc.post_logout_redirect_url,
                       "OpenID Connect : URL où le fournisseur renvoie après la déconnexion (facultatif)");
+    int oidc_max_pending = 10'000;
+    serve->add_option("--oidc-max-pending-logins", oidc_max_pending,
+                      "Connexions ProConnect en cours au plus, tous serveurs confondus")
+        ->check(CLI::Range(1, 10'000'000))
+        ->capture_default_str();
     serve->add_option("--oidc-default-site", oidc_default_site,
                       "OpenID Connect : site où s'inscrivent les personnes inconnues (si ce site l'autorise) ; "
                       "sans elle, le seul site qui l'autorise");
@@ -245,6 +250,7 @@ int main(int argc, char** argv) {
             while (!oidc.client_secret.empty() && std::isspace(static_cast<unsigned char>(oidc.client_secret.back())))
                 oidc.client_secret.pop_back();
             if (oidc_default_site) oidc.self_registration_site = oidc_default_site;
+            oidc.max_pending_logins = oidc_max_pending;
             if (auto ok = app::validate(oidc); !ok) return report(ok.error());
             oidc_http = std::make_unique<oidc_client::CurlOidcHttp>();
             oidc_provider = std::make_unique<app::OidcProvider>(oidc, *oidc_http);

@@ -86,6 +86,10 @@ Error oidc_missing_email() {
     return make(refused, "oidc_missing_email",
                 "Le fournisseur d'identité n'a pas transmis d'adresse électronique : la connexion est refusée.");
 }
+Error oidc_too_many_logins() {
+    return make(ErrorKind::unavailable, "oidc_too_many_logins",
+                "Trop de connexions sont en cours en ce moment : réessayez dans quelques minutes.");
+}
 Error oidc_email_not_verified() {
     return make(refused, "oidc_email_not_verified",
                 "Le fournisseur d'identité indique que votre adresse électronique n'est pas vérifiée : la connexion "

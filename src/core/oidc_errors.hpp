@@ -42,6 +42,7 @@ Error oidc_bad_nonce();
 Error oidc_bad_userinfo(std::string_view why);
 // The provider gave no email address (401).
 Error oidc_missing_email();
+Error oidc_too_many_logins();
 Error oidc_email_not_verified();
 // No resident has this email and self-registration is off (403).
 Error oidc_unknown_email(std::string_view email);

@@ -188,6 +188,8 @@ public:
                                                                             Instant now) = 0;
     // Deletes the pending logins that expired at or before `now`; returns how many.
     virtual Result<int> delete_expired_oidc_pending_logins(Instant now) = 0;
+    // How many pending logins are stored.
+    virtual Result<int> count_oidc_pending_logins() = 0;
     // Records the ID token that opened the session of this token hash (the id_token_hint of
     // the provider's logout). It goes when the session is deleted.
     virtual Result<void> insert_oidc_session(const std::string& token_hash, const std::string& id_token) = 0;

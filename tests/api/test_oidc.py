@@ -112,6 +112,7 @@ def error_code_of(page):
 
 class OidcBase(unittest.TestCase):
     client_id = "escale"
+    extra_args = []
 
     @classmethod
     def setUpClass(cls):
@@ -126,7 +127,7 @@ class OidcBase(unittest.TestCase):
             cls.server = Server(test_clock=None, port=cls.port, extra=[
                 "--oidc-issuer", cls.provider.issuer, "--oidc-client-id", cls.client_id,
                 "--oidc-client-secret-file", secret_file, "--oidc-redirect-url", cls.base + CALLBACK,
-                "--oidc-post-logout-url", cls.base + "/"])
+                "--oidc-post-logout-url", cls.base + "/"] + cls.extra_args)
         except Exception:
             cls.provider.stop()
             raise
@@ -326,6 +327,28 @@ class OidcLoginTest(OidcBase):
 
     def test_local_accounts_still_work(self):
         self.assertEqual(self.server.login("admin@pilote.escale.test").get("/api/v1/me")[0], 200)
+
+
+class OidcLoginFloodTest(OidcBase):
+    """The login route is open to anyone: logins in progress are bounded."""
+    extra_args = ["--oidc-max-pending-logins", "3"]
+
+    def pending_count(self):
+        with self.server.db() as db:
+            return db.execute("SELECT count(*) FROM oidc_pending_logins").fetchone()[0]
+
+    def test_logins_in_progress_are_bounded_and_a_finished_one_frees_its_place(self):
+        browsers = [Browser() for _ in range(3)]
+        urls = [self.start(b) for b in browsers]
+        self.assertEqual(self.pending_count(), 3)
+        status, _, page, _ = Browser().get(self.base + "/api/v1/auth/oidc/login")
+        self.assert_refused(status, page, 503, "oidc_too_many_logins")
+        self.assertEqual(self.pending_count(), 3, "nothing stored for the refused one")
+        callback = self.authenticate_at_provider(browsers[0], urls[0], "gestionnaire@pilote.escale.test")
+        status, _, page, _ = browsers[0].get(callback)
+        self.assertEqual(status, 302, page)
+        self.start(Browser())  # the finished login's place is free again
+        self.assertEqual(self.pending_count(), 3)
 
 
 class OidcSelfRegistrationTest(OidcBase):

@@ -72,6 +72,7 @@ public:
     Result<void> insert_oidc_pending_login(const OidcPendingLogin&) override { return unused<void>(); }
     Result<std::optional<OidcPendingLogin>> take_oidc_pending_login(const std::string&, Instant) override { return unused<std::optional<OidcPendingLogin>>(); }
     Result<int> delete_expired_oidc_pending_logins(Instant) override { return unused<int>(); }
+    Result<int> count_oidc_pending_logins() override { return unused<int>(); }
     Result<void> insert_oidc_session(const std::string&, const std::string&) override { return unused<void>(); }
     Result<std::optional<std::string>> oidc_session_id_token(const std::string&) override { return unused<std::optional<std::string>>(); }
 

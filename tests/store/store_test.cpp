@@ -356,6 +356,7 @@ TEST_P(StoreTest, OidcPendingLoginIsTakenOnceAndNotAfterExpiry) {
         auto t = tx();
         EXPECT_TRUE(t->insert_oidc_pending_login({"h1", "nonce1", "verifier1", "/desks", at(100), at(700)}));
         EXPECT_TRUE(t->insert_oidc_pending_login({"h2", "nonce2", "verifier2", "/", at(100), at(200)}));
+        EXPECT_EQ(*t->count_oidc_pending_logins(), 2);
         EXPECT_TRUE(t->commit());
     }
     auto t = tx();

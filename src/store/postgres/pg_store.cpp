@@ -581,6 +581,14 @@ public:
         return std::optional<OidcPendingLogin>{std::move(p)};
     }
 
+    Result<int> count_oidc_pending_logins() override {
+        auto res = conn_->run("SELECT count(*) FROM oidc_pending_logins", Params());
+        if (!succeeded(res.get())) return fail(error_of(res.get()));
+        int n = 0;
+        read_field(res.get(), 0, 0, n);
+        return n;
+    }
+
     Result<int> delete_expired_oidc_pending_logins(Instant now) override {
         auto res = conn_->run("DELETE FROM oidc_pending_logins WHERE expires_at <= $1", Params().add(seconds(now)));
         if (!succeeded(res.get())) return fail(error_of(res.get()));

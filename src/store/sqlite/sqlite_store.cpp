@@ -674,6 +674,14 @@ public:
         });
     }
 
+    Result<int> count_oidc_pending_logins() override {
+        return guarded("", [&]() -> Result<int> {
+            auto& st = conn_->prepare("SELECT count(*) FROM oidc_pending_logins");
+            st.executeStep();
+            return st.getColumn(0).getInt();
+        });
+    }
+
     Result<void> insert_oidc_session(const std::string& token_hash, const std::string& id_token) override {
         return guarded("La session", [&]() -> Result<void> {
             auto& st = conn_->prepare("INSERT INTO oidc_sessions (token_hash, id_token) VALUES (?, ?)");
