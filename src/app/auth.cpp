@@ -138,4 +138,8 @@ std::string csrf_token_for(std::string_view session_token) {
     return token_hash("escale-csrf:" + std::string(session_token));
 }
 
+bool csrf_token_matches(std::string_view session_token, std::string_view presented) {
+    return same_secret(presented, csrf_token_for(session_token));
+}
+
 }  // namespace escale::app

@@ -47,5 +47,7 @@ Result<Actor> authenticate(Context ctx, std::string_view token);
 // The anti-CSRF token of a session: derived from the session token, so the server needs
 // no storage for it and a page on another origin cannot compute it.
 std::string csrf_token_for(std::string_view session_token);
+// Whether `presented` is the anti-CSRF token of that session.
+bool csrf_token_matches(std::string_view session_token, std::string_view presented);
 
 }  // namespace escale::app

@@ -1,5 +1,8 @@
 #include "app/id_token.hpp"
 
+#include "app/json_member.hpp"
+#include "app/passwords.hpp"
+
 #include "core/validation.hpp"
 
 #include <memory>
@@ -46,13 +49,6 @@ std::optional<json::object> parse_object(std::string_view text) {
     return std::move(v.as_object());
 }
 
-std::string string_member(const json::object& o, std::string_view key) {
-    auto it = o.find(key);
-    if (it == o.end()) return {};
-    if (it->value().is_string()) return std::string(it->value().get_string());
-    if (it->value().is_int64()) return std::to_string(it->value().get_int64());  // e.g. a numeric uid
-    return {};
-}
 
 std::optional<std::int64_t> number_member(const json::object& o, std::string_view key) {
     auto it = o.find(key);
@@ -237,9 +233,7 @@ Result<IdentityClaims> verify_id_token(std::string_view token, const Jwks& keys,
     auto iat = number_member(*claims, "iat");
     if (!iat || *iat > now + leeway) return fail(errors::oidc_bad_iat());
     auto nonce = string_member(*claims, "nonce");
-    if (expect.nonce.empty() || nonce.size() != expect.nonce.size() ||
-        sodium_memcmp(nonce.data(), expect.nonce.data(), nonce.size()) != 0)
-        return fail(errors::oidc_bad_nonce());
+    if (expect.nonce.empty() || !same_secret(nonce, expect.nonce)) return fail(errors::oidc_bad_nonce());
     auto identity = identity_of(*claims);
     if (identity.sub.empty()) return fail(errors::oidc_bad_token("sujet « sub » absent"));
     return identity;

@@ -180,8 +180,7 @@ Result<OidcStart> begin_oidc_login(Context ctx, OidcProvider& provider, std::str
     auto now = ctx.clock.now();
     OidcPendingLogin pending{token_hash(state), nonce, verifier, target, now, now + oidc_login_lifetime};
     ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
-        ESCALE_TRY(int expired, tx.delete_expired_oidc_pending_logins(now));
-        (void)expired;
+        ESCALE_TRY_VOID(tx.delete_expired_oidc_pending_logins(now));
         ESCALE_TRY(int pending_now, tx.count_oidc_pending_logins());
         if (pending_now >= c.max_pending_logins) return fail(errors::oidc_too_many_logins());
         return tx.insert_oidc_pending_login(pending);
@@ -201,9 +200,7 @@ Result<OidcLoginDone> complete_oidc_login(Context ctx, OidcProvider& provider, c
                                           std::string_view previous_token) {
     if (cb.state.empty()) return fail(errors::oidc_missing_state());
     if (cb.state.size() > 256) return fail(errors::oidc_unknown_state());
-    if (cb.browser_state.size() != cb.state.size() ||
-        sodium_memcmp(cb.browser_state.data(), cb.state.data(), cb.state.size()) != 0)
-        return fail(errors::oidc_foreign_state());
+    if (!same_secret(cb.browser_state, cb.state)) return fail(errors::oidc_foreign_state());
     // The state is consumed first, whatever follows: it never serves twice.
     ESCALE_TRY(auto pending, in_transaction(ctx, TxMode::write, [&](Transaction& tx) {
                    return tx.take_oidc_pending_login(token_hash(cb.state), ctx.clock.now());

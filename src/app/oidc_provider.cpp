@@ -1,5 +1,7 @@
 #include "app/oidc_provider.hpp"
 
+#include "app/json_member.hpp"
+
 #include <boost/json.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -37,11 +39,6 @@ bool is_loopback(std::string_view host) {
         else if (c < '0' || c > '9') return false;
     }
     return dots == 3;
-}
-
-std::string string_member(const json::object& o, std::string_view key) {
-    auto it = o.find(key);
-    return it != o.end() && it->value().is_string() ? std::string(it->value().get_string()) : std::string();
 }
 
 }  // namespace

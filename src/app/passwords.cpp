@@ -42,6 +42,11 @@ std::string random_token() {
     return to_hex(bytes, sizeof bytes);
 }
 
+bool same_secret(std::string_view a, std::string_view b) {
+    init_sodium();
+    return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 std::string token_hash(std::string_view token) {
     init_sodium();
     unsigned char digest[crypto_hash_sha256_BYTES];

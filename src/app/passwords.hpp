@@ -16,5 +16,8 @@ bool verify_password(const std::string& encoded_hash, std::string_view password)
 // A random token of 32 bytes, hex-encoded (64 characters), and the hash stored for it.
 std::string random_token();
 std::string token_hash(std::string_view token);
+// Whether two secrets (tokens, nonces, states) are equal, in a time that does not depend on
+// where they differ.
+bool same_secret(std::string_view a, std::string_view b);
 
 }  // namespace escale::app

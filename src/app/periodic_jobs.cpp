@@ -47,8 +47,7 @@ Result<int> purge_expired_sessions(Context ctx) {
     Instant now = ctx.clock.now();
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<int> {
         ESCALE_TRY(int sessions, tx.delete_expired_sessions(now, now - session_idle_timeout));
-        ESCALE_TRY(int stale, tx.delete_stale_login_throttles(now - throttle_quiet_period));
-        (void)stale;
+        ESCALE_TRY_VOID(tx.delete_stale_login_throttles(now - throttle_quiet_period));
         return sessions;
     });
 }

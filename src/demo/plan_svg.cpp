@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "core/markup.hpp"
 #include "demo/demo_site.hpp"
 
 namespace escale::demo {
@@ -19,22 +20,6 @@ constexpr double desk_w = 28, desk_h = 18;
 constexpr double space_w = 100, space_h = 76;
 constexpr double zone_pad = 10;     // around the desks of a quartier
 constexpr double zone_header = 26;  // room above the desks for the quartier's name
-
-std::string xml_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string num(double v) { return fmt::format("{:g}", v); }
 
@@ -78,8 +63,8 @@ std::string plan_svg(const DemoSite& s, FloorId floor_id) {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" "
         "height=\"{1}\" role=\"img\" font-family=\"sans-serif\">\n",
         num(view_w), num(view_h));
-    out += fmt::format("<title>Plan du niveau {} — {}</title>\n", xml_escape(floor_label),
-                       xml_escape(s.site.name));
+    out += fmt::format("<title>Plan du niveau {} — {}</title>\n", escape_markup(floor_label),
+                       escape_markup(s.site.name));
     out += fmt::format("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#fbfbf8\" "
                        "stroke=\"#8a8a8a\"/>\n",
                        num(view_w), num(view_h));
@@ -106,7 +91,7 @@ std::string plan_svg(const DemoSite& s, FloorId floor_id) {
             "fill=\"#f1eee4\" stroke=\"#b5ad93\"/><text x=\"{}\" y=\"{}\" font-size=\"{:.1f}\" "
             "fill=\"#4a4535\">{}</text></g>\n",
             num(x0), num(y0), num(x1 - x0), num(y1 - y0), num(x0 + 6), num(y0 + 17),
-            font_for(x1 - x0 - 12, chars(z.name)), xml_escape(z.name));
+            font_for(x1 - x0 - 12, chars(z.name)), escape_markup(z.name));
     }
     out += "</g>\n";
 
@@ -118,10 +103,10 @@ std::string plan_svg(const DemoSite& s, FloorId floor_id) {
             "<g class=\"espace\"><title>{} — {}, {} place{}</title><rect x=\"{}\" y=\"{}\" "
             "width=\"{}\" height=\"{}\" rx=\"4\" fill=\"#e6e0f3\" stroke=\"#7d6ca8\"/>"
             "<text x=\"{}\" y=\"{}\" font-size=\"{:.1f}\" text-anchor=\"middle\">{}</text></g>\n",
-            xml_escape(sp.name), type_name(sp.type), sp.capacity, sp.capacity > 1 ? "s" : "",
+            escape_markup(sp.name), type_name(sp.type), sp.capacity, sp.capacity > 1 ? "s" : "",
             num(sp.x - space_w / 2), num(sp.y - space_h / 2), num(space_w), num(space_h),
             num(sp.x), num(sp.y + 4), std::min(10.0, font_for(space_w - 8, chars(sp.name))),
-            xml_escape(sp.name));
+            escape_markup(sp.name));
     }
     out += "</g>\n";
 
@@ -132,7 +117,7 @@ std::string plan_svg(const DemoSite& s, FloorId floor_id) {
         out += fmt::format(
             "<g class=\"poste\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" "
             "height=\"{}\" rx=\"3\" fill=\"{}\"/></g>\n",
-            xml_escape(d.label), num(d.x - desk_w / 2), num(d.y - desk_h / 2), num(desk_w),
+            escape_markup(d.label), num(d.x - desk_w / 2), num(d.y - desk_h / 2), num(desk_w),
             num(desk_h), desk_fill(d));
     }
     out += "</g>\n</svg>\n";

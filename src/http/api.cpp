@@ -21,6 +21,7 @@
 #include "core/errors.hpp"
 #include "core/try.hpp"
 #include "http/client_address.hpp"
+#include "http/error_status.hpp"
 #include "http/json_codec.hpp"
 #include "http/oidc_routes.hpp"
 #include "http/session_cookie.hpp"
@@ -33,22 +34,6 @@ extern const std::string_view index_html;
 }  // namespace embedded
 
 namespace {
-
-int status_of(ErrorKind k) {
-    switch (k) {
-        case ErrorKind::invalid_input: return 400;
-        case ErrorKind::unauthenticated: return 401;
-        case ErrorKind::forbidden: return 403;
-        case ErrorKind::not_found: return 404;
-        case ErrorKind::conflict: return 409;
-        case ErrorKind::too_large: return 413;
-        case ErrorKind::throttled: return 429;
-        case ErrorKind::rule_violation: return 422;
-        case ErrorKind::unavailable: return 503;
-        case ErrorKind::internal: return 500;
-    }
-    return 500;
-}
 
 Response error_response(const Error& e) {
     if (e.kind == ErrorKind::internal) spdlog::error("internal error: {}", e.message);
@@ -69,13 +54,6 @@ Result<Instant> parse_instant(std::string_view text, std::string_view field) {
 // GET, HEAD and OPTIONS change nothing: they need no anti-CSRF token and suit a read-only API token.
 bool is_safe(std::string_view method) { return method == "GET" || method == "HEAD" || method == "OPTIONS"; }
 
-// Constant-time comparison of two tokens.
-bool same_token(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    unsigned char diff = 0;
-    for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
 
 Response json_response(int status, const json::value& v) {
     return Response{status, "application/json; charset=utf-8", json::serialize(v), {}};
@@ -468,7 +446,7 @@ Response Api::handle(const Request& request, const Router::Match& m) const {
                 // A browser sends the cookie by itself, even from another site's page: a
                 // change must also carry the session's anti-CSRF token, which such a page
                 // cannot know. Bearer credentials are never sent by themselves.
-                if (bearer_token(request).empty() && !same_token(request.csrf_token, app::csrf_token_for(token)))
+                if (bearer_token(request).empty() && !app::csrf_token_matches(token, request.csrf_token))
                     return error_response(errors::csrf_token_invalid());
                 if (actor->api_token && actor->api_token->read_only) return error_response(errors::read_only_token());
             }

@@ -7,41 +7,13 @@
 #include <spdlog/spdlog.h>
 
 #include "app/oidc_login.hpp"
+#include "core/markup.hpp"
 #include "core/oidc_errors.hpp"
+#include "http/error_status.hpp"
 #include "http/session_cookie.hpp"
 
 namespace escale::http {
 namespace {
-
-std::string html_escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-int status_of(const Error& e) {
-    switch (e.kind) {
-        case ErrorKind::invalid_input: return 400;
-        case ErrorKind::unauthenticated: return 401;
-        case ErrorKind::forbidden: return 403;
-        case ErrorKind::not_found: return 404;
-        case ErrorKind::conflict: return 409;
-        case ErrorKind::too_large: return 413;
-        case ErrorKind::rule_violation: return 422;
-        case ErrorKind::unavailable: return 503;
-        case ErrorKind::internal: return 500;
-    }
-    return 500;
-}
 
 // A page saying why the login failed and how to go on.
 Response error_page(const Error& e) {
@@ -54,8 +26,8 @@ Response error_page(const Error& e) {
         "<body><main data-error-code=\"{0}\">\n<h1>Connexion impossible</h1>\n<p>{1}</p>\n"
         "<p>Code de l'erreur, à indiquer au support : <code>{0}</code></p>\n"
         "<p><a href=\"/\">Revenir à l'accueil d'Escale</a></p>\n</main></body></html>\n",
-        html_escape(e.code), html_escape(e.message));
-    Response r{status_of(e), "text/html; charset=utf-8", std::move(body), {}};
+        escape_markup(e.code), escape_markup(e.message));
+    Response r{status_of(e.kind), "text/html; charset=utf-8", std::move(body), {}};
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;
 }

@@ -474,8 +474,8 @@ public:
     Result<int> anonymize_desk_bookings_of(ResidentId r) override {
         ESCALE_TRY(int held, changed("UPDATE desk_bookings SET resident_id = NULL, created_by = NULL, " ESCALE_ANONYMIZED_TIMES " WHERE resident_id = $1",
                                      Params().add(r)));
-        ESCALE_TRY(int made, changed("UPDATE desk_bookings SET created_by = NULL WHERE created_by = $1", Params().add(r)));
-        (void)made;  // bookings made for others stay theirs, only the author is forgotten
+        // Bookings made for others stay theirs: only the author is forgotten.
+        ESCALE_TRY_VOID(changed("UPDATE desk_bookings SET created_by = NULL WHERE created_by = $1", Params().add(r)));
         return held;
     }
 

@@ -1,0 +1,10 @@
+// The one HTTP status of each kind of error (DESIGN.md: errors map to one status each).
+#pragma once
+
+#include "core/error.hpp"
+
+namespace escale::http {
+
+int status_of(ErrorKind k);
+
+}  // namespace escale::http
