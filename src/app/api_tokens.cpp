@@ -25,7 +25,7 @@ Result<CreatedApiToken> create_api_token(Context ctx, const Actor& actor, NewApi
     out.token = ApiToken{0, actor.resident.id, std::move(request.name), token_hash(out.secret), request.read_only, now,
                          request.expires_at};
     ESCALE_TRY(out.token.id, in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<ApiTokenId> {
-        ESCALE_TRY(auto id, tx.insert_api_token(out.token));
+        ESCALE_TRY(auto id, tx.identity().insert_api_token(out.token));
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, {}, {}, {}, "create", "api_tokens", id,
                                           out.token.read_only ? "lecture seule" : "lecture et écriture"}));
@@ -37,13 +37,13 @@ Result<CreatedApiToken> create_api_token(Context ctx, const Actor& actor, NewApi
 
 Result<std::vector<ApiToken>> list_api_tokens(Context ctx, const Actor& actor) {
     ESCALE_TRY_VOID(by_session(actor));
-    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.api_tokens_of(actor.resident.id); });
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.identity().api_tokens_of(actor.resident.id); });
 }
 
 Result<void> revoke_api_token(Context ctx, const Actor& actor, ApiTokenId id) {
     ESCALE_TRY_VOID(by_session(actor));
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
-        ESCALE_TRY_VOID(tx.delete_api_token(actor.resident.id, id));
+        ESCALE_TRY_VOID(tx.identity().delete_api_token(actor.resident.id, id));
         return record(tx, ctx, actor, AuditEvent{0, {}, {}, {}, {}, "revoke", "api_tokens", id, ""});
     });
 }

@@ -27,20 +27,20 @@ Result<void> record(Transaction& tx, Context ctx, const Actor& actor, AuditEvent
     e.at = ctx.clock.now();
     if (!actor.is_system) e.actor_id = actor.resident.id;
     if (e.on_behalf_of == e.actor_id) e.on_behalf_of.reset();
-    return tx.insert_audit_event(e);
+    return tx.audit().insert(e);
 }
 
 Result<std::vector<AuditEvent>> list_audit_events(Context ctx, const Actor& actor, AuditQuery q) {
     ESCALE_TRY_VOID(may_read_log(actor, q));
     q.limit = std::clamp(q.limit, 1, 1000);
-    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.audit_events(q); });
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.audit().events(q); });
 }
 
 Result<std::string> export_audit_csv(Context ctx, const Actor& actor, AuditQuery q) {
     ESCALE_TRY_VOID(may_read_log(actor, q));
     q.limit = 100'000;
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::string> {
-        ESCALE_TRY(auto events, tx.audit_events(q));
+        ESCALE_TRY(auto events, tx.audit().events(q));
         std::vector<std::vector<std::string>> rows{
             {"numéro", "instant (UTC)", "site", "auteur", "pour le compte de", "action", "objet", "numéro de l'objet", "détails"}};
         rows.reserve(events.size() + 1);

@@ -15,8 +15,8 @@ const std::string& decoy_hash() {
 }
 
 Result<void> insert_session(Transaction& tx, const Session& s, std::string_view previous_token) {
-    if (!previous_token.empty()) ESCALE_TRY_VOID(tx.delete_session(token_hash(previous_token)));
-    return tx.insert_session(s);
+    if (!previous_token.empty()) ESCALE_TRY_VOID(tx.identity().delete_session(token_hash(previous_token)));
+    return tx.identity().insert_session(s);
 }
 
 struct ThrottleKey {
@@ -56,16 +56,16 @@ Result<LoginResult> login(Context ctx, std::string_view email, std::string_view 
         Found f;
         std::optional<LoginThrottle> account_record;
         for (auto& k : keys) {
-            ESCALE_TRY(auto t, tx.find_login_throttle(k.key));
+            ESCALE_TRY(auto t, tx.identity().find_login_throttle(k.key));
             if (t) f.wait = std::max(f.wait, throttle_wait(*t, now));
             if (&k == &account) account_record = t;
         }
         if (f.wait.count() > 0) return f;
-        ESCALE_TRY_VOID(tx.save_login_throttle(
+        ESCALE_TRY_VOID(tx.identity().save_login_throttle(
             after_failure(account_record.value_or(LoginThrottle{account.key}), now, account.free_failures)));
-        ESCALE_TRY(f.resident, tx.find_resident_by_email(normalize_email(email)));
+        ESCALE_TRY(f.resident, tx.referential().find_resident_by_email(normalize_email(email)));
         if (f.resident) {
-            ESCALE_TRY(f.hash, tx.password_hash(f.resident->id));
+            ESCALE_TRY(f.hash, tx.identity().password_hash(f.resident->id));
         }
         return f;
     }));
@@ -78,8 +78,8 @@ Result<LoginResult> login(Context ctx, std::string_view email, std::string_view 
         ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
             for (auto& k : keys) {
                 if (&k == &account) continue;  // already counted
-                ESCALE_TRY(auto t, tx.find_login_throttle(k.key));
-                ESCALE_TRY_VOID(tx.save_login_throttle(after_failure(t.value_or(LoginThrottle{k.key}), now, k.free_failures)));
+                ESCALE_TRY(auto t, tx.identity().find_login_throttle(k.key));
+                ESCALE_TRY_VOID(tx.identity().save_login_throttle(after_failure(t.value_or(LoginThrottle{k.key}), now, k.free_failures)));
             }
             return {};
         }));
@@ -89,7 +89,7 @@ Result<LoginResult> login(Context ctx, std::string_view email, std::string_view 
     LoginResult out{random_token(), *found.resident, now + session_lifetime};
     Session s{token_hash(out.token), out.resident.id, now, out.expires_at, now};
     ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
-        ESCALE_TRY_VOID(tx.delete_login_throttle(account.key));
+        ESCALE_TRY_VOID(tx.identity().delete_login_throttle(account.key));
         return insert_session(tx, s, previous_token);
     }));
     return out;
@@ -97,7 +97,7 @@ Result<LoginResult> login(Context ctx, std::string_view email, std::string_view 
 
 Result<void> logout(Context ctx, std::string_view token) {
     return in_transaction(ctx, TxMode::write,
-                          [&](Transaction& tx) { return tx.delete_session(token_hash(token)); });
+                          [&](Transaction& tx) { return tx.identity().delete_session(token_hash(token)); });
 }
 
 Result<Actor> authenticate(Context ctx, std::string_view token) {
@@ -108,13 +108,13 @@ Result<Actor> authenticate(Context ctx, std::string_view token) {
         Resident resident;
         std::optional<ApiToken> api_token;
         if (token.starts_with(api_token_prefix)) {
-            ESCALE_TRY(auto found, tx.find_api_token(token_hash(token)));
+            ESCALE_TRY(auto found, tx.identity().find_api_token(token_hash(token)));
             if (!found || (found->credential.expires_at && *found->credential.expires_at <= now))
                 return fail(errors::unauthenticated());
             resident = std::move(found->resident);
             api_token = std::move(found->credential);
         } else {
-            ESCALE_TRY(auto found, tx.find_session(token_hash(token)));
+            ESCALE_TRY(auto found, tx.identity().find_session(token_hash(token)));
             if (!found) return fail(errors::unauthenticated());
             const Session& s = found->credential;
             if (s.expires_at <= now || s.last_seen_at + session_idle_timeout <= now) return fail(errors::session_expired());
@@ -122,14 +122,14 @@ Result<Actor> authenticate(Context ctx, std::string_view token) {
             resident = std::move(found->resident);
         }
         if (!resident.active) return fail(errors::unauthenticated());
-        ESCALE_TRY(auto grants, tx.role_grants_of(resident.id));
+        ESCALE_TRY(auto grants, tx.referential().role_grants_of(resident.id));
         auto a = Actor::of(std::move(resident), grants);
         a.api_token = std::move(api_token);
         return a;
     }));
     if (touch) {
         // Keeps the session from going idle; a failure here must not refuse the request.
-        (void)in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return tx.touch_session(token_hash(token), now); });
+        (void)in_transaction(ctx, TxMode::write, [&](Transaction& tx) { return tx.identity().touch_session(token_hash(token), now); });
     }
     return actor;
 }

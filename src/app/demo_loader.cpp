@@ -28,50 +28,50 @@ Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& dem
     if (!hash) return fail(errors::internal("argon2id"));
 
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<DemoLoadReport> {
-        ESCALE_TRY(auto sites, tx.list(Of<Site>{}, std::nullopt));
+        ESCALE_TRY(auto sites, tx.referential().list(Of<Site>{}, std::nullopt));
         if (!sites.empty()) return DemoLoadReport{false, sites.front().id, 0, 0};
 
         IdMap floors, services, zones;
-        ESCALE_TRY(SiteId site, tx.insert(demo.site));
+        ESCALE_TRY(SiteId site, tx.referential().insert(demo.site));
         for (auto f : demo.floors) {
             Id local = f.id;
             f.site_id = site;
-            ESCALE_TRY(floors[local], tx.insert(f));
+            ESCALE_TRY(floors[local], tx.referential().insert(f));
         }
         for (auto s : demo.services) {
             Id local = s.id;
             s.site_id = site;
-            ESCALE_TRY(services[local], tx.insert(s));
+            ESCALE_TRY(services[local], tx.referential().insert(s));
         }
         for (auto z : demo.zones) {
             Id local = z.id;
             z.site_id = site;
             z.floor_id = mapped(floors, z.floor_id);
             z.service_id = mapped(services, z.service_id);
-            ESCALE_TRY(zones[local], tx.insert(z));
+            ESCALE_TRY(zones[local], tx.referential().insert(z));
         }
         for (auto d : demo.desks) {
             d.site_id = site;
             d.floor_id = mapped(floors, d.floor_id);
             d.zone_id = mapped(zones, d.zone_id);
-            ESCALE_TRY_VOID(tx.insert(d));
+            ESCALE_TRY_VOID(tx.referential().insert(d));
         }
         for (auto s : demo.spaces) {
             s.site_id = site;
             s.floor_id = mapped(floors, s.floor_id);
             s.zone_id = mapped(zones, s.zone_id);
-            ESCALE_TRY_VOID(tx.insert(s));
+            ESCALE_TRY_VOID(tx.referential().insert(s));
         }
         for (auto l : demo.lockers) {
             l.site_id = site;
             l.floor_id = mapped(floors, l.floor_id);
-            ESCALE_TRY_VOID(tx.insert(l));
+            ESCALE_TRY_VOID(tx.referential().insert(l));
         }
         for (auto r : demo.residents) {
             r.site_id = site;
             r.service_id = mapped(services, r.service_id);
-            ESCALE_TRY(Id id, tx.insert(r));
-            ESCALE_TRY_VOID(tx.set_password_hash(id, *hash));
+            ESCALE_TRY(Id id, tx.referential().insert(r));
+            ESCALE_TRY_VOID(tx.identity().set_password_hash(id, *hash));
         }
         return DemoLoadReport{true, site, static_cast<int>(demo.residents.size()),
                               static_cast<int>(demo.desks.size())};

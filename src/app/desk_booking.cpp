@@ -15,12 +15,12 @@ namespace escale::app {
 
 namespace {
 Result<std::shared_ptr<const FloorPlan>> load_floor_plan(Transaction& tx, FloorId floor_id, std::int64_t version) {
-    ESCALE_TRY(auto floor, tx.find(Of<Floor>{}, floor_id));
+    ESCALE_TRY(auto floor, tx.referential().find(Of<Floor>{}, floor_id));
     if (!floor) return fail(errors::not_found(entity_label<Floor>()));
-    ESCALE_TRY(auto site, tx.find(Of<Site>{}, floor->site_id));
+    ESCALE_TRY(auto site, tx.referential().find(Of<Site>{}, floor->site_id));
     if (!site) return fail(errors::internal("floor without site"));
     ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
-    ESCALE_TRY(auto desks, tx.desks_on_floor(floor_id));
+    ESCALE_TRY(auto desks, tx.referential().desks_on_floor(floor_id));
     floor->plan_svg.clear();
     return std::make_shared<const FloorPlan>(FloorPlan{version, std::move(*floor), std::move(*site), std::move(cal),
                                                        std::move(desks)});
@@ -29,7 +29,7 @@ Result<std::shared_ptr<const FloorPlan>> load_floor_plan(Transaction& tx, FloorI
 // The plan of a floor as of this transaction's referential version: from the cache when it
 // is current there, else read (and published for the next requests).
 Result<std::shared_ptr<const FloorPlan>> current_floor_plan(Context ctx, Transaction& tx, FloorId floor_id) {
-    ESCALE_TRY(auto version, tx.referential_version());
+    ESCALE_TRY(auto version, tx.referential().version());
     auto plan = ctx.floor_plans ? ctx.floor_plans->find(floor_id, version) : nullptr;
     if (!plan) {
         ESCALE_TRY(plan, load_floor_plan(tx, floor_id, version));
@@ -44,12 +44,12 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
     bool on_behalf = holder != actor.resident.id;
 
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::vector<DeskBooking>> {
-        ESCALE_TRY(auto desk, tx.find(Of<Desk>{}, req.desk_id));
+        ESCALE_TRY(auto desk, tx.referential().find(Of<Desk>{}, req.desk_id));
         if (!desk) return fail(errors::not_found(entity_label<Desk>()));
         if (!desk->active) return fail(errors::desk_inactive());
         std::optional<ServiceId> service = actor.resident.service_id;
         if (on_behalf) {
-            ESCALE_TRY(auto r, tx.find(Of<Resident>{}, holder));
+            ESCALE_TRY(auto r, tx.referential().find(Of<Resident>{}, holder));
             if (!r || !actor.may(Permission::book_for_others, Scope{desk->site_id, r->service_id}))
                 return fail(errors::forbidden());
             if (r->site_id != desk->site_id || !r->active) return fail(errors::not_found(entity_label<Resident>()));
@@ -69,7 +69,7 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
             ESCALE_TRY_VOID(check_desk_slot_bookable(plan->calendar, req.date, h, now, plan->site.booking_horizon_days));
             DeskBooking b{0, desk->site_id, desk->id, holder, req.date, h, BookingState::reserved,
                           now, actor.is_system ? holder : actor.resident.id, service};
-            ESCALE_TRY(b.id, tx.insert_desk_booking(b));
+            ESCALE_TRY(b.id, tx.bookings().insert(b));
             made.push_back(b);
         }
         if (on_behalf) {
@@ -83,21 +83,21 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
 
 Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, BookingId id) {
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<DeskBooking> {
-        ESCALE_TRY(auto b, tx.find_desk_booking(id));
+        ESCALE_TRY(auto b, tx.bookings().find(id));
         if (!b) return fail(errors::not_found("La réservation"));
         if (b->resident_id != actor.resident.id) {  // one's own booking can always be cancelled
-            ESCALE_TRY(auto holder, tx.find(Of<Resident>{}, b->resident_id));
+            ESCALE_TRY(auto holder, tx.referential().find(Of<Resident>{}, b->resident_id));
             // Other people's bookings are not revealed to who may not manage them: same
             // answer as absent.
             if (!holder || !actor.may(Permission::book_for_others, Scope{b->site_id, holder->service_id}))
                 return fail(errors::not_found("La réservation"));
         }
         if (!is_live(b->state)) return fail(errors::booking_not_live());
-        ESCALE_TRY(auto site, tx.find(Of<Site>{}, b->site_id));
+        ESCALE_TRY(auto site, tx.referential().find(Of<Site>{}, b->site_id));
         if (!site) return fail(errors::internal("booking without site"));
         ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
         if (cal.slot_end(b->date, b->half) <= ctx.clock.now()) return fail(errors::past_slot());
-        ESCALE_TRY_VOID(tx.set_desk_booking_state(id, BookingState::cancelled, ctx.clock.now()));
+        ESCALE_TRY_VOID(tx.bookings().set_state(id, BookingState::cancelled, ctx.clock.now()));
         b->state = BookingState::cancelled;
         if (b->resident_id != actor.resident.id) {
             ESCALE_TRY_VOID(record(tx, ctx, actor,
@@ -114,7 +114,7 @@ Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& acto
         if (from_param) {
             from = *from_param;
         } else {
-            ESCALE_TRY(auto site, tx.find(Of<Site>{}, actor.resident.site_id));
+            ESCALE_TRY(auto site, tx.referential().find(Of<Site>{}, actor.resident.site_id));
             if (!site) return fail(errors::not_found(entity_label<Site>()));
             ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
             from = cal.today(ctx.clock.now());
@@ -124,7 +124,7 @@ Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& acto
             return fail(errors::invalid_field("to", "une date postérieure ou égale à « from »"));
         if (date::sys_days{to} - date::sys_days{from} > date::days{366})
             return fail(errors::invalid_field("to", "à 366 jours au plus de « from »"));
-        return tx.live_desk_bookings_of(actor.resident.id, from, to);
+        return tx.bookings().live_of(actor.resident.id, from, to);
     });
 }
 
@@ -135,7 +135,7 @@ Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, Fl
         ESCALE_TRY_VOID(actor.require(Permission::read_site, Scope{plan->site.id, std::nullopt}));
         std::vector<SlotHolder> holders;
         if (!plan->desks.empty()) {
-            ESCALE_TRY(holders, tx.slot_holders(date, plan->desks.front().id, plan->desks.back().id));
+            ESCALE_TRY(holders, tx.bookings().slot_holders(date, plan->desks.front().id, plan->desks.back().id));
         }
 
         FloorAvailability out{plan, date, plan->calendar.is_closed(date), std::vector<DeskSlots>(plan->desks.size())};

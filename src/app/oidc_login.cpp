@@ -119,7 +119,7 @@ std::string display_name_of(const IdentityClaims& id, const std::string& email) 
 
 // The site and service into which an unknown person may register, if any.
 Result<std::optional<Site>> self_registration_site(Transaction& tx, const OidcConfig& c) {
-    ESCALE_TRY(auto sites, tx.list(Of<Site>{}, std::nullopt));
+    ESCALE_TRY(auto sites, tx.referential().list(Of<Site>{}, std::nullopt));
     std::optional<Site> chosen;
     int candidates = 0;
     for (auto& s : sites) {
@@ -140,7 +140,7 @@ struct Who {
 Result<Who> find_or_register(Context ctx, const OidcConfig& c, const IdentityClaims& id) {
     std::string email = normalize_email(id.email);
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<Who> {
-        ESCALE_TRY(auto found, tx.find_resident_by_email(email));
+        ESCALE_TRY(auto found, tx.referential().find_resident_by_email(email));
         if (found) {
             if (!found->active) return fail(errors::oidc_resident_inactive());
             return Who{*found, false};
@@ -154,7 +154,7 @@ Result<Who> find_or_register(Context ctx, const OidcConfig& c, const IdentityCla
         r.display_name = display_name_of(id, email);
         r.role = Role::agent;
         ESCALE_TRY_VOID(validate(r));
-        ESCALE_TRY(r.id, tx.insert(r));
+        ESCALE_TRY(r.id, tx.referential().insert(r));
         ESCALE_TRY_VOID(record(tx, ctx, Actor::of(r, {}),
                                AuditEvent{0, {}, r.site_id, {}, {}, "self_register", "residents", r.id, "ProConnect"}));
         return Who{r, true};
@@ -180,10 +180,10 @@ Result<OidcStart> begin_oidc_login(Context ctx, OidcProvider& provider, std::str
     auto now = ctx.clock.now();
     OidcPendingLogin pending{token_hash(state), nonce, verifier, target, now, now + oidc_login_lifetime};
     ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
-        ESCALE_TRY_VOID(tx.delete_expired_oidc_pending_logins(now));
-        ESCALE_TRY(int pending_now, tx.count_oidc_pending_logins());
+        ESCALE_TRY_VOID(tx.identity().delete_expired_oidc_pending_logins(now));
+        ESCALE_TRY(int pending_now, tx.identity().count_oidc_pending_logins());
         if (pending_now >= c.max_pending_logins) return fail(errors::oidc_too_many_logins());
-        return tx.insert_oidc_pending_login(pending);
+        return tx.identity().insert_oidc_pending_login(pending);
     }));
     return OidcStart{with_query(m.authorization_endpoint, {{"response_type", "code"},
                                                  {"client_id", c.client_id},
@@ -203,7 +203,7 @@ Result<OidcLoginDone> complete_oidc_login(Context ctx, OidcProvider& provider, c
     if (!same_secret(cb.browser_state, cb.state)) return fail(errors::oidc_foreign_state());
     // The state is consumed first, whatever follows: it never serves twice.
     ESCALE_TRY(auto pending, in_transaction(ctx, TxMode::write, [&](Transaction& tx) {
-                   return tx.take_oidc_pending_login(token_hash(cb.state), ctx.clock.now());
+                   return tx.identity().take_oidc_pending_login(token_hash(cb.state), ctx.clock.now());
                }));
     if (!pending) return fail(errors::oidc_unknown_state());
     if (!cb.error.empty()) return fail(errors::oidc_provider_error(cb.error));
@@ -232,7 +232,7 @@ Result<OidcLoginDone> complete_oidc_login(Context ctx, OidcProvider& provider, c
     ESCALE_TRY(auto who, find_or_register(ctx, c, id));
     ESCALE_TRY(auto session, open_session(ctx, who.resident.id, previous_token));
     auto recorded = in_transaction(ctx, TxMode::write, [&](Transaction& tx) {
-        return tx.insert_oidc_session(token_hash(session.token), tokens.id_token);
+        return tx.identity().insert_oidc_session(token_hash(session.token), tokens.id_token);
     });
     if (!recorded) {
         (void)logout(ctx, session.token);
@@ -246,7 +246,7 @@ Result<std::optional<std::string>> oidc_end_session_url(Context ctx, OidcProvide
                                                         std::string_view session_token) {
     if (session_token.empty() || session_token.size() > 128) return std::optional<std::string>{};
     ESCALE_TRY(auto id_token, in_transaction(ctx, TxMode::read, [&](Transaction& tx) {
-                   return tx.oidc_session_id_token(token_hash(session_token));
+                   return tx.identity().oidc_session_id_token(token_hash(session_token));
                }));
     if (!id_token) return std::optional<std::string>{};
     ESCALE_TRY(auto m, provider.metadata());

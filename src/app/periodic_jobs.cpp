@@ -28,7 +28,7 @@ Result<int> run_due_jobs(Context ctx, const std::vector<PeriodicJob>& jobs, cons
     Result<int> first_failure = 0;
     for (auto& job : jobs) {
         auto claimed = in_transaction(ctx, TxMode::write, [&](Transaction& tx) {
-            return tx.claim_job(job.name, ctx.clock.now(), job.interval, instance);
+            return tx.jobs().claim(job.name, ctx.clock.now(), job.interval, instance);
         });
         if (!claimed) {
             if (first_failure) first_failure = fail(claimed.error());
@@ -46,8 +46,8 @@ Result<int> run_due_jobs(Context ctx, const std::vector<PeriodicJob>& jobs, cons
 Result<int> purge_expired_sessions(Context ctx) {
     Instant now = ctx.clock.now();
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<int> {
-        ESCALE_TRY(int sessions, tx.delete_expired_sessions(now, now - session_idle_timeout));
-        ESCALE_TRY_VOID(tx.delete_stale_login_throttles(now - throttle_quiet_period));
+        ESCALE_TRY(int sessions, tx.identity().delete_expired_sessions(now, now - session_idle_timeout));
+        ESCALE_TRY_VOID(tx.identity().delete_stale_login_throttles(now - throttle_quiet_period));
         return sessions;
     });
 }

@@ -18,19 +18,19 @@ Result<PersonalData> export_personal_data(Context ctx, const Actor& actor) {
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<PersonalData> {
         PersonalData d;
         d.exported_at = ctx.clock.now();
-        ESCALE_TRY(auto resident, tx.find(Of<Resident>{}, me));
+        ESCALE_TRY(auto resident, tx.referential().find(Of<Resident>{}, me));
         if (!resident) return fail(errors::not_found(entity_label<Resident>()));
         d.resident = *resident;
-        ESCALE_TRY(auto grants, tx.role_grants_of(me));
+        ESCALE_TRY(auto grants, tx.referential().role_grants_of(me));
         d.roles = roles_held(d.resident, grants);
-        ESCALE_TRY(d.bookings, tx.desk_bookings_of(me));
-        ESCALE_TRY(d.sessions, tx.sessions_of(me));
+        ESCALE_TRY(d.bookings, tx.bookings().all_of(me));
+        ESCALE_TRY(d.sessions, tx.identity().sessions_of(me));
         for (auto& s : d.sessions) s.token_hash.clear();
-        ESCALE_TRY(d.api_tokens, tx.api_tokens_of(me));
+        ESCALE_TRY(d.api_tokens, tx.identity().api_tokens_of(me));
         AuditQuery about_me;
         about_me.person = me;
         about_me.limit = 100'000;
-        ESCALE_TRY(d.audit_events, tx.audit_events(about_me));
+        ESCALE_TRY(d.audit_events, tx.audit().events(about_me));
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, d.resident.site_id, {}, {}, "export", "personal_data", me,
                                           fmt::format("{} réservation(s), {} événement(s)", d.bookings.size(),
@@ -42,11 +42,11 @@ Result<PersonalData> export_personal_data(Context ctx, const Actor& actor) {
 Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Instant now) {
     // From tomorrow on: today's figures stay as they were.
     Date tomorrow{date::sys_days{today} + date::days{1}}, far{date::sys_days{today} + date::days{3660}};
-    ESCALE_TRY(auto live, tx.live_desk_bookings_of(r.id, tomorrow, far));
-    for (auto& b : live) ESCALE_TRY_VOID(tx.set_desk_booking_state(b.id, BookingState::cancelled, now));
-    ESCALE_TRY(int anonymised, tx.anonymize_desk_bookings_of(r.id));
-    ESCALE_TRY_VOID(tx.delete_access_of(r.id));
-    ESCALE_TRY_VOID(tx.delete_login_throttle("compte:" + normalize_email(r.email)));
+    ESCALE_TRY(auto live, tx.bookings().live_of(r.id, tomorrow, far));
+    for (auto& b : live) ESCALE_TRY_VOID(tx.bookings().set_state(b.id, BookingState::cancelled, now));
+    ESCALE_TRY(int anonymised, tx.bookings().anonymize_of(r.id));
+    ESCALE_TRY_VOID(tx.identity().delete_access_of(r.id));
+    ESCALE_TRY_VOID(tx.identity().delete_login_throttle("compte:" + normalize_email(r.email)));
     return anonymised;
 }
 
@@ -62,13 +62,13 @@ Result<int> apply_retention(Context ctx) {
     auto system = Actor::system();
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<int> {
         int total = 0;
-        ESCALE_TRY(auto sites, tx.list(Of<Site>{}, std::nullopt));
+        ESCALE_TRY(auto sites, tx.referential().list(Of<Site>{}, std::nullopt));
         for (auto& site : sites) {
             ESCALE_TRY(auto cal, load_site_calendar(tx, site));
             Date cutoff = retention_cutoff(cal.today(ctx.clock.now()), site.retention_months);
-            ESCALE_TRY(int n, tx.anonymize_desk_bookings_before(site.id, cutoff));
+            ESCALE_TRY(int n, tx.bookings().anonymize_before(site.id, cutoff));
             // The log follows the same period: its lines name people next to bookings.
-            ESCALE_TRY(int lines, tx.delete_audit_events_before(site.id, cal.at_local(cutoff, 0)));
+            ESCALE_TRY(int lines, tx.audit().delete_before(site.id, cal.at_local(cutoff, 0)));
             if (n == 0 && lines == 0) continue;
             total += n;
             ESCALE_TRY_VOID(record(tx, ctx, system,
@@ -80,7 +80,7 @@ Result<int> apply_retention(Context ctx) {
         // Lines of no site (API tokens) keep the default period.
         auto utc_today = Date{std::chrono::floor<date::days>(ctx.clock.now())};
         auto cutoff = retention_cutoff(utc_today, Site{}.retention_months);
-        ESCALE_TRY(int lines, tx.delete_audit_events_before(std::nullopt, Instant{date::sys_days{cutoff}}));
+        ESCALE_TRY(int lines, tx.audit().delete_before(std::nullopt, Instant{date::sys_days{cutoff}}));
         if (lines > 0) {
             ESCALE_TRY_VOID(record(tx, ctx, system,
                                    AuditEvent{0, {}, {}, {}, {}, "retention", "audit_events", {},

@@ -89,7 +89,7 @@ bool present(const std::optional<T>& v) {
 // who holds roles elsewhere needs managing roles there.
 template <class T>
 Result<std::vector<RoleGrant>> grants_at_stake(Transaction& tx, const T& before) {
-    if constexpr (std::is_same_v<T, Resident>) return tx.role_grants_of(before.id);
+    if constexpr (std::is_same_v<T, Resident>) return tx.referential().role_grants_of(before.id);
     else return std::vector<RoleGrant>{};
 }
 
@@ -102,14 +102,14 @@ void canonicalize(Resident& r) { r.email = normalize_email(r.email); }
 template <class R>
 Result<R> on_site(Transaction& tx, Id ref, SiteId site, const char* what) {
     if (ref == 0) return fail(errors::missing_field(std::string(what) == "niveau" ? "floor_id" : what));
-    ESCALE_TRY(auto found, tx.find(Of<R>{}, ref));
+    ESCALE_TRY(auto found, tx.referential().find(Of<R>{}, ref));
     if (!found || found->site_id != site) return fail(errors::unknown_reference(what));
     return *found;
 }
 
 Result<void> check_site(Transaction& tx, SiteId site) {
     if (site == 0) return fail(errors::missing_field("site_id"));
-    ESCALE_TRY(auto found, tx.find(Of<Site>{}, site));
+    ESCALE_TRY(auto found, tx.referential().find(Of<Site>{}, site));
     if (!found) return fail(errors::unknown_reference("site"));
     return {};
 }
@@ -124,7 +124,7 @@ Result<void> check_references(Transaction& tx, const T& v) {
     } else {
         ESCALE_TRY_VOID(check_site(tx, v.site_id));
         if constexpr (std::is_same_v<T, RoleGrant>) {
-            ESCALE_TRY(auto person, tx.find(Of<Resident>{}, v.resident_id));
+            ESCALE_TRY(auto person, tx.referential().find(Of<Resident>{}, v.resident_id));
             if (!person || is_removed(*person)) return fail(errors::unknown_reference("résident"));
         }
         if constexpr (requires { v.floor_id; })
@@ -150,10 +150,10 @@ Result<void> check_dependents(Transaction&, const T&, const T&) {
 }
 Result<void> check_dependents(Transaction& tx, const Zone& before, const Zone& after) {
     if (before.floor_id == after.floor_id) return {};
-    ESCALE_TRY(auto desks, tx.desks_on_floor(before.floor_id));
+    ESCALE_TRY(auto desks, tx.referential().desks_on_floor(before.floor_id));
     for (auto& d : desks)
         if (d.zone_id == before.id) return fail(errors::in_use(entity_label<Zone>()));
-    ESCALE_TRY(auto spaces, tx.list(Of<Space>{}, before.site_id));
+    ESCALE_TRY(auto spaces, tx.referential().list(Of<Space>{}, before.site_id));
     for (auto& s : spaces)
         if (s.zone_id == before.id) return fail(errors::in_use(entity_label<Zone>()));
     return {};
@@ -173,7 +173,7 @@ Result<T> insert_checked(Context ctx, const Actor& actor, Transaction& tx, T val
     canonicalize(value);
     ESCALE_TRY_VOID(validate(value));
     ESCALE_TRY_VOID(check_references(tx, value));
-    ESCALE_TRY(value.id, tx.insert(value));
+    ESCALE_TRY(value.id, tx.referential().insert(value));
     ESCALE_TRY_VOID(record(tx, ctx, actor, audit_event(value, "create", std::move(details))));
     return value;
 }
@@ -183,14 +183,14 @@ Result<T> insert_checked(Context ctx, const Actor& actor, Transaction& tx, T val
 template <class T>
 Result<std::vector<T>> list_entities(Context ctx, const Actor& actor, std::optional<SiteId> site) {
     if (!allowed_within(actor.roles, read_permission<T>, site)) return fail(errors::forbidden());
-    ESCALE_TRY(auto all, in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.list(Of<T>{}, site); }));
+    ESCALE_TRY(auto all, in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.referential().list(Of<T>{}, site); }));
     std::erase_if(all, [&](const T& v) { return !may_read(actor, v); });
     return all;
 }
 
 template <class T>
 Result<T> get_entity(Context ctx, const Actor& actor, Id id) {
-    ESCALE_TRY(auto found, in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.find(Of<T>{}, id); }));
+    ESCALE_TRY(auto found, in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.referential().find(Of<T>{}, id); }));
     if (!present(found)) return fail(errors::not_found(entity_label<T>()));
     if (!may_read(actor, *found)) return fail(errors::forbidden());
     return *found;
@@ -207,7 +207,7 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
     canonicalize(value);
     ESCALE_TRY_VOID(validate(value));
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<T> {
-        ESCALE_TRY(auto existing, tx.find(Of<T>{}, value.id));
+        ESCALE_TRY(auto existing, tx.referential().find(Of<T>{}, value.id));
         if (!present(existing)) return fail(errors::not_found(entity_label<T>()));
         ESCALE_TRY(auto grants, grants_at_stake(tx, *existing));
         ESCALE_TRY_VOID(may_write<T>(actor, &*existing, &value, grants));
@@ -217,7 +217,7 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
         }
         ESCALE_TRY_VOID(check_references(tx, value));
         ESCALE_TRY_VOID(check_dependents(tx, *existing, value));
-        ESCALE_TRY_VOID(tx.update(value));
+        ESCALE_TRY_VOID(tx.referential().update(value));
         ESCALE_TRY_VOID(record(tx, ctx, actor, audit_event(value, "update", changed_fields(*existing, value))));
         return value;
     });
@@ -226,7 +226,7 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
 template <class T>
 Result<void> delete_entity(Context ctx, const Actor& actor, Id id) {
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
-        ESCALE_TRY(auto existing, tx.find(Of<T>{}, id));
+        ESCALE_TRY(auto existing, tx.referential().find(Of<T>{}, id));
         if (!present(existing)) return fail(errors::not_found(entity_label<T>()));
         ESCALE_TRY(auto grants, grants_at_stake(tx, *existing));
         ESCALE_TRY_VOID(may_write<T>(actor, &*existing, nullptr, grants));
@@ -234,14 +234,14 @@ Result<void> delete_entity(Context ctx, const Actor& actor, Id id) {
         if constexpr (std::is_same_v<T, Resident>) {
             if (existing->id == actor.resident.id && !actor.is_system) return fail(errors::self_removal());
             // Removing a person forgets them; their bookings still count, anonymously.
-            ESCALE_TRY(auto site, tx.find(Of<Site>{}, existing->site_id));
+            ESCALE_TRY(auto site, tx.referential().find(Of<Site>{}, existing->site_id));
             if (!site) return fail(errors::internal("resident without site"));
             ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
             ESCALE_TRY(int n, forget_resident(tx, *existing, cal.today(ctx.clock.now()), ctx.clock.now()));
             details = fmt::format("historique anonymisé ({} réservation(s))", n);
-            ESCALE_TRY_VOID(tx.update(removed_resident(*existing)));  // the number is never reused
+            ESCALE_TRY_VOID(tx.referential().update(removed_resident(*existing)));  // the number is never reused
         } else {
-            ESCALE_TRY_VOID(tx.remove(Of<T>{}, id));
+            ESCALE_TRY_VOID(tx.referential().remove(Of<T>{}, id));
         }
         return record(tx, ctx, actor, audit_event(*existing, "delete", std::move(details)));
     });
@@ -267,22 +267,22 @@ Result<Resident> create_resident(Context ctx, const Actor& actor, Resident value
     }
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<Resident> {
         ESCALE_TRY(auto stored, insert_checked(ctx, actor, tx, value, hash ? "avec compte local" : ""));
-        if (hash) ESCALE_TRY_VOID(tx.set_password_hash(stored.id, *hash));
+        if (hash) ESCALE_TRY_VOID(tx.identity().set_password_hash(stored.id, *hash));
         return stored;
     });
 }
 
 Result<SiteDetail> get_site_detail(Context ctx, const Actor& actor, SiteId id) {
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<SiteDetail> {
-        ESCALE_TRY(auto site, tx.find(Of<Site>{}, id));
+        ESCALE_TRY(auto site, tx.referential().find(Of<Site>{}, id));
         if (!site) return fail(errors::not_found(entity_label<Site>()));
         ESCALE_TRY_VOID(actor.require(Permission::read_site, scope_of(*site)));
         SiteDetail d{*site, {}, {}, {}, {}};
-        ESCALE_TRY(d.floors, tx.list(Of<Floor>{}, id));
+        ESCALE_TRY(d.floors, tx.referential().list(Of<Floor>{}, id));
         for (auto& f : d.floors) f.plan_svg.clear();
-        ESCALE_TRY(d.zones, tx.list(Of<Zone>{}, id));
-        ESCALE_TRY(d.services, tx.list(Of<Service>{}, id));
-        ESCALE_TRY(d.spaces, tx.list(Of<Space>{}, id));
+        ESCALE_TRY(d.zones, tx.referential().list(Of<Zone>{}, id));
+        ESCALE_TRY(d.services, tx.referential().list(Of<Service>{}, id));
+        ESCALE_TRY(d.spaces, tx.referential().list(Of<Space>{}, id));
         return d;
     });
 }

@@ -76,9 +76,9 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
         if (!at.count(col)) return fail(errors::invalid_csv(fmt::format("la colonne « {} » manque dans l'en-tête", name)));
 
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<ImportReport> {
-        ESCALE_TRY(auto site, tx.find(Of<Site>{}, site_id));
+        ESCALE_TRY(auto site, tx.referential().find(Of<Site>{}, site_id));
         if (!site) return fail(errors::not_found(entity_label<Site>()));
-        ESCALE_TRY(auto services, tx.list(Of<Service>{}, site_id));
+        ESCALE_TRY(auto services, tx.referential().list(Of<Service>{}, site_id));
         std::map<std::string, ServiceId> service_by_code;
         for (auto& s : services) service_by_code.emplace(s.code, s.id);
 
@@ -134,7 +134,7 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
                 problem("email", fmt::format("l'adresse « {} » figure plusieurs fois dans le fichier.", r.email));
                 continue;
             }
-            ESCALE_TRY(auto existing, tx.find_resident_by_email(r.email));
+            ESCALE_TRY(auto existing, tx.referential().find_resident_by_email(r.email));
             if (existing) {
                 problem("email", fmt::format("un résident avec l'adresse « {} » existe déjà.", r.email));
                 continue;
@@ -146,7 +146,7 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
             e.details = std::move(problems);
             return fail(std::move(e));
         }
-        for (auto& r : residents) ESCALE_TRY_VOID(tx.insert(r));
+        for (auto& r : residents) ESCALE_TRY_VOID(tx.referential().insert(r));
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, site_id, {}, {}, "import", "residents", {},
                                           fmt::format("{} résident(s) importé(s) par CSV", residents.size())}));

@@ -5,7 +5,7 @@
 namespace escale::app {
 
 Result<SiteCalendar> load_site_calendar(Transaction& tx, const Site& site) {
-    ESCALE_TRY(auto closures, tx.list(Of<Closure>{}, site.id));
+    ESCALE_TRY(auto closures, tx.referential().list(Of<Closure>{}, site.id));
     std::set<Date> days;
     for (auto& c : closures)
         if (auto d = parse_date(c.date)) days.insert(*d);

@@ -14,20 +14,20 @@ Result<Occupancy> site_occupancy(Context ctx, const Actor& actor, SiteId site, D
     if (date::sys_days{to} - date::sys_days{from} > date::days{366})
         return fail(errors::invalid_field("to", "à 366 jours au plus de « from »"));
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<Occupancy> {
-        ESCALE_TRY(auto found, tx.find(Of<Site>{}, site));
+        ESCALE_TRY(auto found, tx.referential().find(Of<Site>{}, site));
         if (!found) return fail(errors::not_found(entity_label<Site>()));
         ESCALE_TRY_VOID(actor.require(Permission::read_statistics, Scope{site, std::nullopt}));
-        ESCALE_TRY(auto desks, tx.list(Of<Desk>{}, site));
+        ESCALE_TRY(auto desks, tx.referential().list(Of<Desk>{}, site));
         int offered = 0;
         for (auto& d : desks) offered += d.active ? 1 : 0;
-        ESCALE_TRY(auto services, tx.list(Of<Service>{}, site));
-        ESCALE_TRY(auto residents, tx.list(Of<Resident>{}, site));
+        ESCALE_TRY(auto services, tx.referential().list(Of<Service>{}, site));
+        ESCALE_TRY(auto residents, tx.referential().list(Of<Resident>{}, site));
         std::map<ServiceId, int> people;
         for (auto& r : residents)
             if (r.active && r.service_id) ++people[*r.service_id];
         std::vector<ServiceSize> sizes;
         for (auto& s : services) sizes.push_back({s.id, s.name, people[s.id]});
-        ESCALE_TRY(auto counts, tx.live_booking_counts(site, from, to));
+        ESCALE_TRY(auto counts, tx.bookings().live_counts(site, from, to));
         return occupancy(from, to, offered, counts, sizes);
     });
 }

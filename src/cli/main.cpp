@@ -317,11 +317,11 @@ int main(int argc, char** argv) {
         r.display_name = name;
         r.role = *parse_role(role);
         auto found = app::in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<bool> {
-            ESCALE_TRY(auto sites, tx.list(Of<Site>{}, std::nullopt));
+            ESCALE_TRY(auto sites, tx.referential().list(Of<Site>{}, std::nullopt));
             if (sites.empty()) return fail(ErrorKind::rule_violation, "no_site", "Aucun site n'existe encore.");
             r.site_id = site_id ? site_id : sites.front().id;
             if (!service_code.empty()) {
-                ESCALE_TRY(auto services, tx.list(Of<Service>{}, r.site_id));
+                ESCALE_TRY(auto services, tx.referential().list(Of<Service>{}, r.site_id));
                 for (auto& s : services)
                     if (s.code == service_code) r.service_id = s.id;
                 if (!r.service_id)

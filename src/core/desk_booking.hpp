@@ -1,6 +1,8 @@
 // A desk booking (réservation): one resident's claim on one desk for one half-day slot.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <optional>
 
 #include "core/clock.hpp"
@@ -9,11 +11,16 @@
 
 namespace escale {
 
-// reserved → checked_in / no_show / cancelled / released. "Live" states hold the slot.
+// reserved → checked_in / no_show / cancelled / released.
 enum class BookingState { reserved, checked_in, no_show, cancelled, released };
 
-inline bool is_live(BookingState s) {
-    return s == BookingState::reserved || s == BookingState::checked_in;
+// The states in which a booking holds its slot: "live". Named here only; every statement
+// and index that tells live bookings apart derives from this list (store/sql/desk_bookings.cpp,
+// checked against the databases' indexes by the store tests).
+inline constexpr std::array<BookingState, 2> live_states{BookingState::reserved, BookingState::checked_in};
+
+constexpr bool is_live(BookingState s) {
+    return std::find(live_states.begin(), live_states.end(), s) != live_states.end();
 }
 const char* to_string(BookingState s);
 std::optional<BookingState> parse_booking_state(std::string_view text);

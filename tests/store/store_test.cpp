@@ -1,9 +1,12 @@
-// The Store contract, run against the SQLite implementation on a real database file.
+// The Store contract, run against every database: SQLite files and PostgreSQL databases.
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <thread>
 
 #include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "app/demo_loader.hpp"
 #include "store/open_store.hpp"
@@ -71,23 +74,23 @@ protected:
         Fixture f{};
         Site s;
         s.name = "Site";
-        f.site = *t->insert(s);
-        f.floor = *t->insert(Floor{0, f.site, "RDC", 0, "<svg/>"});
+        f.site = *t->referential().insert(s);
+        f.floor = *t->referential().insert(Floor{0, f.site, "RDC", 0, "<svg/>"});
         Desk d;
         d.site_id = f.site;
         d.floor_id = f.floor;
         d.label = "P-01";
-        f.desk = *t->insert(d);
+        f.desk = *t->referential().insert(d);
         d.label = "P-02";
-        f.desk2 = *t->insert(d);
+        f.desk2 = *t->referential().insert(d);
         Resident r;
         r.site_id = f.site;
         r.email = "alice@test.fr";
         r.display_name = "Alice";
-        f.alice = *t->insert(r);
+        f.alice = *t->referential().insert(r);
         r.email = "bob@test.fr";
         r.display_name = "Bob";
-        f.bob = *t->insert(r);
+        f.bob = *t->referential().insert(r);
         EXPECT_TRUE(t->commit());
         return f;
     }
@@ -106,17 +109,17 @@ protected:
 TEST_P(StoreTest, ReferentialRoundTripsEveryField) {
     auto f = seed();
     auto t = tx(TxMode::read);
-    auto desk = *t->find(Of<Desk>{}, f.desk);
+    auto desk = *t->referential().find(Of<Desk>{}, f.desk);
     ASSERT_TRUE(desk);
     EXPECT_EQ(desk->label, "P-01");
     EXPECT_EQ(desk->floor_id, f.floor);
     EXPECT_FALSE(desk->zone_id);
-    auto r = *t->find_resident_by_email("alice@test.fr");
+    auto r = *t->referential().find_resident_by_email("alice@test.fr");
     ASSERT_TRUE(r);
     EXPECT_EQ(r->role, Role::agent);
-    EXPECT_EQ((*t->list(Of<Desk>{}, f.site)).size(), 2u);
-    EXPECT_EQ((*t->list(Of<Desk>{}, f.site + 100)).size(), 0u);
-    EXPECT_FALSE(*t->find(Of<Desk>{}, 999));
+    EXPECT_EQ((*t->referential().list(Of<Desk>{}, f.site)).size(), 2u);
+    EXPECT_EQ((*t->referential().list(Of<Desk>{}, f.site + 100)).size(), 0u);
+    EXPECT_FALSE(*t->referential().find(Of<Desk>{}, 999));
 }
 
 TEST_P(StoreTest, UpdateAndRemoveReportMissingRows) {
@@ -127,13 +130,13 @@ TEST_P(StoreTest, UpdateAndRemoveReportMissingRows) {
     ghost.site_id = f.site;
     ghost.floor_id = f.floor;
     ghost.label = "X";
-    EXPECT_EQ(t->update(ghost).error().code, "not_found");
-    EXPECT_EQ(t->remove(Of<Desk>{}, 999).error().code, "not_found");
-    auto desk = **t->find(Of<Desk>{}, f.desk);
+    EXPECT_EQ(t->referential().update(ghost).error().code, "not_found");
+    EXPECT_EQ(t->referential().remove(Of<Desk>{}, 999).error().code, "not_found");
+    auto desk = **t->referential().find(Of<Desk>{}, f.desk);
     desk.adapted = true;
     desk.zone_id = std::nullopt;
-    EXPECT_TRUE(t->update(desk));
-    EXPECT_TRUE((**t->find(Of<Desk>{}, f.desk)).adapted);
+    EXPECT_TRUE(t->referential().update(desk));
+    EXPECT_TRUE((**t->referential().find(Of<Desk>{}, f.desk)).adapted);
 }
 
 TEST_P(StoreTest, ConstraintsBecomeErrors) {
@@ -143,22 +146,22 @@ TEST_P(StoreTest, ConstraintsBecomeErrors) {
     dup.site_id = f.site;
     dup.email = "alice@test.fr";
     dup.display_name = "Autre Alice";
-    EXPECT_EQ(tx()->insert(dup).error().code, "already_exists");
+    EXPECT_EQ(tx()->referential().insert(dup).error().code, "already_exists");
     Desk orphan;
     orphan.site_id = f.site;
     orphan.floor_id = 4242;
     orphan.label = "Z";
-    EXPECT_EQ(tx()->insert(orphan).error().code, "unknown_reference");
-    EXPECT_EQ(tx()->remove(Of<Floor>{}, f.floor).error().code, "in_use");
+    EXPECT_EQ(tx()->referential().insert(orphan).error().code, "unknown_reference");
+    EXPECT_EQ(tx()->referential().remove(Of<Floor>{}, f.floor).error().code, "in_use");
     auto t = tx(TxMode::read);
-    EXPECT_TRUE(*t->find(Of<Floor>{}, f.floor));
+    EXPECT_TRUE(*t->referential().find(Of<Floor>{}, f.floor));
 }
 
 TEST_P(StoreTest, OneLiveBookingPerDeskSlotAndPerResidentSlot) {
     auto f = seed();
     auto commit = [&](const DeskBooking& b) -> Result<BookingId> {
         auto t = tx();
-        auto id = t->insert_desk_booking(b);
+        auto id = t->bookings().insert(b);
         if (id) EXPECT_TRUE(t->commit());
         return id;
     };
@@ -170,28 +173,28 @@ TEST_P(StoreTest, OneLiveBookingPerDeskSlotAndPerResidentSlot) {
     // Once cancelled, the slot is free again.
     {
         auto t = tx();
-        EXPECT_TRUE(t->set_desk_booking_state(*first, BookingState::cancelled, Instant{}));
-        EXPECT_TRUE(t->insert_desk_booking(booking(f, f.desk, f.bob)));
+        EXPECT_TRUE(t->bookings().set_state(*first, BookingState::cancelled, Instant{}));
+        EXPECT_TRUE(t->bookings().insert(booking(f, f.desk, f.bob)));
         EXPECT_TRUE(t->commit());
     }
     auto r = tx(TxMode::read);
-    auto live = *r->slot_holders(2026_y / 3 / 4, f.desk, f.desk2);
+    auto live = *r->bookings().slot_holders(2026_y / 3 / 4, f.desk, f.desk2);
     EXPECT_EQ(live.size(), 2u);
     for (auto& h : live) EXPECT_EQ(h.resident_id, f.bob);
     for (auto& h : live) EXPECT_EQ(h.desk_id, f.desk);
     EXPECT_NE(live[0].half, live[1].half);
-    EXPECT_EQ((*r->live_desk_bookings_of(f.alice, 2026_y / 3 / 1, 2026_y / 3 / 31)).size(), 0u);
-    EXPECT_EQ((*r->live_desk_bookings_of(f.bob, 2026_y / 3 / 1, 2026_y / 3 / 31)).size(), 2u);
+    EXPECT_EQ((*r->bookings().live_of(f.alice, 2026_y / 3 / 1, 2026_y / 3 / 31)).size(), 0u);
+    EXPECT_EQ((*r->bookings().live_of(f.bob, 2026_y / 3 / 1, 2026_y / 3 / 31)).size(), 2u);
 }
 
 TEST_P(StoreTest, UncommittedTransactionRollsBack) {
     auto f = seed();
     {
         auto t = tx();
-        ASSERT_TRUE(t->insert_desk_booking(booking(f, f.desk, f.alice)));
+        ASSERT_TRUE(t->bookings().insert(booking(f, f.desk, f.alice)));
     }
     auto r = tx(TxMode::read);
-    EXPECT_TRUE((*r->slot_holders(2026_y / 3 / 4, f.desk, f.desk2)).empty());
+    EXPECT_TRUE((*r->bookings().slot_holders(2026_y / 3 / 4, f.desk, f.desk2)).empty());
 }
 
 TEST_P(StoreTest, ThreadsRacingForOneSlotLeaveOneBooking) {
@@ -204,7 +207,7 @@ TEST_P(StoreTest, ThreadsRacingForOneSlotLeaveOneBooking) {
             r.site_id = f.site;
             r.email = "racer" + std::to_string(i) + "@test.fr";
             r.display_name = "Racer";
-            people.push_back(*t->insert(r));
+            people.push_back(*t->referential().insert(r));
         }
         ASSERT_TRUE(t->commit());
     }
@@ -216,7 +219,7 @@ TEST_P(StoreTest, ThreadsRacingForOneSlotLeaveOneBooking) {
             while (!go) std::this_thread::yield();
             auto t = store_->begin(TxMode::write);
             if (!t) return void(++other);
-            auto b = (*t)->insert_desk_booking(booking(f, f.desk, who));
+            auto b = (*t)->bookings().insert(booking(f, f.desk, who));
             if (b && (*t)->commit()) ++won;
             else if (!b && b.error().code == "slot_taken") ++lost;
             else ++other;
@@ -233,21 +236,21 @@ TEST_P(StoreTest, ReopeningKeepsDataAndSchemaVersion) {
     store_.reset();
     store_ = open();
     auto t = tx(TxMode::read);
-    EXPECT_TRUE(*t->find(Of<Desk>{}, f.desk));
+    EXPECT_TRUE(*t->referential().find(Of<Desk>{}, f.desk));
 }
 
 TEST_P(StoreTest, SessionsAndPasswords) {
     auto f = seed();
     auto t = tx();
-    EXPECT_FALSE(*t->password_hash(f.alice));
-    EXPECT_TRUE(t->set_password_hash(f.alice, "h1"));
-    EXPECT_TRUE(t->set_password_hash(f.alice, "h2"));
-    EXPECT_EQ(**t->password_hash(f.alice), "h2");
+    EXPECT_FALSE(*t->identity().password_hash(f.alice));
+    EXPECT_TRUE(t->identity().set_password_hash(f.alice, "h1"));
+    EXPECT_TRUE(t->identity().set_password_hash(f.alice, "h2"));
+    EXPECT_EQ(**t->identity().password_hash(f.alice), "h2");
     auto at = [](int s) { return Instant{std::chrono::seconds{s}}; };
-    EXPECT_TRUE(t->insert_session(Session{"abc", f.alice, at(10), at(20), at(10)}));
-    EXPECT_TRUE(t->insert_session(Session{"old", f.alice, at(1), at(5), at(1)}));
-    EXPECT_TRUE(t->insert_session(Session{"idle", f.alice, at(1), at(50), at(2)}));
-    auto found = *t->find_session("abc");
+    EXPECT_TRUE(t->identity().insert_session(Session{"abc", f.alice, at(10), at(20), at(10)}));
+    EXPECT_TRUE(t->identity().insert_session(Session{"old", f.alice, at(1), at(5), at(1)}));
+    EXPECT_TRUE(t->identity().insert_session(Session{"idle", f.alice, at(1), at(50), at(2)}));
+    auto found = *t->identity().find_session("abc");
     ASSERT_TRUE(found);
     EXPECT_EQ(found->resident.id, f.alice);
     EXPECT_EQ(found->resident.email, "alice@test.fr");
@@ -255,20 +258,20 @@ TEST_P(StoreTest, SessionsAndPasswords) {
     EXPECT_EQ(found->credential.created_at, at(10));
     EXPECT_EQ(found->credential.expires_at, at(20));
     EXPECT_EQ(found->credential.last_seen_at, at(10));
-    EXPECT_TRUE(t->touch_session("abc", at(15)));
-    EXPECT_EQ((*t->find_session("abc"))->credential.last_seen_at, at(15));
-    EXPECT_FALSE(*t->find_session("abd"));
+    EXPECT_TRUE(t->identity().touch_session("abc", at(15)));
+    EXPECT_EQ((*t->identity().find_session("abc"))->credential.last_seen_at, at(15));
+    EXPECT_FALSE(*t->identity().find_session("abd"));
     // Ended (expires_at <= now) or idle (last seen <= idle_since): "abc" stays.
-    EXPECT_EQ(*t->delete_expired_sessions(at(6), at(3)), 2);
-    EXPECT_TRUE(*t->find_session("abc"));
-    EXPECT_FALSE(*t->find_session("idle"));
-    EXPECT_TRUE(t->delete_session("abc"));
-    EXPECT_FALSE(*t->find_session("abc"));
-    EXPECT_TRUE(t->insert_session(Session{"x", f.alice, at(10), at(20), at(10)}));
-    EXPECT_TRUE(t->insert_session(Session{"y", f.alice, at(10), at(20), at(10)}));
-    EXPECT_TRUE(t->delete_sessions_of(f.alice));
-    EXPECT_FALSE(*t->find_session("x"));
-    EXPECT_FALSE(*t->find_session("y"));
+    EXPECT_EQ(*t->identity().delete_expired_sessions(at(6), at(3)), 2);
+    EXPECT_TRUE(*t->identity().find_session("abc"));
+    EXPECT_FALSE(*t->identity().find_session("idle"));
+    EXPECT_TRUE(t->identity().delete_session("abc"));
+    EXPECT_FALSE(*t->identity().find_session("abc"));
+    EXPECT_TRUE(t->identity().insert_session(Session{"x", f.alice, at(10), at(20), at(10)}));
+    EXPECT_TRUE(t->identity().insert_session(Session{"y", f.alice, at(10), at(20), at(10)}));
+    EXPECT_TRUE(t->identity().delete_sessions_of(f.alice));
+    EXPECT_FALSE(*t->identity().find_session("x"));
+    EXPECT_FALSE(*t->identity().find_session("y"));
     EXPECT_TRUE(t->commit());
 }
 
@@ -276,28 +279,28 @@ TEST_P(StoreTest, LoginThrottlesAreUpsertedAndPurged) {
     seed();
     auto t = tx();
     auto at = [](int s) { return Instant{std::chrono::seconds{s}}; };
-    EXPECT_FALSE(*t->find_login_throttle("compte:a"));
-    EXPECT_TRUE(t->save_login_throttle(LoginThrottle{"compte:a", 1, at(0), at(100)}));
-    EXPECT_TRUE(t->save_login_throttle(LoginThrottle{"compte:a", 6, at(160), at(150)}));
-    EXPECT_TRUE(t->save_login_throttle(LoginThrottle{"adresse:b", 1, at(0), at(10)}));
-    auto a = *t->find_login_throttle("compte:a");
+    EXPECT_FALSE(*t->identity().find_login_throttle("compte:a"));
+    EXPECT_TRUE(t->identity().save_login_throttle(LoginThrottle{"compte:a", 1, at(0), at(100)}));
+    EXPECT_TRUE(t->identity().save_login_throttle(LoginThrottle{"compte:a", 6, at(160), at(150)}));
+    EXPECT_TRUE(t->identity().save_login_throttle(LoginThrottle{"adresse:b", 1, at(0), at(10)}));
+    auto a = *t->identity().find_login_throttle("compte:a");
     ASSERT_TRUE(a);
     EXPECT_EQ(a->failures, 6);
     EXPECT_EQ(a->locked_until, at(160));
     EXPECT_EQ(a->last_failure, at(150));
-    EXPECT_EQ(*t->delete_stale_login_throttles(at(155)), 1);  // "compte:a" is still locked
-    EXPECT_FALSE(*t->find_login_throttle("adresse:b"));
-    EXPECT_TRUE(t->delete_login_throttle("compte:a"));
-    EXPECT_FALSE(*t->find_login_throttle("compte:a"));
+    EXPECT_EQ(*t->identity().delete_stale_login_throttles(at(155)), 1);  // "compte:a" is still locked
+    EXPECT_FALSE(*t->identity().find_login_throttle("adresse:b"));
+    EXPECT_TRUE(t->identity().delete_login_throttle("compte:a"));
+    EXPECT_FALSE(*t->identity().find_login_throttle("compte:a"));
 }
 
 TEST_P(StoreTest, ApiTokensBelongToTheirOwner) {
     auto f = seed();
     auto t = tx();
     auto at = [](int s) { return Instant{std::chrono::seconds{s}}; };
-    auto id = *t->insert_api_token(ApiToken{0, f.alice, "écran du hall", "h1", true, at(10), std::nullopt});
-    auto id2 = *t->insert_api_token(ApiToken{0, f.alice, "export", "h2", false, at(11), at(99)});
-    auto found = *t->find_api_token("h2");
+    auto id = *t->identity().insert_api_token(ApiToken{0, f.alice, "écran du hall", "h1", true, at(10), std::nullopt});
+    auto id2 = *t->identity().insert_api_token(ApiToken{0, f.alice, "export", "h2", false, at(11), at(99)});
+    auto found = *t->identity().find_api_token("h2");
     ASSERT_TRUE(found);
     EXPECT_EQ(found->credential.id, id2);
     EXPECT_EQ(found->credential.name, "export");
@@ -305,21 +308,21 @@ TEST_P(StoreTest, ApiTokensBelongToTheirOwner) {
     EXPECT_EQ(found->credential.created_at, at(11));
     EXPECT_EQ(found->credential.expires_at, std::optional<Instant>(at(99)));
     EXPECT_EQ(found->resident.id, f.alice);
-    auto mine = *t->api_tokens_of(f.alice);
+    auto mine = *t->identity().api_tokens_of(f.alice);
     ASSERT_EQ(mine.size(), 2u);
     EXPECT_EQ(mine[0].id, id);
     EXPECT_EQ(mine[0].expires_at, std::nullopt);
     EXPECT_TRUE(mine[0].read_only);
     EXPECT_TRUE(t->commit());
     t = tx();
-    auto other = t->delete_api_token(f.alice + 1000, id);
+    auto other = t->identity().delete_api_token(f.alice + 1000, id);
     ASSERT_FALSE(other);
     EXPECT_EQ(other.error().code, "not_found");
     t = nullptr;  // the failed call leaves the transaction fit only for rollback
     t = tx();
-    EXPECT_TRUE(t->delete_api_token(f.alice, id));
-    EXPECT_FALSE(*t->find_api_token("h1"));
-    auto dup = t->insert_api_token(ApiToken{0, f.alice, "copie", "h2", true, at(12), std::nullopt});
+    EXPECT_TRUE(t->identity().delete_api_token(f.alice, id));
+    EXPECT_FALSE(*t->identity().find_api_token("h1"));
+    auto dup = t->identity().insert_api_token(ApiToken{0, f.alice, "copie", "h2", true, at(12), std::nullopt});
     EXPECT_FALSE(dup);
 }
 
@@ -334,10 +337,10 @@ TEST_P(StoreTest, PilotDemoLoadsOnceIntoAnEmptyDatabase) {
     ASSERT_TRUE(again);
     EXPECT_FALSE(again->loaded);
     auto t = tx(TxMode::read);
-    EXPECT_EQ((*t->list(Of<Resident>{}, first->site_id)).size(), 36u);
-    EXPECT_EQ((*t->list(Of<Desk>{}, first->site_id)).size(), 29u);
-    EXPECT_EQ((*t->list(Of<Space>{}, first->site_id)).size(), 7u);
-    EXPECT_EQ((*t->list(Of<Locker>{}, first->site_id)).size(), 36u);
+    EXPECT_EQ((*t->referential().list(Of<Resident>{}, first->site_id)).size(), 36u);
+    EXPECT_EQ((*t->referential().list(Of<Desk>{}, first->site_id)).size(), 29u);
+    EXPECT_EQ((*t->referential().list(Of<Space>{}, first->site_id)).size(), 7u);
+    EXPECT_EQ((*t->referential().list(Of<Locker>{}, first->site_id)).size(), 36u);
 }
 
 // ---- OpenID Connect login ----
@@ -346,42 +349,42 @@ TEST_P(StoreTest, OidcPendingLoginIsTakenOnceAndNotAfterExpiry) {
     auto at = [](long long s) { return Instant{std::chrono::seconds{s}}; };
     {
         auto t = tx();
-        EXPECT_TRUE(t->insert_oidc_pending_login({"h1", "nonce1", "verifier1", "/desks", at(100), at(700)}));
-        EXPECT_TRUE(t->insert_oidc_pending_login({"h2", "nonce2", "verifier2", "/", at(100), at(200)}));
-        auto dup = t->insert_oidc_pending_login({"h1", "x", "y", "/", at(100), at(700)});
+        EXPECT_TRUE(t->identity().insert_oidc_pending_login({"h1", "nonce1", "verifier1", "/desks", at(100), at(700)}));
+        EXPECT_TRUE(t->identity().insert_oidc_pending_login({"h2", "nonce2", "verifier2", "/", at(100), at(200)}));
+        auto dup = t->identity().insert_oidc_pending_login({"h1", "x", "y", "/", at(100), at(700)});
         ASSERT_FALSE(dup);
         EXPECT_EQ(dup.error().code, "already_exists");
     }  // rolled back: PostgreSQL aborted the transaction at the duplicate
     {
         auto t = tx();
-        EXPECT_TRUE(t->insert_oidc_pending_login({"h1", "nonce1", "verifier1", "/desks", at(100), at(700)}));
-        EXPECT_TRUE(t->insert_oidc_pending_login({"h2", "nonce2", "verifier2", "/", at(100), at(200)}));
-        EXPECT_EQ(*t->count_oidc_pending_logins(), 2);
+        EXPECT_TRUE(t->identity().insert_oidc_pending_login({"h1", "nonce1", "verifier1", "/desks", at(100), at(700)}));
+        EXPECT_TRUE(t->identity().insert_oidc_pending_login({"h2", "nonce2", "verifier2", "/", at(100), at(200)}));
+        EXPECT_EQ(*t->identity().count_oidc_pending_logins(), 2);
         EXPECT_TRUE(t->commit());
     }
     auto t = tx();
-    auto got = *t->take_oidc_pending_login("h1", at(300));
+    auto got = *t->identity().take_oidc_pending_login("h1", at(300));
     ASSERT_TRUE(got);
     EXPECT_EQ(got->nonce, "nonce1");
     EXPECT_EQ(got->code_verifier, "verifier1");
     EXPECT_EQ(got->return_to, "/desks");
     EXPECT_EQ(got->created_at, at(100));
     EXPECT_EQ(got->expires_at, at(700));
-    EXPECT_FALSE(*t->take_oidc_pending_login("h1", at(300))) << "a state serves once";
-    EXPECT_FALSE(*t->take_oidc_pending_login("h2", at(200))) << "expired";
-    EXPECT_FALSE(*t->take_oidc_pending_login("h2", at(100))) << "the expired one was consumed anyway";
-    EXPECT_FALSE(*t->take_oidc_pending_login("nope", at(100)));
-    EXPECT_TRUE(t->insert_oidc_pending_login({"h3", "n", "v", "/", at(100), at(200)}));
-    EXPECT_TRUE(t->insert_oidc_pending_login({"h4", "n", "v", "/", at(100), at(900)}));
-    EXPECT_EQ(*t->delete_expired_oidc_pending_logins(at(200)), 1);
-    EXPECT_TRUE(*t->take_oidc_pending_login("h4", at(200)));
+    EXPECT_FALSE(*t->identity().take_oidc_pending_login("h1", at(300))) << "a state serves once";
+    EXPECT_FALSE(*t->identity().take_oidc_pending_login("h2", at(200))) << "expired";
+    EXPECT_FALSE(*t->identity().take_oidc_pending_login("h2", at(100))) << "the expired one was consumed anyway";
+    EXPECT_FALSE(*t->identity().take_oidc_pending_login("nope", at(100)));
+    EXPECT_TRUE(t->identity().insert_oidc_pending_login({"h3", "n", "v", "/", at(100), at(200)}));
+    EXPECT_TRUE(t->identity().insert_oidc_pending_login({"h4", "n", "v", "/", at(100), at(900)}));
+    EXPECT_EQ(*t->identity().delete_expired_oidc_pending_logins(at(200)), 1);
+    EXPECT_TRUE(*t->identity().take_oidc_pending_login("h4", at(200)));
 }
 
 TEST_P(StoreTest, OidcPendingLoginRacingTakersGetItOnce) {
     auto at = [](long long s) { return Instant{std::chrono::seconds{s}}; };
     {
         auto t = tx();
-        EXPECT_TRUE(t->insert_oidc_pending_login({"race", "n", "v", "/", at(100), at(700)}));
+        EXPECT_TRUE(t->identity().insert_oidc_pending_login({"race", "n", "v", "/", at(100), at(700)}));
         EXPECT_TRUE(t->commit());
     }
     std::atomic<int> got{0}, errors{0};
@@ -390,7 +393,7 @@ TEST_P(StoreTest, OidcPendingLoginRacingTakersGetItOnce) {
         threads.emplace_back([&] {
             auto t = store_->begin(TxMode::write);
             if (!t) return void(++errors);
-            auto p = (*t)->take_oidc_pending_login("race", at(300));
+            auto p = (*t)->identity().take_oidc_pending_login("race", at(300));
             if (!p || !(*t)->commit()) return void(++errors);
             if (*p) ++got;
         });
@@ -404,42 +407,83 @@ TEST_P(StoreTest, OidcSessionGoesWithItsSession) {
     auto t = tx();
     Session s{"tok", f.alice, Instant{std::chrono::seconds{10}}, Instant{std::chrono::seconds{20}},
               Instant{std::chrono::seconds{10}}};
-    EXPECT_TRUE(t->insert_session(s));
-    EXPECT_FALSE(*t->oidc_session_id_token("tok")) << "a local session has no ID token";
-    EXPECT_TRUE(t->insert_oidc_session("tok", "eyJ.id.token"));
-    EXPECT_EQ(**t->oidc_session_id_token("tok"), "eyJ.id.token");
-    EXPECT_FALSE(t->insert_oidc_session("no-such-session", "x")) << "only for an existing session";
+    EXPECT_TRUE(t->identity().insert_session(s));
+    EXPECT_FALSE(*t->identity().oidc_session_id_token("tok")) << "a local session has no ID token";
+    EXPECT_TRUE(t->identity().insert_oidc_session("tok", "eyJ.id.token"));
+    EXPECT_EQ(**t->identity().oidc_session_id_token("tok"), "eyJ.id.token");
+    EXPECT_FALSE(t->identity().insert_oidc_session("no-such-session", "x")) << "only for an existing session";
 }
 
 TEST_P(StoreTest, OidcSessionDeletedWithSessionAndExpiry) {
     auto f = seed();
     auto t = tx();
     auto at = [](int s) { return Instant{std::chrono::seconds{s}}; };
-    EXPECT_TRUE(t->insert_session({"a", f.alice, at(10), at(20), at(10)}));
-    EXPECT_TRUE(t->insert_session({"b", f.bob, at(10), at(20), at(10)}));
-    EXPECT_TRUE(t->insert_oidc_session("a", "token-a"));
-    EXPECT_TRUE(t->insert_oidc_session("b", "token-b"));
-    EXPECT_TRUE(t->delete_session("a"));
-    EXPECT_FALSE(*t->oidc_session_id_token("a"));
-    EXPECT_EQ(*t->delete_expired_sessions(at(20), at(0)), 1);
-    EXPECT_FALSE(*t->oidc_session_id_token("b"));
+    EXPECT_TRUE(t->identity().insert_session({"a", f.alice, at(10), at(20), at(10)}));
+    EXPECT_TRUE(t->identity().insert_session({"b", f.bob, at(10), at(20), at(10)}));
+    EXPECT_TRUE(t->identity().insert_oidc_session("a", "token-a"));
+    EXPECT_TRUE(t->identity().insert_oidc_session("b", "token-b"));
+    EXPECT_TRUE(t->identity().delete_session("a"));
+    EXPECT_FALSE(*t->identity().oidc_session_id_token("a"));
+    EXPECT_EQ(*t->identity().delete_expired_sessions(at(20), at(0)), 1);
+    EXPECT_FALSE(*t->identity().oidc_session_id_token("b"));
 }
 
 TEST_P(StoreTest, SiteSelfRegistrationServiceRoundTripsAndIsChecked) {
     auto f = seed();
     auto t = tx();
-    auto service = *t->insert(Service{0, f.site, "SGAR", "SGAR"});
-    auto site = **t->find(Of<Site>{}, f.site);
+    auto service = *t->referential().insert(Service{0, f.site, "SGAR", "SGAR"});
+    auto site = **t->referential().find(Of<Site>{}, f.site);
     EXPECT_FALSE(site.oidc_self_registration_service_id);
     site.oidc_self_registration_service_id = service;
-    EXPECT_TRUE(t->update(site));
-    EXPECT_EQ((**t->find(Of<Site>{}, f.site)).oidc_self_registration_service_id, service);
+    EXPECT_TRUE(t->referential().update(site));
+    EXPECT_EQ((**t->referential().find(Of<Site>{}, f.site)).oidc_self_registration_service_id, service);
     EXPECT_TRUE(t->commit());
     auto t2 = tx();
-    auto removed = t2->remove(Of<Service>{}, service);
+    auto removed = t2->referential().remove(Of<Service>{}, service);
     ASSERT_FALSE(removed);
     EXPECT_EQ(removed.error().code, "in_use");
 }
 
 INSTANTIATE_TEST_SUITE_P(Databases, StoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
+
+namespace {
+
+// The states named in the WHERE clause of an index definition, in order.
+std::vector<std::string> states_in_where(const std::string& definition) {
+    std::vector<std::string> out;
+    auto where = definition.find("WHERE");
+    for (auto q = definition.find('\'', where); where != std::string::npos && q != std::string::npos;) {
+        auto end = definition.find('\'', q + 1);
+        out.push_back(definition.substr(q + 1, end - q - 1));
+        q = definition.find('\'', end + 1);
+    }
+    return out;
+}
+
+}  // namespace
+
+// "Live" is named once, in core (live_states); the statements derive from it, and the
+// database's partial indexes on live bookings, written in frozen migrations, must say the same.
+TEST_P(StoreTest, LiveBookingIndexesNameExactlyTheLiveStates) {
+    std::vector<std::string> live;
+    for (auto s : live_states) live.push_back(to_string(s));
+    std::map<std::string, std::string> definitions;  // index name → definition
+    if (GetParam() == "postgres") {
+        PGconn* c = PQconnectdb(url_.c_str());
+        PGresult* r = PQexec(c, "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'desk_bookings'");
+        ASSERT_EQ(PQresultStatus(r), PGRES_TUPLES_OK) << PQerrorMessage(c);
+        for (int i = 0; i < PQntuples(r); ++i) definitions[PQgetvalue(r, i, 0)] = PQgetvalue(r, i, 1);
+        PQclear(r);
+        PQfinish(c);
+    } else {
+        SQLite::Database db(url_.substr(7));
+        SQLite::Statement q(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'desk_bookings' "
+                                "AND sql IS NOT NULL");
+        while (q.executeStep()) definitions[q.getColumn(0).getString()] = q.getColumn(1).getString();
+    }
+    for (const char* name : {"desk_bookings_live_slot", "desk_bookings_live_resident", "desk_bookings_live_holder"}) {
+        ASSERT_TRUE(definitions.count(name)) << name;
+        EXPECT_EQ(states_in_where(definitions[name]), live) << name << ": " << definitions[name];
+    }
+}

@@ -1,0 +1,52 @@
+// Desk bookings inside a transaction: half-day claims on desks, their states, and the
+// counts and holders that availability and indicators read. Part of a Transaction
+// (store/store.hpp): it belongs to the transaction's thread and shares its error rules.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/desk_booking.hpp"
+#include "core/error.hpp"
+#include "core/half_day_count.hpp"
+
+namespace escale {
+
+// The holder of one live desk slot.
+struct SlotHolder {
+    DeskId desk_id = 0;
+    Half half = Half::am;
+    ResidentId resident_id = 0;
+};
+
+class DeskBookingStore {
+public:
+    virtual ~DeskBookingStore() = default;
+
+    // Fails with "slot_taken" (conflict) when the desk slot has a live booking,
+    // "already_booked_that_slot" (rule_violation) when the resident has one on another
+    // desk: the database enforces both, whatever races.
+    virtual Result<BookingId> insert(const DeskBooking& b) = 0;
+    virtual Result<std::optional<DeskBooking>> find(BookingId id) = 0;
+    // Fails with "not_found" when there is no booking `id`.
+    virtual Result<void> set_state(BookingId id, BookingState s, Instant at) = 0;
+    // A resident's live bookings with from <= date <= to, by date then half.
+    virtual Result<std::vector<DeskBooking>> live_of(ResidentId r, Date from, Date to) = 0;
+    // Every booking of resident r, in any state, by date, half and id.
+    virtual Result<std::vector<DeskBooking>> all_of(ResidentId r) = 0;
+    // Live bookings of site `site` with from <= date <= to, counted by date, half and service.
+    virtual Result<std::vector<HalfDayCount>> live_counts(SiteId site, Date from, Date to) = 0;
+    // Who holds the desk slots of date d (live bookings only) for the desks whose ids are
+    // in [first_desk, last_desk], by desk id. A floor's desks usually have neighbouring ids,
+    // so this reads little more than the floor; the caller drops desks it does not show.
+    virtual Result<std::vector<SlotHolder>> slot_holders(Date d, DeskId first_desk, DeskId last_desk) = 0;
+
+    // Personal data (RGPD). Anonymising a booking forgets who held and who made it, and keeps
+    // the rest (site, desk, date, half, state, service, the day of its instants) for
+    // statistics; each returns how many rows changed (for a resident: how many of their own
+    // bookings).
+    virtual Result<int> anonymize_before(SiteId site, Date before) = 0;
+    virtual Result<int> anonymize_of(ResidentId r) = 0;
+};
+
+}  // namespace escale

@@ -1,0 +1,20 @@
+#include "store/sql/connection.hpp"
+
+#include "core/errors.hpp"
+
+namespace escale::sql {
+
+Error error_of(const Failure& f, const Meaning& m) {
+    switch (f.kind) {
+        case Failure::unique:
+            return m.unique_error ? m.unique_error(f.constraint) : errors::already_exists(m.label);
+        case Failure::foreign_key:
+            return m.deleting ? errors::in_use(m.label) : errors::unknown_reference("un élément lié");
+        case Failure::contention: return errors::transaction_conflict();
+        case Failure::unavailable: return errors::database_unavailable();
+        case Failure::other: break;
+    }
+    return errors::internal(f.message);
+}
+
+}  // namespace escale::sql

@@ -1,0 +1,131 @@
+// Desk bookings' SQL. Which states are live comes from core (live_states) and is written
+// into each statement as literals, so that both databases use their partial indexes on live
+// bookings (an index's WHERE must be implied by the query's, which a parameter cannot do).
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+#include "core/try.hpp"
+#include "store/sql/columns.hpp"
+#include "store/sql/query.hpp"
+#include "store/sql/rooms.hpp"
+
+// What an anonymised booking keeps of its instants: the UTC day only, not the second at
+// which someone booked (a second is close to a signature).
+#define ESCALE_ANONYMIZED_TIMES \
+    "created_at = created_at - created_at % 86400, state_changed_at = state_changed_at - state_changed_at % 86400"
+
+namespace escale::sql {
+namespace {
+
+// "<column> IN ('reserved', 'checked_in')": the booking is live.
+std::string live(std::string_view column) {
+    std::string states;
+    for (BookingState s : live_states) states += fmt::format("{}'{}'", states.empty() ? "" : ", ", to_string(s));
+    return fmt::format("{} IN ({})", column, states);
+}
+
+constexpr const char* booking_columns =
+    "b.id, b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by, b.service_id";
+
+DeskBooking read_booking(const Row& r) {
+    DeskBooking b;
+    read_columns(r, 0, b.id, b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by,
+                 b.service_id);
+    return b;
+}
+
+Error booking_unique_error(std::string_view constraint) {
+    return constraint == "desk_bookings_live_resident" ? errors::already_booked_that_slot() : errors::slot_taken();
+}
+
+class SqlDeskBookings final : public DeskBookingStore {
+public:
+    explicit SqlDeskBookings(Connection& c) : c_(c) {}
+
+    Result<BookingId> insert(const DeskBooking& b) override {
+        ESCALE_TRY(auto id, first_row(c_,
+                                      "INSERT INTO desk_bookings (site_id, desk_id, resident_id, date, half, state, "
+                                      "created_at, created_by, state_changed_at, service_id) "
+                                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $9) RETURNING id",
+                                      params(b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at,
+                                             b.created_by, b.service_id),
+                                      [](const Row& r) { return r.integer(0); },
+                                      Meaning{.label = "La réservation", .unique_error = booking_unique_error}));
+        return id.value_or(0);
+    }
+
+    Result<std::optional<DeskBooking>> find(BookingId id) override {
+        static const std::string sql = fmt::format("SELECT {} FROM desk_bookings b WHERE b.id = $1", booking_columns);
+        return first_row(c_, sql, params(id), read_booking);
+    }
+
+    Result<void> set_state(BookingId id, BookingState s, Instant at) override {
+        ESCALE_TRY(int n, execute(c_, "UPDATE desk_bookings SET state = $1, state_changed_at = $2 WHERE id = $3",
+                                  params(s, at, id), Meaning{.label = "La réservation"}));
+        if (n == 0) return fail(errors::not_found("La réservation"));
+        return {};
+    }
+
+    Result<std::vector<DeskBooking>> live_of(ResidentId r, Date from, Date to) override {
+        static const std::string sql =
+            fmt::format("SELECT {} FROM desk_bookings b WHERE b.resident_id = $1 AND b.date BETWEEN $2 AND $3 "
+                        "AND {} ORDER BY b.date, b.half",
+                        booking_columns, live("b.state"));
+        return rows(c_, sql, params(r, from, to), read_booking);
+    }
+
+    Result<std::vector<DeskBooking>> all_of(ResidentId r) override {
+        static const std::string sql = fmt::format(
+            "SELECT {} FROM desk_bookings b WHERE b.resident_id = $1 ORDER BY b.date, b.half, b.id", booking_columns);
+        return rows(c_, sql, params(r), read_booking);
+    }
+
+    Result<std::vector<HalfDayCount>> live_counts(SiteId site, Date from, Date to) override {
+        static const std::string sql =
+            fmt::format("SELECT date, half, service_id, count(*) FROM desk_bookings "
+                        "WHERE site_id = $1 AND date BETWEEN $2 AND $3 AND {} "
+                        "GROUP BY date, half, service_id ORDER BY date, half, service_id",
+                        live("state"));
+        return rows(c_, sql, params(site, from, to), [](const Row& r) {
+            HalfDayCount c;
+            read_columns(r, 0, c.date, c.half, c.service_id, c.count);
+            return c;
+        });
+    }
+
+    Result<std::vector<SlotHolder>> slot_holders(Date d, DeskId first, DeskId last) override {
+        static const std::string sql =
+            fmt::format("SELECT desk_id, half, resident_id FROM desk_bookings WHERE date = $1 AND desk_id BETWEEN $2 AND $3 "
+                        "AND {} ORDER BY desk_id",
+                        live("state"));
+        return rows(c_, sql, params(d, first, last), [](const Row& r) {
+            return SlotHolder{r.integer(0), r.text(1).front() == 'p' ? Half::pm : Half::am, r.integer(2)};
+        });
+    }
+
+    Result<int> anonymize_before(SiteId site, Date before) override {
+        return execute(c_,
+                       "UPDATE desk_bookings SET resident_id = NULL, created_by = NULL, " ESCALE_ANONYMIZED_TIMES " "
+                       "WHERE site_id = $1 AND date < $2 AND (resident_id IS NOT NULL OR created_by IS NOT NULL)",
+                       params(site, before));
+    }
+
+    Result<int> anonymize_of(ResidentId r) override {
+        ESCALE_TRY(int held, execute(c_,
+                                     "UPDATE desk_bookings SET resident_id = NULL, created_by = NULL, "
+                                     ESCALE_ANONYMIZED_TIMES " WHERE resident_id = $1",
+                                     params(r)));
+        // Bookings made for others stay theirs: only the author is forgotten.
+        ESCALE_TRY_VOID(execute(c_, "UPDATE desk_bookings SET created_by = NULL WHERE created_by = $1", params(r)));
+        return held;
+    }
+
+private:
+    Connection& c_;
+};
+
+}  // namespace
+
+std::unique_ptr<DeskBookingStore> desk_booking_room(Connection& c) { return std::make_unique<SqlDeskBookings>(c); }
+
+}  // namespace escale::sql

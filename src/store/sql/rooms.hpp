@@ -1,0 +1,46 @@
+// The SQL implementation of each room of a Transaction, over one Connection: one source
+// file per capability in store/sql/. A new capability adds its room here, its interface in
+// store/, and its statements in its own file. Store-internal.
+#pragma once
+
+#include <memory>
+
+#include "store/store.hpp"
+#include "store/sql/connection.hpp"
+
+namespace escale::sql {
+
+std::unique_ptr<ReferentialStore> referential_room(Connection& c);
+std::unique_ptr<DeskBookingStore> desk_booking_room(Connection& c);
+std::unique_ptr<IdentityStore> identity_room(Connection& c);
+std::unique_ptr<AuditStore> audit_room(Connection& c);
+std::unique_ptr<JobStore> job_room(Connection& c);
+
+// A Transaction whose rooms run their SQL over one Connection, each room made on first
+// use. A driver derives from it and adds commit and rollback.
+class SqlTransaction : public Transaction {
+public:
+    explicit SqlTransaction(Connection& c) : connection_(c) {}
+
+    ReferentialStore& referential() final { return room(referential_, referential_room); }
+    DeskBookingStore& bookings() final { return room(bookings_, desk_booking_room); }
+    IdentityStore& identity() final { return room(identity_, identity_room); }
+    AuditStore& audit() final { return room(audit_, audit_room); }
+    JobStore& jobs() final { return room(jobs_, job_room); }
+
+private:
+    template <class R>
+    R& room(std::unique_ptr<R>& slot, std::unique_ptr<R> (*make)(Connection&)) {
+        if (!slot) slot = make(connection_);
+        return *slot;
+    }
+
+    Connection& connection_;
+    std::unique_ptr<ReferentialStore> referential_;
+    std::unique_ptr<DeskBookingStore> bookings_;
+    std::unique_ptr<IdentityStore> identity_;
+    std::unique_ptr<AuditStore> audit_;
+    std::unique_ptr<JobStore> jobs_;
+};
+
+}  // namespace escale::sql

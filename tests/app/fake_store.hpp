@@ -1,0 +1,210 @@
+// A Store in memory for use-case tests: the referential, desk bookings and the audit log as
+// plain values, with real transactions (a transaction works on a copy, commit publishes it,
+// destruction without commit drops it) and the database's invariants on live bookings (one
+// per desk slot, one per resident and slot). Identity and jobs are not faked: a use case
+// that reaches them fails the test. Not thread-safe; for single-threaded tests only.
+#pragma once
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <tuple>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "core/errors.hpp"
+#include "store/store.hpp"
+
+namespace escale::fake {
+
+// Everything the fake store holds.
+struct State {
+#define ESCALE_FAKE_TABLE(T) std::map<Id, T>,
+    std::tuple<ESCALE_REFERENTIAL_ENTITIES(ESCALE_FAKE_TABLE) int> tables;
+#undef ESCALE_FAKE_TABLE
+    std::int64_t referential_version = 0;
+    std::vector<DeskBooking> bookings;  // by id, from 1
+    std::vector<AuditEvent> audit;
+    Id next_id = 1;
+
+    template <class T>
+    std::map<Id, T>& table() {
+        return std::get<std::map<Id, T>>(tables);
+    }
+};
+
+template <class T>
+Result<T> not_faked() {
+    return fail(errors::internal("not faked"));
+}
+
+// The room of a fake transaction that a test did not fake: reaching it fails the test.
+template <class R>
+R& unfaked(const char* room) {
+    ADD_FAILURE() << "the use case reached the store's " << room << " room, which this fake does not have";
+    std::abort();
+}
+
+class Referential final : public ReferentialStore {
+public:
+    explicit Referential(State& s) : s_(s) {}
+#define ESCALE_FAKE_CRUD(T)                                                                           \
+    Result<std::vector<T>> list(Of<T>, std::optional<SiteId> site) override {                         \
+        std::vector<T> out;                                                                          \
+        for (auto& [id, v] : s_.table<T>())                                                          \
+            if (!site || site_of(v) == *site) out.push_back(v);                                      \
+        return out;                                                                                  \
+    }                                                                                                \
+    Result<std::optional<T>> find(Of<T>, Id id) override {                                           \
+        auto it = s_.table<T>().find(id);                                                            \
+        return it == s_.table<T>().end() ? std::optional<T>{} : std::optional<T>{it->second};       \
+    }                                                                                                \
+    Result<Id> insert(const T& v) override {                                                         \
+        T copy = v;                                                                                  \
+        copy.id = s_.next_id++;                                                                      \
+        s_.table<T>()[copy.id] = copy;                                                               \
+        ++s_.referential_version;                                                                    \
+        return copy.id;                                                                              \
+    }                                                                                                \
+    Result<void> update(const T& v) override {                                                       \
+        if (!s_.table<T>().count(v.id)) return fail(errors::not_found("L'élément"));               \
+        s_.table<T>()[v.id] = v;                                                                     \
+        ++s_.referential_version;                                                                    \
+        return {};                                                                                   \
+    }                                                                                                \
+    Result<void> remove(Of<T>, Id id) override {                                                     \
+        if (!s_.table<T>().erase(id)) return fail(errors::not_found("L'élément"));                 \
+        ++s_.referential_version;                                                                    \
+        return {};                                                                                   \
+    }
+    ESCALE_REFERENTIAL_ENTITIES(ESCALE_FAKE_CRUD)
+#undef ESCALE_FAKE_CRUD
+
+    Result<std::int64_t> version() override { return s_.referential_version; }
+    Result<std::vector<Desk>> desks_on_floor(FloorId floor) override {
+        std::vector<Desk> out;
+        for (auto& [id, d] : s_.table<Desk>())
+            if (d.floor_id == floor) out.push_back(d);
+        return out;
+    }
+    Result<std::optional<Resident>> find_resident_by_email(const std::string& email) override {
+        for (auto& [id, r] : s_.table<Resident>())
+            if (r.email == email) return std::optional<Resident>{r};
+        return std::optional<Resident>{};
+    }
+    Result<std::vector<RoleGrant>> role_grants_of(ResidentId r) override {
+        std::vector<RoleGrant> out;
+        for (auto& [id, g] : s_.table<RoleGrant>())
+            if (g.resident_id == r) out.push_back(g);
+        return out;
+    }
+
+private:
+    static SiteId site_of(const Site& s) { return s.id; }
+    template <class T>
+    static SiteId site_of(const T& v) {
+        return v.site_id;
+    }
+    State& s_;
+};
+
+class DeskBookings final : public DeskBookingStore {
+public:
+    explicit DeskBookings(State& s) : s_(s) {}
+
+    Result<BookingId> insert(const DeskBooking& b) override {
+        for (auto& o : s_.bookings) {
+            if (!is_live(o.state) || o.date != b.date || o.half != b.half) continue;
+            if (o.desk_id == b.desk_id) return fail(errors::slot_taken());
+            if (o.resident_id == b.resident_id) return fail(errors::already_booked_that_slot());
+        }
+        s_.bookings.push_back(b);
+        s_.bookings.back().id = static_cast<BookingId>(s_.bookings.size());
+        return s_.bookings.back().id;
+    }
+    Result<std::optional<DeskBooking>> find(BookingId id) override {
+        if (id < 1 || id > static_cast<BookingId>(s_.bookings.size())) return std::optional<DeskBooking>{};
+        return std::optional<DeskBooking>{s_.bookings[static_cast<size_t>(id - 1)]};
+    }
+    Result<void> set_state(BookingId id, BookingState st, Instant) override {
+        if (id < 1 || id > static_cast<BookingId>(s_.bookings.size())) return fail(errors::not_found("La réservation"));
+        s_.bookings[static_cast<size_t>(id - 1)].state = st;
+        return {};
+    }
+    Result<std::vector<DeskBooking>> live_of(ResidentId r, Date from, Date to) override {
+        std::vector<DeskBooking> out;
+        for (auto& b : s_.bookings)
+            if (b.resident_id == r && is_live(b.state) && from <= b.date && b.date <= to) out.push_back(b);
+        return out;
+    }
+    Result<std::vector<DeskBooking>> all_of(ResidentId) override { return not_faked<std::vector<DeskBooking>>(); }
+    Result<std::vector<HalfDayCount>> live_counts(SiteId, Date, Date) override {
+        return not_faked<std::vector<HalfDayCount>>();
+    }
+    Result<std::vector<SlotHolder>> slot_holders(Date d, DeskId first, DeskId last) override {
+        std::vector<SlotHolder> out;
+        for (auto& b : s_.bookings)
+            if (is_live(b.state) && b.date == d && first <= b.desk_id && b.desk_id <= last)
+                out.push_back({b.desk_id, b.half, b.resident_id});
+        std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.desk_id < b.desk_id; });
+        return out;
+    }
+    Result<int> anonymize_before(SiteId, Date) override { return not_faked<int>(); }
+    Result<int> anonymize_of(ResidentId) override { return not_faked<int>(); }
+
+private:
+    State& s_;
+};
+
+class Audit final : public AuditStore {
+public:
+    explicit Audit(State& s) : s_(s) {}
+    Result<void> insert(const AuditEvent& e) override {
+        s_.audit.push_back(e);
+        return {};
+    }
+    Result<std::vector<AuditEvent>> events(const AuditQuery&) override { return not_faked<std::vector<AuditEvent>>(); }
+    Result<int> delete_before(std::optional<SiteId>, Instant) override { return not_faked<int>(); }
+
+private:
+    State& s_;
+};
+
+class Store;
+
+// Works on a copy of the store's state; commit() publishes it.
+class Transaction final : public escale::Transaction {
+public:
+    Transaction(State& committed, int& commits) : committed_(committed), commits_(commits), working_(committed) {}
+    Result<void> commit() override {
+        committed_ = working_;
+        ++commits_;
+        return {};
+    }
+    ReferentialStore& referential() override { return referential_; }
+    DeskBookingStore& bookings() override { return bookings_; }
+    AuditStore& audit() override { return audit_; }
+    IdentityStore& identity() override { return unfaked<IdentityStore>("identity"); }
+    JobStore& jobs() override { return unfaked<JobStore>("jobs"); }
+
+private:
+    State& committed_;
+    int& commits_;
+    State working_;
+    Referential referential_{working_};
+    DeskBookings bookings_{working_};
+    Audit audit_{working_};
+};
+
+class Store final : public escale::Store {
+public:
+    State state;
+    int commits = 0;
+    Result<std::unique_ptr<escale::Transaction>> begin(TxMode) override {
+        return std::unique_ptr<escale::Transaction>(std::make_unique<Transaction>(state, commits));
+    }
+    Result<void> ping() override { return {}; }
+};
+
+}  // namespace escale::fake
