@@ -10,19 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "core/half_day_count.hpp"
 #include "core/ids.hpp"
 #include "core/local_date.hpp"
 
 namespace escale {
 
 inline constexpr int minimum_group = 5;
-
-struct HalfDayCount {
-    Date date;
-    Half half = Half::am;
-    std::optional<ServiceId> service_id;
-    int count = 0;
-};
 
 struct ServiceSize {
     ServiceId id = 0;

@@ -23,7 +23,7 @@
 #include "core/floor.hpp"
 #include "core/locker.hpp"
 #include "core/login_throttle.hpp"
-#include "core/occupancy.hpp"
+#include "core/half_day_count.hpp"
 #include "core/oidc_pending_login.hpp"
 #include "core/resident.hpp"
 #include "core/role_grant.hpp"
