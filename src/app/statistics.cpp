@@ -8,12 +8,12 @@
 
 namespace escale::app {
 
-Result<Occupancy> site_occupancy(Context ctx, const Actor& actor, SiteId site, Date from, Date to) {
+Result<indicators::Occupancy> site_occupancy(Context ctx, const Actor& actor, SiteId site, Date from, Date to) {
     if (date::sys_days{to} < date::sys_days{from})
         return fail(errors::invalid_field("to", "une date postérieure ou égale à « from »"));
     if (date::sys_days{to} - date::sys_days{from} > date::days{366})
         return fail(errors::invalid_field("to", "à 366 jours au plus de « from »"));
-    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<Occupancy> {
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<indicators::Occupancy> {
         ESCALE_TRY(auto found, tx.referential().find(Of<Site>{}, site));
         if (!found) return fail(errors::not_found(entity_label<Site>()));
         ESCALE_TRY_VOID(actor.require(Permission::read_statistics, Scope{site, std::nullopt}));
@@ -25,10 +25,10 @@ Result<Occupancy> site_occupancy(Context ctx, const Actor& actor, SiteId site, D
         std::map<ServiceId, int> people;
         for (auto& r : residents)
             if (r.active && r.service_id) ++people[*r.service_id];
-        std::vector<ServiceSize> sizes;
+        std::vector<indicators::ServiceSize> sizes;
         for (auto& s : services) sizes.push_back({s.id, s.name, people[s.id]});
         ESCALE_TRY(auto counts, tx.bookings().live_counts(site, from, to));
-        return occupancy(from, to, offered, counts, sizes);
+        return indicators::occupancy(from, to, offered, counts, sizes);
     });
 }
 

@@ -1,5 +1,7 @@
-// How many live desk bookings one service (or nobody's: anonymised, or no service) holds on
-// one half-day: the snapshot row that occupancy indicators are computed from.
+// One row of a booking snapshot: how many live desk bookings a site holds on a date and
+// half-day for one service (none: bookings whose holder had no service). The store returns
+// these rows (DeskBookingStore::live_counts) and the indicators compute from them; it
+// lives in core so that the store need not know the indicators. A plain value.
 #pragma once
 
 #include <optional>

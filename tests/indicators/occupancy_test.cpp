@@ -2,9 +2,9 @@
 // people, not even by difference.
 #include <gtest/gtest.h>
 
-#include "core/occupancy.hpp"
+#include "indicators/occupancy.hpp"
 
-namespace escale {
+namespace escale::indicators {
 namespace {
 
 Date day(int d) { return Date{date::year{2026} / 3 / d}; }
@@ -36,7 +36,9 @@ TEST(Occupancy, ATooSmallPoolTakesInTheSmallestShownServices) {
     EXPECT_EQ(o.services[1].half_days, std::optional<int>(3));
     EXPECT_EQ(*o.days[0].am + *o.days[0].pm, 8);
     for (auto& s : o.services)
-        if (s.half_days) EXPECT_GE(s.people, minimum_group);
+        if (s.half_days) {
+            EXPECT_GE(s.people, minimum_group);
+        }
 }
 
 TEST(Occupancy, ASiteOfFewerThanFivePeopleShowsNoFigure) {
@@ -63,4 +65,4 @@ TEST(Occupancy, BookingsOfNoKnownServiceArePooledNotLost) {
 }
 
 }  // namespace
-}  // namespace escale
+}  // namespace escale::indicators

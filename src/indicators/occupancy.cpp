@@ -1,4 +1,4 @@
-#include "core/occupancy.hpp"
+#include "indicators/occupancy.hpp"
 
 #include <algorithm>
 #include <map>
@@ -6,7 +6,7 @@
 
 #include <date/date.h>
 
-namespace escale {
+namespace escale::indicators {
 
 Occupancy occupancy(Date from, Date to, int desks, const std::vector<HalfDayCount>& counts,
                     const std::vector<ServiceSize>& services) {
@@ -64,4 +64,4 @@ Occupancy occupancy(Date from, Date to, int desks, const std::vector<HalfDayCoun
     return out;
 }
 
-}  // namespace escale
+}  // namespace escale::indicators
