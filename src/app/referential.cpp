@@ -256,6 +256,16 @@ Result<void> delete_entity(Context ctx, const Actor& actor, Id id) {
 ESCALE_REFERENTIAL_ENTITIES(ESCALE_INSTANTIATE)
 #undef ESCALE_INSTANTIATE
 
+namespace {
+// A resident and, when a hash is given, their local account, within tx.
+Result<Resident> insert_resident(Context ctx, const Actor& actor, Transaction& tx, const Resident& value,
+                                 const std::optional<std::string>& hash) {
+    ESCALE_TRY(auto stored, insert_checked(ctx, actor, tx, value, hash ? "avec compte local" : ""));
+    if (hash) ESCALE_TRY_VOID(tx.identity().set_password_hash(stored.id, *hash));
+    return stored;
+}
+}  // namespace
+
 Result<Resident> create_resident(Context ctx, const Actor& actor, Resident value,
                                  const std::optional<std::string>& password) {
     ESCALE_TRY_VOID(may_write<Resident>(actor, nullptr, &value));
@@ -265,10 +275,32 @@ Result<Resident> create_resident(Context ctx, const Actor& actor, Resident value
         hash = hash_password(*password);  // slow: outside the transaction
         if (!hash) return fail(errors::internal("argon2id"));
     }
+    return in_transaction(ctx, TxMode::write,
+                          [&](Transaction& tx) { return insert_resident(ctx, actor, tx, value, hash); });
+}
+
+Result<Resident> add_user(Context ctx, const Actor& actor, const NewUser& user) {
+    ESCALE_TRY_VOID(check_new_password(user.password));
+    auto hash = hash_password(user.password);  // slow: outside the transaction
+    if (!hash) return fail(errors::internal("argon2id"));
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<Resident> {
-        ESCALE_TRY(auto stored, insert_checked(ctx, actor, tx, value, hash ? "avec compte local" : ""));
-        if (hash) ESCALE_TRY_VOID(tx.identity().set_password_hash(stored.id, *hash));
-        return stored;
+        Resident r;
+        r.email = user.email;
+        r.display_name = user.display_name;
+        r.role = user.role;
+        ESCALE_TRY(auto sites, tx.referential().list(Of<Site>{}, std::nullopt));
+        if (sites.empty()) return fail(ErrorKind::rule_violation, "no_site", "Aucun site n'existe encore.");
+        r.site_id = user.site.value_or(sites.front().id);
+        if (!user.service_code.empty()) {
+            ESCALE_TRY(auto services, tx.referential().list(Of<Service>{}, r.site_id));
+            for (auto& s : services)
+                if (s.code == user.service_code) r.service_id = s.id;
+            if (!r.service_id)
+                return fail(ErrorKind::not_found, "not_found",
+                            "Le service « " + user.service_code + " » est introuvable sur ce site.");
+        }
+        ESCALE_TRY_VOID(may_write<Resident>(actor, nullptr, &r));
+        return insert_resident(ctx, actor, tx, r, hash);
     });
 }
 

@@ -29,6 +29,18 @@ Result<void> delete_entity(Context ctx, const Actor& actor, Id id);
 Result<Resident> create_resident(Context ctx, const Actor& actor, Resident value,
                                  const std::optional<std::string>& password);
 
+// A person and their local account as the command line's "user add" names them: the site by
+// its id (none: the first site) and the service by its code. Same rules as create_resident.
+struct NewUser {
+    std::string email;
+    std::string display_name;
+    Role role = Role::agent;
+    std::optional<SiteId> site;
+    std::string service_code;  // empty: no service
+    std::string password;
+};
+Result<Resident> add_user(Context ctx, const Actor& actor, const NewUser& user);
+
 // A site with what a person needs to find their way in it (floor plans left out).
 struct SiteDetail {
     Site site;

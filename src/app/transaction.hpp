@@ -8,7 +8,7 @@ namespace escale::app {
 
 // f(Transaction&) -> Result<T>. On success the transaction commits; on failure it rolls
 // back and the error is returned unchanged. A transaction the database gave up to keep
-// concurrent ones consistent ("transaction_conflict": serialisation failure, deadlock) is
+// concurrent ones consistent (ErrorKind::contention: serialisation failure, deadlock) is
 // run again, up to three times in all; f must therefore have no effect outside `tx`.
 template <class F>
 auto in_transaction(Context ctx, TxMode mode, F&& f) -> decltype(f(std::declval<Transaction&>())) {
@@ -20,7 +20,7 @@ auto in_transaction(Context ctx, TxMode mode, F&& f) -> decltype(f(std::declval<
             if (mode == TxMode::write) ESCALE_TRY_VOID(tx->commit());
             return r;
         }();
-        if (result || result.error().code != "transaction_conflict" || attempt == 3) return result;
+        if (result || result.error().kind != ErrorKind::contention || attempt == 3) return result;
     }
 }
 

@@ -312,25 +312,9 @@ int main(int argc, char** argv) {
         std::getline(std::cin, password);
         if (!password.empty() && password.back() == '\r') password.pop_back();
 
-        Resident r;
-        r.email = email;
-        r.display_name = name;
-        r.role = *parse_role(role);
-        auto found = app::in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<bool> {
-            ESCALE_TRY(auto sites, tx.referential().list(Of<Site>{}, std::nullopt));
-            if (sites.empty()) return fail(ErrorKind::rule_violation, "no_site", "Aucun site n'existe encore.");
-            r.site_id = site_id ? site_id : sites.front().id;
-            if (!service_code.empty()) {
-                ESCALE_TRY(auto services, tx.referential().list(Of<Service>{}, r.site_id));
-                for (auto& s : services)
-                    if (s.code == service_code) r.service_id = s.id;
-                if (!r.service_id)
-                    return fail(ErrorKind::not_found, "not_found", "Le service « " + service_code + " » est introuvable sur ce site.");
-            }
-            return true;
-        });
-        if (!found) return report(found.error());
-        auto created = app::create_resident(ctx, actor, r, password);
+        app::NewUser user{email, name, *parse_role(role), std::nullopt, service_code, password};
+        if (site_id) user.site = site_id;
+        auto created = app::add_user(ctx, actor, user);
         if (!created) return report(created.error());
         std::cout << "résident créé : " << created->id << " <" << created->email << ">\n";
         return 0;

@@ -22,6 +22,8 @@ enum class ErrorKind {
     throttled,        // too many attempts; retry after Error::retry_after (429)
     rule_violation,   // well-formed but against a business rule (422)
     unavailable,      // dependency down, e.g. database unreachable (503)
+    contention,       // the database gave a transaction up to keep concurrent ones consistent
+                      // (serialisation failure, deadlock); running it again should succeed (503)
     internal,         // a bug or an unexpected failure (500)
 };
 

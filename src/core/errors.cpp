@@ -123,7 +123,7 @@ Error database_unavailable() {
                 "La base de données est momentanément indisponible.");
 }
 Error transaction_conflict() {
-    return make(ErrorKind::unavailable, "transaction_conflict",
+    return make(ErrorKind::contention, "transaction_conflict",
                 "Trop de demandes simultanées sur les mêmes données ; veuillez réessayer.");
 }
 Error internal(std::string_view) {

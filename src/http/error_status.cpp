@@ -12,7 +12,8 @@ int status_of(ErrorKind k) {
         case ErrorKind::too_large: return 413;
         case ErrorKind::throttled: return 429;
         case ErrorKind::rule_violation: return 422;
-        case ErrorKind::unavailable: return 503;
+        case ErrorKind::unavailable:
+        case ErrorKind::contention: return 503;
         case ErrorKind::internal: return 500;
     }
     return 500;
