@@ -15,6 +15,7 @@
 #include "app/auth.hpp"
 #include "app/desk_booking.hpp"
 #include "app/personal_data.hpp"
+#include "app/readiness.hpp"
 #include "app/referential.hpp"
 #include "app/statistics.hpp"
 #include "app/resident_import.hpp"
@@ -304,7 +305,7 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
            }});
     r.add({"GET", "/healthz", false, [](const Call&) { return json_response(200, json::object{{"status", "ok"}}); }});
     r.add({"GET", "/readyz", false, [ctx](const Call&) {
-               auto ok = ctx.store.ping();
+               auto ok = app::check_ready(ctx);
                if (!ok) return error_response(ok.error());
                return json_response(200, json::object{{"status", "ready"}});
            }});
