@@ -3,10 +3,8 @@
 #include "http/api.hpp"
 
 #include <charconv>
-#include <sstream>
 
 #include <boost/describe/members.hpp>
-#include <date/date.h>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -20,6 +18,7 @@
 #include "app/statistics.hpp"
 #include "app/resident_import.hpp"
 #include "core/errors.hpp"
+#include "core/instant_text.hpp"
 #include "core/try.hpp"
 #include "http/client_address.hpp"
 #include "http/error_status.hpp"
@@ -43,13 +42,10 @@ Response error_response(const Error& e) {
     return r;
 }
 
-Result<Instant> parse_instant(std::string_view text, std::string_view field) {
-    std::istringstream in{std::string(text)};
-    Instant t;
-    in >> date::parse("%FT%TZ", t);
-    if (in.fail() || in.peek() != std::char_traits<char>::eof())
-        return fail(errors::invalid_field(field, "un instant UTC AAAA-MM-JJTHH:MM:SSZ"));
-    return t;
+Result<Instant> instant_field(std::string_view text, std::string_view field) {
+    auto t = parse_instant(text);
+    if (!t) return fail(errors::invalid_field(field, instant_text_expected));
+    return *t;
 }
 
 // GET, HEAD and OPTIONS change nothing: they need no anti-CSRF token and suit a read-only API token.
@@ -242,7 +238,7 @@ Response set_test_clock(ManualClock& clock, const Call& c) {
     auto now = optional_string(*obj, "now");
     if (!now) return error_response(now.error());
     if (!*now) return error_response(errors::missing_field("now"));
-    auto t = parse_instant(**now, "now");
+    auto t = instant_field(**now, "now");
     if (!t) return error_response(t.error());
     clock.set(*t);
     return json_response(200, json::object{{"now", format_instant(*t)}});
@@ -253,7 +249,7 @@ Result<AuditQuery> audit_query(const Request& r) {
     ESCALE_TRY(q.site_id, site_filter(r));
     for (auto [name, field] : {std::pair{"from", &q.from}, {"until", &q.until}}) {
         if (auto v = r.query_param(name)) {
-            ESCALE_TRY(auto t, parse_instant(*v, name));
+            ESCALE_TRY(auto t, instant_field(*v, name));
             *field = t;
         }
     }
@@ -285,7 +281,7 @@ Response create_api_token(app::Context ctx, const Call& c) {
     auto expires = optional_string(*obj, "expires_at");
     if (!expires) return error_response(expires.error());
     if (*expires) {
-        auto t = parse_instant(**expires, "expires_at");
+        auto t = instant_field(**expires, "expires_at");
         if (!t) return error_response(t.error());
         req.expires_at = *t;
     }

@@ -122,8 +122,6 @@ Result<std::optional<std::string>> optional_string(const json::object& obj, std:
     return std::optional<std::string>{std::string(it->value().get_string())};
 }
 
-std::string format_instant(Instant t) { return date::format("%FT%TZ", t); }
-
 json::value to_json(const ApiToken& t) {
     return json::object{{"id", t.id},
                         {"name", t.name},

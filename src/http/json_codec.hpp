@@ -14,6 +14,7 @@
 #include "core/occupancy.hpp"
 #include "app/referential.hpp"
 #include "core/error.hpp"
+#include "core/instant_text.hpp"  // format_instant, for the encoders
 
 namespace escale::http {
 
@@ -35,8 +36,6 @@ json::value to_json(const ApiToken& t);  // without its hash
 json::value to_json(const AuditEvent& e);
 json::value to_json(const app::PersonalData& d);  // sessions and tokens without their hashes
 json::value to_json(const Occupancy& o);
-// An instant as AAAA-MM-JJTHH:MM:SSZ.
-std::string format_instant(Instant t);
 json::value to_json(const app::SiteDetail& d);
 
 std::string error_body(const Error& e);
