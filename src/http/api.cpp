@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include <boost/describe/class.hpp>
 #include <boost/describe/members.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -22,6 +23,7 @@
 #include "core/try.hpp"
 #include "http/client_address.hpp"
 #include "http/error_status.hpp"
+#include "http/json_body.hpp"
 #include "http/json_codec.hpp"
 #include "http/oidc_routes.hpp"
 #include "http/session_cookie.hpp"
@@ -160,39 +162,51 @@ void add_crud(Router& router, app::Context ctx, const std::string& base, bool wi
                 }});
 }
 
-Response book(app::Context ctx, const Call& c) {
-    auto obj = parse_object(c.request.body);
-    if (!obj) return error_response(obj.error());
-    for (auto& [key, value] : *obj)
-        if (key != "desk_id" && key != "date" && key != "period" && key != "resident_id")
-            return error_response(errors::unknown_field(key));
-    app::BookDesk req;
-    auto desk = obj->find("desk_id");
-    if (desk == obj->end()) return error_response(errors::missing_field("desk_id"));
-    if (!desk->value().is_int64() || desk->value().get_int64() <= 0)
-        return error_response(errors::invalid_field("desk_id", "un identifiant numérique positif"));
-    req.desk_id = desk->value().get_int64();
-    auto date = obj->find("date");
-    if (date == obj->end()) return error_response(errors::missing_field("date"));
-    if (!date->value().is_string()) return error_response(errors::invalid_date("date"));
-    auto d = parse_date(date->value().get_string());
-    if (!d) return error_response(errors::invalid_date("date"));
-    req.date = *d;
-    auto period = obj->find("period");
-    std::string_view p = period == obj->end() ? "day" : period->value().is_string() ? std::string_view(period->value().get_string()) : "";
-    if (p == "am") req.period = app::Period::am;
-    else if (p == "pm") req.period = app::Period::pm;
-    else if (p == "day") req.period = app::Period::day;
-    else return error_response(errors::invalid_period());
-    if (auto r = obj->find("resident_id"); r != obj->end() && !r->value().is_null()) {
-        if (!r->value().is_int64() || r->value().get_int64() <= 0)
-            return error_response(errors::invalid_field("resident_id", "un identifiant numérique positif"));
-        req.for_resident = r->value().get_int64();
+}  // namespace
+
+// "am", "pm" or "day"; anything else (null included) is invalid_period.
+template <>
+struct FieldReader<app::Period> {
+    static Result<void> read(const json::value& j, std::string_view, app::Period& out) {
+        std::string_view p = j.is_string() ? std::string_view(j.get_string()) : "";
+        if (p == "am") out = app::Period::am;
+        else if (p == "pm") out = app::Period::pm;
+        else if (p == "day") out = app::Period::day;
+        else return fail(errors::invalid_period());
+        return {};
     }
+};
+
+namespace {
+
+// POST /api/v1/desk-bookings.
+struct BookDeskBody {
+    Required<PositiveId> desk_id;
+    Required<Date> date;
+    app::Period period = app::Period::day;
+    std::optional<PositiveId> resident_id;  // on this resident's behalf
+};
+BOOST_DESCRIBE_STRUCT(BookDeskBody, (), (desk_id, date, period, resident_id))
+
+Response book(app::Context ctx, const Call& c) {
+    auto body = decode<BookDeskBody>(c.request.body);
+    if (!body) return error_response(body.error());
+    std::optional<ResidentId> for_resident;
+    if (body->resident_id) for_resident = body->resident_id->value;
+    app::BookDesk req{.desk_id = body->desk_id->value, .date = *body->date, .period = body->period,
+                      .for_resident = for_resident};
     auto made = app::book_desk(ctx, *c.actor, req);
     if (!made) return error_response(made.error());
     return json_response(201, json::object{{"bookings", encode(*made)}});
 }
+
+// POST /api/v1/auth/login. Other members are ignored, as they always have been; both
+// members are checked present only once both have the right type.
+struct LoginBody {
+    std::optional<std::string> email;
+    std::optional<std::string> password;
+};
+BOOST_DESCRIBE_STRUCT(LoginBody, (), (email, password))
 
 Response login(app::Context ctx, const ApiOptions& options, const Call& c) {
     bool secure_cookies = options.secure_cookies;
@@ -200,17 +214,15 @@ Response login(app::Context ctx, const ApiOptions& options, const Call& c) {
     // without the browser asking first): no login forged into someone else's browser.
     if (!c.request.content_type.starts_with("application/json"))
         return error_response(errors::invalid_field("Content-Type", "application/json"));
-    auto obj = parse_object(c.request.body);
-    if (!obj) return error_response(obj.error());
-    auto email = optional_string(*obj, "email");
-    if (!email) return error_response(email.error());
-    auto password = optional_string(*obj, "password");
-    if (!password) return error_response(password.error());
-    if (!*email) return error_response(errors::missing_field("email"));
-    if (!*password) return error_response(errors::missing_field("password"));
-    if ((*email)->size() > 254 || (*password)->size() > 1024) return error_response(errors::bad_credentials());
+    auto body = decode<LoginBody>(c.request.body, UnknownFields::ignore);
+    if (!body) return error_response(body.error());
+    if (!body->email) return error_response(errors::missing_field("email"));
+    if (!body->password) return error_response(errors::missing_field("password"));
+    const std::string& email = *body->email;
+    const std::string& password = *body->password;
+    if (email.size() > 254 || password.size() > 1024) return error_response(errors::bad_credentials());
     auto address = client_address(c.request.remote_address, c.request.forwarded_for, options.trusted_proxies);
-    auto r = app::login(ctx, **email, **password, address, token_of(c.request));
+    auto r = app::login(ctx, email, password, address, token_of(c.request));
     if (!r) return error_response(r.error());
     auto resp = json_response(200, json::object{{"token", r->token},
                                                 {"csrf_token", app::csrf_token_for(r->token)},
@@ -232,16 +244,18 @@ Response logout(app::Context ctx, const ApiOptions& options, const Call& c) {
     return resp;
 }
 
+// PUT /api/v1/test/clock. Other members are ignored, as they always have been.
+struct TestClockBody {
+    std::optional<Instant> now;  // checked present after the type, so a wrong type is reported first
+};
+BOOST_DESCRIBE_STRUCT(TestClockBody, (), (now))
+
 Response set_test_clock(ManualClock& clock, const Call& c) {
-    auto obj = parse_object(c.request.body);
-    if (!obj) return error_response(obj.error());
-    auto now = optional_string(*obj, "now");
-    if (!now) return error_response(now.error());
-    if (!*now) return error_response(errors::missing_field("now"));
-    auto t = instant_field(**now, "now");
-    if (!t) return error_response(t.error());
-    clock.set(*t);
-    return json_response(200, json::object{{"now", format_instant(*t)}});
+    auto body = decode<TestClockBody>(c.request.body, UnknownFields::ignore);
+    if (!body) return error_response(body.error());
+    if (!body->now) return error_response(errors::missing_field("now"));
+    clock.set(*body->now);
+    return json_response(200, json::object{{"now", format_instant(*body->now)}});
 }
 
 Result<AuditQuery> audit_query(const Request& r) {
@@ -264,32 +278,43 @@ Result<AuditQuery> audit_query(const Request& r) {
     return q;
 }
 
+// The read_only member of a new API token. It has always asked for « true ou false », where
+// the referential's booleans ask for « un booléen (true ou false) »: kept as it is.
+struct ReadOnlyFlag {
+    bool value = true;
+};
+
+}  // namespace
+
+template <>
+struct FieldReader<ReadOnlyFlag> {
+    static Result<void> read(const json::value& j, std::string_view name, ReadOnlyFlag& out) {
+        if (!j.is_bool()) return fail(errors::invalid_field(name, "true ou false"));
+        out.value = j.get_bool();
+        return {};
+    }
+};
+
+namespace {
+
+// POST /api/v1/me/api-tokens. A missing or null name is an empty one (app says missing_field).
+struct NewApiTokenBody {
+    std::optional<std::string> name;
+    ReadOnlyFlag read_only;
+    std::optional<Instant> expires_at;
+};
+BOOST_DESCRIBE_STRUCT(NewApiTokenBody, (), (name, read_only, expires_at))
+
 Response create_api_token(app::Context ctx, const Call& c) {
-    auto obj = parse_object(c.request.body);
-    if (!obj) return error_response(obj.error());
-    for (auto& [key, value] : *obj)
-        if (key != "name" && key != "read_only" && key != "expires_at")
-            return error_response(errors::unknown_field(key));
-    app::NewApiToken req;
-    auto name = optional_string(*obj, "name");
-    if (!name) return error_response(name.error());
-    req.name = name->value_or("");
-    if (auto ro = obj->find("read_only"); ro != obj->end()) {
-        if (!ro->value().is_bool()) return error_response(errors::invalid_field("read_only", "true ou false"));
-        req.read_only = ro->value().get_bool();
-    }
-    auto expires = optional_string(*obj, "expires_at");
-    if (!expires) return error_response(expires.error());
-    if (*expires) {
-        auto t = instant_field(**expires, "expires_at");
-        if (!t) return error_response(t.error());
-        req.expires_at = *t;
-    }
+    auto body = decode<NewApiTokenBody>(c.request.body);
+    if (!body) return error_response(body.error());
+    app::NewApiToken req{.name = body->name.value_or(""), .read_only = body->read_only.value,
+                         .expires_at = body->expires_at};
     auto made = app::create_api_token(ctx, *c.actor, std::move(req));
     if (!made) return error_response(made.error());
-    auto body = to_json(made->token).as_object();
-    body["token"] = made->secret;
-    return json_response(201, body);
+    auto out = to_json(made->token).as_object();
+    out["token"] = made->secret;
+    return json_response(201, out);
 }
 
 }  // namespace
