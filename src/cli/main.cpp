@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <date/date.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -22,6 +21,7 @@
 #include "app/periodic_jobs.hpp"
 #include "app/referential.hpp"
 #include "app/transaction.hpp"
+#include "core/instant_text.hpp"
 #include "demo/demo_site.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -196,14 +196,12 @@ int main(int argc, char** argv) {
         if (!store) return report(store.error());
         std::unique_ptr<ManualClock> manual;
         if (!test_clock.empty()) {
-            std::istringstream in(test_clock);
-            Instant t;
-            in >> date::parse("%FT%TZ", t);
-            if (in.fail()) {
-                std::cerr << "erreur : --test-clock attend un instant UTC AAAA-MM-JJTHH:MM:SSZ\n";
+            auto t = parse_instant(test_clock);
+            if (!t) {
+                std::cerr << "erreur : --test-clock attend " << instant_text_expected << "\n";
                 return 2;
             }
-            manual = std::make_unique<ManualClock>(t);
+            manual = std::make_unique<ManualClock>(*t);
         }
         const Clock& clock = manual ? static_cast<const Clock&>(*manual) : system_clock;
         app::FloorPlanCache floor_plans;

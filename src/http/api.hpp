@@ -1,5 +1,6 @@
-// The Escale HTTP API: its route table and the dispatcher that authenticates, calls the
-// route's handler, turns errors into JSON bodies and adds security headers.
+// The Escale HTTP API: its route table, built from the route groups of http/routes/, and
+// the dispatcher that authenticates, calls the route's handler and turns errors into JSON
+// bodies (the server, http/server.cpp, adds the security headers to every answer).
 // An Api is built once, then shared by every server thread.
 #pragma once
 

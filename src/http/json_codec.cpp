@@ -1,73 +1,14 @@
 #include "http/json_codec.hpp"
 
-#include <limits>
-
-#include <boost/describe/enum_from_string.hpp>
-#include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
-#include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "http/json_body.hpp"
 
 namespace escale::http {
-namespace {
 
 namespace bd = boost::describe;
-
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-
-template <class E>
-std::string enum_choices() {
-    std::string out;
-    boost::mp11::mp_for_each<bd::describe_enumerators<E>>([&](auto e) {
-        out += (out.empty() ? "« " : ", « ") + std::string(e.name) + " »";
-    });
-    return out;
-}
-
-// Reads one JSON value into a member of type V, or says what was expected.
-template <class V>
-Result<void> read_member(const json::value& j, std::string_view name, V& out) {
-    if constexpr (std::is_same_v<V, bool>) {
-        if (!j.is_bool()) return fail(errors::invalid_field(name, "un booléen (true ou false)"));
-        out = j.get_bool();
-    } else if constexpr (std::is_enum_v<V>) {
-        if (!j.is_string() || !bd::enum_from_string(std::string(j.get_string()).c_str(), out))
-            return fail(errors::invalid_field(name, "l'une des valeurs " + enum_choices<V>()));
-    } else if constexpr (std::is_integral_v<V>) {
-        std::int64_t v;
-        if (j.is_int64()) v = j.get_int64();
-        else if (j.is_uint64() && j.get_uint64() <= std::uint64_t(std::numeric_limits<std::int64_t>::max()))
-            v = static_cast<std::int64_t>(j.get_uint64());
-        else return fail(errors::invalid_field(name, "un nombre entier"));
-        if (v < std::numeric_limits<V>::min() || v > std::numeric_limits<V>::max())
-            return fail(errors::invalid_field(name, "un nombre entier dans les limites admises"));
-        out = static_cast<V>(v);
-    } else if constexpr (std::is_floating_point_v<V>) {
-        if (!j.is_number()) return fail(errors::invalid_field(name, "un nombre"));
-        out = j.to_number<double>();
-    } else if constexpr (std::is_same_v<V, std::string>) {
-        if (!j.is_string()) return fail(errors::invalid_field(name, "une chaîne de caractères"));
-        out = std::string(j.get_string());
-    } else if constexpr (is_optional<V>::value) {
-        if (j.is_null()) {
-            out.reset();
-        } else {
-            typename V::value_type inner{};
-            if (auto r = read_member(j, name, inner); !r) return r;
-            out = std::move(inner);
-        }
-    } else {
-        static_assert(!sizeof(V), "unsupported member type");
-    }
-    return {};
-}
-
-}  // namespace
 
 // What went wrong in a body, in French (Boost.JSON's own messages are English).
 const char* french_reason(const boost::system::error_code& ec) {
@@ -105,7 +46,8 @@ Result<void> decode_into(const json::object& obj, T& into, std::initializer_list
     Result<void> result;
     boost::mp11::mp_for_each<bd::describe_members<T, bd::mod_public>>([&](auto m) {
         if (!result || std::string_view(m.name) == "id") return;
-        if (auto it = obj.find(m.name); it != obj.end()) result = read_member(it->value(), m.name, into.*m.pointer);
+        using V = std::remove_reference_t<decltype(into.*m.pointer)>;
+        if (auto it = obj.find(m.name); it != obj.end()) result = FieldReader<V>::read(it->value(), m.name, into.*m.pointer);
     });
     return result;
 }
@@ -121,8 +63,6 @@ Result<std::optional<std::string>> optional_string(const json::object& obj, std:
     if (!it->value().is_string()) return fail(errors::invalid_field(key, "une chaîne de caractères"));
     return std::optional<std::string>{std::string(it->value().get_string())};
 }
-
-std::string format_instant(Instant t) { return date::format("%FT%TZ", t); }
 
 json::value to_json(const ApiToken& t) {
     return json::object{{"id", t.id},
@@ -178,7 +118,7 @@ json::value to_json(const app::PersonalData& d) {
                         {"audit_events", std::move(events)}};
 }
 
-json::value to_json(const Occupancy& o) {
+json::value to_json(const indicators::Occupancy& o) {
     json::array days, services;
     for (auto& d : o.days)
         days.push_back(json::object{{"date", format_date(d.date)},
@@ -191,7 +131,7 @@ json::value to_json(const Occupancy& o) {
                                         {"people", s.people},
                                         {"half_days", s.half_days ? json::value(*s.half_days) : json::value(nullptr)}});
     return json::object{{"from", format_date(o.from)}, {"to", format_date(o.to)},   {"desks", o.desks},
-                        {"minimum_group", minimum_group},  {"days", std::move(days)}, {"services", std::move(services)}};
+                        {"minimum_group", indicators::minimum_group},  {"days", std::move(days)}, {"services", std::move(services)}};
 }
 
 

@@ -11,9 +11,10 @@
 #include "app/auth.hpp"
 #include "app/desk_booking.hpp"
 #include "app/personal_data.hpp"
-#include "core/occupancy.hpp"
+#include "indicators/occupancy.hpp"
 #include "app/referential.hpp"
 #include "core/error.hpp"
+#include "core/instant_text.hpp"  // format_instant, for the encoders
 
 namespace escale::http {
 
@@ -34,9 +35,7 @@ json::value to_json(const DeskBooking& b);
 json::value to_json(const ApiToken& t);  // without its hash
 json::value to_json(const AuditEvent& e);
 json::value to_json(const app::PersonalData& d);  // sessions and tokens without their hashes
-json::value to_json(const Occupancy& o);
-// An instant as AAAA-MM-JJTHH:MM:SSZ.
-std::string format_instant(Instant t);
+json::value to_json(const indicators::Occupancy& o);
 json::value to_json(const app::SiteDetail& d);
 
 std::string error_body(const Error& e);

@@ -23,6 +23,8 @@ struct Call {
     const app::Actor* actor;
 };
 
+// Written with designated initialisers, e.g. {.method = "GET", .pattern = "/api/v1/me",
+// .handler = ...}: C++20 wants them in this order, so keep it.
 struct Route {
     std::string method;
     std::string pattern;  // e.g. "/api/v1/desks/{id}"

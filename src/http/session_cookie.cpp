@@ -28,6 +28,11 @@ std::string bearer_token(const Request& r) {
     return {};
 }
 
+std::string request_token(const Request& r) {
+    auto bearer = bearer_token(r);
+    return bearer.empty() ? cookie_token(r) : bearer;
+}
+
 void set_session_cookie(Response& r, std::string_view token, std::chrono::seconds max_age, bool secure) {
     r.headers.emplace_back("Set-Cookie", fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{}", session_cookie,
                                                      token, max_age.count(), secure ? "; Secure" : ""));

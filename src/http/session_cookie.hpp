@@ -19,6 +19,9 @@ std::string cookie_value(const Request& r, std::string_view name);
 std::string cookie_token(const Request& r);
 // The token a request carries as "Authorization: Bearer …"; empty when none.
 std::string bearer_token(const Request& r);
+// The token a request authenticates with: its bearer token, else its session cookie's;
+// empty when none.
+std::string request_token(const Request& r);
 
 // Sets the session cookie (HttpOnly, SameSite=Lax; Secure when `secure`).
 void set_session_cookie(Response& r, std::string_view token, std::chrono::seconds max_age, bool secure);

@@ -42,13 +42,7 @@ KNOWN = set(ONLY) | set(NEVER) | NOBODY_INCLUDES
 
 # Exceptions, each with its reason: (including file relative to src/, include as written).
 # An entry that matches nothing any more is an error too, so this list cannot go stale.
-ALLOWED = {
-    # Transitional forwarder: the occupancy computation moved to indicators/ (issue 8), but
-    # src/http/json_codec.hpp still includes "core/occupancy.hpp" and src/http is being split
-    # on another branch. Remove the forwarder and this entry once http includes
-    # "indicators/occupancy.hpp".
-    ("core/occupancy.hpp", "indicators/occupancy.hpp"),
-}
+ALLOWED: set = set()
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]')
 SOURCES = {".hpp", ".cpp", ".h", ".cc", ".ipp", ".inl"}

@@ -1,7 +1,9 @@
-// The OpenID Connect routes. A browser comes here by navigation, not by script: answers are
-// redirects, and failures are short French HTML pages (with the stable error code) rather
-// than JSON bodies.
-#include "http/oidc_routes.hpp"
+// The OpenID Connect routes (login redirect, provider callback) and the provider logout
+// address the logout route hands back. A browser comes here by navigation, not by script:
+// answers are redirects, and failures are short French HTML pages (with the stable error
+// code) rather than JSON bodies. The handlers hold no state of their own (the OidcProvider
+// they share is thread-safe).
+#include "http/routes/routes.hpp"
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -9,6 +11,7 @@
 #include "app/oidc_login.hpp"
 #include "core/markup.hpp"
 #include "core/oidc_errors.hpp"
+#include "http/api.hpp"
 #include "http/error_status.hpp"
 #include "http/session_cookie.hpp"
 
@@ -48,9 +51,13 @@ std::string param(const Request& r, std::string_view name) {
 
 }  // namespace
 
-void add_oidc_routes(Router& router, app::Context ctx, app::OidcProvider* provider, bool secure_cookies) {
+void add_oidc_routes(Router& router, const RouteContext& rc) {
+    app::Context ctx = rc.app;
+    app::OidcProvider* provider = rc.options.oidc;
+    bool secure_cookies = rc.options.secure_cookies;
     // Both may wait on the provider over the network: off the I/O threads.
-    router.add({"GET", "/api/v1/auth/oidc/login", false, [ctx, provider, secure_cookies](const Call& c) {
+    router.add({.method = "GET", .pattern = "/api/v1/auth/oidc/login", .requires_login = false,
+                .handler = [ctx, provider, secure_cookies](const Call& c) {
                     if (!provider) return error_page(errors::oidc_disabled());
                     auto start = app::begin_oidc_login(ctx, *provider, param(c.request, "return_to"));
                     if (!start) return error_page(start.error());
@@ -62,8 +69,10 @@ void add_oidc_routes(Router& router, app::Context ctx, app::OidcProvider* provid
                                                   std::chrono::seconds(app::oidc_login_lifetime).count(),
                                                   secure_cookies ? "; Secure" : ""));
                     return r;
-                }, true});
-    router.add({"GET", "/api/v1/auth/oidc/callback", false, [ctx, provider, secure_cookies](const Call& c) {
+                },
+                .slow = true});
+    router.add({.method = "GET", .pattern = "/api/v1/auth/oidc/callback", .requires_login = false,
+                .handler = [ctx, provider, secure_cookies](const Call& c) {
                     if (!provider) return error_page(errors::oidc_disabled());
                     app::OidcCallback cb{param(c.request, "code"), param(c.request, "state"),
                                          param(c.request, "error"), param(c.request, "error_description"),
@@ -76,7 +85,8 @@ void add_oidc_routes(Router& router, app::Context ctx, app::OidcProvider* provid
                                                                      "SameSite=Lax{}", oidc_state_cookie,
                                                                      secure_cookies ? "; Secure" : ""));
                     return r;
-                }, true});
+                },
+                .slow = true});
 }
 
 std::optional<std::string> oidc_logout_url(app::Context ctx, app::OidcProvider* provider, std::string_view token) {

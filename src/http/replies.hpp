@@ -1,0 +1,46 @@
+// From use-case results to responses: JSON bodies, errors with their HTTP status and French
+// message, empty answers. Every route file answers through these. Stateless; safe from any
+// thread.
+#pragma once
+
+#include <vector>
+
+#include <boost/describe/members.hpp>
+
+#include "core/error.hpp"
+#include "http/json_codec.hpp"
+#include "http/message.hpp"
+
+namespace escale::http {
+
+// The error's status (http/error_status.hpp) and JSON body; internal errors are logged, and
+// a throttled one says when to come back (Retry-After).
+Response error_response(const Error& e);
+
+Response json_response(int status, const json::value& v);
+
+// 204, no body.
+Response no_content();
+
+// A use-case result as JSON: described structs member for member, the rest by their to_json.
+template <class T>
+json::value encode(const T& v) {
+    if constexpr (boost::describe::has_describe_members<T>::value) return json::value_from(v);
+    else return to_json(v);
+}
+template <class T>
+json::value encode(const std::vector<T>& items) {
+    json::array a;
+    a.reserve(items.size());
+    for (auto& i : items) a.push_back(encode(i));
+    return a;
+}
+
+// The encoded value with `ok_status`, or the error's response.
+template <class T>
+Response reply(const Result<T>& r, int ok_status = 200) {
+    if (!r) return error_response(r.error());
+    return json_response(ok_status, encode(*r));
+}
+
+}  // namespace escale::http

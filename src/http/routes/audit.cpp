@@ -1,0 +1,62 @@
+// Routes of the audit log: its events filtered by site, period and page, as JSON or as a
+// CSV download.
+#include "http/routes/routes.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "app/audit.hpp"
+#include "core/errors.hpp"
+#include "core/instant_text.hpp"
+#include "core/try.hpp"
+#include "http/replies.hpp"
+#include "http/request_params.hpp"
+
+namespace escale::http {
+namespace {
+
+// ?site_id=, ?from= and ?until= (instants), ?before_id= and ?limit= (at most 1000).
+Result<AuditQuery> audit_query(const Request& r) {
+    AuditQuery q;
+    ESCALE_TRY(q.site_id, site_filter(r));
+    for (auto [name, field] : {std::pair{"from", &q.from}, {"until", &q.until}}) {
+        if (auto v = r.query_param(name)) {
+            auto t = parse_instant(*v);
+            if (!t) return fail(errors::invalid_field(name, instant_text_expected));
+            *field = *t;
+        }
+    }
+    if (auto v = r.query_param("before_id")) {
+        ESCALE_TRY(Id id, parse_id(*v, "before_id"));
+        q.before_id = id;
+    }
+    if (auto v = r.query_param("limit")) {
+        ESCALE_TRY(Id n, parse_id(*v, "limit"));
+        q.limit = static_cast<int>(std::min<Id>(n, 1000));
+    }
+    return q;
+}
+
+}  // namespace
+
+void add_audit_routes(Router& r, const RouteContext& rc) {
+    app::Context ctx = rc.app;
+    r.add({.method = "GET", .pattern = "/api/v1/audit-events", .handler = [ctx](const Call& c) {
+               auto q = audit_query(c.request);
+               if (!q) return error_response(q.error());
+               return reply(app::list_audit_events(ctx, *c.actor, *q));
+           }});
+    r.add({.method = "GET", .pattern = "/api/v1/audit-events.csv",
+           .handler = [ctx](const Call& c) {
+               auto q = audit_query(c.request);
+               if (!q) return error_response(q.error());
+               auto csv = app::export_audit_csv(ctx, *c.actor, *q);
+               if (!csv) return error_response(csv.error());
+               Response resp{200, "text/csv; charset=utf-8", std::move(*csv), {}};
+               resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"journal-audit.csv\"");
+               return resp;
+           },
+           .slow = true});
+}
+
+}  // namespace escale::http

@@ -1,0 +1,139 @@
+// Routes of identity: local login and logout, the current session and /me, and the personal
+// API tokens a resident creates for integrations. (OpenID Connect login is in oidc.cpp.)
+#include "http/routes/routes.hpp"
+
+#include <optional>
+#include <string>
+
+#include <boost/describe/class.hpp>
+
+#include "app/api_tokens.hpp"
+#include "app/auth.hpp"
+#include "core/errors.hpp"
+#include "core/instant_text.hpp"
+#include "http/api.hpp"
+#include "http/client_address.hpp"
+#include "http/json_body.hpp"
+#include "http/replies.hpp"
+#include "http/request_params.hpp"
+#include "http/session_cookie.hpp"
+
+namespace escale::http {
+namespace {
+
+// POST /api/v1/auth/login. Other members are ignored, as they always have been; both
+// members are checked present only once both have the right type.
+struct LoginBody {
+    std::optional<std::string> email;
+    std::optional<std::string> password;
+};
+BOOST_DESCRIBE_STRUCT(LoginBody, (), (email, password))
+
+// The read_only member of a new API token. It has always asked for « true ou false », where
+// the referential's booleans ask for « un booléen (true ou false) »: kept as it is.
+struct ReadOnlyFlag {
+    bool value = true;
+};
+
+}  // namespace
+
+template <>
+struct FieldReader<ReadOnlyFlag> {
+    static Result<void> read(const json::value& j, std::string_view name, ReadOnlyFlag& out) {
+        if (!j.is_bool()) return fail(errors::invalid_field(name, "true ou false"));
+        out.value = j.get_bool();
+        return {};
+    }
+};
+
+namespace {
+
+// POST /api/v1/me/api-tokens. A missing or null name is an empty one (app says missing_field).
+struct NewApiTokenBody {
+    std::optional<std::string> name;
+    ReadOnlyFlag read_only;
+    std::optional<Instant> expires_at;
+};
+BOOST_DESCRIBE_STRUCT(NewApiTokenBody, (), (name, read_only, expires_at))
+
+Response login(app::Context ctx, const ApiOptions& options, const Call& c) {
+    // A page of another site can post a form to here but not with this content type (not
+    // without the browser asking first): no login forged into someone else's browser.
+    if (!c.request.content_type.starts_with("application/json"))
+        return error_response(errors::invalid_field("Content-Type", "application/json"));
+    auto body = decode<LoginBody>(c.request.body, UnknownFields::ignore);
+    if (!body) return error_response(body.error());
+    if (!body->email) return error_response(errors::missing_field("email"));
+    if (!body->password) return error_response(errors::missing_field("password"));
+    const std::string& email = *body->email;
+    const std::string& password = *body->password;
+    if (email.size() > 254 || password.size() > 1024) return error_response(errors::bad_credentials());
+    auto address = client_address(c.request.remote_address, c.request.forwarded_for, options.trusted_proxies);
+    auto r = app::login(ctx, email, password, address, request_token(c.request));
+    if (!r) return error_response(r.error());
+    auto resp = json_response(200, json::object{{"token", r->token},
+                                                {"csrf_token", app::csrf_token_for(r->token)},
+                                                {"resident", encode(r->resident)},
+                                                {"expires_at", format_instant(r->expires_at)}});
+    set_session_cookie(resp, r->token, app::session_lifetime, options.secure_cookies);
+    return resp;
+}
+
+Response logout(app::Context ctx, const ApiOptions& options, const Call& c) {
+    auto token = request_token(c.request);
+    // A session opened through OpenID Connect also ends at the provider: the client goes there next.
+    auto end_session_url = oidc_logout_url(ctx, options.oidc, token);
+    auto r = app::logout(ctx, token);
+    if (!r) return error_response(r.error());
+    Response resp = end_session_url ? json_response(200, json::object{{"end_session_url", *end_session_url}})
+                                    : no_content();
+    clear_session_cookie(resp, options.secure_cookies);
+    return resp;
+}
+
+Response create_api_token(app::Context ctx, const Call& c) {
+    auto body = decode<NewApiTokenBody>(c.request.body);
+    if (!body) return error_response(body.error());
+    app::NewApiToken req{.name = body->name.value_or(""), .read_only = body->read_only.value,
+                         .expires_at = body->expires_at};
+    auto made = app::create_api_token(ctx, *c.actor, std::move(req));
+    if (!made) return error_response(made.error());
+    auto out = to_json(made->token).as_object();
+    out["token"] = made->secret;
+    return json_response(201, out);
+}
+
+}  // namespace
+
+void add_identity_routes(Router& r, const RouteContext& rc) {
+    app::Context ctx = rc.app;
+    const ApiOptions& options = rc.options;
+    r.add({.method = "POST", .pattern = "/api/v1/auth/login", .requires_login = false,
+           .handler = [ctx, options](const Call& c) { return login(ctx, options, c); }, .slow = true});
+    r.add({.method = "POST", .pattern = "/api/v1/auth/logout",
+           .handler = [ctx, options](const Call& c) { return logout(ctx, options, c); }, .slow = true});
+    r.add({.method = "GET", .pattern = "/api/v1/me", .handler = [](const Call& c) {
+               return json_response(200, encode(c.actor->resident));
+           }});
+    r.add({.method = "GET", .pattern = "/api/v1/auth/session", .handler = [](const Call& c) {
+               json::object out{{"resident", encode(c.actor->resident)}, {"roles", encode(c.actor->roles)}};
+               if (!c.actor->api_token) out["csrf_token"] = app::csrf_token_for(request_token(c.request));
+               else out["api_token"] = to_json(*c.actor->api_token);
+               return json_response(200, out);
+           }});
+    r.add({.method = "GET", .pattern = "/api/v1/me/api-tokens", .handler = [ctx](const Call& c) {
+               return reply(app::list_api_tokens(ctx, *c.actor));
+           }});
+    r.add({.method = "POST", .pattern = "/api/v1/me/api-tokens",
+           .handler = [ctx](const Call& c) { return create_api_token(ctx, c); }});
+    r.add({.method = "DELETE", .pattern = "/api/v1/me/api-tokens/{id}",
+           .handler = [ctx](const Call& c) {
+               auto id = path_id(c);
+               if (!id) return error_response(id.error());
+               auto revoked = app::revoke_api_token(ctx, *c.actor, *id);
+               if (!revoked) return error_response(revoked.error());
+               return no_content();
+           }});
+}
+
+}  // namespace escale::http

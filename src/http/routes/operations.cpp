@@ -1,0 +1,65 @@
+// Routes for running the service rather than using it: the web app's page, liveness
+// (/healthz), readiness (/readyz, through app/readiness), the OpenAPI document, and in test
+// mode only, the clock tests move (PUT /api/v1/test/clock).
+#include "http/routes/routes.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <boost/describe/class.hpp>
+
+#include "app/readiness.hpp"
+#include "core/clock.hpp"
+#include "core/instant_text.hpp"
+#include "http/api.hpp"
+#include "http/json_body.hpp"
+#include "http/replies.hpp"
+
+namespace escale::http {
+
+namespace embedded {
+extern const std::string_view openapi_json;
+extern const std::string_view index_html;
+}  // namespace embedded
+
+namespace {
+
+// PUT /api/v1/test/clock. Other members are ignored, as they always have been.
+struct TestClockBody {
+    std::optional<Instant> now;  // checked present after the type, so a wrong type is reported first
+};
+BOOST_DESCRIBE_STRUCT(TestClockBody, (), (now))
+
+Response set_test_clock(ManualClock& clock, const Call& c) {
+    auto body = decode<TestClockBody>(c.request.body, UnknownFields::ignore);
+    if (!body) return error_response(body.error());
+    if (!body->now) return error_response(errors::missing_field("now"));
+    clock.set(*body->now);
+    return json_response(200, json::object{{"now", format_instant(*body->now)}});
+}
+
+}  // namespace
+
+void add_operations_routes(Router& r, const RouteContext& rc) {
+    app::Context ctx = rc.app;
+    r.add({.method = "GET", .pattern = "/", .requires_login = false, .handler = [](const Call&) {
+               return Response{200, "text/html; charset=utf-8", std::string(embedded::index_html), {}};
+           }});
+    r.add({.method = "GET", .pattern = "/healthz", .requires_login = false, .handler = [](const Call&) {
+               return json_response(200, json::object{{"status", "ok"}});
+           }});
+    r.add({.method = "GET", .pattern = "/readyz", .requires_login = false, .handler = [ctx](const Call&) {
+               auto ok = app::check_ready(ctx);
+               if (!ok) return error_response(ok.error());
+               return json_response(200, json::object{{"status", "ready"}});
+           }});
+    r.add({.method = "GET", .pattern = "/api/v1/openapi.json", .requires_login = false, .handler = [](const Call&) {
+               return Response{200, "application/json; charset=utf-8", std::string(embedded::openapi_json), {}};
+           }});
+    if (ManualClock* clock = rc.options.test_clock)
+        r.add({.method = "PUT", .pattern = "/api/v1/test/clock", .requires_login = false,
+               .handler = [clock](const Call& c) { return set_test_clock(*clock, c); }});
+}
+
+}  // namespace escale::http

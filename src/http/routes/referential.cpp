@@ -1,0 +1,106 @@
+// Routes of the referential: sites (with their detail and the CSV import of residents),
+// floors (with their SVG plan), zones, services, residents, desks, spaces, lockers, closure
+// days and role grants. Most are the same five routes per collection (add_collection).
+#include "http/routes/routes.hpp"
+
+#include <string>
+#include <type_traits>
+
+#include "app/referential.hpp"
+#include "app/resident_import.hpp"
+#include "http/json_codec.hpp"
+#include "http/replies.hpp"
+#include "http/request_params.hpp"
+
+namespace escale::http {
+namespace {
+
+// A referential collection: list (?site_id=), read, create, partial update, delete.
+// Bodies are read member for member through T's Boost.Describe list (decode_into).
+template <class T>
+void add_collection(Router& router, app::Context ctx, const std::string& base, bool with_get = true) {
+    router.add({.method = "GET", .pattern = base, .handler = [ctx](const Call& c) {
+                    auto site = site_filter(c.request);
+                    if (!site) return error_response(site.error());
+                    return reply(app::list_entities<T>(ctx, *c.actor, *site));
+                }});
+    if (with_get)
+        router.add({.method = "GET", .pattern = base + "/{id}", .handler = [ctx](const Call& c) {
+                        auto id = path_id(c);
+                        if (!id) return error_response(id.error());
+                        return reply(app::get_entity<T>(ctx, *c.actor, *id));
+                    }});
+    router.add({.method = "POST", .pattern = base, .handler = [ctx](const Call& c) {
+                    auto obj = parse_object(c.request.body);
+                    if (!obj) return error_response(obj.error());
+                    T value{};
+                    if constexpr (std::is_same_v<T, Resident>) {
+                        // A resident may come with the password of a local account.
+                        if (auto ok = decode_into(*obj, value, {"password"}); !ok) return error_response(ok.error());
+                        auto password = optional_string(*obj, "password");
+                        if (!password) return error_response(password.error());
+                        return reply(app::create_resident(ctx, *c.actor, value, *password), 201);
+                    } else {
+                        if (auto ok = decode_into(*obj, value); !ok) return error_response(ok.error());
+                        return reply(app::create_entity<T>(ctx, *c.actor, value), 201);
+                    }
+                },
+                .slow = std::is_same_v<T, Resident>});  // password hashing (every write is slow anyway)
+    router.add({.method = "PATCH", .pattern = base + "/{id}", .handler = [ctx](const Call& c) {
+                    auto id = path_id(c);
+                    if (!id) return error_response(id.error());
+                    auto obj = parse_object(c.request.body);
+                    if (!obj) return error_response(obj.error());
+                    auto current = app::get_entity<T>(ctx, *c.actor, *id);
+                    if (!current) return error_response(current.error());
+                    if (auto ok = decode_into(*obj, *current); !ok) return error_response(ok.error());
+                    return reply(app::update_entity<T>(ctx, *c.actor, *current));
+                }});
+    router.add({.method = "DELETE", .pattern = base + "/{id}", .handler = [ctx](const Call& c) {
+                    auto id = path_id(c);
+                    if (!id) return error_response(id.error());
+                    auto deleted = app::delete_entity<T>(ctx, *c.actor, *id);
+                    if (!deleted) return error_response(deleted.error());
+                    return no_content();
+                }});
+}
+
+}  // namespace
+
+void add_referential_routes(Router& r, const RouteContext& rc) {
+    app::Context ctx = rc.app;
+    // Before the sites collection, which has no GET /{id} of its own: keeps the Allow header
+    // of /api/v1/sites/{id} as "GET, PATCH, DELETE".
+    r.add({.method = "GET", .pattern = "/api/v1/sites/{id}", .handler = [ctx](const Call& c) {
+               auto id = path_id(c);
+               if (!id) return error_response(id.error());
+               return reply(app::get_site_detail(ctx, *c.actor, *id));
+           }});
+    r.add({.method = "POST", .pattern = "/api/v1/sites/{id}/residents/import", .handler = [ctx](const Call& c) {
+               auto id = path_id(c);
+               if (!id) return error_response(id.error());
+               auto report = app::import_residents_csv(ctx, *c.actor, *id, c.request.body);
+               if (!report) return error_response(report.error());
+               return json_response(201, json::object{{"created", report->created}});
+           }});
+    r.add({.method = "GET", .pattern = "/api/v1/floors/{id}/plan", .handler = [ctx](const Call& c) {
+               auto id = path_id(c);
+               if (!id) return error_response(id.error());
+               auto floor = app::get_entity<Floor>(ctx, *c.actor, *id);
+               if (!floor) return error_response(floor.error());
+               return Response{200, "image/svg+xml", std::move(floor->plan_svg), {}};
+           }});
+
+    add_collection<Site>(r, ctx, "/api/v1/sites", false);
+    add_collection<Floor>(r, ctx, "/api/v1/floors");
+    add_collection<Zone>(r, ctx, "/api/v1/zones");
+    add_collection<Service>(r, ctx, "/api/v1/services");
+    add_collection<Resident>(r, ctx, "/api/v1/residents");
+    add_collection<Desk>(r, ctx, "/api/v1/desks");
+    add_collection<Space>(r, ctx, "/api/v1/spaces");
+    add_collection<Locker>(r, ctx, "/api/v1/lockers");
+    add_collection<Closure>(r, ctx, "/api/v1/closures");
+    add_collection<RoleGrant>(r, ctx, "/api/v1/role-grants");
+}
+
+}  // namespace escale::http

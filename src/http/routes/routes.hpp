@@ -1,0 +1,56 @@
+// The API's routes, one group per capability, one file each in this folder. Api (http/api.hpp)
+// builds its table by calling every add_*_routes once at start; each appends its routes
+// (written with designated initialisers, see Route) and keeps no state of its own.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/context.hpp"
+#include "http/router.hpp"
+
+namespace escale::app {
+class OidcProvider;
+}
+
+namespace escale::http {
+
+struct ApiOptions;
+class AvailabilityEncoder;
+
+// What the route groups are built from. Read only while the table is built: a handler
+// copies what it keeps (the app::Context, an option), except the encoder, which the Api
+// owns and outlives its routes.
+struct RouteContext {
+    app::Context app;
+    const ApiOptions& options;
+    const AvailabilityEncoder& availability_encoder;
+};
+
+// routes/operations.cpp: the web app's page, /healthz, /readyz, the OpenAPI document, and
+// in test mode only, the test clock.
+void add_operations_routes(Router& router, const RouteContext& rc);
+// routes/identity.cpp: login, logout, the session, /me, personal API tokens.
+void add_identity_routes(Router& router, const RouteContext& rc);
+// routes/oidc.cpp: OpenID Connect login (redirect to the provider, its callback). Without a
+// provider (no --oidc-issuer) they answer 404 "oidc_disabled".
+void add_oidc_routes(Router& router, const RouteContext& rc);
+// routes/referential.cpp: sites, floors and their plans, zones, services, residents and
+// their CSV import, desks, spaces, lockers, closures, role grants.
+void add_referential_routes(Router& router, const RouteContext& rc);
+// routes/desk_bookings.cpp: booking and cancelling desks, a floor's availability, my bookings.
+void add_desk_booking_routes(Router& router, const RouteContext& rc);
+// routes/personal_data.cpp: the export of one's own personal data.
+void add_personal_data_routes(Router& router, const RouteContext& rc);
+// routes/statistics.cpp: a site's occupancy.
+void add_statistics_routes(Router& router, const RouteContext& rc);
+// routes/audit.cpp: the audit log, as JSON and CSV.
+void add_audit_routes(Router& router, const RouteContext& rc);
+
+// Where to send the browser to end its provider session too, for a session opened through
+// OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:
+// the local logout goes on regardless). Call before ending the session. (routes/oidc.cpp)
+std::optional<std::string> oidc_logout_url(app::Context ctx, app::OidcProvider* provider, std::string_view token);
+
+}  // namespace escale::http
