@@ -2,7 +2,7 @@
 
 #include <unordered_map>
 
-#include "app/passwords.hpp"
+#include "app/identity/passwords.hpp"
 #include "app/transaction.hpp"
 #include "core/errors.hpp"
 

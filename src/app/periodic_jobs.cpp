@@ -1,6 +1,6 @@
 #include "app/periodic_jobs.hpp"
 
-#include "app/auth.hpp"
+#include "app/identity/auth.hpp"
 #include "app/personal_data.hpp"
 #include "app/transaction.hpp"
 #include "core/login_throttle.hpp"

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/audit.hpp"
-#include "app/passwords.hpp"
+#include "app/identity/passwords.hpp"
 #include "app/personal_data.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"

@@ -17,7 +17,7 @@
 
 #include "app/demo_loader.hpp"
 #include "app/floor_plan_cache.hpp"
-#include "app/oidc_provider.hpp"
+#include "app/identity/oidc_provider.hpp"
 #include "app/periodic_jobs.hpp"
 #include "app/referential.hpp"
 #include "app/transaction.hpp"

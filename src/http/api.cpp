@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "app/auth.hpp"
+#include "app/identity/auth.hpp"
 #include "core/errors.hpp"
 #include "http/replies.hpp"
 #include "http/routes/routes.hpp"

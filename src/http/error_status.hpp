@@ -1,4 +1,4 @@
-// The one HTTP status of each kind of error (DESIGN.md: errors map to one status each).
+// The one HTTP status of each kind of error (docs/architecture.md: errors map to one status each).
 #pragma once
 
 #include "core/error.hpp"

@@ -8,7 +8,7 @@
 
 #include <boost/json.hpp>
 
-#include "app/auth.hpp"
+#include "app/identity/auth.hpp"
 #include "app/desk_booking.hpp"
 #include "app/personal_data.hpp"
 #include "indicators/occupancy.hpp"

@@ -3,7 +3,7 @@
 // A CurlOidcHttp is stateless: safe to share between threads.
 #pragma once
 
-#include "app/oidc_http.hpp"
+#include "app/identity/oidc_http.hpp"
 
 namespace escale::oidc_client {
 

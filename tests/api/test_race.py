@@ -1,5 +1,5 @@
 """Concurrency: many real clients on separate connections against a real server, then the
-database itself is checked for invariants 1 and 3 of DESIGN.md."""
+database itself is checked for invariants 1 and 3 of docs/architecture.md."""
 import random
 import threading
 import unittest

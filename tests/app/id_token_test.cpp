@@ -8,9 +8,9 @@
 #include <openssl/pem.h>
 #include <sodium.h>
 
-#include "app/id_token.hpp"
-#include "app/oidc_login.hpp"
-#include "app/oidc_provider.hpp"
+#include "app/identity/id_token.hpp"
+#include "app/identity/oidc_login.hpp"
+#include "app/identity/oidc_provider.hpp"
 
 using namespace escale;
 using namespace escale::app;

@@ -7,8 +7,8 @@
 
 #include <boost/describe/class.hpp>
 
-#include "app/api_tokens.hpp"
-#include "app/auth.hpp"
+#include "app/identity/api_tokens.hpp"
+#include "app/identity/auth.hpp"
 #include "core/errors.hpp"
 #include "core/instant_text.hpp"
 #include "http/api.hpp"

@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "app/oidc_login.hpp"
+#include "app/identity/oidc_login.hpp"
 #include "core/markup.hpp"
 #include "core/oidc_errors.hpp"
 #include "http/api.hpp"

@@ -1,6 +1,6 @@
-#include "app/auth.hpp"
+#include "app/identity/auth.hpp"
 
-#include "app/passwords.hpp"
+#include "app/identity/passwords.hpp"
 #include "app/transaction.hpp"
 #include "core/errors.hpp"
 #include "core/login_throttle.hpp"

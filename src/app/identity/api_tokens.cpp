@@ -1,7 +1,7 @@
-#include "app/api_tokens.hpp"
+#include "app/identity/api_tokens.hpp"
 
 #include "app/audit.hpp"
-#include "app/passwords.hpp"
+#include "app/identity/passwords.hpp"
 #include "app/transaction.hpp"
 #include "core/errors.hpp"
 #include "core/validation.hpp"

@@ -1,4 +1,4 @@
-#include "app/oidc_provider.hpp"
+#include "app/identity/oidc_provider.hpp"
 
 #include "app/json_member.hpp"
 

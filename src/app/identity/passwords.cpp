@@ -1,4 +1,4 @@
-#include "app/passwords.hpp"
+#include "app/identity/passwords.hpp"
 
 #include <mutex>
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "app/auth.hpp"
+#include "app/identity/auth.hpp"
 #include "app/context.hpp"
-#include "app/oidc_provider.hpp"
+#include "app/identity/oidc_provider.hpp"
 #include "core/error.hpp"
 
 namespace escale::app {

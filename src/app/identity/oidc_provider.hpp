@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "app/id_token.hpp"
-#include "app/oidc_http.hpp"
+#include "app/identity/id_token.hpp"
+#include "app/identity/oidc_http.hpp"
 #include "core/error.hpp"
 #include "core/ids.hpp"
 

@@ -1,4 +1,4 @@
-#include "app/oidc_login.hpp"
+#include "app/identity/oidc_login.hpp"
 
 #include "app/audit.hpp"
 
@@ -9,7 +9,7 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
-#include "app/passwords.hpp"
+#include "app/identity/passwords.hpp"
 #include "app/transaction.hpp"
 #include "core/errors.hpp"
 #include "core/oidc_errors.hpp"

@@ -1,7 +1,7 @@
-#include "app/id_token.hpp"
+#include "app/identity/id_token.hpp"
 
 #include "app/json_member.hpp"
-#include "app/passwords.hpp"
+#include "app/identity/passwords.hpp"
 
 #include "core/validation.hpp"
 
