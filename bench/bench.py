@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Escale benchmark (run it through bench/run.sh).
 
 1. prepare: a server on the cite demo (fresh database), every resident logs in once; the

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: EUPL-1.2
 -- wrk script: POST /api/v1/desk-bookings where every request is a distinct
 -- (resident, desk, date, half), so that nearly all of them should answer 201.
 --

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Escale benchmark across databases (run it through bench/run.sh --databases).
 
 The same three wrk loads, GET /healthz, GET floor availability and POST booking (book.lua),

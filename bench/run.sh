@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # Escale benchmark: wrk on /healthz, floor availability and booking creation (--sync full
 # and normal), then the cite rush with its invariant check. See bench/README.md.
 # Usage: bench/run.sh [--duration 10s] [--book-duration 4s] [--connections 64] [--threads 2]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The cite rush: every resident books a whole day on each of the next working days, all at
 once over a fixed number of keep-alive connections, then the database is checked.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Writes a C++ file holding the OpenAPI document and the web page as string constants.
 file(READ ${OPENAPI} openapi_text)
 file(READ ${INDEX} index_text)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Installs every Debian package Escale needs to build, run and test. Idempotent: when
 # everything is already there it only checks and returns.
 set -euo pipefail

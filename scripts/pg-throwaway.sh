@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # A throwaway PostgreSQL 15 cluster on 127.0.0.1, for tests and benchmarks.
 #   pg-throwaway.sh start DIR [PORT]   prints the admin URL (database "postgres")
 #   pg-throwaway.sh stop DIR

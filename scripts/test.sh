@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Installs what is needed, builds, starts a throwaway PostgreSQL on 127.0.0.1, and runs
 # every test (unit, store and api, on SQLite and on PostgreSQL) through CTest; the cluster
 # is stopped afterwards whatever happens. The last lines are CTest's summary and the exit

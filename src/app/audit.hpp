@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The audit log's use cases: recording an event inside the transaction of the change it
 // describes, reading the log (gestionnaires for their site, administrators everywhere) and
 // exporting it as CSV for a spreadsheet (an export is itself recorded).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What every use case needs: the store, the clock, and who is acting.
 // A Context is cheap to copy; the Store and Clock it points to are shared between threads.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "app/demo_loader.hpp"
 
 #include <unordered_map>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Writes a generated demo site into the store, with a local account for every resident.
 #pragma once
 

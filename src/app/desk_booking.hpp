@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Use cases of half-day desk booking: book (a half or a whole day, all or nothing),
 // cancel, list one's bookings, and see a floor's availability for a date.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What showing a floor's availability and booking one of its desks need from the
 // referential — the floor, its site's calendar and booking horizon, its desks — kept
 // between requests. Each entry carries the

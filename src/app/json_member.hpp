@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reading a member of a JSON object the way OpenID Connect documents are read: a string
 // (or a number, e.g. a numeric uid, in its decimal form); empty when absent or of another type.
 #pragma once

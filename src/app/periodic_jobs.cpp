@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "app/periodic_jobs.hpp"
 
 #include "app/identity/auth.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Periodic jobs (session clean-up and the RGPD retention policy today; no-show release and
 // waitlist promotion later): each due run happens once however many servers share the database, because
 // a run is claimed in the database before it is done (Transaction::claim_job). A run whose

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The permissions matrix: which role may do what, and how far its reach goes (one service,
 // one site, every site). The one place where access rules live; every use case asks
 // `require` (or `allowed`, to filter a list) before reading or writing. docs/permissions.md

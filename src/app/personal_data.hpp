@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // RGPD use cases: what Escale holds about a person, handed to them; forgetting a person
 // while keeping the statistics right; and the retention policy that detaches old bookings
 // from the people who made them. docs/donnees-personnelles.md is the inventory a DPO needs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Readiness (app/readiness.hpp).
 #include "app/readiness.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Whether this server can serve requests now: the question a load balancer or an
 // orchestrator asks through GET /readyz before sending traffic.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "app/referential.hpp"
 
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Use cases on the referential: sites, floors, zones, services, residents, desks, spaces,
 // lockers, closure days and role grants. Who may read and write what is the permissions
 // matrix's (app/permissions.hpp): lists come back filtered to what the actor may see.

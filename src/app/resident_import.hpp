@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Importing residents from a CSV file as French spreadsheets export it (';', UTF-8).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "app/site_calendar.hpp"
 
 #include "core/try.hpp"

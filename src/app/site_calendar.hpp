@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Builds the calendar of a stored site: its zone, opening hours and closure days.
 #pragma once
 

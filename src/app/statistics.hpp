@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Use cases of the indicators: aggregated figures that may leave the server (indicators/occupancy).
 #pragma once
 

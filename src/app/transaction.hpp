@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Runs one use case inside one store transaction: begin, run, commit on success.
 #pragma once
 

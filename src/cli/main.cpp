@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The `escale` command: serve the API, manage accounts, back up, restore and migrate the
 // data. Each sub-command parses its options, opens the store, and calls the same app use
 // cases as the HTTP API (operator commands call the store's tools directly).
@@ -254,9 +255,10 @@ int main(int argc, char** argv) {
             oidc_provider = std::make_unique<app::OidcProvider>(oidc, *oidc_http);
             spdlog::info("connexion OpenID Connect activée, émetteur {}", oidc.issuer);
         }
-        http::ApiOptions api_options{manual.get(), secure_cookies};
-        api_options.trusted_proxies = trusted_proxies;
-        api_options.oidc = oidc_provider.get();
+        http::ApiOptions api_options{.test_clock = manual.get(),
+                                     .secure_cookies = secure_cookies,
+                                     .oidc = oidc_provider.get(),
+                                     .trusted_proxies = trusted_proxies};
         http::Api api(ctx, api_options);
         JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds), std::chrono::seconds(retention_seconds)), instance);
         auto served = http::serve(so, api, [&](std::uint16_t port) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // An API token: a long-lived credential a person creates for an integration (a script, a
 // display screen, a reporting tool). It acts with its owner's permissions, for reading only
 // when read_only, until it expires or its owner revokes it. Only a hash of it is stored.

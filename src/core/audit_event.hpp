@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One line of the audit log: who did what, when, on which site, and on whose behalf.
 // Written in the same transaction as the change it records, so the log and the data never
 // disagree. It names people by resident id only and holds no other personal data: the

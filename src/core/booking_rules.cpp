@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "core/booking_rules.hpp"
 
 #include "core/errors.hpp"

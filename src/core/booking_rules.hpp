@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The rules a desk slot must satisfy before anyone can book it. Pure: the caller brings
 // the site's calendar, the instant, and the site's booking horizon.
 #pragma once

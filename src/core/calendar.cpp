@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Site calendars: French public holidays (computed from Easter, never typed by hand) and
 // the conversion of a site's local opening hours to UTC instants through the IANA
 // time-zone database (Howard Hinnant's date/tz over the system zoneinfo).

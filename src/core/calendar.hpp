@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The calendar of a site: which days are open, where half-day slots start and end in UTC.
 // French public holidays (fixed and Easter-based) are computed here, never typed by hand.
 // Local wall-clock times are converted through the IANA time-zone database, so DST days

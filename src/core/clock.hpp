@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The source of "now". Core and app code ask a Clock instead of the system, so tests can
 // stand at any instant (e.g. 09:59 on the Sunday of a DST change).
 // Both implementations are safe to share between threads.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A closure day (jour de fermeture) of a site, on top of weekends and public holidays.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // CSV reading in two linear passes: strict UTF-8 validation (with line numbers), then an
 // RFC 4180 state machine over bytes. Bytes >= 0x80 never act as syntax, so the second
 // pass can work byte by byte once the first has accepted the text.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reads and writes delimited text as French spreadsheets export it: ';'-separated UTF-8, with or
 // without a byte-order mark, CRLF or LF line ends, RFC 4180 quoting. Pure, no I/O.
 #pragma once

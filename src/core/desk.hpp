@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A desk (poste de travail): a bookable individual workstation placed on a floor plan.
 #pragma once
 

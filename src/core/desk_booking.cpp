@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "core/desk_booking.hpp"
 
 namespace escale {

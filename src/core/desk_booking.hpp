@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A desk booking (réservation): one resident's claim on one desk for one half-day slot.
 #pragma once
 

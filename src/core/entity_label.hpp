@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What a French speaker calls one thing of each referential kind, to open a message:
 // "Le site introuvable.", "Le poste de travail existe déjà."; and the name of each kind's
 // collection (its table, and what the audit log says it acted on). One place for every layer.

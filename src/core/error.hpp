@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Errors as values: every failure a use case can report, with a stable code and a
 // French message for the person who caused it. No exception crosses a layer boundary.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The catalogue of errors Escale reports: one function per stable code, each with its
 // French message. Every layer builds its errors from here so codes and wording stay one.
 #pragma once

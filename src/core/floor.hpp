@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A floor (niveau) of a site, with its SVG plan; desks and spaces sit on it at (x, y).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One row of a booking snapshot: how many live desk bookings a site holds on a date and
 // half-day for one service (none: bookings whose holder had no service). The store returns
 // these rows (DeskBookingStore::live_counts) and the indicators compute from them; it

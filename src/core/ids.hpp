@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Identifiers of stored things. Plain integers assigned by the database.
 #pragma once
 

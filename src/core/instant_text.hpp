@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Instants as text: the one way Escale writes a UTC instant and reads one back, in the API
 // (JSON fields, query parameters) and on the command line. Pure functions, no I/O.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "core/local_date.hpp"
 
 #include <fmt/format.h>

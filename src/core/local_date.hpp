@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A calendar date with no time zone (a "wall" date in a site's zone), and the half-day
 // slot used by desk bookings.
 #pragma once

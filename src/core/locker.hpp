@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A locker (casier). Assignment to residents for a period comes with the lockers feature.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Login throttling: how many failed logins an account (or an address) may have before it is
 // locked, and for how long. Pure functions over a small record the store keeps per key, so
 // every server behind a load balancer shares the same count.

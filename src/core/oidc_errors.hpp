@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The errors of OpenID Connect login, each with a stable code and a French message, kept
 // beside core/errors.hpp so the identity work can grow without touching the shared
 // catalogue. Plain functions, no state: safe from any thread.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // An OpenID Connect login in progress: what the authorization request sent and what the
 // callback must find again. Stored in the database (servers behind a load balancer share
 // it) under a hash of its state, and consumed once. A plain value.

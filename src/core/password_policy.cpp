@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "core/password_policy.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What a new local-account password must be: at least 12 characters (ANSSI's guidance for
 // passwords that protect personal data), at most 256, and not trivially guessable: not in
 // a list of the most common long passwords, not one repeated character, not a straight run

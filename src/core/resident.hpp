@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A resident: a person attached to a site and a service, with a role and an FTE share.
 #pragma once
 

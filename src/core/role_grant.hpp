@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A role held by a person on a site other than (or beyond) their own: e.g. agent on one
 // site and gestionnaire of another, lecteur of a site for the regional real-estate team.
 // A référent's role is held on one service of the site. Administrators are not granted

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A service: a State service or operator sharing a site (SGAR, DREETS, ...).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A site: a building or campus, with its time zone, surface and opening hours.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A collective space (espace collectif): meeting room, bubble, silence room, ...
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ESCALE_TRY: unwrap a Result or return its error from the enclosing function.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "core/validation.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Field-level rules of the referential: what a well-formed site, desk, resident... is.
 // Pure functions; each returns the first problem as an invalid_input or rule_violation.
 #pragma once

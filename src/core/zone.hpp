@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A zone (quartier): an area of a floor, usually a service's home area.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The multi-agency demo site ("cité administrative"): 10 services and operators, 850
 // residents, 750 desks over five floors of 150, 20 collective spaces per floor, 850 lockers.
 // Everything random comes from a splitmix64 generator seeded by `seed` and only integer

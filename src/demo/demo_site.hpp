@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Demo sites: the prefecture's pilot and the 850-resident multi-agency building ("cite"),
 // generated deterministically (seeded) so tests and benchmarks see the same data each run.
 // Pure data, no I/O. Every id in a DemoSite is a local index (1-based, per entity type)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the demo generators share: the plan geometry (desks in a band of quartiers side by
 // side, spaces in the band below; plan_svg.cpp draws it) and the ASCII form of French names
 // used in demo e-mail addresses. Pure functions.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The pilot demo site: one flex-office floor of a regional prefecture, written out by hand
 // (five services, 36 residents, 29 desks, 7 collective spaces, 36 lockers). Names and
 // people are fabricated. Desks are laid out in rows, one quartier per service, on a plan

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A plain, standalone SVG plan of one floor of a demo site: quartiers as labelled
 // rectangles (drawn around their desks, since zones carry no geometry of their own),
 // desks as small rectangles titled by their label, collective spaces as named rectangles.

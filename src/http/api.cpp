@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The API: its route table, built from the route groups of http/routes/ (one per
 // capability), and the dispatcher every request goes through: 404 and 405 answers,
 // authentication, the anti-CSRF check, read-only API tokens, and any exception turned into

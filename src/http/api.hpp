@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The Escale HTTP API: its route table, built from the route groups of http/routes/, and
 // the dispatcher that authenticates, calls the route's handler and turns errors into JSON
 // bodies (the server, http/server.cpp, adds the security headers to every answer).
@@ -29,7 +30,7 @@ struct ApiOptions {
     // OpenID Connect login (--oidc-issuer …); null: its routes answer 404 oidc_disabled.
     app::OidcProvider* oidc = nullptr;
     // Addresses of the reverse proxies whose X-Forwarded-For is believed (http/client_address.hpp).
-    std::vector<std::string> trusted_proxies;
+    std::vector<std::string> trusted_proxies = {};
 };
 
 class Api {

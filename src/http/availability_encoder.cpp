@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "http/availability_encoder.hpp"
 
 #include <charconv>

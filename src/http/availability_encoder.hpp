@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The JSON of a floor's availability, the hottest answer of the API (every resident opening
 // the plan of a 150-desk floor). What depends only on the floor plan — the floor and each
 // desk up to its two statuses — is encoded once per plan version and reused; a request adds

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Precompiled header for the Beast translation unit(s): the heavy Boost headers.
 #pragma once
 #include <boost/asio.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Which address a request comes from, for login throttling. Behind a reverse proxy the
 // socket's peer is the proxy: when (and only when) the peer is one of the trusted proxies,
 // the client is the right-most X-Forwarded-For entry that is not itself a trusted proxy.

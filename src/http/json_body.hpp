@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Request bodies: a JSON object read into a struct described with BOOST_DESCRIBE_STRUCT,
 // member by member, with the API's French errors (invalid_json, unknown_field,
 // missing_field, invalid_field, invalid_date). A route declares the shape of its body as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "http/json_codec.hpp"
 
 #include <boost/describe/members.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // JSON in and out of the API with Boost.JSON. Referential structs map member-for-member
 // through their Boost.Describe lists; decoding checks every field's type and answers in
 // French. Stateless functions, safe from any thread.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The small request and response types the handlers see, so that only server.cpp
 // compiles Beast. Plain values; nothing here is shared between threads.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // From use-case results to responses (http/replies.hpp).
 #include "http/replies.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // From use-case results to responses: JSON bodies, errors with their HTTP status and French
 // message, empty answers. Every route file answers through these. Stateless; safe from any
 // thread.

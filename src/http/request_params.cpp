@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reading path and query parameters (http/request_params.hpp).
 #include "http/request_params.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reading what a request names in its path and query: identifiers, the site filter of a
 // listing, dates. Each failure is the API's French error for the parameter (invalid_field,
 // invalid_date, missing_field). Stateless; safe from any thread.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Maps (method, path) to a handler. Patterns are literal segments and "{name}" segments
 // that capture one path segment. The route table is also what the OpenAPI document is
 // checked against. Built once at start, then only read: safe to share between threads.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The HTTP/1.1 server: Boost.Beast on C++20 coroutines, a few threads sharing one
 // io_context. Keep-alive, a body size limit, header and idle timeouts, and a graceful
 // stop on SIGTERM/SIGINT: no new connections, requests in flight finish, idle

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "http/session_cookie.hpp"
 
 #include <fmt/format.h>

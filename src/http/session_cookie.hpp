@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The session cookie: how a browser's session token travels, and how a request's
 // credentials (cookie or "Authorization: Bearer") are read. Plain functions, no state.
 #pragma once

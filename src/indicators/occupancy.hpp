@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Desk occupancy of a site over a period, as indicators that may leave the server: per day
 // (half-days booked against desks offered) and per service, where no figure describes fewer
 // than `minimum_group` people, not even by difference (the invariant "statistics are

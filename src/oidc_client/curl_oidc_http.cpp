@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "oidc_client/curl_oidc_http.hpp"
 
 #include <memory>

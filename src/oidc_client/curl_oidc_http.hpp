@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The outbound HTTP(S) calls of OpenID Connect, with libcurl: one easy handle per call,
 // short timeouts, no redirects followed, answers capped at 1 MiB, TLS peers verified.
 // A CurlOidcHttp is stateless: safe to share between threads.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // How many desks one day asks for, when residents come independently of each other.
 //
 // Given, for one day, each resident's probability of being on site (from the telework

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The audit log inside a transaction: a line is written in the transaction of the change
 // it records, so a refused or failed change leaves none. Part of a Transaction
 // (store/store.hpp): it belongs to the transaction's thread and shares its error rules.

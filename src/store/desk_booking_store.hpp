@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Desk bookings inside a transaction: half-day claims on desks, their states, and the
 // counts and holders that availability and indicators read. Part of a Transaction
 // (store/store.hpp): it belongs to the transaction's thread and shares its error rules.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Identity inside a transaction: local-account credentials, sessions, login throttling, API
 // tokens and OpenID Connect logins — everything that lets a person log in or act. Part of a
 // Transaction (store/store.hpp): it belongs to the transaction's thread and shares its

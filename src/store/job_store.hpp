@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Periodic jobs inside a transaction: which process runs each due run of a job (retention
 // purge, session clean-up...), claimed once across every server sharing the database.
 // Part of a Transaction (store/store.hpp).

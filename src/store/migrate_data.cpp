@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/migrate_data.hpp"
 
 #include <cmath>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Moves everything an embedded SQLite database holds (sites, referential, accounts,
 // sessions, bookings with their history, job runs) into an empty PostgreSQL database,
 // keeping every id, then proves the copy: row counts and a checksum per table, computed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/open_store.hpp"
 
 #include "store/postgres/pg_store.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Opens the Store a database URL names: "sqlite:PATH" (the embedded default) or
 // "postgresql://..." / "postgres://..." (several servers on one database).
 #pragma once

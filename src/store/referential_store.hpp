@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The referential inside a transaction: sites, floors, quartiers, services, residents,
 // desks, spaces, lockers, closures and role grants, each with the same generic calls, and
 // the few lookups the use cases need beyond them. Part of a Transaction (store/store.hpp):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The persistence boundary. A Store hands out transactions; everything above it (app,
 // http, cli) speaks only these types, so the SQLite and PostgreSQL implementations sit side
 // by side without touching the rest. No SQL dialect leaks through this header.

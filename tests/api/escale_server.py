@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Starts a real `escale serve` on a free loopback port for API tests, and speaks HTTP to it.
 
 Only the Python standard library is used. The binary comes from $ESCALE_BIN (set by CTest).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The audit log over HTTP: who did what, when, on whose behalf; written with the change
 (a refused or failed change leaves no line), read by gestionnaires for their site and by
 administrators everywhere, paged, and exported as CSV for a French spreadsheet."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Login, sessions, logout, and that every API route needs a session."""
 import unittest
 

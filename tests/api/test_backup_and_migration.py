@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Operations on the data: SQLite backups taken during a booking storm restore to consistent
 databases; `escale migrate-data` moves a site with its history to PostgreSQL, verified."""
 import os

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Hostile and clumsy input: malformed JSON, wrong types, bad ids and dates, oversized bodies,
 SQL-looking text, invalid UTF-8, unknown routes and methods, garbage on the socket. Every
 refusal must be a JSON error with a French message, and must leave the database unchanged."""

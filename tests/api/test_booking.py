@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Half-day desk booking over HTTP: rules, conflicts, cancellation, availability."""
 import unittest
 

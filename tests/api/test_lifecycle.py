@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The process around the API: health probes, graceful stop on SIGTERM, timeouts on silent
 connections, and `escale user add` feeding a database that a server then uses."""
 import json

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Several `escale serve` processes on one PostgreSQL database, as behind a load balancer:
 races spread over both servers, periodic jobs run once, caches follow the other's writes.
 SQLite is one process's database: these tests run on PostgreSQL only."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """OpenID Connect login end to end, against a real provider: the npm package oidc-provider
 (tests/oidc/provider.mjs) on 127.0.0.1, driven through the real redirects by a small
 cookie-keeping HTTP client. Escale runs on the real clock here (the provider's tokens carry

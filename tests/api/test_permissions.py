@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The permissions matrix, route by route: every operation of the OpenAPI document is tried
 by every kind of actor (anonymous, agent, référent, référent of another service,
 gestionnaire, gestionnaire of another site, lecteur, admin), and each answer is checked

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Concurrency: many real clients on separate connections against a real server, then the
 database itself is checked for invariants 1 and 3 of docs/architecture.md."""
 import random

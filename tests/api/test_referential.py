@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The referential over HTTP: admin CRUD on every collection, role checks, references,
 duplicates, the site detail, floor plans, and the all-or-nothing CSV import of residents."""
 import unittest

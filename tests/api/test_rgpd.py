@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Personal data (RGPD) over HTTP: a resident downloads everything held about them; removing
 a resident forgets them while their bookings keep counting; the retention policy anonymises
 bookings older than the site's period (13 months by default), and the statistics read the

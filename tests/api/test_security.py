@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Sessions and requests you can trust, over real HTTP: anti-CSRF tokens on cookie-borne
 changes, no session fixation, idle and absolute session ends, login throttling with
 backoff (1,000 bad passwords in a loop), security headers on every answer, and revocable,

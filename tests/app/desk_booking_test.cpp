@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The desk-booking use cases (book_desk, cancel_desk_booking) against the in-memory store of
 // fake_store.hpp: the booking rules (inactive desk, closed day, past, horizon, a taken
 // slot), all-or-nothing days, and who may book or cancel for whom, with their audit lines.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A Store in memory for use-case tests: the referential, desk bookings and the audit log as
 // plain values, with real transactions (a transaction works on a copy, commit publishes it,
 // destruction without commit drops it) and the database's invariants on live bookings (one

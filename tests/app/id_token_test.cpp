@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ID-token verification without a network: tokens minted here with cpp-jwt, signed by RSA
 // and EC keys generated here with OpenSSL, checked against a JWKS built from their public
 // halves. Each refusal has its own stable code.

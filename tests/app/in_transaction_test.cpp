@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // in_transaction: commit on success, rollback on failure, and a transaction the database
 // gave up ("transaction_conflict") is run again, at most three times. A fake store counts.
 #include <gtest/gtest.h>

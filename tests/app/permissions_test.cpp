@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The permissions matrix as pure functions: reaches, roles held, and who manages whom.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The rules a desk slot must pass: closed days, past slots, the booking horizon.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Unit tests of the site calendar (core/calendar.hpp) and of local dates (core/local_date.hpp).
 // Expected dates and instants are written out by hand from published calendars, never
 // recomputed with the code under test. The only I/O is the system time-zone database.

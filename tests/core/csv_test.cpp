@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Unit tests for parse_csv: line ends, BOM, RFC 4180 quoting, strict UTF-8, error lines,
 // and a round-trip property over pseudo-random tables.
 #include "core/csv.hpp"

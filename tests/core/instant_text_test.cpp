@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Unit tests of instants as text (core/instant_text.hpp): the form the API and the command
 // line accept, what they refuse, and that writing then reading gives the same instant.
 // Expected instants are built from calendar fields, not with the code under test.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The login throttling policy: free failures, doubling locks, the cap, the quiet period.
 #include <gtest/gtest.h>
 

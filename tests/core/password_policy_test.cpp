@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The rules a new password must follow.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Field rules of the referential entities.
 #include <gtest/gtest.h>
 

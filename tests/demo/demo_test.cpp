@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Unit tests of the demo sites (demo/demo_site.hpp): the pilot's and the cité's counts,
 // referential integrity (local ids, references, zones on their desks' floor), validation of
 // every entity, unique emails and labels, roles, determinism of the seeded generator, plan

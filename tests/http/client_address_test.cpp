@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Which address a request comes from, through trusted reverse proxies or not.
 #include <gtest/gtest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Request bodies read into described structs (http/json_body.hpp): which member errors
 // come out, with which code and French wording, in which order. No socket, no database.
 #include <optional>

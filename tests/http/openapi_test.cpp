@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The OpenAPI document and the router must describe the same routes, no more, no less.
 #include <set>
 
@@ -49,7 +50,7 @@ TEST(OpenApi, TestClockRouteExistsOnlyInTestMode) {
     NoStore store;
     ManualClock clock{Instant{}};
     http::Api normal(app::Context{store, clock}, {});
-    http::Api test(app::Context{store, clock}, http::ApiOptions{&clock});
+    http::Api test(app::Context{store, clock}, http::ApiOptions{.test_clock = &clock});
     EXPECT_FALSE(normal.router().match("PUT", "/api/v1/test/clock").route);
     EXPECT_TRUE(test.router().match("PUT", "/api/v1/test/clock").route);
 }

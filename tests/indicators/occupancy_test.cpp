@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Occupancy indicators: per-day rates, per-service totals, and no figure about fewer than 5
 // people, not even by difference.
 #include <gtest/gtest.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """The layering check: arrows between the layers of src/ point down only.
 
 Reads every `#include` line of the C++ files under src/ and fails, naming file and line,

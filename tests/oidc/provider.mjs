@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A real OpenID Connect provider (oidc-provider) on 127.0.0.1 for Escale's end-to-end login
 // tests, shaped like ProConnect: claims given_name, usual_name, email, uid and siret, each
 // asked for as a scope; userinfo signed as a JWT for the main client.

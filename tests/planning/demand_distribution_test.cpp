@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The daily demand distribution (planning/demand_distribution.hpp): hand-computed small
 // cases, the binomial closed form when every resident has the same probability, a proper
 // distribution (sums to 1, monotone CDF), the sizing figures, and the edge cases.

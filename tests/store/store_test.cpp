@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The Store contract, run against every database: SQLite files and PostgreSQL databases.
 #include <atomic>
 #include <filesystem>
@@ -95,7 +96,7 @@ protected:
         return f;
     }
     DeskBooking booking(const Fixture& f, DeskId desk, ResidentId who, Half h = Half::am) {
-        return DeskBooking{0, f.site, desk, who, 2026_y / 3 / 4, h, BookingState::reserved, Instant{}, who};
+        return DeskBooking{0, f.site, desk, who, 2026_y / 3 / 4, h, BookingState::reserved, Instant{}, who, std::nullopt};
     }
 
     static inline int counter_ = 0;
@@ -162,7 +163,9 @@ TEST_P(StoreTest, OneLiveBookingPerDeskSlotAndPerResidentSlot) {
     auto commit = [&](const DeskBooking& b) -> Result<BookingId> {
         auto t = tx();
         auto id = t->bookings().insert(b);
-        if (id) EXPECT_TRUE(t->commit());
+        if (id) {
+            EXPECT_TRUE(t->commit());
+        }
         return id;
     };
     auto first = commit(booking(f, f.desk, f.alice));

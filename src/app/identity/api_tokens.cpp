@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "app/identity/api_tokens.hpp"
 
 #include "app/audit.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Use cases of API tokens: a person creates, lists and revokes their own tokens for
 // integrations (core/api_token.hpp). Only a session may manage tokens: a token cannot
 // mint another one.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Who is calling: local-account login (throttled), sessions (rotated at login, ended after
 // an idle time and at an absolute end, stored in the database so every server shares them),
 // logout, and turning a session or API token back into an Actor.

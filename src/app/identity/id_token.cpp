@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "app/identity/id_token.hpp"
 
 #include "app/json_member.hpp"

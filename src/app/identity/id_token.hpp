@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Verification of the JSON Web Tokens an OpenID Connect provider signs: its key set
 // (JWKS, turned into PEM public keys with OpenSSL), the signature of a token (cpp-jwt,
 // RS256 or ES256 only), and the checks an ID token must pass (iss, aud/azp, exp, iat,

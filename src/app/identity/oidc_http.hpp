@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The outbound HTTP calls of OpenID Connect (discovery, JWKS, token and userinfo
 // endpoints), behind a small interface so that the login use cases run without a network
 // in tests. The libcurl implementation lives in src/oidc_client/. Implementations must be

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // OpenID Connect login (authorization-code flow with PKCE, ProConnect-compatible): start a
 // login, finish it on the provider's callback (one session, matched by email), and build
 // the provider's logout address. Each use case runs its database work in one transaction;

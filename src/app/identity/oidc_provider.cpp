@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "app/identity/oidc_provider.hpp"
 
 #include "app/json_member.hpp"

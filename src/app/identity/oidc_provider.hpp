@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One OpenID Connect provider (ProConnect, or any compliant one): its configuration, and
 // its discovery document and signing keys, fetched lazily (the server starts even when the
 // provider is down) and cached. An OidcProvider is safe to share between threads.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Local-account passwords, hashed with argon2id (libsodium). Safe to call from any thread.
 // Parameters: libsodium's "interactive" limits (2 passes, 64 MiB), about 0.1 s per hash on
 // the reference machine; the encoded hash carries them, so they can be raised later.

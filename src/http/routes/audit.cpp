@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Routes of the audit log: its events filtered by site, period and page, as JSON or as a
 // CSV download.
 #include "http/routes/routes.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Routes of desk booking: book a desk for a half-day or a day (for oneself, or on someone's
 // behalf), cancel a booking, a floor's availability on a date, and my bookings.
 #include "http/routes/routes.hpp"

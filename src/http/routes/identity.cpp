@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Routes of identity: local login and logout, the current session and /me, and the personal
 // API tokens a resident creates for integrations. (OpenID Connect login is in oidc.cpp.)
 #include "http/routes/routes.hpp"

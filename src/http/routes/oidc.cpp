@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The OpenID Connect routes (login redirect, provider callback) and the provider logout
 // address the logout route hands back. A browser comes here by navigation, not by script:
 // answers are redirects, and failures are short French HTML pages (with the stable error

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Routes for running the service rather than using it: the web app's page, liveness
 // (/healthz), readiness (/readyz, through app/readiness), the OpenAPI document, and in test
 // mode only, the clock tests move (PUT /api/v1/test/clock).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Routes of personal data (RGPD): a resident downloads everything Escale holds about them.
 #include "http/routes/routes.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Routes of the referential: sites (with their detail and the CSV import of residents),
 // floors (with their SVG plan), zones, services, residents, desks, spaces, lockers, closure
 // days and role grants. Most are the same five routes per collection (add_collection).

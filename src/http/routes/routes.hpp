@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The API's routes, one group per capability, one file each in this folder. Api (http/api.hpp)
 // builds its table by calling every add_*_routes once at start; each appends its routes
 // (written with designated initialisers, see Route) and keeps no state of its own.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Routes of statistics: a site's desk occupancy over a date range, aggregated before it
 // leaves the server (indicators/occupancy.hpp).
 #include "http/routes/routes.hpp"

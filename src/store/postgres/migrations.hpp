@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The PostgreSQL schema as an ordered list of migrations; the table schema_migrations
 // records which are applied. A released migration is never edited: add a new one.
 #pragma once

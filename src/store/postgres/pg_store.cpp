@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // PostgreSQL Store: the driver under store/sql/ (libpq, text-format statements prepared
 // once per connection, failures classified by SQLSTATE, advisory locks), a pool of
 // connections, and transactions (READ COMMITTED writes, REPEATABLE READ READ ONLY reads).
@@ -128,6 +129,16 @@ public:
             }
         }
         return std::atoi(PQcmdTuples(res.get()));
+    }
+
+    Result<std::int64_t> insert(const std::string& sql, const sql::Params& params, const sql::Meaning& meaning) override {
+        struct Id final : sql::RowSink {
+            std::int64_t value = 0;
+            void take(const sql::Row& row) override { value = row.integer(0); }
+        } id;
+        auto done = run(sql + " RETURNING id", params, &id, meaning);
+        if (!done) return fail(done.error());
+        return id.value;
     }
 
     Result<void> lock(const std::string& key) override {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The PostgreSQL implementation of Store, for several `escale serve` processes sharing one
 // database. A fixed pool of libpq connections, each with its own prepared statements;
 // invariants enforced by PostgreSQL (unique partial indexes, foreign keys). Migrations run

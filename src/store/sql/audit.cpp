@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The audit log's SQL.
 #include "core/try.hpp"
 #include "store/sql/columns.hpp"

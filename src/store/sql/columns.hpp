@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Domain values ↔ database values, written once for every database: how an instant, a date,
 // a half-day, a booking state, a described enum or an optional goes into a parameter and
 // comes back out of a column, and the same for every member of a Boost.Describe'd struct

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/sql/connection.hpp"
 
 #include "core/errors.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The thin interface every statement of store/sql/ runs over: one database connection,
 // inside one open transaction. Each database (store/sqlite/, store/postgres/) implements it
 // once; the SQL of every capability is written once above it.
@@ -79,6 +80,12 @@ public:
     // back as error_of(failure, meaning); the transaction is then fit only for rollback.
     virtual Result<int> run(const std::string& sql, const Params& params, RowSink* rows,
                             const Meaning& meaning) = 0;
+
+    // Runs one INSERT (written without RETURNING) into a table whose key is an integer `id`,
+    // and returns the new row's id: PostgreSQL adds RETURNING id; SQLite reads the last
+    // inserted rowid (its RETURNING costs a statement journal, about a fifth of the booking
+    // throughput).
+    virtual Result<std::int64_t> insert(const std::string& sql, const Params& params, const Meaning& meaning) = 0;
 
     // In a write transaction, waits for and holds until the transaction ends the lock of
     // `key`, which every process sharing the database respects: two servers updating one

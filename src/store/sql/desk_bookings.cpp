@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Desk bookings' SQL. Which states are live comes from core (live_states) and is written
 // into each statement as literals, so that both databases use their partial indexes on live
 // bookings (an index's WHERE must be implied by the query's, which a parameter cannot do).
@@ -43,15 +44,11 @@ public:
     explicit SqlDeskBookings(Connection& c) : c_(c) {}
 
     Result<BookingId> insert(const DeskBooking& b) override {
-        ESCALE_TRY(auto id, first_row(c_,
-                                      "INSERT INTO desk_bookings (site_id, desk_id, resident_id, date, half, state, "
-                                      "created_at, created_by, state_changed_at, service_id) "
-                                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $9) RETURNING id",
-                                      params(b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at,
-                                             b.created_by, b.service_id),
-                                      [](const Row& r) { return r.integer(0); },
-                                      Meaning{.label = "La réservation", .unique_error = booking_unique_error}));
-        return id.value_or(0);
+        return c_.insert("INSERT INTO desk_bookings (site_id, desk_id, resident_id, date, half, state, created_at, "
+                         "created_by, state_changed_at, service_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $9)",
+                         params(b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by,
+                                b.service_id),
+                         Meaning{.label = "La réservation", .unique_error = booking_unique_error});
     }
 
     Result<std::optional<DeskBooking>> find(BookingId id) override {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Identity's SQL: credentials, sessions, login throttles, API tokens and OpenID Connect
 // logins. A session or token is found with its resident in one statement.
 #include <fmt/format.h>
@@ -119,12 +120,10 @@ public:
 
     // ---- API tokens ----
     Result<ApiTokenId> insert_api_token(const ApiToken& t) override {
-        ESCALE_TRY(auto id, first_row(c_,
-                                      "INSERT INTO api_tokens (resident_id, name, token_hash, read_only, created_at, "
-                                      "expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                                      params(t.resident_id, t.name, t.token_hash, t.read_only, t.created_at, t.expires_at),
-                                      [](const Row& r) { return r.integer(0); }, Meaning{.label = "Le jeton"}));
-        return id.value_or(0);
+        return c_.insert("INSERT INTO api_tokens (resident_id, name, token_hash, read_only, created_at, expires_at) "
+                         "VALUES ($1, $2, $3, $4, $5, $6)",
+                         params(t.resident_id, t.name, t.token_hash, t.read_only, t.created_at, t.expires_at),
+                         Meaning{.label = "Le jeton"});
     }
 
     Result<std::optional<HeldBy<ApiToken>>> find_api_token(const std::string& token_hash) override {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Periodic jobs' SQL: a compare-and-set on jobs.next_run_at, and job_runs (name, due_at)
 // UNIQUE as the record that a due run was claimed once.
 #include <algorithm>

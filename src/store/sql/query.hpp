@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The three shapes of statement the capabilities run — a command, a list of rows, at most
 // one row — over a Connection, with the row read by a function of the caller's. Store-internal.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The referential's SQL: generic create/read/update/delete over every described entity
 // (table name from core/entity_label.hpp, columns from the struct's members), each write
 // bumping the referential version in the same transaction.
@@ -49,7 +50,7 @@ struct Crud {
             q.select_by_site = fmt::format("SELECT {} FROM {} WHERE {} = $1 ORDER BY id", q.columns, table,
                                            has_site_column<T>() ? "site_id" : "id");
             q.select_by_id = fmt::format("SELECT {} FROM {} WHERE id = $1", q.columns, table);
-            q.insert = fmt::format("INSERT INTO {} ({}) VALUES ({}) RETURNING id", table, cols, marks);
+            q.insert = fmt::format("INSERT INTO {} ({}) VALUES ({})", table, cols, marks);
             q.update = fmt::format("UPDATE {} SET {} WHERE id = ${}", table, sets, n + 1);
             q.remove = fmt::format("DELETE FROM {} WHERE id = $1", table);
             return q;
@@ -63,7 +64,6 @@ T read_entity(const Row& r) {
     return read_described<T>(r);
 }
 
-Id read_id(const Row& r) { return r.integer(0); }
 
 class SqlReferential final : public ReferentialStore {
 public:
@@ -79,7 +79,8 @@ public:
 #undef ESCALE_CRUD_OVERRIDES
 
     Result<std::int64_t> version() override {
-        ESCALE_TRY(auto v, first_row(c_, "SELECT version FROM referential_version WHERE id = 1", {}, read_id));
+        ESCALE_TRY(auto v, first_row(c_, "SELECT version FROM referential_version WHERE id = 1", {},
+                                     [](const Row& r) { return r.integer(0); }));
         if (!v) return fail(errors::internal("referential_version row missing"));
         return *v;
     }
@@ -112,10 +113,9 @@ private:
     }
     template <class T>
     Result<Id> insert_(const T& v) {
-        ESCALE_TRY(auto id, first_row(c_, Crud<T>::get().insert, described_params(v), read_id,
-                                      Meaning{.label = entity_label<T>()}));
+        ESCALE_TRY(Id id, c_.insert(Crud<T>::get().insert, described_params(v), Meaning{.label = entity_label<T>()}));
         ESCALE_TRY_VOID(bump_version());
-        return id.value_or(0);
+        return id;
     }
     template <class T>
     Result<void> update_(const T& v) {

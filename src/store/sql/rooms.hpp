@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The SQL implementation of each room of a Transaction, over one Connection: one source
 // file per capability in store/sql/. A new capability adds its room here, its interface in
 // store/, and its statements in its own file. Store-internal.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Online copies of an embedded SQLite database: a backup taken while servers write is a
 // consistent snapshot (SQLite's online backup API, copying in one step under a read
 // transaction, which in WAL mode blocks no writer); a restore checks the copy before it

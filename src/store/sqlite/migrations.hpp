@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The SQLite schema as an ordered list of migrations; PRAGMA user_version records how many
 // have been applied. A migration, once released, is never edited: add a new one.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // SQLite Store: the driver under store/sql/ (statements prepared once per connection, $n
 // placeholders rewritten as ?n, failures classified), a pool of connections, transactions
 // (BEGIN IMMEDIATE for writers, behind a process-wide writer lock) and group commit.
@@ -85,6 +86,12 @@ public:
         return sqlite3_changes(handle());
     }
 
+    Result<std::int64_t> insert(const std::string& sql, const sql::Params& params, const sql::Meaning& meaning) override {
+        auto done = run(sql, params, nullptr, meaning);
+        if (!done) return fail(done.error());
+        return sqlite3_last_insert_rowid(handle());
+    }
+
     Result<void> lock(const std::string&) override { return {}; }  // writers are serialised
 
     SQLite::Database& db() { return db_; }
@@ -97,7 +104,7 @@ private:
         if (it != statements_.end()) return it->second;
         sqlite3_stmt* st = nullptr;
         auto text = sqlite_placeholders(sql);
-        if (sqlite3_prepare_v3(handle(), text.c_str(), static_cast<int>(text.size()), SQLITE_PREPARE_PERSISTENT, &st,
+        if (sqlite3_prepare_v3(handle(), text.c_str(), static_cast<int>(text.size()), 0, &st,
                                nullptr) != SQLITE_OK) {
             sqlite3_finalize(st);
             return nullptr;

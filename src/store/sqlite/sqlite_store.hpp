@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The embedded SQLite implementation of Store: one database file in WAL mode, a small pool
 // of connections (one per concurrent transaction), and a process-wide writer lock so that
 // writers queue in memory instead of sleeping in SQLite's busy handler. Other processes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/sqlite/wal_sync.hpp"
 
 #include <fcntl.h>

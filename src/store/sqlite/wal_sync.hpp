@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Group commit for SQLite in WAL mode: connections run with synchronous=NORMAL (a commit
 // only writes its frames to the WAL file), and a committed writer waits here until the WAL
 // has been flushed to disk. The first waiter flushes everything committed so far with one
