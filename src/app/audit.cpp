@@ -14,10 +14,12 @@ namespace escale::app {
 namespace {
 
 Result<void> may_read_log(const Actor& actor, const AuditQuery& q) {
-    bool ok = q.site_id ? actor.may(Permission::read_audit, Scope{*q.site_id, std::nullopt})
-                        : allowed_everywhere(actor.roles, Permission::read_audit);
-    if (!ok) return fail(errors::forbidden());
-    return {};
+    if (q.site_id) return actor.require(Permission::read_audit, Scope{*q.site_id, std::nullopt});
+    if (allowed_everywhere(actor.roles, Permission::read_audit)) return {};
+    // Someone who reads the log of some site only forgot to name it.
+    for (const auto& held : actor.roles)
+        if (actor.may(Permission::read_audit, Scope{held.site_id, std::nullopt})) return fail(errors::site_needed_for_audit());
+    return fail(errors::forbidden());
 }
 
 std::string text_of(const std::optional<Id>& id) { return id ? std::to_string(*id) : ""; }

@@ -9,15 +9,19 @@
 
 namespace escale::app {
 
-Result<indicators::Occupancy> site_occupancy(Context ctx, const Actor& actor, SiteId site, Date from, Date to) {
-    if (date::sys_days{to} < date::sys_days{from})
-        return fail(errors::invalid_field("to", "une date postérieure ou égale à « from »"));
-    if (date::sys_days{to} - date::sys_days{from} > date::days{366})
-        return fail(errors::invalid_field("to", "à 366 jours au plus de « from »"));
+Result<indicators::Occupancy> site_occupancy(Context ctx, const Actor& actor, SiteId site,
+                                             std::optional<Date> from_param, std::optional<Date> to_param) {
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<indicators::Occupancy> {
         ESCALE_TRY(auto found, tx.referential().find(Of<Site>{}, site));
         if (!found) return fail(errors::not_found(entity_label<Site>()));
         ESCALE_TRY_VOID(actor.require(Permission::read_statistics, Scope{site, std::nullopt}));
+        if (!from_param) return fail(errors::missing_field("from"));
+        if (!to_param) return fail(errors::missing_field("to"));
+        Date from = *from_param, to = *to_param;
+        if (date::sys_days{to} < date::sys_days{from})
+            return fail(errors::invalid_field("to", "une date postérieure ou égale à « from »"));
+        if (date::sys_days{to} - date::sys_days{from} > date::days{366})
+            return fail(errors::invalid_field("to", "à 366 jours au plus de « from »"));
         ESCALE_TRY(auto desks, tx.referential().list(Of<Desk>{}, site));
         int offered = 0;
         for (auto& d : desks) offered += d.active ? 1 : 0;

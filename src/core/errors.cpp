@@ -75,6 +75,11 @@ Error forbidden() {
     return make(ErrorKind::forbidden, "forbidden",
                 "Vos droits ne permettent pas cette action.");
 }
+Error site_needed_for_audit() {
+    return make(ErrorKind::forbidden, "forbidden",
+                "Précisez le site dont vous lisez le journal (paramètre site_id) : sans site, seul un "
+                "administrateur lit le journal de tous les sites.");
+}
 
 Error not_found(std::string_view what) {
     return make(ErrorKind::not_found, "not_found", fmt::format("{} introuvable.", what));

@@ -28,6 +28,8 @@ Error too_many_attempts(std::chrono::seconds retry_after);
 Error csrf_token_invalid();
 Error read_only_token();
 Error forbidden();
+// Refused a log of every site: says that naming a site (site_id) is what is missing.
+Error site_needed_for_audit();
 Error self_removal();
 
 // lookups and data integrity

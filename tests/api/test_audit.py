@@ -102,6 +102,9 @@ class AuditTest(unittest.TestCase):
         self.assertIn(("create", "api_tokens", token["id"]),
                       [(e["action"], e["object"], e["object_id"]) for e in everything])
         assert_error(self, self.gestionnaire.get("/api/v1/audit-events"), 403, "forbidden")
+        # A gestionnaire who forgot the site is told so; an agent is not told more than "no".
+        self.assertIn("site_id", self.gestionnaire.get("/api/v1/audit-events")[1]["error"]["message"])
+        self.assertNotIn("site_id", self.agent.get("/api/v1/audit-events")[1]["error"]["message"])
         site = self.events(self.gestionnaire, "site_id=1&limit=1000")
         self.assertTrue(site)
         self.assertEqual({e["site_id"] for e in site}, {1})

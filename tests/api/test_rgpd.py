@@ -212,6 +212,8 @@ class RgpdTest(unittest.TestCase):
         assert_error(self, reader.get("/api/v1/sites/1/occupancy?from=2026-03-06&to=2026-03-02"), 400, "invalid_field")
         assert_error(self, reader.get("/api/v1/sites/1/occupancy?from=2026-01-01&to=2027-06-01"), 400, "invalid_field")
         assert_error(self, reader.get("/api/v1/sites/1/occupancy?from=2026-03-02"), 400, "missing_field")
+        # Who may not read the figures hears "forbidden" first, whatever parameter is missing.
+        assert_error(self, clients[0].get("/api/v1/sites/1/occupancy"), 403, "forbidden")
 
 
 if __name__ == "__main__":

@@ -14,9 +14,9 @@ void add_statistics_routes(Router& r, const RouteContext& rc) {
     r.add({.method = "GET", .pattern = "/api/v1/sites/{id}/occupancy", .handler = [ctx](const Call& c) {
                auto id = path_id(c);
                if (!id) return error_response(id.error());
-               auto from = date_param(c.request, "from");
+               auto from = optional_date_param(c.request, "from");
                if (!from) return error_response(from.error());
-               auto to = date_param(c.request, "to");
+               auto to = optional_date_param(c.request, "to");
                if (!to) return error_response(to.error());
                return reply(app::site_occupancy(ctx, *c.actor, *id, *from, *to));
            }});
