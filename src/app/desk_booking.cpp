@@ -2,6 +2,7 @@
 #include "app/desk_booking.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -108,9 +109,9 @@ Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, Booking
     });
 }
 
-Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& actor, std::optional<Date> from_param,
-                                                  std::optional<Date> to_param) {
-    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<std::vector<DeskBooking>> {
+Result<std::vector<PlacedBooking>> my_desk_bookings(Context ctx, const Actor& actor, std::optional<Date> from_param,
+                                                    std::optional<Date> to_param) {
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<std::vector<PlacedBooking>> {
         Date from;
         if (from_param) {
             from = *from_param;
@@ -125,7 +126,33 @@ Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& acto
             return fail(errors::invalid_field("to", "une date postérieure ou égale à « from »"));
         if (date::sys_days{to} - date::sys_days{from} > date::days{366})
             return fail(errors::invalid_field("to", "à 366 jours au plus de « from »"));
-        return tx.bookings().live_of(actor.resident.id, from, to);
+        ESCALE_TRY(auto bookings, tx.bookings().live_of(actor.resident.id, from, to));
+        // A person books a few desks again and again: each desk, floor and quartier is read once.
+        auto& ref = tx.referential();
+        std::map<DeskId, Desk> desks;
+        std::map<FloorId, std::string> floors;
+        std::map<ZoneId, std::string> zones;
+        std::vector<PlacedBooking> out;
+        out.reserve(bookings.size());
+        for (auto& b : bookings) {
+            auto desk = desks.find(b.desk_id);
+            if (desk == desks.end()) {
+                ESCALE_TRY(auto d, ref.find(Of<Desk>{}, b.desk_id));
+                if (!d) return fail(errors::internal("booking of a missing desk"));
+                desk = desks.emplace(b.desk_id, std::move(*d)).first;
+                if (!floors.count(desk->second.floor_id)) {
+                    ESCALE_TRY(auto f, ref.find(Of<Floor>{}, desk->second.floor_id));
+                    floors[desk->second.floor_id] = f ? f->name : "";
+                }
+                if (auto z = desk->second.zone_id; z && !zones.count(*z)) {
+                    ESCALE_TRY(auto found, ref.find(Of<Zone>{}, *z));
+                    zones[*z] = found ? found->name : "";
+                }
+            }
+            const Desk& d = desk->second;
+            out.push_back({b, d.label, d.floor_id, floors[d.floor_id], d.zone_id, d.zone_id ? zones[*d.zone_id] : ""});
+        }
+        return out;
     });
 }
 

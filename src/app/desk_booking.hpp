@@ -33,10 +33,21 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
 // slot has not ended yet ("past" otherwise).
 Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, BookingId id);
 
-// The actor's live bookings with from <= date <= to (at most 366 days apart). `from`
-// defaults to today at the actor's site, `to` to 90 days after `from`.
-Result<std::vector<DeskBooking>> my_desk_bookings(Context ctx, const Actor& actor, std::optional<Date> from,
-                                                  std::optional<Date> to);
+// A booking with where its desk is, as its holder reads it in a list.
+struct PlacedBooking {
+    DeskBooking booking;
+    std::string desk_label;
+    FloorId floor_id = 0;
+    std::string floor_name;
+    std::optional<ZoneId> zone_id;  // the desk's quartier, if it has one
+    std::string zone_name;          // empty without a quartier
+};
+
+// The actor's live bookings with from <= date <= to (at most 366 days apart), each with its
+// desk's label, floor and quartier. `from` defaults to today at the actor's site, `to` to 90
+// days after `from`.
+Result<std::vector<PlacedBooking>> my_desk_bookings(Context ctx, const Actor& actor, std::optional<Date> from,
+                                                    std::optional<Date> to);
 
 enum class SlotStatus { free, yours, taken };
 

@@ -65,6 +65,16 @@ Result<std::optional<std::string>> optional_string(const json::object& obj, std:
     return std::optional<std::string>{std::string(it->value().get_string())};
 }
 
+json::value to_json(const app::PlacedBooking& p) {
+    auto out = to_json(p.booking).as_object();
+    out["desk_label"] = p.desk_label;
+    out["floor_id"] = p.floor_id;
+    out["floor_name"] = p.floor_name;
+    out["zone_id"] = p.zone_id ? json::value(*p.zone_id) : json::value(nullptr);
+    out["zone_name"] = p.zone_id ? json::value(p.zone_name) : json::value(nullptr);
+    return out;
+}
+
 json::value to_json(const ApiToken& t) {
     return json::object{{"id", t.id},
                         {"name", t.name},

@@ -33,6 +33,7 @@ Result<void> decode_into(const json::object& obj, T& into, std::initializer_list
 Result<std::optional<std::string>> optional_string(const json::object& obj, std::string_view key);
 
 json::value to_json(const DeskBooking& b);
+json::value to_json(const app::PlacedBooking& b);  // the booking and where its desk is
 json::value to_json(const ApiToken& t);  // without its hash
 json::value to_json(const AuditEvent& e);
 json::value to_json(const app::PersonalData& d);  // sessions and tokens without their hashes

@@ -50,6 +50,13 @@ class BookingTest(unittest.TestCase):
         self.assertTrue(all(b["state"] == "reserved" and b["resident_id"] == self.alice_id for b in body["bookings"]))
         status, mine, _ = self.alice.get("/api/v1/me/desk-bookings?from=2026-03-05&to=2026-03-05")
         self.assertEqual(len(mine), 2)
+        # Each booking says where its desk is, as the referential does.
+        desk = self.admin.get(f"/api/v1/desks/{self.desks[0]}")[1]
+        floor = next(f for f in self.site["floors"] if f["id"] == desk["floor_id"])
+        zone = next((z for z in self.site["zones"] if z["id"] == desk["zone_id"]), None)
+        for b in mine:
+            self.assertEqual((b["desk_label"], b["floor_id"], b["floor_name"]), (desk["label"], floor["id"], floor["name"]))
+            self.assertEqual((b["zone_id"], b["zone_name"]), (zone["id"], zone["name"]) if zone else (None, None))
 
     def test_second_person_gets_409_slot_taken(self):
         self.assertEqual(self.book(self.alice, self.desks[1], "2026-03-06", "am")[0], 201)
