@@ -61,6 +61,9 @@ struct FloorAvailability {
     Date date;
     bool closed = false;          // weekend, public holiday or closure day
     std::vector<DeskSlots> slots;  // one per plan->desks, in the same order
+    // Why a free desk could not be booked for each half-day now (closed_day, past,
+    // beyond_horizon), or none when it could: the same rules book_desk applies.
+    std::optional<Error> am_refusal, pm_refusal;
 };
 
 // Who holds what on a floor for a date, without saying who: "taken" names nobody.

@@ -95,6 +95,22 @@ std::string AvailabilityEncoder::encode(const app::FloorAvailability& a) const {
     out += format_date(a.date);
     out += "\",\"closed\":";
     append_bool(out, a.closed);
+    // Why a free desk cannot be booked now, per half-day (null: it can).
+    out += ",\"refusals\":{";
+    for (auto [name, refusal] : {std::pair{"am", &a.am_refusal}, {"pm", &a.pm_refusal}}) {
+        if (*name == 'p') out += ',';
+        out += fmt::format("\"{}\":", name);
+        if (!*refusal) {
+            out += "null";
+            continue;
+        }
+        out += "{\"code\":";
+        append_json_string(out, (*refusal)->code);
+        out += ",\"message\":";
+        append_json_string(out, (*refusal)->message);
+        out += '}';
+    }
+    out += '}';
     out += ",\"desks\":[";
     for (size_t i = 0; i < e->desks.size(); ++i) {
         if (i) out += ',';

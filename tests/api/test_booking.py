@@ -79,6 +79,14 @@ class BookingTest(unittest.TestCase):
         assert_error(self, self.book(self.alice, self.desks[5], "2026-02-27"), 422, "past")
         assert_error(self, self.book(self.alice, self.desks[5], "2026-04-01"), 422, "beyond_horizon")
         self.assertEqual(self.book(self.alice, self.desks[5], "2026-03-30", "am")[0], 201)  # day 28
+        # The floor's availability says the same before anyone tries, half-day by half-day.
+        for date, code in [("2026-03-07", "closed_day"), ("2026-02-27", "past"), ("2026-04-01", "beyond_horizon")]:
+            refusals = self.alice.get(f"/api/v1/floors/{self.floor}/availability?date={date}")[1]["refusals"]
+            booking = self.book(self.alice, self.desks[5], date, "am")[1]["error"]
+            self.assertEqual(refusals["am"], {"code": code, "message": booking["message"]}, date)
+            self.assertEqual(refusals["pm"]["code"], code, date)
+        self.assertEqual(self.alice.get(f"/api/v1/floors/{self.floor}/availability?date=2026-03-30")[1]["refusals"],
+                         {"am": None, "pm": None})
 
     def test_public_holiday_is_closed(self):
         self.server.set_clock("2026-04-01T08:00:00Z")

@@ -166,3 +166,30 @@ TEST_F(DeskBookingTest, AFailedUseCaseLeavesNothingBehind) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(DeskBookingTest, AvailabilitySaysWhyAFreeDeskCannotBeBooked) {
+    auto open = app::floor_availability(ctx(), actor(alice), floor, tuesday);
+    ASSERT_TRUE(open) << open.error().message;
+    EXPECT_FALSE(open->am_refusal);
+    EXPECT_FALSE(open->pm_refusal);
+    for (auto [day, code] : {std::pair{2026_y / 3 / 7, "closed_day"}, {2026_y / 2 / 27, "past"}, {2026_y / 4 / 15, "beyond_horizon"}}) {
+        auto a = app::floor_availability(ctx(), actor(alice), floor, day);
+        ASSERT_TRUE(a);
+        ASSERT_TRUE(a->am_refusal && a->pm_refusal) << code;
+        EXPECT_EQ(a->am_refusal->code, code);
+        EXPECT_EQ(a->am_refusal->message, app::book_desk(ctx(), actor(alice), request(desk, day)).error().message);
+    }
+    // This morning until noon, then only the afternoon.
+    clock.set(date::sys_days{tuesday} + std::chrono::hours{11});  // 12:00 in Paris
+    auto today = *app::floor_availability(ctx(), actor(alice), floor, tuesday);
+    EXPECT_FALSE(today.am_refusal);
+    clock.set(date::sys_days{tuesday} + std::chrono::hours{13});  // 14:00 in Paris
+    today = *app::floor_availability(ctx(), actor(alice), floor, tuesday);
+    ASSERT_TRUE(today.am_refusal);
+    EXPECT_EQ(today.am_refusal->code, "past");
+    EXPECT_FALSE(today.pm_refusal);
+}
+
+}  // namespace
