@@ -19,11 +19,14 @@ esac
 werror=OFF
 [[ "${CI:-}" == true ]] && werror=ON
 configured_tests=$(sed -n 's/^BUILD_TESTING:BOOL=//p' build/CMakeCache.txt 2>/dev/null || true)
+# The tests run under Debian's Python (tests/CMakeLists.txt); the server alone needs none.
+python=()
+[[ $tests == ON ]] && python=(-DPython3_EXECUTABLE=/usr/bin/python3)
 if [[ ! -f build/build.ninja ]]; then
-  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPython3_EXECUTABLE=/usr/bin/python3 \
-    -DESCALE_WERROR=$werror -DBUILD_TESTING=$tests
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DESCALE_WERROR=$werror \
+    -DBUILD_TESTING=$tests "${python[@]}"
 elif [[ $tests == ON && $configured_tests != ON ]]; then
-  cmake -S . -B build -DBUILD_TESTING=ON
+  cmake -S . -B build -DBUILD_TESTING=ON "${python[@]}"
 fi
 if [[ $tests == ON ]]; then
   cmake --build build
