@@ -1,14 +1,35 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: EUPL-1.2
-# Configures (once) and builds Escale in ./build with Ninja and ccache. Idempotent.
+# Configures and builds Escale in ./build with Ninja and ccache. Idempotent.
+#   build.sh          the server only (the `escale` binary): what scripts/serve.sh needs;
+#   build.sh --tests  everything, test binaries included: what scripts/test.sh needs.
+# The test binaries need GoogleTest (install-deps.sh --tests): the server alone is configured
+# without them (BUILD_TESTING=OFF) until a test build asks for them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+tests=OFF
+case "${1:-}" in
+  "") ;;
+  --tests) tests=ON ;;
+  *) echo "usage: $0 [--tests]" >&2; exit 2 ;;
+esac
 
 # CI (CI=true) treats compiler warnings as errors.
 werror=OFF
 [[ "${CI:-}" == true ]] && werror=ON
+configured_tests=$(sed -n 's/^BUILD_TESTING:BOOL=//p' build/CMakeCache.txt 2>/dev/null || true)
+# The tests run under Debian's Python (tests/CMakeLists.txt); the server alone needs none.
+python=()
+[[ $tests == ON ]] && python=(-DPython3_EXECUTABLE=/usr/bin/python3)
 if [[ ! -f build/build.ninja ]]; then
-  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPython3_EXECUTABLE=/usr/bin/python3 \
-    -DESCALE_WERROR=$werror
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DESCALE_WERROR=$werror \
+    -DBUILD_TESTING=$tests "${python[@]}"
+elif [[ $tests == ON && $configured_tests != ON ]]; then
+  cmake -S . -B build -DBUILD_TESTING=ON "${python[@]}"
 fi
-cmake --build build
+if [[ $tests == ON ]]; then
+  cmake --build build
+else
+  cmake --build build --target escale
+fi

@@ -1,19 +1,62 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: EUPL-1.2
-# Installs every Debian package Escale needs to build, run and test. Idempotent: when
-# everything is already there it only checks and returns.
+# Installs the Debian packages Escale needs, by purpose:
+#   install-deps.sh           what building and running the server needs (scripts/serve.sh);
+#   install-deps.sh --tests   that, plus what the tests need (scripts/test.sh): GoogleTest,
+#                             PostgreSQL for the throwaway cluster, Python, Node.js and the
+#                             npm packages of the test OpenID provider;
+#   install-deps.sh --bench   that, plus what the benchmarks need (bench/run.sh): wrk.
+# Idempotent: when everything is already there it only checks and returns. Run as root.
 set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
 
-packages=(
-  cmake ninja-build g++ ccache pkg-config git ca-certificates
-  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libsqlitecpp-dev sqlite3
-  libpq-dev postgresql postgresql-client
-  libsodium-dev libssl-dev libcurl4-openssl-dev libcpp-jwt-dev
-  libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev libexpected-dev tzdata
-  googletest libgtest-dev libbenchmark-dev
-  python3 curl wrk procps
+# One package a line, so that adding one is a one-line change.
+server_packages=(
+  cmake
+  ninja-build
+  g++
+  ccache
+  pkg-config
+  ca-certificates
+  libboost1.81-dev
+  libboost-json1.81-dev
+  libboost-url1.81-dev
+  libsqlite3-dev
+  libsqlitecpp-dev
+  libpq-dev
+  libsodium-dev
+  libssl-dev
+  libcurl4-openssl-dev
+  libcpp-jwt-dev
+  libspdlog-dev
+  libfmt-dev
+  libcli11-dev
+  libhowardhinnant-date-dev
+  libexpected-dev
+  tzdata
+  curl  # the README's and the home page's examples
 )
+test_packages=(
+  googletest
+  libgtest-dev
+  postgresql  # scripts/pg-throwaway.sh: initdb and pg_ctl of a throwaway cluster
+  postgresql-client  # psql, used by tests/api to check the database at the source
+  python3  # tests/api, tests/layering, tests/licence
+)
+bench_packages=(
+  wrk
+  python3
+  sqlite3
+)
+
+packages=("${server_packages[@]}")
+tests=false
+case "${1:-}" in
+  "") ;;
+  --tests) packages+=("${test_packages[@]}"); tests=true ;;
+  --bench) packages+=("${bench_packages[@]}") ;;
+  *) echo "usage: $0 [--tests | --bench]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
@@ -22,7 +65,7 @@ done
 
 # Node.js runs the OpenID provider of the login tests; it may come from another source than
 # Debian (e.g. nodesource), so the command is what counts.
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+if $tests && { ! command -v node >/dev/null || ! command -v npm >/dev/null; }; then
   missing+=(nodejs npm)
 fi
 
@@ -33,11 +76,13 @@ if ((${#missing[@]})); then
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# The npm packages of the OpenID provider used by tests/api/test_oidc.py, as locked; again
-# only when the lock file changed since the last install.
-oidc_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/oidc"
-if [[ ! -f "$oidc_dir/node_modules/.package-lock.json" ||
-      "$oidc_dir/package-lock.json" -nt "$oidc_dir/node_modules/.package-lock.json" ]]; then
-  echo "escale: npm ci in tests/oidc"
-  (cd "$oidc_dir" && npm ci --no-audit --no-fund --loglevel=error)
+# The npm packages of the OpenID provider used by tests/api/test_oidc.py, as locked; only
+# when the lock file changed since the last install.
+if $tests; then
+  oidc_dir="$root/tests/oidc"
+  if [[ ! -f "$oidc_dir/node_modules/.package-lock.json" ||
+        "$oidc_dir/package-lock.json" -nt "$oidc_dir/node_modules/.package-lock.json" ]]; then
+    echo "escale: npm ci in tests/oidc"
+    (cd "$oidc_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 fi

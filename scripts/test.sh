@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: EUPL-1.2
-# Installs what is needed, builds, starts a throwaway PostgreSQL on 127.0.0.1, and runs
-# every test (unit, store and api, on SQLite and on PostgreSQL) through CTest; the cluster
-# is stopped afterwards whatever happens. The last lines are CTest's summary and the exit
+# Installs what the tests need (install-deps.sh --tests), builds everything (test binaries
+# included: build.sh --tests), starts a throwaway PostgreSQL on 127.0.0.1, and runs every
+# test (unit, store and api, on SQLite and on PostgreSQL) through CTest; the cluster is
+# stopped afterwards whatever happens. The last lines are CTest's summary and the exit
 # status is CTest's. Extra arguments go to ctest (e.g. -L unit).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-bash scripts/install-deps.sh
-bash scripts/build.sh
+bash scripts/install-deps.sh --tests
+bash scripts/build.sh --tests
 
 pgdir=$(mktemp -d /tmp/escale-test-pg.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -17,6 +17,8 @@
 #include <spdlog/spdlog.h>
 
 #include "app/demo_loader.hpp"
+#include "cli/demo_accounts.hpp"
+#include "cli/french_cli.hpp"
 #include "app/floor_plan_cache.hpp"
 #include "app/identity/oidc_provider.hpp"
 #include "app/periodic_jobs.hpp"
@@ -43,7 +45,7 @@ struct DbOptions {
 void add_db_options(CLI::App& cmd, DbOptions& o) {
     cmd.add_option("--db", o.url, "Base de données : sqlite:CHEMIN ou postgresql://…")->capture_default_str();
     cmd.add_option("--sync", o.sync, "SQLite : full (durable même en cas de coupure) ou normal")
-        ->check(CLI::IsMember({"full", "normal"}))
+        ->check(cli::one_of({"full", "normal"}))
         ->capture_default_str();
 }
 
@@ -54,6 +56,8 @@ Result<std::unique_ptr<Store>> open_db(const DbOptions& o) {
     return open_store(so);
 }
 
+// Computed at run time (the help shows a description, not the name of the machine that
+// happened to print it).
 std::string default_instance_name() {
     char host[256] = "escale";
     ::gethostname(host, sizeof host - 1);
@@ -99,8 +103,16 @@ int report(const Error& e) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App cli{"Escale — le flex office des services de l'État"};
+    CLI::App cli{"Escale — le flex office des services de l'État", "escale"};
+    cli::french_command(cli);
     cli.require_subcommand(1);
+    cli.add_flag_callback(
+        "--version",
+        [] {
+            std::cout << "escale " << ESCALE_VERSION << "\n";
+            throw CLI::Success();
+        },
+        "Affiche la version et quitte");
 
     // ---- serve ----
     auto* serve = cli.add_subcommand("serve", "Lance le serveur HTTP (API et application web)");
@@ -110,23 +122,23 @@ int main(int argc, char** argv) {
     add_db_options(*serve, serve_db);
     serve->add_option("--listen", listen, "Adresse d'écoute HÔTE:PORT (port 0 : un port libre)")->capture_default_str();
     serve->add_option("--demo", demo_profile, "Données de démonstration si la base est vide")
-        ->check(CLI::IsMember({"pilot", "cite", "none"}))
+        ->check(cli::one_of({"pilot", "cite", "none"}))
         ->capture_default_str();
     serve->add_option("--threads", threads,
                       "Fils d'exécution (0 : un par cœur plus un avec SQLite, quatre par cœur avec PostgreSQL)");
     int session_purge_seconds = 600;
-    std::string instance = default_instance_name();
+    std::string instance;
     serve->add_option("--session-purge-interval", session_purge_seconds,
                       "Secondes entre deux purges des sessions expirées")
-        ->check(CLI::Range(1, 86400))
+        ->check(cli::between(1, 86400))
         ->capture_default_str();
     int retention_seconds = 3600;
     serve->add_option("--retention-interval", retention_seconds,
                       "Secondes entre deux passages de la politique de conservation (anonymisation des réservations anciennes)")
-        ->check(CLI::Range(1, 7 * 86400))
+        ->check(cli::between(1, 7 * 86400))
         ->capture_default_str();
     serve->add_option("--instance", instance, "Nom de ce serveur dans les traces des tâches périodiques")
-        ->capture_default_str();
+        ->default_str("nom de la machine:numéro du processus");
     bool secure_cookies = false;
     std::vector<std::string> trusted_proxies;
     serve->add_option("--trusted-proxy", trusted_proxies,
@@ -134,7 +146,8 @@ int main(int argc, char** argv) {
     serve->add_flag("--secure-cookies", secure_cookies,
                     "Cookies marqués Secure (quand les navigateurs arrivent en HTTPS, par un mandataire inverse)");
     serve->add_option("--test-clock", test_clock,
-                      "Mode test : horloge réglable, démarrant à cet instant UTC (AAAA-MM-JJTHH:MM:SSZ)");
+                      "Mode test : horloge réglable, démarrant à cet instant UTC (AAAA-MM-JJTHH:MM:SSZ)")
+        ->group("");  // for tests only: hidden from the help
     app::OidcConfig oidc;
     std::string oidc_secret_file;
     SiteId oidc_default_site = 0;
@@ -151,7 +164,7 @@ int main(int argc, char** argv) {
     int oidc_max_pending = 10'000;
     serve->add_option("--oidc-max-pending-logins", oidc_max_pending,
                       "Connexions ProConnect en cours au plus, tous serveurs confondus")
-        ->check(CLI::Range(1, 10'000'000))
+        ->check(cli::between(1, 10'000'000))
         ->capture_default_str();
     serve->add_option("--oidc-default-site", oidc_default_site,
                       "OpenID Connect : site où s'inscrivent les personnes inconnues (si ce site l'autorise) ; "
@@ -167,7 +180,7 @@ int main(int argc, char** argv) {
     add_db_options(*user_add, user_db);
     user_add->add_option("--email", email, "Adresse électronique")->required();
     user_add->add_option("--name", name, "Nom affiché")->required();
-    user_add->add_option("--role", role, "Rôle")->check(CLI::IsMember({"agent", "referent", "gestionnaire", "lecteur", "admin"}))->capture_default_str();
+    user_add->add_option("--role", role, "Rôle")->check(cli::one_of({"agent", "referent", "gestionnaire", "lecteur", "admin"}))->capture_default_str();
     user_add->add_option("--service", service_code, "Code du service");
     user_add->add_option("--site", site_id, "Identifiant du site (par défaut : le premier)");
 
@@ -187,7 +200,8 @@ int main(int argc, char** argv) {
     migrate_cmd->add_option("--from", migrate_from, "Source : sqlite:CHEMIN")->required();
     migrate_cmd->add_option("--to", migrate_to, "Destination : postgresql://…")->required();
 
-    CLI11_PARSE(cli, argc, argv);
+    if (auto status = cli::parse_in_french(cli, argc, argv)) return *status;
+    if (instance.empty()) instance = default_instance_name();
     // Logs go to standard error; standard output carries what a caller may parse.
     spdlog::set_default_logger(spdlog::stderr_color_mt("escale"));
     SystemClock system_clock;
@@ -208,6 +222,7 @@ int main(int argc, char** argv) {
         app::FloorPlanCache floor_plans;
         app::Context ctx{**store, clock, &floor_plans};
 
+        std::string demo_accounts;  // printed once listening, when the demo was loaded now
         if (demo_profile != "none") {
             auto site = demo_profile == "cite" ? demo::cite_site() : demo::pilot_site();
             auto loaded = app::load_demo_if_empty(ctx, site);
@@ -219,6 +234,7 @@ int main(int argc, char** argv) {
             } else if (loaded->loaded) {
                 spdlog::info("données de démonstration « {} » chargées : {} résidents, {} postes", demo_profile,
                              loaded->residents, loaded->desks);
+                demo_accounts = cli::demo_accounts_text(site, loaded->site_id);
             }
         }
 
@@ -264,11 +280,7 @@ int main(int argc, char** argv) {
         auto served = http::serve(so, api, [&](std::uint16_t port) {
             // Tests read this exact line to find the port.
             std::cout << "escale: listening on http://" << so.host << ":" << port << std::endl;
-            if (demo_profile != "none") {
-                std::string domain = demo_profile == "cite" ? "cite.escale.test" : "pilote.escale.test";
-                std::cout << "Comptes de démonstration : admin@" << domain << ", gestionnaire@" << domain
-                          << " et chaque résident ; mot de passe « " << demo::demo_password << " »." << std::endl;
-            }
+            if (!demo_accounts.empty()) std::cout << demo_accounts << std::flush;
         });
         if (!served) return report(served.error());
         spdlog::info("serveur arrêté");
