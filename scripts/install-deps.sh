@@ -13,6 +13,7 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev libexpected-dev tzdata
   googletest libgtest-dev libbenchmark-dev
   python3 curl wrk procps
+  python3-jsonschema  # the API tests validate every answer against docs/openapi.json
 )
 
 missing=()
