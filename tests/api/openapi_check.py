@@ -90,11 +90,11 @@ def _validate(schema, body, where):
         errors = sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path))
     if errors:
         lines = []
-        for e in errors[:5]:
+        for e in errors[:20]:
             rule = "/".join(str(p) for p in e.absolute_schema_path)
             lines.append(f"  at {e.json_path}: {e.validator} {json.dumps(e.validator_value, ensure_ascii=False)[:200]}"
                          f" (schema rule {rule}): {e.message[:300]}")
-        more = f"\n  … and {len(errors) - 5} more" if len(errors) > 5 else ""
+        more = f"\n  … and {len(errors) - 20} more" if len(errors) > 20 else ""
         raise AnswerMismatch(f"{where}: the answer does not match its schema in docs/openapi.json:\n"
                              + "\n".join(lines) + more)
 
