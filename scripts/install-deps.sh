@@ -42,6 +42,7 @@ test_packages=(
   postgresql  # scripts/pg-throwaway.sh: initdb and pg_ctl of a throwaway cluster
   postgresql-client  # psql, used by tests/api to check the database at the source
   python3  # tests/api, tests/layering, tests/licence
+  python3-jsonschema  # the API tests validate every answer against docs/openapi.json
 )
 bench_packages=(
   wrk

@@ -3,7 +3,7 @@
 
 #include <charconv>
 
-#include <fmt/format.h>
+#include "http/json_text.hpp"
 
 namespace escale::http {
 namespace {
@@ -21,21 +21,6 @@ const char* status_name(app::SlotStatus s) {
 }
 
 }  // namespace
-
-void append_json_string(std::string& out, std::string_view s) {
-    out += '"';
-    for (char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
 
 std::shared_ptr<const AvailabilityEncoder::Encoded> AvailabilityEncoder::encoded(
     const std::shared_ptr<const app::FloorPlan>& plan) const {
@@ -64,9 +49,9 @@ std::shared_ptr<const AvailabilityEncoder::Encoded> AvailabilityEncoder::encoded
         d += ",\"label\":";
         append_json_string(d, k.label);
         d += ",\"x\":";
-        append_number(d, k.x);
+        append_json_number(d, k.x);
         d += ",\"y\":";
-        append_number(d, k.y);
+        append_json_number(d, k.y);
         d += ",\"screens\":";
         append_number(d, k.screens);
         d += ",\"dock\":";

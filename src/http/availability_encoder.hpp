@@ -34,7 +34,4 @@ private:
     mutable std::unordered_map<FloorId, std::shared_ptr<const Encoded>> cache_;
 };
 
-// Appends s as a JSON string literal (quotes and escapes added).
-void append_json_string(std::string& out, std::string_view s);
-
 }  // namespace escale::http

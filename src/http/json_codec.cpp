@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "http/json_codec.hpp"
+#include "http/json_text.hpp"
 
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -162,7 +163,7 @@ std::string error_body(const Error& e) {
         for (auto& d : e.details) details.push_back(json::object{{"line", d.line}, {"field", d.field}, {"message", d.message}});
         err["details"] = std::move(details);
     }
-    return json::serialize(json::object{{"error", std::move(err)}});
+    return json_text(json::object{{"error", std::move(err)}});
 }
 
 }  // namespace escale::http

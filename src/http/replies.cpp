@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/error_status.hpp"
+#include "http/json_text.hpp"
 
 namespace escale::http {
 
@@ -18,7 +19,7 @@ Response error_response(const Error& e) {
 }
 
 Response json_response(int status, const json::value& v) {
-    return Response{status, "application/json; charset=utf-8", json::serialize(v), {}};
+    return Response{status, "application/json; charset=utf-8", json_text(v), {}};
 }
 
 Response no_content() { return Response{204, "", "", {}}; }

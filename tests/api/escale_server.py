@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Starts a real `escale serve` on a free loopback port for API tests, and speaks HTTP to it.
 
-Only the Python standard library is used. The binary comes from $ESCALE_BIN (set by CTest).
+Only the Python standard library is used, and jsonschema (Debian's python3-jsonschema) to
+check every answer against docs/openapi.json (openapi_check.py). The binary comes from $ESCALE_BIN (set by CTest).
 The database is SQLite, or PostgreSQL when $ESCALE_TEST_DB is "postgres": then every server
 gets a fresh database on the cluster named by $ESCALE_TEST_PG_URL (scripts/test.sh starts
 one), and checks at the source go through psql.
@@ -17,6 +18,8 @@ import tempfile
 import threading
 import unittest
 import uuid
+
+from openapi_check import check_answer
 
 BIN = os.environ.get("ESCALE_BIN", os.path.join(os.path.dirname(__file__), "../../build/escale"))
 DEMO_PASSWORD = "escale-demo"
@@ -179,7 +182,9 @@ class Server:
 
 
 class Client:
-    """One keep-alive HTTP/1.1 connection; not thread-safe."""
+    """One keep-alive HTTP/1.1 connection; not thread-safe. Every answer is checked against
+    docs/openapi.json (openapi_check.check_answer): one that its description does not allow
+    fails the test that received it."""
 
     def __init__(self, port, token=None, headers=None):
         """`headers` go with every request (e.g. a Cookie, as a browser sends it)."""
@@ -208,6 +213,7 @@ class Client:
                 self.conn.close()
                 self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         ctype = resp.getheader("Content-Type", "")
+        check_answer(method, path, resp.status, ctype, payload)
         parsed = json.loads(payload) if payload and ctype.startswith("application/json") else payload
         return resp.status, parsed, resp
 
