@@ -43,6 +43,7 @@ test_packages=(
   postgresql-client  # psql, used by tests/api to check the database at the source
   python3  # tests/api, tests/layering, tests/licence
   python3-jsonschema  # the API tests validate every answer against docs/openapi.json
+  git  # tests/licence lists the files git tracks
 )
 bench_packages=(
   wrk

@@ -84,7 +84,9 @@ std::string AvailabilityEncoder::encode(const app::FloorAvailability& a) const {
     out += ",\"refusals\":{";
     for (auto [name, refusal] : {std::pair{"am", &a.am_refusal}, {"pm", &a.pm_refusal}}) {
         if (*name == 'p') out += ',';
-        out += fmt::format("\"{}\":", name);
+        out += '"';
+        out += name;
+        out += "\":";
         if (!*refusal) {
             out += "null";
             continue;
