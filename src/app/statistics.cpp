@@ -13,7 +13,7 @@ Result<indicators::Occupancy> site_occupancy(Context ctx, const Actor& actor, Si
     if (date::sys_days{to} < date::sys_days{from})
         return fail(errors::invalid_field("to", "une date postérieure ou égale à « from »"));
     if (date::sys_days{to} - date::sys_days{from} > date::days{366})
-        return fail(errors::invalid_field("to", "à 366 jours au plus de « from »"));
+        return fail(errors::invalid_field("to", "au plus 366 jours après « from »"));
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<indicators::Occupancy> {
         ESCALE_TRY(auto found, tx.referential().find(Of<Site>{}, site));
         if (!found) return fail(errors::not_found(entity_label<Site>()));

@@ -48,7 +48,7 @@ public:
                          "created_by, state_changed_at, service_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $9)",
                          params(b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by,
                                 b.service_id),
-                         Meaning{.label = "La réservation", .unique_error = booking_unique_error});
+                         Meaning{.label = feminine("réservation"), .unique_error = booking_unique_error});
     }
 
     Result<std::optional<DeskBooking>> find(BookingId id) override {
@@ -58,8 +58,8 @@ public:
 
     Result<void> set_state(BookingId id, BookingState s, Instant at) override {
         ESCALE_TRY(int n, execute(c_, "UPDATE desk_bookings SET state = $1, state_changed_at = $2 WHERE id = $3",
-                                  params(s, at, id), Meaning{.label = "La réservation"}));
-        if (n == 0) return fail(errors::not_found("La réservation"));
+                                  params(s, at, id), Meaning{.label = feminine("réservation")}));
+        if (n == 0) return fail(errors::not_found(feminine("réservation")));
         return {};
     }
 
