@@ -85,8 +85,10 @@ Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& dem
             residents[local] = id;
             ESCALE_TRY_VOID(tx.identity().set_password_hash(id, *hash));
         }
-        // A cancelled booking is written cancelled (it holds no slot, so the order of the rows
-        // never matters), then given the instant it was cancelled.
+        // Written as they are, many rows per statement (the cité's tens of thousands in a second
+        // or so, on PostgreSQL too); a cancelled booking holds no slot, so the order never matters.
+        std::vector<BookingRecord> records;
+        records.reserve(bookings.size());
         for (const auto& made : bookings) {
             DeskBooking b = made.booking;
             b.site_id = site;
@@ -94,9 +96,9 @@ Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& dem
             b.resident_id = mapped(residents, b.resident_id);
             b.created_by = mapped(residents, b.created_by);
             b.service_id = mapped(services, b.service_id);
-            ESCALE_TRY(BookingId id, tx.bookings().insert(b));
-            if (made.cancelled_at) ESCALE_TRY_VOID(tx.bookings().set_state(id, b.state, *made.cancelled_at));
+            records.push_back(BookingRecord{b, made.cancelled_at.value_or(b.created_at)});
         }
+        ESCALE_TRY_VOID(tx.bookings().insert_all(records));
         return DemoLoadReport{true, site, static_cast<int>(demo.residents.size()),
                               static_cast<int>(demo.desks.size()), static_cast<int>(bookings.size())};
     });
