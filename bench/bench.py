@@ -49,7 +49,7 @@ class Server:
         if snapshot:
             shutil.copy(snapshot, self.db)
         self.log_path = os.path.join(workdir, "server.log")
-        args = [BIN, "serve", "--listen", "127.0.0.1:0", "--db", db_url or "sqlite:" + self.db, "--demo", "cite",
+        args = [BIN, "serve", "--listen", "127.0.0.1:0", "--db", db_url or "sqlite:" + self.db, "--demo", "cite", "--demo-history", "past",
                 "--sync", sync, "--test-clock", CLOCK]
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=open(self.log_path, "w"), text=True)
         for line in self.proc.stdout:

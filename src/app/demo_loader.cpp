@@ -5,6 +5,7 @@
 
 #include "app/identity/passwords.hpp"
 #include "app/transaction.hpp"
+#include "core/calendar.hpp"
 #include "core/errors.hpp"
 
 namespace escale::app {
@@ -24,15 +25,22 @@ std::optional<Id> mapped(const IdMap& m, std::optional<Id> local) {
 
 }  // namespace
 
-Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& demo) {
+Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& demo,
+                                          std::optional<demo::HistoryOptions> history) {
     auto hash = hash_password(demo::demo_password);  // once, shared by the demo accounts
     if (!hash) return fail(errors::internal("argon2id"));
+    std::vector<demo::DemoBooking> bookings;
+    if (history) {
+        ESCALE_TRY(auto calendar, SiteCalendar::make(demo.site.time_zone, demo.site.opens_at, demo.site.noon_at,
+                                                     demo.site.closes_at));
+        bookings = demo::booking_history(demo, calendar.today(ctx.clock.now()), *history);
+    }
 
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<DemoLoadReport> {
         ESCALE_TRY(auto sites, tx.referential().list(Of<Site>{}, std::nullopt));
         if (!sites.empty()) return DemoLoadReport{false, sites.front().id, 0, 0};
 
-        IdMap floors, services, zones;
+        IdMap floors, services, zones, desks, residents;
         ESCALE_TRY(SiteId site, tx.referential().insert(demo.site));
         for (auto f : demo.floors) {
             Id local = f.id;
@@ -52,10 +60,11 @@ Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& dem
             ESCALE_TRY(zones[local], tx.referential().insert(z));
         }
         for (auto d : demo.desks) {
+            Id local = d.id;
             d.site_id = site;
             d.floor_id = mapped(floors, d.floor_id);
             d.zone_id = mapped(zones, d.zone_id);
-            ESCALE_TRY_VOID(tx.referential().insert(d));
+            ESCALE_TRY(desks[local], tx.referential().insert(d));
         }
         for (auto s : demo.spaces) {
             s.site_id = site;
@@ -69,13 +78,29 @@ Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& dem
             ESCALE_TRY_VOID(tx.referential().insert(l));
         }
         for (auto r : demo.residents) {
+            Id local = r.id;
             r.site_id = site;
             r.service_id = mapped(services, r.service_id);
             ESCALE_TRY(Id id, tx.referential().insert(r));
+            residents[local] = id;
             ESCALE_TRY_VOID(tx.identity().set_password_hash(id, *hash));
         }
+        // Written as they are, many rows per statement (the cité's tens of thousands in a second
+        // or so, on PostgreSQL too); a cancelled booking holds no slot, so the order never matters.
+        std::vector<BookingRecord> records;
+        records.reserve(bookings.size());
+        for (const auto& made : bookings) {
+            DeskBooking b = made.booking;
+            b.site_id = site;
+            b.desk_id = mapped(desks, b.desk_id);
+            b.resident_id = mapped(residents, b.resident_id);
+            b.created_by = mapped(residents, b.created_by);
+            b.service_id = mapped(services, b.service_id);
+            records.push_back(BookingRecord{b, made.cancelled_at.value_or(b.created_at)});
+        }
+        ESCALE_TRY_VOID(tx.bookings().insert_all(records));
         return DemoLoadReport{true, site, static_cast<int>(demo.residents.size()),
-                              static_cast<int>(demo.desks.size())};
+                              static_cast<int>(demo.desks.size()), static_cast<int>(bookings.size())};
     });
 }
 

@@ -86,13 +86,13 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
 Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, BookingId id) {
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<DeskBooking> {
         ESCALE_TRY(auto b, tx.bookings().find(id));
-        if (!b) return fail(errors::not_found("La réservation"));
+        if (!b) return fail(errors::not_found(feminine("réservation")));
         if (b->resident_id != actor.resident.id) {  // one's own booking can always be cancelled
             ESCALE_TRY(auto holder, tx.referential().find(Of<Resident>{}, b->resident_id));
             // Other people's bookings are not revealed to who may not manage them: same
             // answer as absent.
             if (!holder || !actor.may(Permission::book_for_others, Scope{b->site_id, holder->service_id}))
-                return fail(errors::not_found("La réservation"));
+                return fail(errors::not_found(feminine("réservation")));
         }
         if (!is_live(b->state)) return fail(errors::booking_not_live());
         ESCALE_TRY(auto site, tx.referential().find(Of<Site>{}, b->site_id));
@@ -125,7 +125,7 @@ Result<std::vector<PlacedBooking>> my_desk_bookings(Context ctx, const Actor& ac
         if (date::sys_days{to} < date::sys_days{from})
             return fail(errors::invalid_field("to", "une date postérieure ou égale à « from »"));
         if (date::sys_days{to} - date::sys_days{from} > date::days{366})
-            return fail(errors::invalid_field("to", "à 366 jours au plus de « from »"));
+            return fail(errors::invalid_field("to", "au plus 366 jours après « from »"));
         ESCALE_TRY(auto bookings, tx.bookings().live_of(actor.resident.id, from, to));
         // A person books a few desks again and again: each desk, floor and quartier is read once.
         auto& ref = tx.referential();

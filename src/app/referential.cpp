@@ -101,17 +101,17 @@ void canonicalize(Resident& r) { r.email = normalize_email(r.email); }
 
 // The referenced row must exist and sit on the same site as the referring one.
 template <class R>
-Result<R> on_site(Transaction& tx, Id ref, SiteId site, const char* what) {
-    if (ref == 0) return fail(errors::missing_field(std::string(what) == "niveau" ? "floor_id" : what));
+Result<R> on_site(Transaction& tx, Id ref, SiteId site, const char* field) {
+    if (ref == 0) return fail(errors::missing_field(field));
     ESCALE_TRY(auto found, tx.referential().find(Of<R>{}, ref));
-    if (!found || found->site_id != site) return fail(errors::unknown_reference(what));
+    if (!found || found->site_id != site) return fail(errors::unknown_reference(entity_label<R>(), true));
     return *found;
 }
 
 Result<void> check_site(Transaction& tx, SiteId site) {
     if (site == 0) return fail(errors::missing_field("site_id"));
     ESCALE_TRY(auto found, tx.referential().find(Of<Site>{}, site));
-    if (!found) return fail(errors::unknown_reference("site"));
+    if (!found) return fail(errors::unknown_reference(entity_label<Site>()));
     return {};
 }
 
@@ -120,22 +120,22 @@ Result<void> check_references(Transaction& tx, const T& v) {
     if constexpr (std::is_same_v<T, Site>) {
         // The self-registration service must be one of this site's (so none at creation).
         if (v.oidc_self_registration_service_id)
-            ESCALE_TRY_VOID(on_site<Service>(tx, *v.oidc_self_registration_service_id, v.id, "service"));
+            ESCALE_TRY_VOID(on_site<Service>(tx, *v.oidc_self_registration_service_id, v.id, "oidc_self_registration_service_id"));
         return {};
     } else {
         ESCALE_TRY_VOID(check_site(tx, v.site_id));
         if constexpr (std::is_same_v<T, RoleGrant>) {
             ESCALE_TRY(auto person, tx.referential().find(Of<Resident>{}, v.resident_id));
-            if (!person || is_removed(*person)) return fail(errors::unknown_reference("résident"));
+            if (!person || is_removed(*person)) return fail(errors::unknown_reference(entity_label<Resident>()));
         }
         if constexpr (requires { v.floor_id; })
-            ESCALE_TRY_VOID(on_site<Floor>(tx, v.floor_id, v.site_id, "niveau"));
+            ESCALE_TRY_VOID(on_site<Floor>(tx, v.floor_id, v.site_id, "floor_id"));
         if constexpr (requires { v.service_id; })
-            if (v.service_id) ESCALE_TRY_VOID(on_site<Service>(tx, *v.service_id, v.site_id, "service"));
+            if (v.service_id) ESCALE_TRY_VOID(on_site<Service>(tx, *v.service_id, v.site_id, "service_id"));
         if constexpr (requires { v.zone_id; }) {
             if (v.zone_id) {
-                ESCALE_TRY(auto zone, on_site<Zone>(tx, *v.zone_id, v.site_id, "quartier"));
-                if (zone.floor_id != v.floor_id) return fail(errors::unknown_reference("quartier de ce niveau"));
+                ESCALE_TRY(auto zone, on_site<Zone>(tx, *v.zone_id, v.site_id, "zone_id"));
+                if (zone.floor_id != v.floor_id) return fail(errors::zone_not_on_floor());
             }
         }
         return {};

@@ -21,7 +21,7 @@ Result<indicators::Occupancy> site_occupancy(Context ctx, const Actor& actor, Si
         if (date::sys_days{to} < date::sys_days{from})
             return fail(errors::invalid_field("to", "une date postérieure ou égale à « from »"));
         if (date::sys_days{to} - date::sys_days{from} > date::days{366})
-            return fail(errors::invalid_field("to", "à 366 jours au plus de « from »"));
+            return fail(errors::invalid_field("to", "au plus 366 jours après « from »"));
         ESCALE_TRY(auto desks, tx.referential().list(Of<Desk>{}, site));
         int offered = 0;
         for (auto& d : desks) offered += d.active ? 1 : 0;

@@ -2,11 +2,13 @@
 // The `escale` command: serve the API, manage accounts, back up, restore and migrate the
 // data. Each sub-command parses its options, opens the store, and calls the same app use
 // cases as the HTTP API (operator commands call the store's tools directly).
+#include <chrono>
 #include <condition_variable>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -26,6 +28,7 @@
 #include "app/transaction.hpp"
 #include "core/instant_text.hpp"
 #include "demo/demo_site.hpp"
+#include "demo/history.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "oidc_client/curl_oidc_http.hpp"
@@ -123,6 +126,12 @@ int main(int argc, char** argv) {
     serve->add_option("--listen", listen, "Adresse d'écoute HÔTE:PORT (port 0 : un port libre)")->capture_default_str();
     serve->add_option("--demo", demo_profile, "Données de démonstration si la base est vide")
         ->check(cli::one_of({"pilot", "cite", "none"}))
+        ->capture_default_str();
+    std::string demo_history = "full";
+    serve->add_option("--demo-history", demo_history,
+                      "Réservations de démonstration : full (les 8 dernières semaines et les prochains jours), "
+                      "past (les 8 dernières semaines seulement), none (aucune)")
+        ->check(CLI::IsMember({"full", "past", "none"}))
         ->capture_default_str();
     serve->add_option("--threads", threads,
                       "Fils d'exécution (0 : un par cœur plus un avec SQLite, quatre par cœur avec PostgreSQL)");
@@ -225,15 +234,20 @@ int main(int argc, char** argv) {
         std::string demo_accounts;  // printed once listening, when the demo was loaded now
         if (demo_profile != "none") {
             auto site = demo_profile == "cite" ? demo::cite_site() : demo::pilot_site();
-            auto loaded = app::load_demo_if_empty(ctx, site);
+            std::optional<demo::HistoryOptions> history;
+            if (demo_history != "none")
+                history = demo::HistoryOptions{.past_weeks = 8, .coming_days = demo_history == "full" ? 5 : 0};
+            const auto started = std::chrono::steady_clock::now();
+            auto loaded = app::load_demo_if_empty(ctx, site, history);
+            const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
             if (!loaded && loaded.error().kind == ErrorKind::conflict) {
                 // Another server on the same database loaded it at the same moment.
                 spdlog::info("données de démonstration déjà chargées par un autre serveur");
             } else if (!loaded) {
                 return report(loaded.error());
             } else if (loaded->loaded) {
-                spdlog::info("données de démonstration « {} » chargées : {} résidents, {} postes", demo_profile,
-                             loaded->residents, loaded->desks);
+                spdlog::info("données de démonstration « {} » chargées en {} ms : {} résidents, {} postes, {} réservations",
+                             demo_profile, took.count(), loaded->residents, loaded->desks, loaded->bookings);
                 demo_accounts = cli::demo_accounts_text(site, loaded->site_id);
             }
         }

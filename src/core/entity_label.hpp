@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
-// What a French speaker calls one thing of each referential kind, to open a message:
-// "Le site introuvable.", "Le poste de travail existe déjà."; and the name of each kind's
-// collection (its table, and what the audit log says it acted on). One place for every layer.
+// What a French speaker calls one thing of each referential kind, as a noun the messages of
+// core/errors compose with ("Site introuvable.", "Ce poste de travail existe déjà."); and the
+// name of each kind's collection (its table, and what the audit log says it acted on). One
+// place for every layer.
 #pragma once
 
 #include "core/closure.hpp"
 #include "core/desk.hpp"
 #include "core/floor.hpp"
 #include "core/locker.hpp"
+#include "core/noun.hpp"
 #include "core/resident.hpp"
 #include "core/role_grant.hpp"
 #include "core/service.hpp"
@@ -18,17 +20,17 @@
 namespace escale {
 
 template <class T>
-constexpr const char* entity_label() = delete;
-template <> constexpr const char* entity_label<Site>() { return "Le site"; }
-template <> constexpr const char* entity_label<Floor>() { return "Le niveau"; }
-template <> constexpr const char* entity_label<Zone>() { return "Le quartier"; }
-template <> constexpr const char* entity_label<Service>() { return "Le service"; }
-template <> constexpr const char* entity_label<Resident>() { return "Le résident"; }
-template <> constexpr const char* entity_label<Desk>() { return "Le poste de travail"; }
-template <> constexpr const char* entity_label<Space>() { return "L'espace collectif"; }
-template <> constexpr const char* entity_label<Locker>() { return "Le casier"; }
-template <> constexpr const char* entity_label<Closure>() { return "Le jour de fermeture"; }
-template <> constexpr const char* entity_label<RoleGrant>() { return "Le rôle attribué"; }
+constexpr Noun entity_label() = delete;
+template <> constexpr Noun entity_label<Site>() { return masculine("site"); }
+template <> constexpr Noun entity_label<Floor>() { return masculine("niveau"); }
+template <> constexpr Noun entity_label<Zone>() { return masculine("quartier"); }
+template <> constexpr Noun entity_label<Service>() { return masculine("service"); }
+template <> constexpr Noun entity_label<Resident>() { return masculine("résident"); }
+template <> constexpr Noun entity_label<Desk>() { return masculine("poste de travail"); }
+template <> constexpr Noun entity_label<Space>() { return masculine("espace collectif"); }
+template <> constexpr Noun entity_label<Locker>() { return masculine("casier"); }
+template <> constexpr Noun entity_label<Closure>() { return masculine("jour de fermeture"); }
+template <> constexpr Noun entity_label<RoleGrant>() { return feminine("attribution de rôle"); }
 
 template <class T>
 constexpr const char* entity_name() = delete;

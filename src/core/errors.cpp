@@ -10,7 +10,7 @@ Error make(ErrorKind k, const char* code, std::string msg) { return Error{k, cod
 
 Error invalid_json(std::string_view why) {
     return make(ErrorKind::invalid_input, "invalid_json",
-                fmt::format("Le corps de la requête n'est pas un JSON valide ({}).", why));
+                fmt::format("Le corps de la requête n'est pas du JSON valide ({}).", why));
 }
 Error invalid_field(std::string_view field, std::string_view expected) {
     return make(ErrorKind::invalid_input, "invalid_field",
@@ -22,7 +22,7 @@ Error missing_field(std::string_view field) {
 }
 Error invalid_date(std::string_view field) {
     return make(ErrorKind::invalid_input, "invalid_date",
-                fmt::format("« {} » doit être une date réelle au format AAAA-MM-JJ.", field));
+                fmt::format("Le champ « {} » doit être une date existante, au format AAAA-MM-JJ.", field));
 }
 Error invalid_period() {
     return make(ErrorKind::invalid_input, "invalid_period",
@@ -42,7 +42,7 @@ Error unknown_field(std::string_view field) {
 }
 Error unauthenticated() {
     return make(ErrorKind::unauthenticated, "unauthenticated",
-                "Vous devez être connecté pour accéder à cette ressource.");
+                "Vous devez vous connecter pour accéder à cette ressource.");
 }
 Error bad_credentials() {
     return make(ErrorKind::unauthenticated, "bad_credentials",
@@ -81,19 +81,29 @@ Error site_needed_for_audit() {
                 "administrateur lit le journal de tous les sites.");
 }
 
-Error not_found(std::string_view what) {
-    return make(ErrorKind::not_found, "not_found", fmt::format("{} introuvable.", what));
+Error not_found(Noun what) {
+    return make(ErrorKind::not_found, "not_found", fmt::format("{} introuvable.", capitalized(what.text)));
 }
-Error already_exists(std::string_view what) {
-    return make(ErrorKind::conflict, "already_exists", fmt::format("{} existe déjà.", what));
+Error already_exists(Noun what) {
+    return make(ErrorKind::conflict, "already_exists",
+                fmt::format("{} existe déjà.", capitalized(with_demonstrative(what))));
 }
-Error unknown_reference(std::string_view what) {
+Error unknown_reference(Noun what, bool on_this_site) {
     return make(ErrorKind::rule_violation, "unknown_reference",
-                fmt::format("La référence à {} ne correspond à aucun élément existant.", what));
+                fmt::format("{} {} n'existe pas{}.", capitalized(with_definite_article(what)),
+                            agreed(what, "indiqué", "indiquée"), on_this_site ? " sur ce site" : ""));
 }
-Error in_use(std::string_view what) {
+Error unknown_reference() {
+    return make(ErrorKind::rule_violation, "unknown_reference", "Un élément lié n'existe pas ou plus.");
+}
+Error zone_not_on_floor() {
+    return make(ErrorKind::rule_violation, "unknown_reference", "Le quartier indiqué n'est pas sur ce niveau.");
+}
+Error in_use(Noun what) {
     return make(ErrorKind::conflict, "in_use",
-                fmt::format("{} est encore utilisé par d'autres éléments et ne peut pas être supprimé.", what));
+                fmt::format("{} est encore {} par d'autres éléments et ne peut pas être {}.",
+                            capitalized(with_demonstrative(what)), agreed(what, "utilisé", "utilisée"),
+                            agreed(what, "supprimé", "supprimée")));
 }
 
 Error slot_taken() {
@@ -113,7 +123,7 @@ Error past_slot() {
 }
 Error beyond_horizon(int days) {
     return make(ErrorKind::rule_violation, "beyond_horizon",
-                fmt::format("On ne peut pas réserver plus de {} jours à l'avance.", days));
+                fmt::format("Il n'est pas possible de réserver plus de {} jour{} à l'avance.", days, days > 1 ? "s" : ""));
 }
 Error desk_inactive() {
     return make(ErrorKind::rule_violation, "desk_inactive",

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "core/noun.hpp"
 
 namespace escale::errors {
 
@@ -32,11 +33,16 @@ Error forbidden();
 Error site_needed_for_audit();
 Error self_removal();
 
-// lookups and data integrity
-Error not_found(std::string_view what);
-Error already_exists(std::string_view what);
-Error unknown_reference(std::string_view what);
-Error in_use(std::string_view what);
+// lookups and data integrity; each message is composed around `what` (core/noun.hpp)
+Error not_found(Noun what);
+Error already_exists(Noun what);
+// The `what` a request names does not exist (on_this_site: or belongs to another site).
+Error unknown_reference(Noun what, bool on_this_site = false);
+// A row refers to one that does not exist (any more): the database's foreign keys.
+Error unknown_reference();
+// The quartier a request names is on another floor than the thing placed in it.
+Error zone_not_on_floor();
+Error in_use(Noun what);
 
 // desk booking rules
 Error slot_taken();

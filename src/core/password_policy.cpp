@@ -65,7 +65,8 @@ Result<void> check_new_password(std::string_view password) {
     int length = length_in_characters(password);
     if (length < min_password_length)
         return fail(weak(fmt::format("il faut au moins {} caractères", min_password_length)));
-    if (password.size() > 256) return fail(weak("256 octets au plus"));
+    if (password.size() > 256)
+        return fail(Error{ErrorKind::invalid_input, "weak_password", "Mot de passe trop long : 256 octets au plus.", {}});
     auto lowered = lower_ascii(password);
     if (std::find(common.begin(), common.end(), lowered) != common.end())
         return fail(weak("il figure parmi les mots de passe les plus répandus"));

@@ -18,31 +18,10 @@
 
 #include "demo/demo_site.hpp"
 #include "demo/layout.hpp"
+#include "demo/random.hpp"
 
 namespace escale::demo {
 namespace {
-
-// ---- Deterministic randomness ----
-class SplitMix64 {
-public:
-    explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    // 0..n-1 (n > 0); the modulo bias is irrelevant here.
-    int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-    bool percent(int p) { return below(100) < p; }
-    template <class T>
-    void shuffle(std::vector<T>& v) {
-        for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[static_cast<size_t>(below(static_cast<int>(i)))]);
-    }
-
-private:
-    std::uint64_t state_;
-};
 
 // Splits `total` in proportion to integer weights (largest remainder, ties to the lower index).
 std::vector<int> apportion(int total, const std::vector<std::int64_t>& weights) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "core/desk_booking.hpp"
@@ -20,6 +21,12 @@ struct SlotHolder {
     ResidentId resident_id = 0;
 };
 
+// A booking written as it already is (demo history): with the instant of its last state change.
+struct BookingRecord {
+    DeskBooking booking;
+    Instant state_changed_at;
+};
+
 class DeskBookingStore {
 public:
     virtual ~DeskBookingStore() = default;
@@ -28,6 +35,16 @@ public:
     // "already_booked_that_slot" (rule_violation) when the resident has one on another
     // desk: the database enforces both, whatever races.
     virtual Result<BookingId> insert(const DeskBooking& b) = 0;
+    // Writes `records` as they are, a few hundred rows per statement, without returning their
+    // ids; fails as insert does. This default writes them one by one.
+    virtual Result<void> insert_all(std::span<const BookingRecord> records) {
+        for (const auto& r : records) {
+            auto id = insert(r.booking);
+            if (!id) return tl::unexpected(id.error());
+            if (auto set = set_state(*id, r.booking.state, r.state_changed_at); !set) return set;
+        }
+        return {};
+    }
     virtual Result<std::optional<DeskBooking>> find(BookingId id) = 0;
     // Fails with "not_found" when there is no booking `id`.
     virtual Result<void> set_state(BookingId id, BookingState s, Instant at) = 0;

@@ -86,8 +86,11 @@ class PgDb:
 class Server:
     """A running server with its own temporary database. Use as a context manager."""
 
-    def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None, share_with=None, db_url=None, port=0):
-        """`share_with`: another Server whose database this one uses too (it stays the
+    def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None, share_with=None, db_url=None, port=0,
+                 history="past"):
+        """`history`: the demo's booking history (--demo-history): "past" by default, so that the
+        days the tests book (from TEST_NOW on) start free while the weeks before have a life;
+        "full" adds the demo's bookings of the coming days. `share_with`: another Server whose database this one uses too (it stays the
         owner: it drops the database when it stops). `db_url`: an existing database
         ("sqlite:PATH" or "postgresql://..."), used and left as it is. `port`: the port to
         listen on (0: a free one, chosen by the server)."""
@@ -116,7 +119,7 @@ class Server:
         else:
             self.db_path = os.path.join(self.dir.name, "escale.db")
             self.db_url = "sqlite:" + self.db_path
-        args = [BIN, "serve", "--listen", f"127.0.0.1:{port}", "--db", self.db_url, "--demo", demo]
+        args = [BIN, "serve", "--listen", f"127.0.0.1:{port}", "--db", self.db_url, "--demo", demo, "--demo-history", history]
         if test_clock:
             args += ["--test-clock", test_clock]
         args += list(extra)

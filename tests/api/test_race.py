@@ -120,7 +120,8 @@ class StormTest(unittest.TestCase):
                 # Every resident's own view matches the database.
                 for c, r in zip(clients, residents):
                     status, mine, _ = c.get("/api/v1/me/desk-bookings?from=2026-03-03&to=2026-03-06")
-                    stored = db.execute(f"SELECT COUNT(*) FROM desk_bookings WHERE resident_id = ? AND {LIVE}",
+                    stored = db.execute(f"SELECT COUNT(*) FROM desk_bookings WHERE resident_id = ? AND {LIVE} "
+                                        "AND date BETWEEN '2026-03-03' AND '2026-03-06'",
                                         (mine[0]["resident_id"] if mine else -1,)).fetchone()[0]
                     self.assertEqual(len(mine), stored if mine else 0)
 

@@ -69,13 +69,13 @@ public:
         return copy.id;                                                                              \
     }                                                                                                \
     Result<void> update(const T& v) override {                                                       \
-        if (!s_.table<T>().count(v.id)) return fail(errors::not_found("L'élément"));               \
+        if (!s_.table<T>().count(v.id)) return fail(errors::not_found(masculine("élément")));               \
         s_.table<T>()[v.id] = v;                                                                     \
         ++s_.referential_version;                                                                    \
         return {};                                                                                   \
     }                                                                                                \
     Result<void> remove(Of<T>, Id id) override {                                                     \
-        if (!s_.table<T>().erase(id)) return fail(errors::not_found("L'élément"));                 \
+        if (!s_.table<T>().erase(id)) return fail(errors::not_found(masculine("élément")));                 \
         ++s_.referential_version;                                                                    \
         return {};                                                                                   \
     }
@@ -129,7 +129,7 @@ public:
         return std::optional<DeskBooking>{s_.bookings[static_cast<size_t>(id - 1)]};
     }
     Result<void> set_state(BookingId id, BookingState st, Instant) override {
-        if (id < 1 || id > static_cast<BookingId>(s_.bookings.size())) return fail(errors::not_found("La réservation"));
+        if (id < 1 || id > static_cast<BookingId>(s_.bookings.size())) return fail(errors::not_found(feminine("réservation")));
         s_.bookings[static_cast<size_t>(id - 1)].state = st;
         return {};
     }

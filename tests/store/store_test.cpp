@@ -190,6 +190,38 @@ TEST_P(StoreTest, OneLiveBookingPerDeskSlotAndPerResidentSlot) {
     EXPECT_EQ((*r->bookings().live_of(f.bob, 2026_y / 3 / 1, 2026_y / 3 / 31)).size(), 2u);
 }
 
+TEST_P(StoreTest, InsertAllWritesManyRowsAsTheyAreAndKeepsTheInvariants) {
+    auto f = seed();
+    auto at = [](int s) { return Instant{std::chrono::seconds{s}}; };
+    std::vector<BookingRecord> rows;
+    for (int day = 1; day <= 600; ++day) {  // more rows than one statement carries
+        auto b = booking(f, day % 2 ? f.desk : f.desk2, day % 2 ? f.alice : f.bob);
+        b.date = Date{date::sys_days{2025_y / 1 / 1} + date::days{day / 2}};
+        rows.push_back({b, at(day)});
+    }
+    auto cancelled = booking(f, f.desk, f.bob, Half::pm);
+    cancelled.state = BookingState::cancelled;
+    rows.push_back({cancelled, at(7)});
+    {
+        auto t = tx();
+        ASSERT_TRUE(t->bookings().insert_all(rows));
+        ASSERT_TRUE(t->commit());
+    }
+    {
+        auto r = tx(TxMode::read);
+        EXPECT_EQ((*r->bookings().all_of(f.alice)).size(), 300u);
+        auto bob = *r->bookings().all_of(f.bob);
+        ASSERT_EQ(bob.size(), 301u);
+        EXPECT_EQ(bob.back().state, BookingState::cancelled);
+    }
+    // A second live booking of a slot is refused, whichever statement carries it.
+    auto t = tx();
+    auto again = t->bookings().insert_all(std::span<const BookingRecord>(rows).first(1));
+    ASSERT_FALSE(again);
+    EXPECT_TRUE(again.error().code == "slot_taken" || again.error().code == "already_booked_that_slot")
+        << again.error().code;
+}
+
 TEST_P(StoreTest, UncommittedTransactionRollsBack) {
     auto f = seed();
     {

@@ -10,7 +10,7 @@ Error error_of(const Failure& f, const Meaning& m) {
         case Failure::unique:
             return m.unique_error ? m.unique_error(f.constraint) : errors::already_exists(m.label);
         case Failure::foreign_key:
-            return m.deleting ? errors::in_use(m.label) : errors::unknown_reference("un élément lié");
+            return m.deleting ? errors::in_use(m.label) : errors::unknown_reference();
         case Failure::contention: return errors::transaction_conflict();
         case Failure::unavailable: return errors::database_unavailable();
         case Failure::other: break;

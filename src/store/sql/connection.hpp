@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/noun.hpp"
 
 namespace escale::sql {
 
@@ -62,8 +63,8 @@ struct Failure {
 
 // What a statement's failures mean to its caller.
 struct Meaning {
-    const char* label = "L'élément";  // names the thing written, in already_exists and in_use
-    bool deleting = false;            // a foreign-key failure means "still in use"
+    Noun label = masculine("élément");  // names the thing written, in already_exists and in_use
+    bool deleting = false;              // a foreign-key failure means "still in use"
     // The error of a unique failure on a named constraint; null: already_exists(label).
     Error (*unique_error)(std::string_view constraint) = nullptr;
 };

@@ -2,6 +2,8 @@
 // Desk bookings' SQL. Which states are live comes from core (live_states) and is written
 // into each statement as literals, so that both databases use their partial indexes on live
 // bookings (an index's WHERE must be implied by the query's, which a parameter cannot do).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
@@ -48,7 +50,31 @@ public:
                          "created_by, state_changed_at, service_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $9)",
                          params(b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by,
                                 b.service_id),
-                         Meaning{.label = "La réservation", .unique_error = booking_unique_error});
+                         Meaning{.label = feminine("réservation"), .unique_error = booking_unique_error});
+    }
+
+    Result<void> insert_all(std::span<const BookingRecord> records) override {
+        constexpr size_t per_statement = 500;  // 5,000 parameters: well under either database's limit
+        for (size_t at = 0; at < records.size(); at += per_statement) {
+            const auto chunk = records.subspan(at, std::min(per_statement, records.size() - at));
+            std::string sql =
+                "INSERT INTO desk_bookings (site_id, desk_id, resident_id, date, half, state, created_at, "
+                "created_by, state_changed_at, service_id) VALUES ";
+            Params p;
+            p.reserve(chunk.size() * 10);
+            for (size_t i = 0; i < chunk.size(); ++i) {
+                const auto& b = chunk[i].booking;
+                const size_t n = i * 10;
+                sql += fmt::format("{}(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})", i ? ", " : "", n + 1, n + 2,
+                                   n + 3, n + 4, n + 5, n + 6, n + 7, n + 8, n + 9, n + 10);
+                for (auto& v : params(b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at,
+                                      b.created_by, chunk[i].state_changed_at, b.service_id))
+                    p.push_back(std::move(v));
+            }
+            ESCALE_TRY_VOID(execute(c_, sql, p,
+                                    Meaning{.label = feminine("réservation"), .unique_error = booking_unique_error}));
+        }
+        return {};
     }
 
     Result<std::optional<DeskBooking>> find(BookingId id) override {
@@ -58,8 +84,8 @@ public:
 
     Result<void> set_state(BookingId id, BookingState s, Instant at) override {
         ESCALE_TRY(int n, execute(c_, "UPDATE desk_bookings SET state = $1, state_changed_at = $2 WHERE id = $3",
-                                  params(s, at, id), Meaning{.label = "La réservation"}));
-        if (n == 0) return fail(errors::not_found("La réservation"));
+                                  params(s, at, id), Meaning{.label = feminine("réservation")}));
+        if (n == 0) return fail(errors::not_found(feminine("réservation")));
         return {};
     }
 

@@ -46,14 +46,14 @@ public:
     Result<void> set_password_hash(ResidentId r, const std::string& hash) override {
         return command("INSERT INTO credentials (resident_id, password_hash) VALUES ($1, $2) "
                        "ON CONFLICT (resident_id) DO UPDATE SET password_hash = excluded.password_hash",
-                       params(r, hash), "Le compte");
+                       params(r, hash), masculine("compte"));
     }
 
     // ---- sessions ----
     Result<void> insert_session(const Session& s) override {
         return command("INSERT INTO sessions (token_hash, resident_id, created_at, expires_at, last_seen_at) "
                        "VALUES ($1, $2, $3, $4, $5)",
-                       params(s.token_hash, s.resident_id, s.created_at, s.expires_at, s.last_seen_at), "La session");
+                       params(s.token_hash, s.resident_id, s.created_at, s.expires_at, s.last_seen_at), feminine("session"));
     }
 
     Result<std::optional<HeldBy<Session>>> find_session(const std::string& token_hash) override {
@@ -123,7 +123,7 @@ public:
         return c_.insert("INSERT INTO api_tokens (resident_id, name, token_hash, read_only, created_at, expires_at) "
                          "VALUES ($1, $2, $3, $4, $5, $6)",
                          params(t.resident_id, t.name, t.token_hash, t.read_only, t.created_at, t.expires_at),
-                         Meaning{.label = "Le jeton"});
+                         Meaning{.label = masculine("jeton")});
     }
 
     Result<std::optional<HeldBy<ApiToken>>> find_api_token(const std::string& token_hash) override {
@@ -150,7 +150,7 @@ public:
 
     Result<void> delete_api_token(ResidentId r, ApiTokenId id) override {
         ESCALE_TRY(int n, execute(c_, "DELETE FROM api_tokens WHERE id = $1 AND resident_id = $2", params(id, r)));
-        if (n == 0) return fail(errors::not_found("Le jeton"));
+        if (n == 0) return fail(errors::not_found(masculine("jeton")));
         return {};
     }
 
@@ -166,7 +166,7 @@ public:
         return command("INSERT INTO oidc_pending_logins (state_hash, nonce, code_verifier, return_to, created_at, "
                        "expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
                        params(p.state_hash, p.nonce, p.code_verifier, p.return_to, p.created_at, p.expires_at),
-                       "La connexion en cours");
+                       feminine("connexion en cours"));
     }
 
     Result<std::optional<OidcPendingLogin>> take_oidc_pending_login(const std::string& state_hash, Instant now) override {
@@ -192,7 +192,7 @@ public:
 
     Result<void> insert_oidc_session(const std::string& token_hash, const std::string& id_token) override {
         return command("INSERT INTO oidc_sessions (token_hash, id_token) VALUES ($1, $2)", params(token_hash, id_token),
-                       "La session");
+                       feminine("session"));
     }
 
     Result<std::optional<std::string>> oidc_session_id_token(const std::string& token_hash) override {
@@ -200,7 +200,7 @@ public:
     }
 
 private:
-    Result<void> command(const std::string& sql, const Params& p, const char* label = "L'élément") {
+    Result<void> command(const std::string& sql, const Params& p, Noun label = masculine("élément")) {
         ESCALE_TRY_VOID(execute(c_, sql, p, Meaning{.label = label}));
         return {};
     }
