@@ -30,6 +30,14 @@ Error read_only_token();
 Error forbidden();
 Error self_removal();
 
+// changing and resetting passwords (app/identity/account_password.hpp)
+Error wrong_current_password();
+Error same_password();
+// A person without a local password (one who logs in through ProConnect): `own` when it is
+// the person themselves who asks.
+Error no_local_password(bool own);
+Error own_password_reset();
+
 // lookups and data integrity
 Error not_found(std::string_view what);
 Error already_exists(std::string_view what);
