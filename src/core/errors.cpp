@@ -81,6 +81,25 @@ Error site_needed_for_audit() {
                 "administrateur lit le journal de tous les sites.");
 }
 
+Error wrong_current_password() {
+    return make(ErrorKind::invalid_input, "wrong_current_password", "Le mot de passe actuel est incorrect.");
+}
+Error same_password() {
+    return make(ErrorKind::invalid_input, "same_password", "Le nouveau mot de passe doit être différent de l'actuel.");
+}
+Error no_local_password(bool own) {
+    return make(ErrorKind::rule_violation, "no_local_password",
+                own ? "Votre compte n'a pas de mot de passe Escale : vous vous connectez par ProConnect, "
+                      "où votre mot de passe se change."
+                    : "Cette personne n'a pas de mot de passe Escale : elle se connecte par ProConnect, "
+                      "où son mot de passe se change.");
+}
+Error own_password_reset() {
+    return make(ErrorKind::rule_violation, "own_password_reset",
+                "Votre propre mot de passe ne se réinitialise pas : changez-le en donnant l'actuel "
+                "(POST /api/v1/me/password).");
+}
+
 Error not_found(Noun what) {
     return make(ErrorKind::not_found, "not_found", fmt::format("{} introuvable.", capitalized(what.text)));
 }

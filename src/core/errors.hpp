@@ -33,6 +33,14 @@ Error forbidden();
 Error site_needed_for_audit();
 Error self_removal();
 
+// changing and resetting passwords (app/identity/account_password.hpp)
+Error wrong_current_password();
+Error same_password();
+// A person without a local password (one who logs in through ProConnect): `own` when it is
+// the person themselves who asks.
+Error no_local_password(bool own);
+Error own_password_reset();
+
 // lookups and data integrity; each message is composed around `what` (core/noun.hpp)
 Error not_found(Noun what);
 Error already_exists(Noun what);

@@ -53,6 +53,9 @@ public:
     virtual Result<int> delete_expired_sessions(Instant now, Instant idle_since) = 0;
     // Ends every session of resident r (deactivation, removal).
     virtual Result<void> delete_sessions_of(ResidentId r) = 0;
+    // Ends every session of resident r but the one of `keep_token_hash` (a change of
+    // password keeps the session it was made in); returns how many ended.
+    virtual Result<int> delete_other_sessions_of(ResidentId r, const std::string& keep_token_hash) = 0;
     // The sessions of resident r, oldest first.
     virtual Result<std::vector<Session>> sessions_of(ResidentId r) = 0;
 

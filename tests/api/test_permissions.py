@@ -11,7 +11,7 @@ import os
 import re
 import unittest
 
-from escale_server import Server, assert_error
+from escale_server import DEMO_PASSWORD, Server, assert_error
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 ADMIN = "admin@pilote.escale.test"
@@ -60,6 +60,7 @@ class PermissionsTest(unittest.TestCase):
         with open(os.path.join(ROOT, "docs", "openapi.json"), encoding="utf-8") as f:
             cls.openapi = json.load(f)
         cls.counter = itertools.count(1)
+        cls.passwords = {}  # {email: password} of those whose password is not the demo one
         status, site, _ = cls.admin.get("/api/v1/sites/1")
         assert status == 200, site
         cls.floor = site["floors"][0]["id"]
@@ -86,7 +87,9 @@ class PermissionsTest(unittest.TestCase):
         cls.actors = {"anonymous": (cls.server.client(), None)}
         cls.emails = {name: email for name, (email, _) in actors.items()}
         for name, (email, roles) in actors.items():
-            cls.actors[name] = (cls.sign_in(email), roles)
+            # The administrator acts in the fixtures' session: changing one's password ends
+            # one's other sessions.
+            cls.actors[name] = (cls.admin if email == ADMIN else cls.sign_in(email), roles)
         # Read targets, on site 1 and the holder's service.
         cls.read_targets = {c: cls.fresh(c) for c in
                             ["floors", "zones", "services", "desks", "spaces", "lockers", "closures", "role-grants"]}
@@ -107,7 +110,7 @@ class PermissionsTest(unittest.TestCase):
 
     @classmethod
     def sign_in(cls, email):
-        return cls.server.login(email, PASSWORD) if email.startswith("droits-") else cls.server.login(email)
+        return cls.server.login(email, cls.passwords.get(email, DEMO_PASSWORD))
 
     @classmethod
     def person(cls, site, service, role):
@@ -115,6 +118,7 @@ class PermissionsTest(unittest.TestCase):
         email = f"droits-{role}-{n}@pilote.escale.test"
         cls.make("residents", {"site_id": site, "service_id": service, "email": email, "role": role,
                                "display_name": f"Droits {role} {n}", "password": PASSWORD})
+        cls.passwords[email] = PASSWORD
         return email
 
     @classmethod
@@ -168,11 +172,19 @@ class PermissionsTest(unittest.TestCase):
         if "/auth/oidc/" in path:  # public, and off on this server (test_oidc covers it switched on)
             return client.get(path), False, 404
         if path == "/api/v1/auth/login":  # on a connection of its own: a login ends the session it presents
-            answer = self.server.client().post(path, {"email": ADMIN, "password": "escale-demo"})
+            answer = self.server.client().post(path, {"email": ADMIN, "password": self.passwords.get(ADMIN, DEMO_PASSWORD)})
             return answer, True, 401
         if path == "/api/v1/auth/logout":  # on a session of its own, for the same reason
             answer = (self.sign_in(self.emails[name]) if roles else self.server.client()).post(path)
             return answer, roles is not None, 401
+        if path == "/api/v1/me/password":  # one's own, from the actor's session (which stays open)
+            if roles is None:
+                return client.post(path, {}), False, 401
+            email, new = self.emails[name], f"balayage-{next(self.counter)}-mot-de-passe"
+            answer = client.post(path, {"current_password": self.passwords.get(email, DEMO_PASSWORD), "new_password": new})
+            if answer[0] == 200:
+                self.passwords[email] = new
+            return answer, True, 401
         if path == "/api/v1/me/api-tokens/{id}":  # one's own token
             made = client.post("/api/v1/me/api-tokens", {"name": "à révoquer"}) if roles else (0, {"id": 1}, None)
             return client.delete(f"/api/v1/me/api-tokens/{made[1]['id']}"), roles is not None, 401
@@ -182,6 +194,11 @@ class PermissionsTest(unittest.TestCase):
             return client.request(method.upper(), path), permission == "public" or roles is not None, 401
         if roles is None:
             return client.request(method.upper(), path.replace("{id}", "1"), body={}), False, 401
+        if path == "/api/v1/residents/{id}/password":  # a fresh agent of the holder's service, with a password
+            target = self.make("residents", {**self.body("residents"), "password": PASSWORD})["id"]
+            answer = client.request("PUT", f"/api/v1/residents/{target}/password",
+                                    {"new_password": f"balayage-{next(self.counter)}-nouveau"})
+            return answer, allowed(self.matrix, roles, permission, 1), 403
         if path == "/api/v1/sites/{id}" and method == "get":
             return client.get("/api/v1/sites/1"), allowed(self.matrix, roles, permission, 1), 403
         if path == "/api/v1/floors/{id}/availability":

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
-// A Store in memory for use-case tests: the referential, desk bookings and the audit log as
-// plain values, with real transactions (a transaction works on a copy, commit publishes it,
-// destruction without commit drops it) and the database's invariants on live bookings (one
-// per desk slot, one per resident and slot). Identity and jobs are not faked: a use case
-// that reaches them fails the test. Not thread-safe; for single-threaded tests only.
+// A Store in memory for use-case tests: the referential, desk bookings, the audit log and
+// the part of identity that local accounts use (passwords, sessions, login throttles, API
+// tokens) as plain values, with real transactions (a transaction works on a copy, commit
+// publishes it, destruction without commit drops it) and the database's invariants on live
+// bookings (one per desk slot, one per resident and slot). Jobs and OpenID Connect logins
+// are not faked: a use case that reaches them fails the test. Not thread-safe; for
+// single-threaded tests only.
 #pragma once
 
 #include <algorithm>
@@ -27,6 +29,10 @@ struct State {
     std::int64_t referential_version = 0;
     std::vector<DeskBooking> bookings;  // by id, from 1
     std::vector<AuditEvent> audit;
+    std::map<ResidentId, std::string> password_hashes;
+    std::vector<Session> sessions;  // oldest first
+    std::map<std::string, LoginThrottle> login_throttles;
+    std::vector<ApiToken> api_tokens;
     Id next_id = 1;
 
     template <class T>
@@ -172,6 +178,103 @@ private:
     State& s_;
 };
 
+// Local accounts: what login, sessions and passwords use. OpenID Connect is not faked.
+class Identity final : public IdentityStore {
+public:
+    explicit Identity(State& s) : s_(s) {}
+
+    Result<std::optional<std::string>> password_hash(ResidentId r) override {
+        auto it = s_.password_hashes.find(r);
+        return it == s_.password_hashes.end() ? std::optional<std::string>{} : std::optional<std::string>{it->second};
+    }
+    Result<void> set_password_hash(ResidentId r, const std::string& hash) override {
+        s_.password_hashes[r] = hash;
+        return {};
+    }
+
+    Result<void> insert_session(const Session& session) override {
+        if (find(session.token_hash) != s_.sessions.end()) return fail(errors::already_exists(feminine("session")));
+        s_.sessions.push_back(session);
+        return {};
+    }
+    Result<std::optional<HeldBy<Session>>> find_session(const std::string& token_hash) override {
+        auto it = find(token_hash);
+        if (it == s_.sessions.end()) return std::optional<HeldBy<Session>>{};
+        return std::optional<HeldBy<Session>>{HeldBy<Session>{*it, s_.table<Resident>().at(it->resident_id)}};
+    }
+    Result<void> touch_session(const std::string& token_hash, Instant at) override {
+        if (auto it = find(token_hash); it != s_.sessions.end()) it->last_seen_at = at;
+        return {};
+    }
+    Result<void> delete_session(const std::string& token_hash) override {
+        std::erase_if(s_.sessions, [&](const Session& x) { return x.token_hash == token_hash; });
+        return {};
+    }
+    Result<int> delete_expired_sessions(Instant, Instant) override { return not_faked<int>(); }
+    Result<void> delete_sessions_of(ResidentId r) override {
+        std::erase_if(s_.sessions, [&](const Session& x) { return x.resident_id == r; });
+        return {};
+    }
+    Result<int> delete_other_sessions_of(ResidentId r, const std::string& keep_token_hash) override {
+        return static_cast<int>(std::erase_if(
+            s_.sessions, [&](const Session& x) { return x.resident_id == r && x.token_hash != keep_token_hash; }));
+    }
+    Result<std::vector<Session>> sessions_of(ResidentId r) override {
+        std::vector<Session> out;
+        for (auto& x : s_.sessions)
+            if (x.resident_id == r) out.push_back(x);
+        return out;
+    }
+
+    Result<std::optional<LoginThrottle>> find_login_throttle(const std::string& key) override {
+        auto it = s_.login_throttles.find(key);
+        return it == s_.login_throttles.end() ? std::optional<LoginThrottle>{} : std::optional<LoginThrottle>{it->second};
+    }
+    Result<void> save_login_throttle(const LoginThrottle& t) override {
+        s_.login_throttles[t.key] = t;
+        return {};
+    }
+    Result<void> delete_login_throttle(const std::string& key) override {
+        s_.login_throttles.erase(key);
+        return {};
+    }
+    Result<int> delete_stale_login_throttles(Instant) override { return not_faked<int>(); }
+
+    Result<ApiTokenId> insert_api_token(const ApiToken& t) override {
+        s_.api_tokens.push_back(t);
+        s_.api_tokens.back().id = s_.next_id++;
+        return s_.api_tokens.back().id;
+    }
+    Result<std::optional<HeldBy<ApiToken>>> find_api_token(const std::string&) override {
+        return not_faked<std::optional<HeldBy<ApiToken>>>();
+    }
+    Result<std::vector<ApiToken>> api_tokens_of(ResidentId r) override {
+        std::vector<ApiToken> out;
+        for (auto& t : s_.api_tokens)
+            if (t.resident_id == r) out.push_back(t);
+        return out;
+    }
+    Result<void> delete_api_token(ResidentId, ApiTokenId) override { return not_faked<void>(); }
+    Result<void> delete_access_of(ResidentId) override { return not_faked<void>(); }
+
+    Result<void> insert_oidc_pending_login(const OidcPendingLogin&) override { return not_faked<void>(); }
+    Result<std::optional<OidcPendingLogin>> take_oidc_pending_login(const std::string&, Instant) override {
+        return not_faked<std::optional<OidcPendingLogin>>();
+    }
+    Result<int> delete_expired_oidc_pending_logins(Instant) override { return not_faked<int>(); }
+    Result<int> count_oidc_pending_logins() override { return not_faked<int>(); }
+    Result<void> insert_oidc_session(const std::string&, const std::string&) override { return not_faked<void>(); }
+    Result<std::optional<std::string>> oidc_session_id_token(const std::string&) override {
+        return not_faked<std::optional<std::string>>();
+    }
+
+private:
+    std::vector<Session>::iterator find(const std::string& token_hash) {
+        return std::find_if(s_.sessions.begin(), s_.sessions.end(), [&](const Session& x) { return x.token_hash == token_hash; });
+    }
+    State& s_;
+};
+
 class Store;
 
 // Works on a copy of the store's state; commit() publishes it.
@@ -186,7 +289,7 @@ public:
     ReferentialStore& referential() override { return referential_; }
     DeskBookingStore& bookings() override { return bookings_; }
     AuditStore& audit() override { return audit_; }
-    IdentityStore& identity() override { return unfaked<IdentityStore>("identity"); }
+    IdentityStore& identity() override { return identity_; }
     JobStore& jobs() override { return unfaked<JobStore>("jobs"); }
 
 private:
@@ -196,6 +299,7 @@ private:
     Referential referential_{working_};
     DeskBookings bookings_{working_};
     Audit audit_{working_};
+    Identity identity_{working_};
 };
 
 class Store final : public escale::Store {

@@ -310,6 +310,33 @@ TEST_P(StoreTest, SessionsAndPasswords) {
     EXPECT_TRUE(t->commit());
 }
 
+TEST_P(StoreTest, OtherSessionsEndAndTheKeptOneStays) {
+    auto f = seed();
+    auto at = [](int s) { return Instant{std::chrono::seconds{s}}; };
+    {
+        auto t = tx();
+        for (const char* h : {"a1", "a2", "a3"}) EXPECT_TRUE(t->identity().insert_session(Session{h, f.alice, at(1), at(50), at(1)}));
+        EXPECT_TRUE(t->identity().insert_session(Session{"b1", f.bob, at(1), at(50), at(1)}));
+        EXPECT_TRUE(t->identity().insert_oidc_session("a3", "id-token-a3"));
+        EXPECT_EQ(*t->identity().delete_other_sessions_of(f.alice, "a2"), 2);
+        EXPECT_TRUE(t->commit());
+    }
+    {
+        auto t = tx(TxMode::read);
+        EXPECT_FALSE(*t->identity().find_session("a1"));
+        EXPECT_TRUE(*t->identity().find_session("a2"));
+        EXPECT_FALSE(*t->identity().find_session("a3"));
+        EXPECT_FALSE(*t->identity().oidc_session_id_token("a3"));  // goes with its session
+        EXPECT_TRUE(*t->identity().find_session("b1"));             // someone else's stays
+        EXPECT_EQ((*t->identity().sessions_of(f.alice)).size(), 1u);
+    }
+    // Another person's token kept: every session of alice ends; then nothing is left to end.
+    auto w = tx();
+    EXPECT_EQ(*w->identity().delete_other_sessions_of(f.alice, "b1"), 1);
+    EXPECT_EQ(*w->identity().delete_other_sessions_of(f.alice, "a2"), 0);
+    EXPECT_TRUE(*w->identity().find_session("b1"));
+}
+
 TEST_P(StoreTest, LoginThrottlesAreUpsertedAndPurged) {
     seed();
     auto t = tx();

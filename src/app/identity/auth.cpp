@@ -40,8 +40,8 @@ Result<OpenedSession> open_session(Context ctx, ResidentId r, std::string_view p
     return out;
 }
 
-Result<LoginResult> login(Context ctx, std::string_view email, std::string_view password,
-                          std::string_view client_address, std::string_view previous_token) {
+Result<Resident> check_password(Context ctx, std::string_view email, std::string_view password,
+                                std::string_view client_address, const AfterPasswordCheck& on_success) {
     auto keys = throttle_keys(email, client_address);
     const ThrottleKey& account = keys.front();
     Instant now = ctx.clock.now();
@@ -87,12 +87,20 @@ Result<LoginResult> login(Context ctx, std::string_view email, std::string_view 
         return fail(errors::bad_credentials());
     }
 
-    LoginResult out{random_token(), *found.resident, now + session_lifetime};
-    Session s{token_hash(out.token), out.resident.id, now, out.expires_at, now};
     ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
         ESCALE_TRY_VOID(tx.identity().delete_login_throttle(account.key));
-        return insert_session(tx, s, previous_token);
+        return on_success(tx, *found.resident);
     }));
+    return *found.resident;
+}
+
+Result<LoginResult> login(Context ctx, std::string_view email, std::string_view password,
+                          std::string_view client_address, std::string_view previous_token) {
+    Instant now = ctx.clock.now();
+    LoginResult out{random_token(), {}, now + session_lifetime};
+    ESCALE_TRY(out.resident, check_password(ctx, email, password, client_address, [&](Transaction& tx, const Resident& r) {
+                   return insert_session(tx, Session{token_hash(out.token), r.id, now, out.expires_at, now}, previous_token);
+               }));
     return out;
 }
 

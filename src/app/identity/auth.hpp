@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,22 @@ struct LoginResult {
     Resident resident;
     Instant expires_at;
 };
+
+// What a use case does once a password it checked is right, within the transaction that
+// clears the account's failure count. It may run more than once (in_transaction's retries):
+// it must have no effect outside the transaction.
+using AfterPasswordCheck = std::function<Result<void>(Transaction&, const Resident&)>;
+
+// Checks `password` against the local password of the account of `email`, counted by login
+// throttling exactly as a login is (core/login_throttle.hpp), so that no route may be used
+// to guess a password faster than the login. Fails with "bad_credentials" for an unknown
+// email, an inactive resident, a resident without a local password, or a wrong password,
+// taking the same time in each case; with "too_many_attempts" (and no check) while the
+// account or the client's address is locked. On success, clears the account's count and
+// runs on_success in the same transaction (its failure is returned as it is); returns the
+// resident.
+Result<Resident> check_password(Context ctx, std::string_view email, std::string_view password,
+                                std::string_view client_address, const AfterPasswordCheck& on_success);
 
 // Fails with "bad_credentials" for an unknown email, an inactive resident, a resident
 // without a local password, or a wrong password, taking the same time in each case; with

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Routes of identity: local login and logout, the current session and /me, and the personal
-// API tokens a resident creates for integrations. (OpenID Connect login is in oidc.cpp.)
+// Routes of identity: local login and logout, the current session and /me, changing one's
+// own password and resetting someone else's, and the personal API tokens a resident creates
+// for integrations. (OpenID Connect login is in oidc.cpp.)
 #include "http/routes/routes.hpp"
 
 #include <optional>
@@ -8,6 +9,7 @@
 
 #include <boost/describe/class.hpp>
 
+#include "app/identity/account_password.hpp"
 #include "app/identity/api_tokens.hpp"
 #include "app/identity/auth.hpp"
 #include "core/errors.hpp"
@@ -29,6 +31,19 @@ struct LoginBody {
     std::optional<std::string> password;
 };
 BOOST_DESCRIBE_STRUCT(LoginBody, (), (email, password))
+
+// POST /api/v1/me/password.
+struct OwnPasswordBody {
+    Required<std::string> current_password;
+    Required<std::string> new_password;
+};
+BOOST_DESCRIBE_STRUCT(OwnPasswordBody, (), (current_password, new_password))
+
+// PUT /api/v1/residents/{id}/password.
+struct PasswordResetBody {
+    Required<std::string> new_password;
+};
+BOOST_DESCRIBE_STRUCT(PasswordResetBody, (), (new_password))
 
 // The read_only member of a new API token. It has always asked for « true ou false », where
 // the referential's booleans ask for « un booléen (true ou false) »: kept as it is.
@@ -92,6 +107,29 @@ Response logout(app::Context ctx, const ApiOptions& options, const Call& c) {
     return resp;
 }
 
+Response password_replaced(const Result<app::PasswordReplaced>& r) {
+    if (!r) return error_response(r.error());
+    return json_response(200, json::object{{"sessions_ended", r->sessions_ended}, {"api_tokens_kept", r->api_tokens_kept}});
+}
+
+Response change_own_password(app::Context ctx, const ApiOptions& options, const Call& c) {
+    auto body = decode<OwnPasswordBody>(c.request.body);
+    if (!body) return error_response(body.error());
+    // As at login: a longer one is no password of ours, and not worth hashing.
+    if (body->current_password->size() > 1024) return error_response(errors::wrong_current_password());
+    auto address = client_address(c.request.remote_address, c.request.forwarded_for, options.trusted_proxies);
+    return password_replaced(app::change_own_password(ctx, *c.actor, *body->current_password, *body->new_password,
+                                                      request_token(c.request), address));
+}
+
+Response reset_password(app::Context ctx, const Call& c) {
+    auto id = path_id(c);
+    if (!id) return error_response(id.error());
+    auto body = decode<PasswordResetBody>(c.request.body);
+    if (!body) return error_response(body.error());
+    return password_replaced(app::reset_password(ctx, *c.actor, *id, *body->new_password));
+}
+
 Response create_api_token(app::Context ctx, const Call& c) {
     auto body = decode<NewApiTokenBody>(c.request.body);
     if (!body) return error_response(body.error());
@@ -122,6 +160,10 @@ void add_identity_routes(Router& r, const RouteContext& rc) {
                else out["api_token"] = to_json(*c.actor->api_token);
                return json_response(200, out);
            }});
+    r.add({.method = "POST", .pattern = "/api/v1/me/password",
+           .handler = [ctx, options](const Call& c) { return change_own_password(ctx, options, c); }, .slow = true});
+    r.add({.method = "PUT", .pattern = "/api/v1/residents/{id}/password",
+           .handler = [ctx](const Call& c) { return reset_password(ctx, c); }, .slow = true});
     r.add({.method = "GET", .pattern = "/api/v1/me/api-tokens", .handler = [ctx](const Call& c) {
                return reply(app::list_api_tokens(ctx, *c.actor));
            }});

@@ -85,6 +85,10 @@ public:
         return command("DELETE FROM sessions WHERE resident_id = $1", params(r));
     }
 
+    Result<int> delete_other_sessions_of(ResidentId r, const std::string& keep_token_hash) override {
+        return execute(c_, "DELETE FROM sessions WHERE resident_id = $1 AND token_hash <> $2", params(r, keep_token_hash));
+    }
+
     Result<std::vector<Session>> sessions_of(ResidentId r) override {
         return rows(c_,
                     "SELECT token_hash, resident_id, created_at, expires_at, last_seen_at FROM sessions "
