@@ -16,7 +16,7 @@ if [ "${1:-}" = "--databases" ]; then
   script=databases.py
   command -v psql >/dev/null || { echo "run.sh: psql is missing (apt-get install postgresql-15)" >&2; exit 1; }
 fi
-command -v wrk >/dev/null || { echo "run.sh: wrk is missing (apt-get install wrk)" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "run.sh: wrk is missing (bash scripts/install-deps.sh --bench)" >&2; exit 1; }
 [ -x "$ESCALE_BIN" ] || { echo "run.sh: no server binary at $ESCALE_BIN (build it first)" >&2; exit 1; }
 echo "escale bench, $(date -u +%FT%TZ): $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $ESCALE_BIN"
 exec python3 "$here/$script" "$@"
