@@ -29,24 +29,17 @@ protected:
         s.name = "Autre site";
         elsewhere = *ref.insert(s);
         sgar = *ref.insert(Service{0, site, "SGAR", "Secrétariat général pour les affaires régionales"});
-        alice = resident(ref, site, sgar, "alice", Role::agent);
-        bob = resident(ref, site, sgar, "bob", Role::agent);
-        referent = resident(ref, site, sgar, "referente", Role::referent);
-        gestionnaire = resident(ref, site, sgar, "gestion", Role::gestionnaire);
-        other_gestionnaire = resident(ref, elsewhere, std::nullopt, "gestion-ailleurs", Role::gestionnaire);
-        admin = resident(ref, elsewhere, std::nullopt, "admin", Role::admin);
-        proconnect = resident(ref, site, sgar, "proconnect", Role::agent);
+        alice = fake::add_resident(ref, site, sgar, "alice", Role::agent);
+        bob = fake::add_resident(ref, site, sgar, "bob", Role::agent);
+        referent = fake::add_resident(ref, site, sgar, "referente", Role::referent);
+        gestionnaire = fake::add_resident(ref, site, sgar, "gestion", Role::gestionnaire);
+        other_gestionnaire = fake::add_resident(ref, elsewhere, std::nullopt, "gestion-ailleurs", Role::gestionnaire);
+        admin = fake::add_resident(ref, elsewhere, std::nullopt, "admin", Role::admin);
+        proconnect = fake::add_resident(ref, site, sgar, "proconnect", Role::agent);
         hash = *app::hash_password(old_password);
         for (auto* r : {&alice, &bob, &referent, &gestionnaire, &other_gestionnaire, &admin})
             ASSERT_TRUE(tx->identity().set_password_hash(r->id, hash));
         ASSERT_TRUE(tx->commit());
-    }
-
-    static Resident resident(ReferentialStore& ref, SiteId site, std::optional<ServiceId> service, std::string name,
-                             Role role) {
-        Resident r{0, site, service, name + "@pilote.test", name, 100, role, true};
-        r.id = *ref.insert(r);
-        return r;
     }
 
     app::Context ctx() { return {store, clock}; }

@@ -36,18 +36,11 @@ protected:
         Desk off{0, site, floor, std::nullopt, "P3"};
         off.active = false;
         inactive_desk = *ref.insert(off);
-        alice = resident(ref, site, sgar, "alice", Role::agent);
-        bob = resident(ref, site, dreets, "bob", Role::agent);
-        gestionnaire = resident(ref, site, sgar, "gestion", Role::gestionnaire);
-        stranger = resident(ref, elsewhere, std::nullopt, "ailleurs", Role::agent);
+        alice = fake::add_resident(ref, site, sgar, "alice", Role::agent);
+        bob = fake::add_resident(ref, site, dreets, "bob", Role::agent);
+        gestionnaire = fake::add_resident(ref, site, sgar, "gestion", Role::gestionnaire);
+        stranger = fake::add_resident(ref, elsewhere, std::nullopt, "ailleurs", Role::agent);
         ASSERT_TRUE(tx->commit());
-    }
-
-    static Resident resident(ReferentialStore& ref, SiteId site, std::optional<ServiceId> service, std::string name,
-                             Role role) {
-        Resident r{0, site, service, name + "@pilote.test", name, 100, role, true};
-        r.id = *ref.insert(r);
-        return r;
     }
 
     app::Context ctx() { return {store, clock}; }

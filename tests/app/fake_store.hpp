@@ -275,6 +275,14 @@ private:
     State& s_;
 };
 
+// An active resident named `name` (email name@pilote.test), stored in `ref`.
+inline Resident add_resident(ReferentialStore& ref, SiteId site, std::optional<ServiceId> service, const std::string& name,
+                             Role role) {
+    Resident r{0, site, service, name + "@pilote.test", name, 100, role, true};
+    r.id = *ref.insert(r);
+    return r;
+}
+
 class Store;
 
 // Works on a copy of the store's state; commit() publishes it.
