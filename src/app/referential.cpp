@@ -10,7 +10,6 @@
 #include "app/transaction.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
-#include "core/password_policy.hpp"
 #include "core/validation.hpp"
 
 namespace escale::app {
@@ -272,18 +271,14 @@ Result<Resident> create_resident(Context ctx, const Actor& actor, Resident value
     ESCALE_TRY_VOID(may_write<Resident>(actor, nullptr, &value));
     std::optional<std::string> hash;
     if (password) {
-        ESCALE_TRY_VOID(check_new_password(*password));
-        hash = hash_password(*password);  // slow: outside the transaction
-        if (!hash) return fail(errors::internal("argon2id"));
+        ESCALE_TRY(hash, hash_new_password(*password));  // slow: outside the transaction
     }
     return in_transaction(ctx, TxMode::write,
                           [&](Transaction& tx) { return insert_resident(ctx, actor, tx, value, hash); });
 }
 
 Result<Resident> add_user(Context ctx, const Actor& actor, const NewUser& user) {
-    ESCALE_TRY_VOID(check_new_password(user.password));
-    auto hash = hash_password(user.password);  // slow: outside the transaction
-    if (!hash) return fail(errors::internal("argon2id"));
+    ESCALE_TRY(std::optional<std::string> hash, hash_new_password(user.password));  // slow: outside the transaction
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<Resident> {
         Resident r;
         r.email = user.email;

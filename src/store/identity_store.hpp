@@ -52,7 +52,7 @@ public:
     // `idle_since`; returns how many.
     virtual Result<int> delete_expired_sessions(Instant now, Instant idle_since) = 0;
     // Ends every session of resident r (deactivation, removal).
-    virtual Result<void> delete_sessions_of(ResidentId r) = 0;
+    virtual Result<int> delete_sessions_of(ResidentId r) = 0;  // returns how many ended
     // Ends every session of resident r but the one of `keep_token_hash` (a change of
     // password keeps the session it was made in); returns how many ended.
     virtual Result<int> delete_other_sessions_of(ResidentId r, const std::string& keep_token_hash) = 0;

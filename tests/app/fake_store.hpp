@@ -211,9 +211,8 @@ public:
         return {};
     }
     Result<int> delete_expired_sessions(Instant, Instant) override { return not_faked<int>(); }
-    Result<void> delete_sessions_of(ResidentId r) override {
-        std::erase_if(s_.sessions, [&](const Session& x) { return x.resident_id == r; });
-        return {};
+    Result<int> delete_sessions_of(ResidentId r) override {
+        return static_cast<int>(std::erase_if(s_.sessions, [&](const Session& x) { return x.resident_id == r; }));
     }
     Result<int> delete_other_sessions_of(ResidentId r, const std::string& keep_token_hash) override {
         return static_cast<int>(std::erase_if(

@@ -16,14 +16,6 @@
 namespace escale::app {
 namespace {
 
-// The policy, then the slow hash (outside any transaction).
-Result<std::string> new_hash(std::string_view password) {
-    ESCALE_TRY_VOID(check_new_password(password));
-    auto hash = hash_password(password);
-    if (!hash) return fail(errors::internal("argon2id"));
-    return *hash;
-}
-
 // The person whose password `actor` may reset, within tx.
 Result<Resident> reset_target(Transaction& tx, const Actor& actor, ResidentId id) {
     if (!actor.is_system && id == actor.resident.id) return fail(errors::own_password_reset());
@@ -56,7 +48,7 @@ Result<PasswordReplaced> change_own_password(Context ctx, const Actor& actor, st
     const ResidentId me = actor.resident.id;
     ESCALE_TRY(auto existing, in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.identity().password_hash(me); }));
     if (!existing) return fail(errors::no_local_password(true));
-    ESCALE_TRY(auto hash, new_hash(new_password));
+    ESCALE_TRY(auto hash, hash_new_password(new_password));
 
     PasswordReplaced out;
     auto checked = check_password(ctx, actor.resident.email, current, client_address, [&](Transaction& tx, const Resident& r) -> Result<void> {
@@ -81,14 +73,12 @@ Result<PasswordReplaced> reset_password(Context ctx, const Actor& actor, Residen
         ESCALE_TRY_VOID(reset_target(tx, actor, id));
         return {};
     }));
-    ESCALE_TRY(auto hash, new_hash(new_password));
+    ESCALE_TRY(auto hash, hash_new_password(new_password));
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<PasswordReplaced> {
         ESCALE_TRY(auto target, reset_target(tx, actor, id));
         PasswordReplaced out;
-        ESCALE_TRY(auto sessions, tx.identity().sessions_of(id));
-        out.sessions_ended = static_cast<int>(sessions.size());
         ESCALE_TRY_VOID(tx.identity().set_password_hash(id, hash));
-        ESCALE_TRY_VOID(tx.identity().delete_sessions_of(id));
+        ESCALE_TRY(out.sessions_ended, tx.identity().delete_sessions_of(id));
         ESCALE_TRY(out.api_tokens_kept, api_token_count(tx, id));
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, target.site_id, {}, id, "reset_password", entity_name<Resident>(), id,

@@ -5,6 +5,9 @@
 
 #include <sodium.h>
 
+#include "core/errors.hpp"
+#include "core/password_policy.hpp"
+
 namespace escale::app {
 namespace {
 void init_sodium() {
@@ -29,6 +32,13 @@ std::optional<std::string> hash_password(std::string_view password) {
                               crypto_pwhash_ALG_ARGON2ID13) != 0)
         return std::nullopt;
     return std::string(out);
+}
+
+Result<std::string> hash_new_password(std::string_view password) {
+    if (auto ok = check_new_password(password); !ok) return fail(ok.error());
+    auto hash = hash_password(password);
+    if (!hash) return fail(errors::internal("argon2id"));
+    return *hash;
 }
 
 bool verify_password(const std::string& encoded, std::string_view password) {

@@ -8,10 +8,15 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.hpp"
+
 namespace escale::app {
 
 // nullopt only if the system is out of memory.
 std::optional<std::string> hash_password(std::string_view password);
+// A new password: checked against the policy (core/password_policy), then hashed. Slow: call
+// it outside any transaction. Fails with the policy's error, or "internal" out of memory.
+Result<std::string> hash_new_password(std::string_view password);
 bool verify_password(const std::string& encoded_hash, std::string_view password);
 
 // A random token of 32 bytes, hex-encoded (64 characters), and the hash stored for it.

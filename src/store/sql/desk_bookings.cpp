@@ -37,6 +37,11 @@ DeskBooking read_booking(const Row& r) {
     return b;
 }
 
+// Both inserts write the same columns; state_changed_at is the creation instant for insert.
+constexpr const char* insert_booking =
+    "INSERT INTO desk_bookings (site_id, desk_id, resident_id, date, half, state, created_at, created_by, "
+    "state_changed_at, service_id) VALUES ";
+
 Error booking_unique_error(std::string_view constraint) {
     return constraint == "desk_bookings_live_resident" ? errors::already_booked_that_slot() : errors::slot_taken();
 }
@@ -46,8 +51,8 @@ public:
     explicit SqlDeskBookings(Connection& c) : c_(c) {}
 
     Result<BookingId> insert(const DeskBooking& b) override {
-        return c_.insert("INSERT INTO desk_bookings (site_id, desk_id, resident_id, date, half, state, created_at, "
-                         "created_by, state_changed_at, service_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $9)",
+        static const std::string sql = std::string(insert_booking) + "($1, $2, $3, $4, $5, $6, $7, $8, $7, $9)";
+        return c_.insert(sql,
                          params(b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by,
                                 b.service_id),
                          Meaning{.label = feminine("réservation"), .unique_error = booking_unique_error});
@@ -57,9 +62,7 @@ public:
         constexpr size_t per_statement = 500;  // 5,000 parameters: well under either database's limit
         for (size_t at = 0; at < records.size(); at += per_statement) {
             const auto chunk = records.subspan(at, std::min(per_statement, records.size() - at));
-            std::string sql =
-                "INSERT INTO desk_bookings (site_id, desk_id, resident_id, date, half, state, created_at, "
-                "created_by, state_changed_at, service_id) VALUES ";
+            std::string sql = insert_booking;
             Params p;
             p.reserve(chunk.size() * 10);
             for (size_t i = 0; i < chunk.size(); ++i) {

@@ -81,8 +81,8 @@ public:
         return execute(c_, "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2", params(now, idle_since));
     }
 
-    Result<void> delete_sessions_of(ResidentId r) override {
-        return command("DELETE FROM sessions WHERE resident_id = $1", params(r));
+    Result<int> delete_sessions_of(ResidentId r) override {
+        return execute(c_, "DELETE FROM sessions WHERE resident_id = $1", params(r));
     }
 
     Result<int> delete_other_sessions_of(ResidentId r, const std::string& keep_token_hash) override {
