@@ -21,6 +21,7 @@
 #include "app/demo_loader.hpp"
 #include "cli/demo_accounts.hpp"
 #include "cli/french_cli.hpp"
+#include "cli/plan_command.hpp"
 #include "app/floor_plan_cache.hpp"
 #include "app/identity/oidc_provider.hpp"
 #include "app/periodic_jobs.hpp"
@@ -209,7 +210,11 @@ int main(int argc, char** argv) {
     migrate_cmd->add_option("--from", migrate_from, "Source : sqlite:CHEMIN")->required();
     migrate_cmd->add_option("--to", migrate_to, "Destination : postgresql://…")->required();
 
+    // ---- plan ----
+    cli::PlanCommand plan(cli);
+
     if (auto status = cli::parse_in_french(cli, argc, argv)) return *status;
+    if (plan.chosen()) return plan.run();
     if (instance.empty()) instance = default_instance_name();
     // Logs go to standard error; standard output carries what a caller may parse.
     spdlog::set_default_logger(spdlog::stderr_color_mt("escale"));

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <random>
 #include <vector>
 
@@ -13,11 +14,15 @@ namespace {
 
 constexpr double z95 = 1.959963984540054;
 
-// Walker's alias table of one resident's 32 weeks: draw a column evenly, keep it with
-// probability keep[column], else take its alias.
+constexpr std::uint64_t low53 = (std::uint64_t{1} << 53) - 1;
+
+// Walker's alias table of one kind of resident's 32 weeks: draw a column evenly, keep it
+// when a uniform 53-bit number is below keep[column], else take its alias. `residents` of
+// the site share it.
 struct AliasTable {
-    std::array<double, week_masks> keep{};
+    std::array<std::uint64_t, week_masks> keep{};
     std::array<WeekMask, week_masks> alias{};
+    int residents = 0;
 };
 
 AliasTable alias_table(const ResidentWeek& week) {
@@ -34,7 +39,6 @@ AliasTable alias_table(const ResidentWeek& week) {
     while (!small.empty() && !large.empty()) {
         int s = small.back(), l = large.back();
         small.pop_back();
-        t.keep[s] = scaled[s];
         t.alias[s] = static_cast<WeekMask>(l);
         scaled[l] -= 1.0 - scaled[s];
         if (scaled[l] < 1.0) {
@@ -43,16 +47,33 @@ AliasTable alias_table(const ResidentWeek& week) {
         }
     }
     // What remains is 1 up to rounding.
-    for (int m : small) t.keep[m] = 1.0;
-    for (int m : large) t.keep[m] = 1.0;
+    for (int m : small) scaled[m] = 1.0;
+    for (int m : large) scaled[m] = 1.0;
+    for (int m = 0; m < week_masks; ++m)
+        t.keep[m] = scaled[m] >= 1.0 ? low53 + 1 : static_cast<std::uint64_t>(scaled[m] * 0x1.0p53);
     return t;
 }
 
 // One 64-bit draw: its top 5 bits pick the column, its low 53 bits the uniform number.
 WeekMask draw(const AliasTable& t, std::uint64_t bits) {
     auto column = static_cast<std::size_t>(bits >> 59);
-    double u = static_cast<double>(bits & ((std::uint64_t{1} << 53) - 1)) * 0x1.0p-53;
-    return u < t.keep[column] ? static_cast<WeekMask>(column) : t.alias[column];
+    // Without a branch: which way it goes is a coin toss the processor cannot predict.
+    auto kept = static_cast<unsigned>((bits & low53) < t.keep[column]);
+    return static_cast<WeekMask>(kept * column + (1 - kept) * t.alias[column]);
+}
+
+// One table per distinct kind of resident, with how many residents share it: a site has
+// few kinds (a pattern per service), and drawing a kind's residents one after the other
+// keeps its table in the nearest cache.
+std::vector<AliasTable> tables_of(std::span<const ResidentWeek> residents) {
+    std::map<std::array<double, week_masks>, std::size_t> kinds;
+    std::vector<AliasTable> tables;
+    for (auto& r : residents) {
+        auto [at, added] = kinds.try_emplace(r.probabilities(), tables.size());
+        if (added) tables.push_back(alias_table(r));
+        ++tables[at->second].residents;
+    }
+    return tables;
 }
 
 // Sum and sum of squares of a quantity observed once a week.
@@ -86,9 +107,7 @@ Result<WeekSimulation> simulate_weeks(std::span<const ResidentWeek> residents, i
     if (options.weeks < 1 || options.weeks > 10'000'000)
         return fail(errors::invalid_field("weeks", "un nombre de semaines entre 1 et 10 000 000"));
 
-    std::vector<AliasTable> tables;
-    tables.reserve(residents.size());
-    for (auto& r : residents) tables.push_back(alias_table(r));
+    auto tables = tables_of(residents);
 
     std::mt19937_64 random(options.seed);
     std::array<Tally, weekdays> demand_tally{};
@@ -100,7 +119,8 @@ Result<WeekSimulation> simulate_weeks(std::span<const ResidentWeek> residents, i
 
     for (int w = 0; w < options.weeks; ++w) {
         std::array<int, week_masks> weeks_of{};  // residents whose week is each set of days
-        for (auto& t : tables) ++weeks_of[draw(t, random())];
+        for (auto& t : tables)
+            for (int i = 0; i < t.residents; ++i) ++weeks_of[draw(t, random())];
         std::array<int, weekdays> demand{};
         for (int m = 1; m < week_masks; ++m)
             if (weeks_of[m] != 0)
