@@ -5,10 +5,12 @@
 //   cmake --build build --target planning_bench && build/planning_bench
 #include <benchmark/benchmark.h>
 
+#include <string>
 #include <vector>
 
 #include "planning/demand_distribution.hpp"
 #include "planning/sizing.hpp"
+#include "planning/team_days.hpp"
 #include "planning/week_simulation.hpp"
 
 using namespace escale::planning;
@@ -44,6 +46,41 @@ void simulate_100000_weeks_850(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(simulate_weeks(residents, 450, {.weeks = 100000, .seed = 1}));
 }
 BENCHMARK(simulate_100000_weeks_850)->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(3);
+
+// The cite's ten services (850 residents, sizes 40 to 130), one team day each, two floating
+// telework days; some services telework on Friday.
+TeamDayProblem cite_team_days() {
+    TeamDayProblem p;
+    int sizes[] = {130, 115, 100, 95, 90, 80, 75, 65, 60, 40};
+    for (int i = 0; i < 10; ++i) {
+        TeleworkPattern pattern{.floating_telework_days = 2};
+        if (i % 3 == 0) pattern = {.fixed_telework = {false, false, false, false, true}, .floating_telework_days = 1};
+        p.services.push_back({.name = "S" + std::to_string(i), .members = {{pattern, sizes[i]}}, .team_days = 1});
+    }
+    return p;
+}
+
+void team_days_exact_10_services(benchmark::State& state) {
+    auto problem = cite_team_days();
+    for (auto _ : state) {
+        auto plan = plan_team_days_exact(problem);
+        state.counters["proven"] = plan && plan->proven_optimal;
+        state.counters["nodes"] = plan ? static_cast<double>(plan->nodes) : 0;
+        state.counters["peak"] = plan ? plan->peak : 0;
+        state.counters["bound"] = plan ? plan->lower_bound : 0;
+    }
+}
+BENCHMARK(team_days_exact_10_services)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3);
+
+void team_days_heuristic_10_services(benchmark::State& state) {
+    auto problem = cite_team_days();
+    for (auto _ : state) {
+        auto plan = plan_team_days_heuristic(problem);
+        state.counters["peak"] = plan ? plan->peak : 0;
+        state.counters["bound"] = plan ? plan->lower_bound : 0;
+    }
+}
+BENCHMARK(team_days_heuristic_10_services)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(3);
 
 }  // namespace
 

@@ -166,4 +166,10 @@ Error internal(std::string_view) {
                 "Une erreur interne est survenue ; elle a été journalisée.");
 }
 
+Error no_feasible_plan() {
+    return make(ErrorKind::rule_violation, "no_feasible_plan",
+                "Aucun planning ne respecte ces règles : les jours autorisés et les services à réunir ou à "
+                "séparer se contredisent.");
+}
+
 }  // namespace escale::errors

@@ -68,4 +68,9 @@ Error database_unavailable();
 Error transaction_conflict();
 Error internal(std::string_view what);
 
+// planning
+// The rules given (pairs of services that must or must not share a team day, allowed days)
+// leave no possible plan.
+Error no_feasible_plan();
+
 }  // namespace escale::errors
