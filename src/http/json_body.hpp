@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include <boost/describe/enum_from_string.hpp>
 #include <boost/describe/enumerators.hpp>
@@ -59,9 +60,18 @@ std::string enum_choices() {
 }
 }  // namespace detail
 
+namespace detail {
+// Reads the JSON object `j` into the described struct `out`; members are named
+// "<name>.<member>" in errors.
+template <class T>
+Result<void> read_described(const json::value& j, std::string_view name, T& out);
+}  // namespace detail
+
 template <class V>
 Result<void> FieldReader<V>::read(const json::value& j, std::string_view name, V& out) {
-    if constexpr (std::is_same_v<V, bool>) {
+    if constexpr (boost::describe::has_describe_members<V>::value) {
+        return detail::read_described(j, name, out);
+    } else if constexpr (std::is_same_v<V, bool>) {
         if (!j.is_bool()) return fail(errors::invalid_field(name, "un booléen (true ou false)"));
         out = j.get_bool();
     } else if constexpr (std::is_enum_v<V>) {
@@ -98,6 +108,22 @@ struct FieldReader<std::optional<V>> {
         V inner{};
         ESCALE_TRY_VOID(FieldReader<V>::read(j, name, inner));
         out = std::move(inner);
+        return {};
+    }
+};
+
+// A JSON array, each element read as a V and named "<name>[i]" in errors.
+template <class V>
+struct FieldReader<std::vector<V>> {
+    static Result<void> read(const json::value& j, std::string_view name, std::vector<V>& out) {
+        if (!j.is_array()) return fail(errors::invalid_field(name, "une liste"));
+        out.clear();
+        out.reserve(j.get_array().size());
+        for (std::size_t i = 0; i < j.get_array().size(); ++i) {
+            V v{};
+            ESCALE_TRY_VOID(FieldReader<V>::read(j.get_array()[i], std::string(name) + "[" + std::to_string(i) + "]", v));
+            out.push_back(std::move(v));
+        }
         return {};
     }
 };
@@ -155,30 +181,48 @@ template <class V>
 inline constexpr bool is_required<Required<V>> = true;
 }  // namespace detail
 
-// Reads `body`, which must be a JSON object (invalid_json otherwise), into a T described
-// with BOOST_DESCRIBE_STRUCT. Unknown members are looked for first; then T's public members
-// are read in their declaration order and the first error is returned. An absent member
-// keeps its default value, except a Required one (missing_field).
+namespace detail {
+// Reads the members of `obj` into `out`: unknown members first (named with `prefix`), then
+// T's public members in their declaration order; the first error is returned.
 template <class T>
-Result<T> decode(std::string_view body, UnknownFields unknown = UnknownFields::refuse) {
+Result<void> read_members(const json::object& obj, std::string_view prefix, UnknownFields unknown, T& out) {
     using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
-    ESCALE_TRY(json::object obj, parse_object(body));
     if (unknown == UnknownFields::refuse) {
         for (auto& [key, value] : obj) {
             bool known = false;
             boost::mp11::mp_for_each<Members>([&](auto m) { known = known || key == m.name; });
-            if (!known) return fail(errors::unknown_field(key));
+            if (!known) return fail(errors::unknown_field(std::string(prefix) + std::string(key)));
         }
     }
-    T out{};
     Result<void> result;
     boost::mp11::mp_for_each<Members>([&](auto m) {
         if (!result) return;
         using V = std::remove_reference_t<decltype(out.*m.pointer)>;
-        if (auto it = obj.find(m.name); it != obj.end()) result = FieldReader<V>::read(it->value(), m.name, out.*m.pointer);
-        else if constexpr (detail::is_required<V>) result = fail(errors::missing_field(m.name));
+        auto name = std::string(prefix) + m.name;
+        if (auto it = obj.find(m.name); it != obj.end()) result = FieldReader<V>::read(it->value(), name, out.*m.pointer);
+        else if constexpr (detail::is_required<V>) result = fail(errors::missing_field(name));
     });
-    if (!result) return fail(std::move(result.error()));
+    return result;
+}
+
+template <class T>
+Result<void> read_described(const json::value& j, std::string_view name, T& out) {
+    if (!j.is_object()) return fail(errors::invalid_field(name, "un objet JSON"));
+    return read_members(j.get_object(), std::string(name) + ".", UnknownFields::refuse, out);
+}
+}  // namespace detail
+
+// Reads `body`, which must be a JSON object (invalid_json otherwise), into a T described
+// with BOOST_DESCRIBE_STRUCT. Unknown members are looked for first; then T's public members
+// are read in their declaration order and the first error is returned. An absent member
+// keeps its default value, except a Required one (missing_field). Members may be lists
+// (std::vector) and objects (described structs), read the same way, at any depth; their
+// errors name the path ("services[2].name").
+template <class T>
+Result<T> decode(std::string_view body, UnknownFields unknown = UnknownFields::refuse) {
+    ESCALE_TRY(json::object obj, parse_object(body));
+    T out{};
+    ESCALE_TRY_VOID(detail::read_members(obj, "", unknown, out));
     return out;
 }
 

@@ -3,6 +3,7 @@
 // come out, with which code and French wording, in which order. No socket, no database.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <boost/describe/class.hpp>
 #include <gtest/gtest.h>
@@ -27,6 +28,19 @@ struct Body {
     int count = 0;
 };
 BOOST_DESCRIBE_STRUCT(Body, (), (thing_id, date, flag, note, at, colour, count))
+
+struct Member {
+    Required<std::string> name;
+    int share = 1;
+};
+BOOST_DESCRIBE_STRUCT(Member, (), (name, share))
+
+struct Team {
+    Required<std::vector<Member>> members;
+    std::vector<Colour> colours;
+    std::optional<Member> lead;
+};
+BOOST_DESCRIBE_STRUCT(Team, (), (members, colours, lead))
 
 constexpr const char* minimal = R"({"thing_id": 7, "date": "2026-03-04"})";
 
@@ -135,6 +149,49 @@ TEST(JsonBody, DatesAreRealCalendarDates) {
     for (const char* d : {"\"2026-02-29\"", "\"2026-3-4\"", "\"04/03/2026\"", "20260304", "\"\""})
         EXPECT_EQ(code_of(std::string(R"({"thing_id": 7, "date": )") + d + "}"), "invalid_date") << d;
     EXPECT_EQ(code_of(R"({"thing_id": 7, "date": "2024-02-29"})"), "ok");
+}
+
+}  // namespace
+
+namespace {
+
+std::string team_error(const std::string& json, std::string* message = nullptr) {
+    auto r = decode<Team>(json);
+    if (r) return "ok";
+    if (message) *message = r.error().message;
+    return r.error().code;
+}
+
+TEST(JsonBody, ReadsListsAndObjectsAtAnyDepth) {
+    auto t = decode<Team>(R"({"members": [{"name": "a"}, {"name": "b", "share": 3}], "colours": ["red", "green"],
+                              "lead": {"name": "c"}})");
+    ASSERT_TRUE(t) << t.error().message;
+    ASSERT_EQ(t->members->size(), 2u);
+    EXPECT_EQ(*(*t->members)[1].name, "b");
+    EXPECT_EQ((*t->members)[1].share, 3);
+    EXPECT_EQ((*t->members)[0].share, 1);
+    EXPECT_EQ(t->colours, (std::vector<Colour>{Colour::red, Colour::green}));
+    ASSERT_TRUE(t->lead);
+    EXPECT_EQ(*t->lead->name, "c");
+    auto empty = decode<Team>(R"({"members": []})");
+    ASSERT_TRUE(empty);
+    EXPECT_TRUE(empty->members->empty());
+}
+
+TEST(JsonBody, ErrorsInsideListsAndObjectsNameTheirPath) {
+    std::string message;
+    EXPECT_EQ(team_error(R"({"members": {}})", &message), "invalid_field");
+    EXPECT_NE(message.find("« members »"), std::string::npos) << message;
+    EXPECT_EQ(team_error(R"({"members": [{"name": "a"}, 3]})", &message), "invalid_field");
+    EXPECT_NE(message.find("« members[1] »"), std::string::npos) << message;
+    EXPECT_EQ(team_error(R"({"members": [{"name": "a"}, {"share": 2}]})", &message), "missing_field");
+    EXPECT_NE(message.find("« members[1].name »"), std::string::npos) << message;
+    EXPECT_EQ(team_error(R"({"members": [{"name": "a", "shares": 2}]})", &message), "unknown_field");
+    EXPECT_NE(message.find("members[0].shares"), std::string::npos) << message;
+    EXPECT_EQ(team_error(R"({"members": [], "colours": ["red", "blue"]})", &message), "invalid_field");
+    EXPECT_NE(message.find("« colours[1] »"), std::string::npos) << message;
+    EXPECT_EQ(team_error(R"({"members": [], "lead": {"name": 5}})", &message), "invalid_field");
+    EXPECT_NE(message.find("« lead.name »"), std::string::npos) << message;
 }
 
 }  // namespace
