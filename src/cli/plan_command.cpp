@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <iostream>
 #include <string_view>
 
@@ -14,13 +16,16 @@
 
 #include "cli/french_cli.hpp"
 #include "http/json_text.hpp"
+#include "http/planning_body.hpp"
 #include "planning/sizing.hpp"
+#include "planning/team_days.hpp"
 #include "planning/week_simulation.hpp"
 
 namespace escale::cli {
 namespace {
 
 constexpr std::string_view day_names[planning::weekdays] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi"};
+constexpr std::string_view weekday_keys[planning::weekdays] = {"monday", "tuesday", "wednesday", "thursday", "friday"};
 
 planning::Weekdays weekdays_of(const std::vector<std::string>& names) {
     planning::Weekdays days{};
@@ -114,9 +119,98 @@ PlanCommand::PlanCommand(CLI::App& root) {
         ->capture_default_str();
     size_->add_option("--seed", seed_, "Graine de la simulation (mêmes chiffres à chaque fois)")->capture_default_str();
     size_->add_flag("--json", json_, "Résultat en JSON");
+
+    days_ = plan_->add_subcommand("days", "Jours d'équipe des services qui abaissent le pic de la semaine");
+    days_->add_option("--input", input_, "Fichier JSON décrivant les services (voir docs/planning.md)")->required();
+    days_->add_flag("--heuristic", heuristic_, "Recherche rapide (sans preuve d'optimalité), pour de très nombreux services");
+    days_->add_option("--node-limit", node_limit_, "Nœuds explorés au plus par la recherche exacte")->capture_default_str();
+    days_->add_flag("--json", json_, "Résultat en JSON");
 }
 
-int PlanCommand::run() const {
+int PlanCommand::run() const { return size_->parsed() ? run_size() : run_days(); }
+
+int PlanCommand::run_days() const {
+    std::ifstream file(input_, std::ios::binary);
+    if (!file) {
+        std::cerr << "erreur : impossible de lire « " << input_ << " ».\n";
+        return 1;
+    }
+    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    auto body = http::decode<http::TeamDaysBody>(text);
+    if (!body) return refused(body.error());
+    auto problem = http::team_day_problem(*body);
+    if (!problem) return refused(problem.error());
+    if (node_limit_ < 1) return argument_error("--node-limit", "un nombre de nœuds positif");
+    auto plan = heuristic_ ? planning::plan_team_days_heuristic(*problem)
+                           : planning::plan_team_days_exact(*problem, node_limit_);
+    if (!plan) return refused(plan.error());
+
+    auto team_on = [&](int d) {
+        std::vector<std::string> names;
+        for (std::size_t s = 0; s < plan->team_days.size(); ++s)
+            if (plan->team_days[s][static_cast<std::size_t>(d)]) names.push_back(problem->services[s].name);
+        return names;
+    };
+    int level = static_cast<int>(problem->level * 100 + 0.5);
+    if (json_) {
+        boost::json::array services, days;
+        for (std::size_t s = 0; s < plan->team_days.size(); ++s) {
+            boost::json::array chosen;
+            for (int d = 0; d < planning::weekdays; ++d)
+                if (plan->team_days[s][static_cast<std::size_t>(d)]) chosen.push_back(boost::json::string(weekday_keys[d]));
+            services.push_back(boost::json::object{{"name", problem->services[s].name}, {"team_days", std::move(chosen)}});
+        }
+        for (int d = 0; d < planning::weekdays; ++d) {
+            boost::json::array names;
+            for (auto& n : team_on(d)) names.push_back(boost::json::string(n));
+            days.push_back(boost::json::object{{"weekday", weekday_keys[d]},
+                                               {"team_services", std::move(names)},
+                                               {"mean_demand", plan->mean[static_cast<std::size_t>(d)]},
+                                               {"quantile", plan->quantile[static_cast<std::size_t>(d)]}});
+        }
+        boost::json::object out{{"level", problem->level},
+                                {"peak", plan->peak},
+                                {"evenness", plan->evenness},
+                                {"lower_bound", plan->lower_bound},
+                                {"proven_optimal", plan->proven_optimal},
+                                {"nodes", plan->nodes},
+                                {"services", std::move(services)},
+                                {"days", std::move(days)}};
+        if (body->desks) out["desks"] = *body->desks;
+        std::cout << http::json_text(out) << "\n";
+        return 0;
+    }
+
+    std::cout << "Jours d'équipe : " << problem->services.size() << " services, pic jugé sur le P" << level
+              << " de la demande quotidienne.\n\n";
+    for (std::size_t s = 0; s < plan->team_days.size(); ++s) {
+        std::string chosen;
+        for (int d = 0; d < planning::weekdays; ++d)
+            if (plan->team_days[s][static_cast<std::size_t>(d)]) chosen += (chosen.empty() ? "" : ", ") + std::string(day_names[d]);
+        std::cout << "  " << problem->services[s].name << " : " << (chosen.empty() ? "aucun" : chosen) << "\n";
+    }
+    std::cout << "\n";
+    for (int d = 0; d < planning::weekdays; ++d) {
+        auto names = team_on(d);
+        std::string who;
+        for (auto& n : names) who += (who.empty() ? "" : ", ") + n;
+        auto q = plan->quantile[static_cast<std::size_t>(d)];
+        std::cout << fmt::format("{:<9} {} présents en moyenne, P{} {}", day_names[d],
+                                 french(plan->mean[static_cast<std::size_t>(d)], 1), level, q);
+        if (body->desks)
+            std::cout << fmt::format(" pour {} postes{}", *body->desks, q > *body->desks ? " (dépassement)" : "");
+        std::cout << (who.empty() ? "" : " ; jour d'équipe : " + who) << "\n";
+    }
+    std::cout << fmt::format("\nPic de la semaine : {} ; ", plan->peak);
+    if (plan->proven_optimal)
+        std::cout << "aucun autre planning ne fait mieux (optimum prouvé, " << grouped(plan->nodes) << " nœuds explorés).\n";
+    else
+        std::cout << fmt::format("aucun planning ne descend sous {} (écart au plus de {}).\n", plan->lower_bound,
+                                 plan->peak - plan->lower_bound);
+    return 0;
+}
+
+int PlanCommand::run_size() const {
     if (residents_ < 0) return argument_error("--residents", "un nombre de résidents positif ou nul");
     if (desks_ < 0) return argument_error("--desks", "un nombre de postes positif ou nul");
     if (!(epsilon_ > 0.0 && epsilon_ < 1.0)) return argument_error("--epsilon", "un risque strictement entre 0 et 1");

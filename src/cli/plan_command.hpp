@@ -3,7 +3,9 @@
 // and --json for programs. `plan size` sizes a pool of desks for residents who share one
 // presence (a probability per day, or a declared telework pattern with team days) at a
 // chosen risk, exactly, and with --simulate-weeks adds the whole-week figures by simulation
-// (a progress line on a terminal).
+// (a progress line on a terminal). `plan days` chooses each service's team days so that the
+// week's P95 peak is as low as possible, from a JSON description of the services (the shape
+// of http/planning_body.hpp), and explains per day who comes and the load against capacity.
 #pragma once
 
 #include <string>
@@ -25,6 +27,9 @@ public:
 private:
     CLI::App* plan_ = nullptr;
     CLI::App* size_ = nullptr;
+    CLI::App* days_ = nullptr;
+    int run_size() const;
+    int run_days() const;
     int residents_ = -1;
     int desks_ = -1;
     double epsilon_ = 0.05;
@@ -40,6 +45,10 @@ private:
     int simulate_weeks_ = 0;
     unsigned long long seed_ = 1;
     bool json_ = false;
+    // plan days
+    std::string input_;
+    bool heuristic_ = false;
+    long node_limit_ = 5'000'000;
 };
 
 }  // namespace escale::cli

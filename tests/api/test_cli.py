@@ -33,7 +33,7 @@ class HelpTest(unittest.TestCase):
 
     def test_every_help_is_french(self):
         for args in ([], ["serve"], ["user"], ["user", "add"], ["backup"], ["restore"], ["migrate-data"], ["plan"],
-                     ["plan", "size"]):
+                     ["plan", "size"], ["plan", "days"]):
             with self.subTest(args=args):
                 r = run(*args, "--help")
                 self.assertEqual(r.returncode, 0, r.stderr)

@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""`escale plan size`: the one-line sizing question answered exactly (checked here against the
+"""`escale plan size` and `escale plan days`. Size: the one-line sizing question answered exactly (checked here against the
 binomial tail computed independently), the per-weekday figures with a telework pattern and a
 team day, the simulated week, French output, and French refusals of arguments out of range.
-Runs the real binary; needs no server."""
+Days: the pilot's worked cases, French explanation,
+refused inputs. Runs the real binary; needs no server."""
 import json
 import math
+import os
 import subprocess
+import tempfile
 import unittest
 
 from escale_server import BIN
@@ -101,3 +104,73 @@ class PlanSizeTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class PlanDaysTest(unittest.TestCase):
+    """`escale plan days --input FILE`: the pilot's worked cases of docs/planning.md."""
+
+    EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "examples")
+
+    def days(self, *args):
+        r = subprocess.run([BIN, "plan", "days", *args], capture_output=True, text=True, timeout=120)
+        return r
+
+    def planned(self, path, *args):
+        r = self.days("--input", path, "--json", *args)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout)
+
+    def test_pilot_spreads_its_team_days(self):
+        spread = self.planned(os.path.join(self.EXAMPLES, "pilot-team-days.json"))
+        self.assertTrue(spread["proven_optimal"])
+        self.assertEqual(spread["lower_bound"], spread["peak"])
+        chosen = [tuple(s["team_days"]) for s in spread["services"]]
+        self.assertEqual(len(set(chosen)), 5, "five services, five different days")
+        self.assertEqual(spread["peak"], max(d["quantile"] for d in spread["days"]))
+        shared = self.planned(os.path.join(self.EXAMPLES, "pilot-shared-team-day.json"))
+        self.assertEqual([s["team_days"] for s in shared["services"]], [["tuesday"]] * 5)
+        self.assertGreater(shared["peak"], spread["peak"])
+        self.assertGreater(shared["peak"], shared["desks"], "one shared day overflows the pilot's 29 desks")
+        heuristic = self.planned(os.path.join(self.EXAMPLES, "pilot-team-days.json"), "--heuristic")
+        self.assertGreaterEqual(heuristic["peak"], heuristic["lower_bound"])
+        self.assertGreaterEqual(heuristic["peak"], spread["peak"])
+
+    def test_french_explanation(self):
+        r = self.days("--input", os.path.join(self.EXAMPLES, "pilot-shared-team-day.json"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("mardi", r.stdout)
+        self.assertIn("(dépassement) ; jour d'équipe : SGAR-MCM, SGAR-PPE, SGAR-PFRA, PAJ, DRDFE", r.stdout)
+        self.assertIn("optimum prouvé", r.stdout)
+        self.assertEqual(english_left(r.stdout), [])
+
+    def test_bad_inputs(self):
+        cases = {
+            "{": "invalid_json",
+            '{"services": [{"name": "A", "members": [{"residents": 3}]}], "pairs": [{"a": "A", "b": "Z"}]}': "pairs[0].b",
+            '{"services": [{"name": "A", "members": [{"residents": -3}]}]}': "services[0].members[0].residents",
+            '{"services": [{"name": "A", "members": [{"residents": 3, "absence_rate": 3}]}]}': "absence_rate",
+            '{"services": [{"name": "A", "members": [{"residents": 3}], "team_days": 2, "allowed_days": ["monday"]}]}':
+                "team_days",
+            '{"services": [{"name": "A", "members": [{"residents": 3}]}, {"name": "A", "members": []}]}':
+                "services[1].name",
+            '{"services": [{"name": "A", "members": [{"residents": 3, "telework_days": ["sunday"]}]}]}':
+                "telework_days[0]",
+            '{"services": [{"name": "A", "members": []}, {"name": "B", "members": []}], "pairs": '
+            '[{"a": "A", "b": "B"}, {"a": "B", "b": "A", "together": false}]}': "Aucun planning",
+            '{"services": [], "level": 0}': "level",
+        }
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "in.json")
+            for text, named in cases.items():
+                with self.subTest(text=text):
+                    with open(path, "w", encoding="utf-8") as f:
+                        f.write(text)
+                    r = self.days("--input", path)
+                    self.assertNotEqual(r.returncode, 0)
+                    self.assertEqual(r.stdout, "")
+                    self.assertIn("erreur", r.stderr)
+                    if named != "invalid_json":
+                        self.assertIn(named, r.stderr)
+            r = self.days("--input", os.path.join(tmp, "absent.json"))
+            self.assertNotEqual(r.returncode, 0)
+            self.assertIn("impossible de lire", r.stderr)
