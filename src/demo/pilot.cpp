@@ -153,9 +153,11 @@ DemoSite pilot_site() {
                 people[p].fte, p == 0 ? Role::referent : Role::agent);
     }
 
+    // Lockers in banks of the quartiers, one bank after the other (C-01 in the first).
     for (int i = 1; i <= 36; ++i)
         s.lockers.push_back(Locker{.id = i, .site_id = 1, .floor_id = 1,
-                                   .label = fmt::format("C-{:02}", i)});
+                                   .label = fmt::format("C-{:02}", i),
+                                   .zone_id = static_cast<ZoneId>((i - 1) % static_cast<int>(s.zones.size()) + 1)});
 
     for (auto& f : s.floors) f.plan_svg = plan_svg(s, f.id);
     return s;
