@@ -8,6 +8,7 @@ import io
 import itertools
 import re
 import threading
+import time
 import unittest
 
 from escale_server import Server, assert_error, database_kind
@@ -300,6 +301,35 @@ class GestionnaireTest(unittest.TestCase):
         self.assertEqual(self.gestionnaire.delete(f"/api/v1/locker-assignments/{a['id']}")[0], 204)
         self.assertEqual(self.admin.delete(f"/api/v1/lockers/{locker}")[0], 204)
         self.assertEqual(count(self.server, "locker_id = ?", (locker,)), 0)
+
+
+class RetentionTest(unittest.TestCase):
+    """The retention job forgets who held a locker released before the site's period, audited;
+    a live assignment keeps its holder."""
+
+    def test_released_assignments_forget_their_people(self):
+        with Server(extra=["--retention-interval", "1"]) as server:
+            admin = server.login(ADMIN)
+            residents = admin.get("/api/v1/residents?site_id=1")[1]
+            agents = [r for r in residents if r["role"] == "agent"]
+            first, second = server.login(agents[0]["email"]), server.login(agents[1]["email"])
+            gone = first.post("/api/v1/me/locker")[1]
+            self.assertEqual(first.delete("/api/v1/me/locker")[0], 204)
+            kept = second.post("/api/v1/me/locker")[1]
+            server.set_clock("2027-04-05T08:00:00Z")  # 13 months and a month later
+            admin = server.login(ADMIN)  # the earlier session has expired
+            deadline, events = time.time() + 30, []
+            while time.time() < deadline and not events:
+                events = [e for e in admin.get("/api/v1/audit-events?site_id=1&limit=50")[1]
+                          if e["action"] == "retention" and e["object"] == "locker_assignments"]
+                time.sleep(0.2)
+            self.assertTrue(events, "the retention job forgot the locker history")
+            self.assertIsNone(events[0]["actor_id"])
+            self.assertRegex(events[0]["details"], r"^1 attribution")
+            with server.db() as db:
+                rows = dict(db.execute("SELECT id, resident_id FROM locker_assignments WHERE id IN (?, ?)",
+                                       (gone["id"], kept["id"])).fetchall())
+            self.assertEqual(rows, {gone["id"]: None, kept["id"]: agents[1]["id"]})
 
 
 def race(calls):
