@@ -142,8 +142,8 @@ Result<void> check_references(Transaction& tx, const T& v) {
     }
 }
 
-// Rows that point at `before` must stay consistent with `after`: a quartier holding desks
-// or spaces cannot move to another floor (they would sit on one floor, in a quartier of
+// Rows that point at `before` must stay consistent with `after`: a quartier holding desks,
+// spaces or lockers cannot move to another floor (they would sit on one floor, in a quartier of
 // another).
 template <class T>
 Result<void> check_dependents(Transaction&, const T&, const T&) {
@@ -157,6 +157,10 @@ Result<void> check_dependents(Transaction& tx, const Zone& before, const Zone& a
     ESCALE_TRY(auto spaces, tx.referential().list(Of<Space>{}, before.site_id));
     for (auto& s : spaces)
         if (s.zone_id == before.id) return fail(errors::in_use(entity_label<Zone>()));
+    // lockers: they stand in quartiers too.
+    ESCALE_TRY(auto lockers, tx.referential().list(Of<Locker>{}, before.site_id));
+    for (auto& l : lockers)
+        if (l.zone_id == before.id) return fail(errors::in_use(entity_label<Zone>()));
     return {};
 }
 

@@ -351,6 +351,26 @@ class RetentionTest(unittest.TestCase):
             self.assertEqual(rows, {gone["id"]: None, kept["id"]: agents[1]["id"]})
 
 
+class ReferentialTest(unittest.TestCase):
+    """A locker's quartier must be on its floor, and a quartier holding lockers keeps its floor."""
+
+    def test_quartier_and_floor_stay_consistent(self):
+        with Server() as server:
+            admin = server.login(ADMIN)
+            floor2 = admin.post("/api/v1/floors", {"site_id": 1, "name": "Niveau des casiers", "level": 5})[1]["id"]
+            zone = admin.post("/api/v1/zones", {"site_id": 1, "floor_id": 1, "name": "Quartier des casiers"})[1]["id"]
+            status, locker, _ = admin.post("/api/v1/lockers", {"site_id": 1, "floor_id": 1, "label": "Q-1",
+                                                               "zone_id": zone, "x": 10.5, "y": 20})
+            self.assertEqual(status, 201, locker)
+            self.assertEqual((locker["zone_id"], locker["x"], locker["y"]), (zone, 10.5, 20))
+            assert_error(self, admin.patch(f"/api/v1/lockers/{locker['id']}", {"floor_id": floor2}), 422,
+                         "unknown_reference")
+            assert_error(self, admin.patch(f"/api/v1/zones/{zone}", {"floor_id": floor2}), 409, "in_use")
+            assert_error(self, admin.post("/api/v1/lockers", {"site_id": 1, "floor_id": 1, "label": "Q-2", "x": "loin"}),
+                         400, "invalid_field")
+            self.assertEqual(admin.get(f"/api/v1/lockers/{locker['id']}")[1]["floor_id"], 1)
+
+
 def race(calls):
     """Runs every call at the same instant, each on its own thread; returns their answers."""
     start = threading.Barrier(len(calls))
