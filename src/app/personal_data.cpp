@@ -48,8 +48,8 @@ Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Inst
     for (auto& b : live) ESCALE_TRY_VOID(tx.bookings().set_state(b.id, BookingState::cancelled, now));
     ESCALE_TRY(int anonymised, tx.bookings().anonymize_of(r.id));
     // lockers: their live one was freed by the caller (free_locker_of); the history forgets them.
-    if (auto held = tx.lockers().live_of_resident(r.id); !held || *held)
-        return fail(held ? errors::internal("forgetting a resident who still holds a locker") : held.error());
+    ESCALE_TRY(auto still_held, tx.lockers().live_of_resident(r.id));
+    if (still_held) return fail(errors::internal("forgetting a resident who still holds a locker"));
     ESCALE_TRY_VOID(tx.lockers().anonymize_of(r.id));
     ESCALE_TRY_VOID(tx.identity().delete_access_of(r.id));
     ESCALE_TRY_VOID(tx.identity().delete_login_throttle("compte:" + normalize_email(r.email)));
