@@ -72,10 +72,13 @@ Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& dem
             s.zone_id = mapped(zones, s.zone_id);
             ESCALE_TRY_VOID(tx.referential().insert(s));
         }
+        IdMap lockers;
         for (auto l : demo.lockers) {
+            Id local = l.id;
             l.site_id = site;
             l.floor_id = mapped(floors, l.floor_id);
-            ESCALE_TRY_VOID(tx.referential().insert(l));
+            l.zone_id = mapped(zones, l.zone_id);
+            ESCALE_TRY(lockers[local], tx.referential().insert(l));
         }
         for (auto r : demo.residents) {
             Id local = r.id;
@@ -84,6 +87,12 @@ Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& dem
             ESCALE_TRY(Id id, tx.referential().insert(r));
             residents[local] = id;
             ESCALE_TRY_VOID(tx.identity().set_password_hash(id, *hash));
+        }
+        // lockers: held since the loading, handed out by nobody in particular (the system).
+        for (const auto& h : demo.locker_holders) {
+            ESCALE_TRY_VOID(tx.lockers().insert(LockerAssignment{0, site, mapped(lockers, h.locker_id),
+                                                                 mapped(residents, h.resident_id), ctx.clock.now(),
+                                                                 std::nullopt, std::nullopt, std::nullopt}));
         }
         // Written as they are, many rows per statement (the cité's tens of thousands in a second
         // or so, on PostgreSQL too); a cancelled booking holds no slot, so the order never matters.

@@ -29,6 +29,8 @@ constexpr std::array<Row, permission_count> matrix{{
     {Permission::read_statistics, "read_statistics",       {R::none, R::service, R::site, R::site, R::everywhere}},
     {Permission::read_audit, "read_audit",                 {R::none, R::none, R::site, R::none, R::everywhere}},
     {Permission::manage_sites, "manage_sites",             {R::none, R::none, R::none, R::none, R::everywhere}},
+    // lockers
+    {Permission::assign_lockers, "assign_lockers",         {R::none, R::none, R::site, R::none, R::everywhere}},
 }};
 
 constexpr bool rows_in_enum_order() {

@@ -18,7 +18,7 @@ namespace escale::app {
 
 enum class Permission {
     read_site,           // see a site's building: floors, plans, quartiers, desks, spaces, availability
-    book_own,            // book and cancel one's own desk
+    book_own,            // book and cancel one's own desk; take and release one's own locker
     book_for_others,     // book and cancel for someone else
     read_residents,      // see residents (personal data)
     manage_residents,    // create, update, deactivate, import residents
@@ -28,8 +28,10 @@ enum class Permission {
     read_statistics,     // aggregated indicators
     read_audit,          // read and export the audit log
     manage_sites,        // create and delete sites, make administrators
+    // lockers
+    assign_lockers,      // assign lockers to residents, release anyone's, see who holds which
 };
-inline constexpr int permission_count = 11;
+inline constexpr int permission_count = 12;
 
 // How far a role's permission reaches from where the role is held.
 enum class Reach {

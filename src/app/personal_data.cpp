@@ -25,6 +25,7 @@ Result<PersonalData> export_personal_data(Context ctx, const Actor& actor) {
         ESCALE_TRY(auto grants, tx.referential().role_grants_of(me));
         d.roles = roles_held(d.resident, grants);
         ESCALE_TRY(d.bookings, tx.bookings().all_of(me));
+        ESCALE_TRY(d.locker_assignments, tx.lockers().all_of(me));
         ESCALE_TRY(d.sessions, tx.identity().sessions_of(me));
         for (auto& s : d.sessions) s.token_hash.clear();
         ESCALE_TRY(d.api_tokens, tx.identity().api_tokens_of(me));
@@ -46,6 +47,10 @@ Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Inst
     ESCALE_TRY(auto live, tx.bookings().live_of(r.id, tomorrow, far));
     for (auto& b : live) ESCALE_TRY_VOID(tx.bookings().set_state(b.id, BookingState::cancelled, now));
     ESCALE_TRY(int anonymised, tx.bookings().anonymize_of(r.id));
+    // lockers: their live one was freed by the caller (free_locker_of); the history forgets them.
+    ESCALE_TRY(auto still_held, tx.lockers().live_of_resident(r.id));
+    if (still_held) return fail(errors::internal("forgetting a resident who still holds a locker"));
+    ESCALE_TRY_VOID(tx.lockers().anonymize_of(r.id));
     ESCALE_TRY_VOID(tx.identity().delete_access_of(r.id));
     ESCALE_TRY_VOID(tx.identity().delete_login_throttle("compte:" + normalize_email(r.email)));
     return anonymised;
@@ -70,6 +75,15 @@ Result<int> apply_retention(Context ctx) {
             ESCALE_TRY(int n, tx.bookings().anonymize_before(site.id, cutoff));
             // The log follows the same period: its lines name people next to bookings.
             ESCALE_TRY(int lines, tx.audit().delete_before(site.id, cal.at_local(cutoff, 0)));
+            // lockers: assignments released before the cutoff forget their people too.
+            ESCALE_TRY(int lockers, tx.lockers().anonymize_released_before(site.id, cal.at_local(cutoff, 0)));
+            if (lockers > 0) {
+                ESCALE_TRY_VOID(record(tx, ctx, system,
+                                       AuditEvent{0, {}, site.id, {}, {}, "retention", "locker_assignments", {},
+                                                  fmt::format("{} attribution(s) de casier anonymisée(s), rendues avant "
+                                                              "le {} ({} mois)",
+                                                              lockers, format_date(cutoff), site.retention_months)}));
+            }
             if (n == 0 && lines == 0) continue;
             total += n;
             ESCALE_TRY_VOID(record(tx, ctx, system,

@@ -8,6 +8,7 @@
 
 #include "app/context.hpp"
 #include "core/audit_event.hpp"
+#include "core/locker_assignment.hpp"
 #include "core/error.hpp"
 
 namespace escale::app {
@@ -21,13 +22,16 @@ struct PersonalData {
     std::vector<Session> sessions;         // without the token hashes
     std::vector<ApiToken> api_tokens;      // without the token hashes
     std::vector<AuditEvent> audit_events;  // done by them or for them
+    // lockers
+    std::vector<LockerAssignment> locker_assignments;  // live and released, oldest first
 };
 // The actor's own data; the download is itself recorded in the audit log.
 Result<PersonalData> export_personal_data(Context ctx, const Actor& actor);
 
 // Within a write transaction, before resident r's row is replaced by an anonymous one:
 // cancels their live bookings after `today`, detaches their history (anonymised bookings keep counting in
-// statistics), and deletes what lets them log in or act. Returns how many bookings were
+// statistics; locker assignments forget them), and deletes what lets them log in or act. Their
+// locker must have been freed first (app/locker_assignment.hpp free_locker_of). Returns how many bookings were
 // anonymised.
 Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Instant now);
 

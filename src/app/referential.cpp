@@ -5,6 +5,7 @@
 
 #include "app/audit.hpp"
 #include "app/identity/passwords.hpp"
+#include "app/locker_assignment.hpp"
 #include "app/personal_data.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
@@ -141,8 +142,8 @@ Result<void> check_references(Transaction& tx, const T& v) {
     }
 }
 
-// Rows that point at `before` must stay consistent with `after`: a quartier holding desks
-// or spaces cannot move to another floor (they would sit on one floor, in a quartier of
+// Rows that point at `before` must stay consistent with `after`: a quartier holding desks,
+// spaces or lockers cannot move to another floor (they would sit on one floor, in a quartier of
 // another).
 template <class T>
 Result<void> check_dependents(Transaction&, const T&, const T&) {
@@ -156,6 +157,10 @@ Result<void> check_dependents(Transaction& tx, const Zone& before, const Zone& a
     ESCALE_TRY(auto spaces, tx.referential().list(Of<Space>{}, before.site_id));
     for (auto& s : spaces)
         if (s.zone_id == before.id) return fail(errors::in_use(entity_label<Zone>()));
+    // lockers: they stand in quartiers too.
+    ESCALE_TRY(auto lockers, tx.referential().list(Of<Locker>{}, before.site_id));
+    for (auto& l : lockers)
+        if (l.zone_id == before.id) return fail(errors::in_use(entity_label<Zone>()));
     return {};
 }
 
@@ -218,6 +223,11 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
         ESCALE_TRY_VOID(check_references(tx, value));
         ESCALE_TRY_VOID(check_dependents(tx, *existing, value));
         ESCALE_TRY_VOID(tx.referential().update(value));
+        if constexpr (std::is_same_v<T, Resident>) {
+            // lockers: a departed (deactivated) resident's locker goes back to the others.
+            if (existing->active && !value.active)
+                ESCALE_TRY_VOID(free_locker_of(tx, ctx, actor, value, "résident désactivé"));
+        }
         ESCALE_TRY_VOID(record(tx, ctx, actor, audit_event(value, "update", changed_fields(*existing, value))));
         return value;
     });
@@ -233,6 +243,8 @@ Result<void> delete_entity(Context ctx, const Actor& actor, Id id) {
         std::string details;
         if constexpr (std::is_same_v<T, Resident>) {
             if (existing->id == actor.resident.id && !actor.is_system) return fail(errors::self_removal());
+            // lockers: their locker goes back to the others before their history is forgotten.
+            ESCALE_TRY_VOID(free_locker_of(tx, ctx, actor, *existing, "résident supprimé"));
             // Removing a person forgets them; their bookings still count, anonymously.
             ESCALE_TRY(auto site, tx.referential().find(Of<Site>{}, existing->site_id));
             if (!site) return fail(errors::internal("resident without site"));
@@ -241,6 +253,13 @@ Result<void> delete_entity(Context ctx, const Actor& actor, Id id) {
             details = fmt::format("historique anonymisé ({} réservation(s))", n);
             ESCALE_TRY_VOID(tx.referential().update(removed_resident(*existing)));  // the number is never reused
         } else {
+            if constexpr (std::is_same_v<T, Locker>) {
+                // lockers: a held locker is not deleted (in_use, which the database's foreign
+                // key also holds against a concurrent assignment); its history goes with it.
+                ESCALE_TRY(auto held, tx.lockers().live_of_locker(id));
+                if (held) return fail(errors::in_use(entity_label<Locker>()));
+                ESCALE_TRY_VOID(tx.lockers().delete_history_of_locker(id));
+            }
             ESCALE_TRY_VOID(tx.referential().remove(Of<T>{}, id));
         }
         return record(tx, ctx, actor, audit_event(*existing, "delete", std::move(details)));

@@ -172,4 +172,24 @@ Error no_feasible_plan() {
                 "séparer se contredisent.");
 }
 
+// lockers
+Error locker_taken() {
+    return make(ErrorKind::conflict, "locker_taken", "Ce casier est déjà attribué à quelqu'un.");
+}
+Error already_holds_locker(bool own) {
+    return make(ErrorKind::conflict, "already_holds_locker",
+                own ? "Vous avez déjà un casier : libérez-le avant d'en prendre un autre."
+                    : "Cette personne a déjà un casier : libérez-le avant de lui en attribuer un autre.");
+}
+Error no_free_locker() {
+    return make(ErrorKind::conflict, "no_free_locker", "Aucun casier n'est libre sur ce site.");
+}
+Error no_locker(bool own) {
+    return make(ErrorKind::not_found, "no_locker", own ? "Vous n'avez pas de casier." : "Cette personne n'a pas de casier.");
+}
+Error locker_of_another_site() {
+    return make(ErrorKind::rule_violation, "locker_of_another_site",
+                "Ce casier est sur un autre site que celui de la personne.");
+}
+
 }  // namespace escale::errors

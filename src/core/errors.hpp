@@ -73,4 +73,16 @@ Error internal(std::string_view what);
 // leave no possible plan.
 Error no_feasible_plan();
 
+// lockers (app/locker_assignment.hpp)
+// The locker already has a holder (409).
+Error locker_taken();
+// The person already holds a locker (409): `own` when it is the person themselves who asks.
+Error already_holds_locker(bool own);
+// No locker of the site is free (409).
+Error no_free_locker();
+// The person holds no locker (404): `own` as above.
+Error no_locker(bool own);
+// The locker is on another site than the person's (422).
+Error locker_of_another_site();
+
 }  // namespace escale::errors

@@ -112,7 +112,11 @@ Result<void> validate(const Space& v) {
     return {};
 }
 
-Result<void> validate(const Locker& v) { return text("label", v.label); }
+Result<void> validate(const Locker& v) {
+    ESCALE_CHECK(text("label", v.label));
+    ESCALE_CHECK(position(v.x, v.y));
+    return {};
+}
 
 Result<void> validate(const RoleGrant& v) {
     if (v.role == Role::admin)

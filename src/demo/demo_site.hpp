@@ -29,6 +29,12 @@ struct DemoSite {
     std::vector<Space> spaces;
     std::vector<Locker> lockers;
     std::vector<Resident> residents;  // emails unique, lower-case
+    // lockers: who holds which locker at the start, by local ids.
+    struct LockerHolder {
+        LockerId locker_id = 0;
+        ResidentId resident_id = 0;
+    };
+    std::vector<LockerHolder> locker_holders;
 };
 
 // The shared password of every demo account; printed by `escale serve` at start.
@@ -36,7 +42,8 @@ inline constexpr const char* demo_password = "escale-demo";
 
 // The pilot: one floor, five services (three SGAR services, the pôle d'appui juridique,
 // the direction régionale aux droits des femmes et à l'égalité), 36 residents, 29 desks in
-// one quartier per service, 7 collective spaces, 36 lockers.
+// one quartier per service, 7 collective spaces, 36 lockers in banks by quartier, held by
+// every service member but the last of each service.
 DemoSite pilot_site();
 
 // The multi-agency building: 10 services and operators, 850 residents, 750 desks over

@@ -153,9 +153,33 @@ DemoSite pilot_site() {
                 people[p].fte, p == 0 ? Role::referent : Role::agent);
     }
 
+    // Lockers in banks of the quartiers, one bank after the other (C-01 in the first).
     for (int i = 1; i <= 36; ++i)
         s.lockers.push_back(Locker{.id = i, .site_id = 1, .floor_id = 1,
-                                   .label = fmt::format("C-{:02}", i)});
+                                   .label = fmt::format("C-{:02}", i),
+                                   .zone_id = static_cast<ZoneId>((i - 1) % static_cast<int>(s.zones.size()) + 1)});
+
+    // Lockers for most people (the pilot had lockers for everyone): each service member takes
+    // the next locker of their quartier's bank, or any free one when the bank is full; the last
+    // member of each service has none yet, so that a few lockers stay free to choose from. The
+    // two site accounts have none.
+    std::set<LockerId> held;
+    for (const Service& svc : s.services) {
+        std::vector<ResidentId> members;
+        for (const Resident& r : s.residents)
+            if (r.service_id == svc.id && r.role != Role::admin && r.role != Role::gestionnaire) members.push_back(r.id);
+        if (!members.empty()) members.pop_back();
+        for (ResidentId r : members) {
+            const Locker* pick = nullptr;
+            for (const Locker& l : s.lockers)
+                if (!held.count(l.id) && l.zone_id == ZoneId{svc.id} && !pick) pick = &l;
+            for (const Locker& l : s.lockers)
+                if (!held.count(l.id) && !pick) pick = &l;
+            if (!pick) break;
+            held.insert(pick->id);
+            s.locker_holders.push_back({pick->id, r});
+        }
+    }
 
     for (auto& f : s.floors) f.plan_svg = plan_svg(s, f.id);
     return s;

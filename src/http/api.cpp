@@ -31,6 +31,8 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
     add_personal_data_routes(router_, rc);
     add_statistics_routes(router_, rc);
     add_audit_routes(router_, rc);
+    // lockers
+    add_locker_routes(router_, rc);
 }
 
 Response Api::handle(const Request& request, const Router::Match& m) const {

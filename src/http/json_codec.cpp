@@ -121,13 +121,16 @@ json::value to_json(const app::PersonalData& d) {
                                         {"expires_at", format_instant(s.expires_at)}});
     for (auto& t : d.api_tokens) tokens.push_back(to_json(t));
     for (auto& e : d.audit_events) events.push_back(to_json(e));
+    json::array lockers;
+    for (auto& a : d.locker_assignments) lockers.push_back(to_json(a));
     return json::object{{"exported_at", format_instant(d.exported_at)},
                         {"resident", json::value_from(d.resident)},
                         {"roles", json::value_from(d.roles)},
                         {"desk_bookings", std::move(bookings)},
                         {"sessions", std::move(sessions)},
                         {"api_tokens", std::move(tokens)},
-                        {"audit_events", std::move(events)}};
+                        {"audit_events", std::move(events)},
+                        {"locker_assignments", std::move(lockers)}};
 }
 
 json::value to_json(const indicators::Occupancy& o) {
@@ -155,6 +158,43 @@ json::value to_json(const app::SiteDetail& d) {
                         {"spaces", json::value_from(d.spaces)}};
 }
 
+// lockers
+json::value to_json(const LockerAssignment& a) {
+    auto id = [](const std::optional<Id>& v) { return v ? json::value(*v) : json::value(nullptr); };
+    return json::object{{"id", a.id},
+                        {"site_id", a.site_id},
+                        {"locker_id", a.locker_id},
+                        {"resident_id", id(a.resident_id)},
+                        {"assigned_at", format_instant(a.assigned_at)},
+                        {"assigned_by", id(a.assigned_by)},
+                        {"released_at", a.released_at ? json::value(format_instant(*a.released_at)) : json::value(nullptr)},
+                        {"released_by", id(a.released_by)}};
+}
+
+namespace {
+json::value text_or_null(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
+}  // namespace
+
+json::value to_json(const app::PlacedAssignment& p) {
+    auto out = to_json(p.assignment).as_object();
+    out["locker"] = json::value_from(p.locker);
+    out["floor_name"] = p.floor_name;
+    out["zone_name"] = text_or_null(p.zone_name);
+    out["resident"] = json::object{{"id", p.assignment.resident_id ? json::value(*p.assignment.resident_id) : json::value(nullptr)},
+                                   {"display_name", p.resident_name},
+                                   {"email", p.resident_email},
+                                   {"service_id", p.service_id ? json::value(*p.service_id) : json::value(nullptr)},
+                                   {"service_name", text_or_null(p.service_name)}};
+    return out;
+}
+
+json::value to_json(const app::FreeLocker& f) {
+    auto out = json::value_from(f.choice.locker).as_object();
+    out["nearness"] = to_string(f.choice.nearness);
+    out["floor_name"] = f.floor_name;
+    out["zone_name"] = text_or_null(f.zone_name);
+    return out;
+}
 
 std::string error_body(const Error& e) {
     json::object err{{"code", e.code}, {"message", e.message}};

@@ -12,6 +12,7 @@
 #include "app/identity/auth.hpp"
 #include "app/desk_booking.hpp"
 #include "app/personal_data.hpp"
+#include "app/locker_assignment.hpp"
 #include "indicators/occupancy.hpp"
 #include "app/referential.hpp"
 #include "core/error.hpp"
@@ -39,6 +40,10 @@ json::value to_json(const AuditEvent& e);
 json::value to_json(const app::PersonalData& d);  // sessions and tokens without their hashes
 json::value to_json(const indicators::Occupancy& o);
 json::value to_json(const app::SiteDetail& d);
+// lockers
+json::value to_json(const LockerAssignment& a);
+json::value to_json(const app::PlacedAssignment& p);  // the assignment, its locker and holder
+json::value to_json(const app::FreeLocker& f);        // the locker, how near and where
 
 std::string error_body(const Error& e);
 

@@ -52,7 +52,8 @@ const std::vector<Table>& tables() {
         {"spaces", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer},
                           {"zone_id", K::integer}, {"name", K::text}, {"type", K::text}, {"capacity", K::integer},
                           {"x", K::real}, {"y", K::real}}},
-        {"lockers", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer}, {"label", K::text}}},
+        {"lockers", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer}, {"label", K::text},
+                           {"zone_id", K::integer}, {"x", K::real}, {"y", K::real}}},
         {"closures", "id", {{"id", K::integer}, {"site_id", K::integer}, {"date", K::text}, {"reason", K::text}}},
         {"role_grants", "id", {{"id", K::integer}, {"site_id", K::integer}, {"resident_id", K::integer},
                                {"service_id", K::integer}, {"role", K::text}}},
@@ -75,6 +76,11 @@ const std::vector<Table>& tables() {
         {"jobs", "name", {{"name", K::text}, {"next_run_at", K::integer}}, false},
         {"job_runs", "id", {{"id", K::integer}, {"name", K::text}, {"due_at", K::integer}, {"run_by", K::text},
                             {"claimed_at", K::integer}}},
+        // lockers
+        {"locker_assignments", "id", {{"id", K::integer}, {"site_id", K::integer}, {"locker_id", K::integer},
+                                      {"resident_id", K::integer}, {"assigned_at", K::integer},
+                                      {"assigned_by", K::integer}, {"released_at", K::integer},
+                                      {"released_by", K::integer}}},
     };
     return all;
 }

@@ -23,6 +23,8 @@
 #include "store/identity_store.hpp"
 #include "store/job_store.hpp"
 #include "store/referential_store.hpp"
+// lockers
+#include "store/locker_assignment_store.hpp"
 
 namespace escale {
 
@@ -41,6 +43,9 @@ public:
     virtual IdentityStore& identity() = 0;
     virtual AuditStore& audit() = 0;
     virtual JobStore& jobs() = 0;
+
+    // lockers
+    virtual LockerAssignmentStore& lockers() = 0;
 };
 
 class Store {

@@ -95,6 +95,9 @@ class PermissionsTest(unittest.TestCase):
                             ["floors", "zones", "services", "desks", "spaces", "lockers", "closures", "role-grants"]}
         cls.read_targets["residents"] = cls.holder["id"]
         cls.read_targets["sites"] = 1
+        # lockers: a floor and a locker on site B, for its gestionnaire's own locker.
+        floor_b = cls.make("floors", {"site_id": cls.site_b, "name": "RDC B"})["id"]
+        cls.make("lockers", {"site_id": cls.site_b, "floor_id": floor_b, "label": "CB-1"})
 
     @classmethod
     def tearDownClass(cls):
@@ -190,6 +193,34 @@ class PermissionsTest(unittest.TestCase):
             return client.delete(f"/api/v1/me/api-tokens/{made[1]['id']}"), roles is not None, 401
         if path == "/api/v1/me/api-tokens" and method == "post":
             return client.post(path, {"name": "intégration"}), roles is not None, 401
+        # lockers
+        if path.startswith("/api/v1/me/") and "locker" in path:  # one's own, on one's own site
+            if roles is None:
+                return client.request(method.upper(), path), False, 401
+            own_site = roles[0][1]
+            client.delete("/api/v1/me/locker")  # the demo gives most people a locker: start from none
+            if path == "/api/v1/me/free-lockers":
+                return client.get(path), allowed(self.matrix, roles, permission, own_site), 403
+            if method == "post":
+                answer = client.post(path, {})
+                client.delete(path)
+                return answer, allowed(self.matrix, roles, permission, own_site), 403
+            took = client.post(path, {})
+            assert took[0] == 201, took
+            answer = client.request(method.upper(), path)
+            client.delete(path)
+            return answer, True, 401
+        if path == "/api/v1/locker-assignments":
+            body = {"locker_id": self.fresh("lockers"), "resident_id": self.fresh("residents")}
+            return client.post(path, body), allowed(self.matrix, roles, permission, *here), 403
+        if path == "/api/v1/locker-assignments/{id}":
+            made = self.admin.post("/api/v1/locker-assignments",
+                                   {"locker_id": self.fresh("lockers"), "resident_id": self.fresh("residents")})
+            assert made[0] == 201, made
+            answer = client.delete(f"/api/v1/locker-assignments/{made[1]['id']}")
+            return answer, allowed(self.matrix, roles, permission, *here), 404
+        if path.startswith("/api/v1/sites/{id}/locker-assignments"):
+            return client.get(path.replace("{id}", "1")), allowed(self.matrix, roles, permission, 1), 403
         if permission in ("public", "authenticated"):
             return client.request(method.upper(), path), permission == "public" or roles is not None, 401
         if roles is None:
@@ -243,7 +274,7 @@ class PermissionsTest(unittest.TestCase):
         return answer, allowed(self.matrix, roles, permission, *scope), 403
 
     def test_the_documented_matrix_is_complete(self):
-        self.assertEqual(len(self.matrix), 11, self.matrix)
+        self.assertEqual(len(self.matrix), 12, self.matrix)  # lockers: assign_lockers
         for permission, row in self.matrix.items():
             self.assertEqual(set(row), set(ROLES))
             self.assertTrue(set(row.values()) <= {"—", "service", "site", "partout"}, row)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A Store in memory for use-case tests: the referential, desk bookings, the audit log and
 // the part of identity that local accounts use (passwords, sessions, login throttles, API
-// tokens) as plain values, with real transactions (a transaction works on a copy, commit
+// tokens) and locker assignments as plain values, with real transactions (a transaction works on a copy, commit
 // publishes it, destruction without commit drops it) and the database's invariants on live
-// bookings (one per desk slot, one per resident and slot). Jobs and OpenID Connect logins
+// bookings (one per desk slot, one per resident and slot) and on live locker assignments. Jobs and OpenID Connect logins
 // are not faked: a use case that reaches them fails the test. Not thread-safe; for
 // single-threaded tests only.
 #pragma once
@@ -33,6 +33,8 @@ struct State {
     std::vector<Session> sessions;  // oldest first
     std::map<std::string, LoginThrottle> login_throttles;
     std::vector<ApiToken> api_tokens;
+    // lockers
+    std::vector<LockerAssignment> locker_assignments;  // by id, from 1
     Id next_id = 1;
 
     template <class T>
@@ -282,6 +284,92 @@ inline Resident add_resident(ReferentialStore& ref, SiteId site, std::optional<S
     return r;
 }
 
+// lockers: assignments with the database's two unique indexes on live ones.
+class LockerAssignments final : public LockerAssignmentStore {
+public:
+    explicit LockerAssignments(State& s) : s_(s) {}
+    Result<LockerAssignmentId> insert(const LockerAssignment& a) override {
+        for (auto& o : s_.locker_assignments) {
+            if (!o.live()) continue;
+            if (o.locker_id == a.locker_id) return fail(errors::locker_taken());
+            if (o.resident_id == a.resident_id) return fail(errors::already_holds_locker(false));
+        }
+        s_.locker_assignments.push_back(a);
+        auto& stored = s_.locker_assignments.back();
+        stored.id = static_cast<LockerAssignmentId>(s_.locker_assignments.size());
+        stored.released_at.reset();
+        stored.released_by.reset();
+        return stored.id;
+    }
+    Result<std::optional<LockerAssignment>> find(LockerAssignmentId id) override {
+        if (id < 1 || id > static_cast<Id>(s_.locker_assignments.size())) return std::optional<LockerAssignment>{};
+        return std::optional<LockerAssignment>{s_.locker_assignments[static_cast<size_t>(id - 1)]};
+    }
+    Result<std::optional<LockerAssignment>> live_of_resident(ResidentId r) override {
+        return first([&](const LockerAssignment& a) { return a.live() && a.resident_id == r; });
+    }
+    Result<std::optional<LockerAssignment>> live_of_locker(LockerId l) override {
+        return first([&](const LockerAssignment& a) { return a.live() && a.locker_id == l; });
+    }
+    Result<std::vector<LockerAssignment>> live_on_site(SiteId site) override {
+        std::vector<LockerAssignment> out;
+        for (auto& a : s_.locker_assignments)
+            if (a.live() && a.site_id == site) out.push_back(a);
+        std::sort(out.begin(), out.end(), [](auto& x, auto& y) { return x.locker_id < y.locker_id; });
+        return out;
+    }
+    Result<std::vector<Locker>> free_lockers(SiteId site) override {
+        std::vector<Locker> out;
+        for (auto& [id, l] : s_.table<Locker>()) {
+            if (l.site_id != site) continue;
+            if (*live_of_locker(id)) continue;
+            out.push_back(l);
+        }
+        return out;
+    }
+    Result<void> release(LockerAssignmentId id, Instant at, std::optional<ResidentId> by) override {
+        if (id < 1 || id > static_cast<Id>(s_.locker_assignments.size()) ||
+            !s_.locker_assignments[static_cast<size_t>(id - 1)].live())
+            return fail(errors::not_found(feminine("attribution de casier")));
+        auto& a = s_.locker_assignments[static_cast<size_t>(id - 1)];
+        a.released_at = at;
+        a.released_by = by;
+        return {};
+    }
+    Result<std::vector<LockerAssignment>> all_of(ResidentId r) override {
+        std::vector<LockerAssignment> out;
+        for (auto& a : s_.locker_assignments)
+            if (a.resident_id == r) out.push_back(a);
+        return out;
+    }
+    Result<int> delete_history_of_locker(LockerId l) override {
+        return static_cast<int>(std::erase_if(s_.locker_assignments,
+                                              [&](const LockerAssignment& a) { return !a.live() && a.locker_id == l; }));
+    }
+    Result<int> anonymize_of(ResidentId r) override {
+        int n = 0;
+        for (auto& a : s_.locker_assignments) {
+            if (!a.live() && a.resident_id == r) {
+                a.resident_id.reset();
+                ++n;
+            }
+            if (a.assigned_by == r) a.assigned_by.reset();
+            if (a.released_by == r) a.released_by.reset();
+        }
+        return n;
+    }
+    Result<int> anonymize_released_before(SiteId, Instant) override { return not_faked<int>(); }
+
+private:
+    template <class P>
+    std::optional<LockerAssignment> first(P p) {
+        for (auto& a : s_.locker_assignments)
+            if (p(a)) return a;
+        return std::nullopt;
+    }
+    State& s_;
+};
+
 class Store;
 
 // Works on a copy of the store's state; commit() publishes it.
@@ -298,6 +386,7 @@ public:
     AuditStore& audit() override { return audit_; }
     IdentityStore& identity() override { return identity_; }
     JobStore& jobs() override { return unfaked<JobStore>("jobs"); }
+    LockerAssignmentStore& lockers() override { return lockers_; }
 
 private:
     State& committed_;
@@ -307,6 +396,7 @@ private:
     DeskBookings bookings_{working_};
     Audit audit_{working_};
     Identity identity_{working_};
+    LockerAssignments lockers_{working_};
 };
 
 class Store final : public escale::Store {

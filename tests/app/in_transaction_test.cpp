@@ -31,6 +31,7 @@ public:
     IdentityStore& identity() override { return fake::unfaked<IdentityStore>("identity"); }
     AuditStore& audit() override { return fake::unfaked<AuditStore>("audit"); }
     JobStore& jobs() override { return fake::unfaked<JobStore>("jobs"); }
+    LockerAssignmentStore& lockers() override { return fake::unfaked<LockerAssignmentStore>("lockers"); }
 
 private:
     Counters& c_;

@@ -520,5 +520,27 @@ TEST(PlanSvgHelpers, CheckersCatchBrokenMarkup) {
     EXPECT_EQ(tag_problem("<svg><g><rect/></g></svg>"), "");
 }
 
+// lockers
+TEST(PilotSite, MostPeopleHoldALockerOfTheirQuartier) {
+    const auto s = pilot_site();
+    // 34 service members (the two site accounts hold none), the last of each of the five
+    // services without: 29 holders, 7 lockers left free.
+    ASSERT_EQ(s.locker_holders.size(), 29u);
+    std::set<LockerId> lockers;
+    std::set<ResidentId> people;
+    int in_own_quartier = 0;
+    for (const auto& h : s.locker_holders) {
+        EXPECT_TRUE(lockers.insert(h.locker_id).second) << "casier attribué deux fois " << h.locker_id;
+        EXPECT_TRUE(people.insert(h.resident_id).second) << "deux casiers pour " << h.resident_id;
+        const auto& r = s.residents.at(static_cast<size_t>(h.resident_id - 1));
+        const auto& l = s.lockers.at(static_cast<size_t>(h.locker_id - 1));
+        EXPECT_NE(r.role, Role::admin);
+        EXPECT_NE(r.role, Role::gestionnaire);
+        ASSERT_TRUE(l.zone_id);
+        in_own_quartier += r.service_id == *l.zone_id;  // quartier k is service k's
+    }
+    EXPECT_GE(in_own_quartier, 25);
+}
+
 }  // namespace
 }  // namespace escale::demo

@@ -549,3 +549,153 @@ TEST_P(StoreTest, LiveBookingIndexesNameExactlyTheLiveStates) {
         EXPECT_EQ(states_in_where(definitions[name]), live) << name << ": " << definitions[name];
     }
 }
+
+// ---- lockers ---------------------------------------------------------------------------
+
+namespace {
+
+// The store on its own, with no use case in front: what the database itself refuses.
+class LockerStoreTest : public StoreTest {
+protected:
+    struct Lockers {
+        Fixture f;
+        LockerId one, two;
+    };
+    Lockers seed_lockers() {
+        Lockers l{seed(), 0, 0};
+        auto t = tx();
+        Locker locker;
+        locker.site_id = l.f.site;
+        locker.floor_id = l.f.floor;
+        locker.label = "C-01";
+        locker.x = 12.5;
+        l.one = *t->referential().insert(locker);
+        locker.label = "C-02";
+        l.two = *t->referential().insert(locker);
+        EXPECT_TRUE(t->commit());
+        return l;
+    }
+    LockerAssignment assignment(const Lockers& l, LockerId locker, ResidentId who) {
+        return LockerAssignment{0, l.f.site, locker, who, Instant{std::chrono::seconds{1000}}, who, std::nullopt, std::nullopt};
+    }
+    // Inserts in a transaction of its own, committed when it succeeds.
+    Result<LockerAssignmentId> commit(const LockerAssignment& a) {
+        auto t = tx();
+        auto id = t->lockers().insert(a);
+        if (id) {
+            EXPECT_TRUE(t->commit());
+        }
+        return id;
+    }
+};
+
+}  // namespace
+
+TEST_P(LockerStoreTest, LockersRoundTripTheirQuartierAndPosition) {
+    auto l = seed_lockers();
+    auto t = tx();
+    auto locker = **t->referential().find(Of<Locker>{}, l.one);
+    EXPECT_EQ(locker.x, 12.5);
+    EXPECT_FALSE(locker.zone_id);
+    Zone z;
+    z.site_id = l.f.site;
+    z.floor_id = l.f.floor;
+    z.name = "Quartier";
+    locker.zone_id = *t->referential().insert(z);
+    EXPECT_TRUE(t->referential().update(locker));
+    EXPECT_EQ((**t->referential().find(Of<Locker>{}, l.one)).zone_id, locker.zone_id);
+}
+
+TEST_P(LockerStoreTest, TheDatabaseRefusesASecondHolderAndASecondLocker) {
+    auto l = seed_lockers();
+    auto first = commit(assignment(l, l.one, l.f.alice));
+    ASSERT_TRUE(first) << first.error().message;
+    // No check in front: the unique indexes alone refuse.
+    EXPECT_EQ(commit(assignment(l, l.one, l.f.bob)).error().code, "locker_taken");
+    EXPECT_EQ(commit(assignment(l, l.two, l.f.alice)).error().code, "already_holds_locker");
+    {
+        auto r = tx(TxMode::read);
+        EXPECT_EQ((*r->lockers().live_on_site(l.f.site)).size(), 1u);
+        auto free = *r->lockers().free_lockers(l.f.site);
+        ASSERT_EQ(free.size(), 1u);
+        EXPECT_EQ(free[0].id, l.two);
+        EXPECT_EQ((*r->lockers().live_of_locker(l.one))->resident_id, l.f.alice);
+    }
+    // Released, the locker and the resident are free again; the history keeps the period.
+    {
+        auto t = tx();
+        EXPECT_TRUE(t->lockers().release(*first, Instant{std::chrono::seconds{2000}}, l.f.bob));
+        EXPECT_EQ(t->lockers().release(*first, Instant{std::chrono::seconds{3000}}, l.f.bob).error().code, "not_found");
+        EXPECT_TRUE(t->commit());
+    }
+    EXPECT_TRUE(commit(assignment(l, l.one, l.f.bob)));
+    EXPECT_TRUE(commit(assignment(l, l.two, l.f.alice)));
+    auto r = tx(TxMode::read);
+    auto history = *r->lockers().all_of(l.f.alice);
+    ASSERT_EQ(history.size(), 2u);
+    EXPECT_EQ(history[0].released_at, Instant{std::chrono::seconds{2000}});
+    EXPECT_EQ(history[0].released_by, l.f.bob);
+    EXPECT_TRUE(history[1].live());
+    EXPECT_EQ((*r->lockers().free_lockers(l.f.site)).size(), 0u);
+}
+
+TEST_P(LockerStoreTest, ConcurrentWritersLeaveOneHolder) {
+    auto l = seed_lockers();
+    // Eight threads, each in its own transaction, insert an assignment of the same locker;
+    // residents differ. Exactly one commits.
+    std::vector<ResidentId> people;
+    {
+        auto t = tx();
+        for (int i = 0; i < 8; ++i) {
+            Resident r;
+            r.site_id = l.f.site;
+            r.email = "casier" + std::to_string(i) + "@test.fr";
+            r.display_name = "Casier";
+            people.push_back(*t->referential().insert(r));
+        }
+        EXPECT_TRUE(t->commit());
+    }
+    std::atomic<int> won{0}, taken{0};
+    std::vector<std::thread> threads;
+    for (auto who : people) {
+        threads.emplace_back([&, who] {
+            auto t = store_->begin(TxMode::write);
+            if (!t) return;
+            auto id = (*t)->lockers().insert(assignment(l, l.one, who));
+            if (id && (*t)->commit()) ++won;
+            else if (!id && id.error().code == "locker_taken") ++taken;
+        });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(won.load(), 1);
+    EXPECT_EQ(taken.load(), 7);
+}
+
+TEST_P(LockerStoreTest, AHeldLockerCannotBeDeletedAndForgettingKeepsTheRows) {
+    auto l = seed_lockers();
+    auto id = *commit(assignment(l, l.one, l.f.alice));
+    EXPECT_EQ(tx()->referential().remove(Of<Locker>{}, l.one).error().code, "in_use");
+    {
+        auto t = tx();
+        EXPECT_TRUE(t->lockers().release(id, Instant{std::chrono::seconds{5000}}, std::nullopt));
+        EXPECT_EQ(*t->lockers().anonymize_of(l.f.alice), 1);
+        EXPECT_EQ((*t->lockers().all_of(l.f.alice)).size(), 0u);
+        auto kept = **t->lockers().find(id);
+        EXPECT_FALSE(kept.resident_id);
+        EXPECT_FALSE(kept.assigned_by);
+        EXPECT_EQ(*t->lockers().delete_history_of_locker(l.one), 1);
+        EXPECT_TRUE(t->referential().remove(Of<Locker>{}, l.one));
+        EXPECT_TRUE(t->commit());
+    }
+    // Retention: released before the cutoff forgets its people; a live one is untouched.
+    auto second = *commit(assignment(l, l.two, l.f.bob));
+    auto t = tx();
+    EXPECT_EQ(*t->lockers().anonymize_released_before(l.f.site, Instant{std::chrono::seconds{999999}}), 0);
+    EXPECT_TRUE(t->lockers().release(second, Instant{std::chrono::seconds{6000}}, l.f.bob));
+    EXPECT_EQ(*t->lockers().anonymize_released_before(l.f.site, Instant{std::chrono::seconds{6000}}), 0);
+    EXPECT_EQ(*t->lockers().anonymize_released_before(l.f.site, Instant{std::chrono::seconds{6001}}), 1);
+    EXPECT_FALSE((**t->lockers().find(second)).resident_id);
+}
+
+INSTANTIATE_TEST_SUITE_P(Databases, LockerStoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });

@@ -48,6 +48,10 @@ void add_personal_data_routes(Router& router, const RouteContext& rc);
 void add_statistics_routes(Router& router, const RouteContext& rc);
 // routes/audit.cpp: the audit log, as JSON and CSV.
 void add_audit_routes(Router& router, const RouteContext& rc);
+// lockers
+// routes/lockers.cpp: one's own locker (free ones nearest first, take, release) and a
+// site's locker assignments (assign, release, who holds which as JSON and CSV).
+void add_locker_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:

@@ -254,7 +254,31 @@ CREATE INDEX desk_bookings_site_date ON desk_bookings(site_id, date);
 CREATE INDEX desk_bookings_created_by ON desk_bookings(created_by);
 )sql";
 
-constexpr std::array<std::string_view, 9> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9}};
+// Lockers (issue 10): a locker's quartier and position on the floor plan, and who holds
+// which locker for which period. Invariant 3's locker part: a locker has at most one live
+// (unreleased) assignment and a resident at most one, held by two partial unique indexes.
+constexpr std::string_view v10 = R"sql(
+ALTER TABLE lockers ADD COLUMN zone_id BIGINT REFERENCES zones(id),
+  ADD COLUMN x DOUBLE PRECISION NOT NULL DEFAULT 0,
+  ADD COLUMN y DOUBLE PRECISION NOT NULL DEFAULT 0;
+CREATE TABLE locker_assignments (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  locker_id BIGINT NOT NULL REFERENCES lockers(id),
+  resident_id BIGINT REFERENCES residents(id),
+  assigned_at BIGINT NOT NULL,
+  assigned_by BIGINT REFERENCES residents(id),
+  released_at BIGINT,
+  released_by BIGINT REFERENCES residents(id),
+  CHECK (released_at IS NOT NULL OR resident_id IS NOT NULL)
+);
+CREATE UNIQUE INDEX locker_assignments_live_locker ON locker_assignments(locker_id) WHERE released_at IS NULL;
+CREATE UNIQUE INDEX locker_assignments_live_resident ON locker_assignments(resident_id) WHERE released_at IS NULL;
+CREATE INDEX locker_assignments_resident ON locker_assignments(resident_id);
+CREATE INDEX locker_assignments_site ON locker_assignments(site_id, released_at);
+)sql";
+
+constexpr std::array<std::string_view, 10> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10}};
 
 }  // namespace
 
