@@ -166,4 +166,10 @@ Error internal(std::string_view) {
                 "Une erreur interne est survenue ; elle a été journalisée.");
 }
 
+// web app (issue 11)
+Error web_root_invalid(std::string_view folder, std::string_view why) {
+    return make(ErrorKind::invalid_input, "web_root_invalid",
+                fmt::format("Le dossier de l'application web « {} » ne peut pas être servi : {}.", folder, why));
+}
+
 }  // namespace escale::errors

@@ -68,4 +68,7 @@ Error database_unavailable();
 Error transaction_conflict();
 Error internal(std::string_view what);
 
+// web app (issue 11): the folder of the built web app cannot be served.
+Error web_root_invalid(std::string_view folder, std::string_view why);
+
 }  // namespace escale::errors
