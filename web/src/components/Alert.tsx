@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 export function ErrorAlert({ title, children, id }: { title?: string; children: ComponentChildren; id?: string }) {
   return (
     <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-3w" role="alert" id={id} tabIndex={-1}>
-      {title && <h3 class="fr-alert__title">{title}</h3>}
+      {title && <p class="fr-alert__title">{title}</p>}
       <p>{children}</p>
     </div>
   );

@@ -106,7 +106,9 @@ export function Header() {
       <div
         class={'fr-header__menu fr-modal' + (menuOpen ? ' fr-modal--opened' : '')}
         id="menu-principal"
-        aria-label="Menu"
+        role={menuOpen ? 'dialog' : undefined}
+        aria-modal={menuOpen ? 'true' : undefined}
+        aria-label={menuOpen ? 'Menu' : undefined}
         onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}
         onClick={(e) => (e.target as Element).closest('a') && setMenuOpen(false)}
       >

@@ -2,7 +2,7 @@
 // Connexion: the local login form (email and password) and, when the server offers it, the
 // ProConnect button. Errors are shown next to their field and summed up at the top.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, get } from '../api';
+import { ApiError, get, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
 import { currentQuery, navigate } from '../router';
@@ -68,17 +68,17 @@ export function LoginPage() {
         {oidc && (
           <div class="fr-mb-4w">
             <h2 class="fr-h5">Avec ProConnect</h2>
-            <form method="get" action={oidc.login_url} class="fr-connect-group">
-              <input type="hidden" name="return_to" value={nextPath()} />
-              <button type="submit" class="fr-connect fr-connect--pro" id="proconnect">
+            {/* A link, not a form: the CSP's form-action would stop the redirect to the provider. */}
+            <div class="fr-connect-group">
+              <a class="fr-connect fr-connect--pro" id="proconnect" href={withQuery(oidc.login_url, { return_to: nextPath() })}>
                 <span class="fr-connect__login">S’identifier avec</span> <span class="fr-connect__brand">{oidc.label}</span>
-              </button>
+              </a>
               <p>
                 <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title="Qu’est-ce que ProConnect ? — nouvelle fenêtre">
                   Qu’est-ce que ProConnect ?
                 </a>
               </p>
-            </form>
+            </div>
             <p class="fr-hr-or">ou</p>
           </div>
         )}

@@ -4,7 +4,7 @@
 // taken, ♿ adapted, dashed outline outside my quartier). One desk at a time is in the tab
 // order; the arrow keys move to the neighbouring desk, Enter or Space books it, Escape
 // leaves the plan. Zoom by buttons.
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { DeskView } from './deskState';
 import { neighbour } from './deskState';
 import type { SanitisedPlan } from './sanitiseSvg';
@@ -38,10 +38,6 @@ export function FloorPlan(props: {
   const current =
     views.find((v) => v.desk.id === focusedId) ?? views.find((v) => v.state === 'free') ?? views[0];
 
-  useEffect(() => {
-    if (focusedId !== null && document.activeElement?.closest('.escale-plan')) deskRefs.current.get(focusedId)?.focus();
-  }, [focusedId]);
-
   const onKeyDown = (v: DeskView, e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -72,7 +68,7 @@ export function FloorPlan(props: {
           Réduire le plan
         </button>
       </div>
-      <div class="escale-plan-scroll">
+      <div class="escale-plan-scroll" tabIndex={0} role="region" aria-label="Plan (zone défilante)">
         <svg
           class={`escale-plan escale-zoom-${zoom}`}
           viewBox={viewBox}
