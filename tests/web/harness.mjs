@@ -25,10 +25,11 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 // A server of its own, stopped by stop().
 export async function startServer(extraArgs = []) {
-  // A --listen in extraArgs replaces the free port (the OpenID provider must know it first).
+  // A --listen or --demo in extraArgs replaces the default (a free port; the pilot demo).
   const dir = mkdtempSync(path.join(os.tmpdir(), 'escale-web-'));
   const listen = extraArgs.includes('--listen') ? [] : ['--listen', '127.0.0.1:0'];
-  const args = ['serve', ...listen, '--db', `sqlite:${path.join(dir, 'escale.db')}`, '--demo', 'pilot',
+  const demo = extraArgs.includes('--demo') ? [] : ['--demo', 'pilot'];
+  const args = ['serve', ...listen, '--db', `sqlite:${path.join(dir, 'escale.db')}`, ...demo,
     '--demo-history', 'past', '--web-root', webRoot, ...extraArgs];
   const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
