@@ -25,16 +25,21 @@ export async function login(email: string, password: string): Promise<void> {
   await loadSession();
 }
 
-// Ends the session; for a ProConnect session, returns where the browser goes next to end
-// it at the provider too.
+// Ends the session on the server; for a ProConnect session, returns where the browser goes
+// next to end it at the provider too. The caller leaves the page, then forgets the session
+// (forgetSession), so that no page asks for a login in between.
 export async function logout(): Promise<string | undefined> {
   try {
     const r = await post<{ end_session_url?: string } | undefined>('/api/v1/auth/logout', {});
     return r?.end_session_url;
   } finally {
     setCsrfToken('');
-    session.value = null;
   }
+}
+
+export function forgetSession() {
+  setCsrfToken('');
+  session.value = null;
 }
 
 export function holds(s: SessionInfo | null | undefined, ...roles: Role[]): boolean {

@@ -79,12 +79,10 @@ export interface SiteDetail {
   services: Service[];
 }
 
-export interface Closure {
-  id: number;
+export interface SiteCalendar {
   site_id: number;
-  date: string;
-  name?: string;
-  reason?: string;
+  today: string;
+  days: { date: string; closed: boolean; reason: string | null }[];
 }
 
 export interface DeskAvailability {

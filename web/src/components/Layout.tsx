@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { currentPath, navigate } from '../router';
-import { canBook, logout, session } from '../session';
+import { canBook, forgetSession, logout, session } from '../session';
 
 interface NavEntry {
   href: string;
@@ -37,8 +37,13 @@ function UserTools({ idSuffix }: { idSuffix: string }) {
     } catch {
       // The session is forgotten here whatever the server said.
     }
-    if (next) window.location.assign(next);
-    else navigate('/connexion?deconnecte=1');
+    if (next) {
+      forgetSession();
+      window.location.assign(next);
+    } else {
+      navigate('/connexion?deconnecte=1');
+      forgetSession();
+    }
   };
   return (
     <ul class="fr-btns-group">

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Ma semaine: the coming weeks, Monday first, as half-day cells: my desk where I have one
 // (with a button to cancel it), a link to the plan of that half-day where I have none,
-// closed days with their reason. The grid is a table per week, read row by row.
+// closed days with their reason (GET /api/v1/sites/{id}/calendar, which also says what day
+// it is at the site). The grid is a table per week, read row by row.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { del, get, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
 import { messageOf, useSite } from '../data';
-import { addDays, capitalise, formatDate, halfNames, mondayOf, today, weekday } from '../format';
-import type { Closure, Half, PlacedDeskBooking } from '../types';
+import { addDays, capitalise, formatDate, halfNames, mondayOf, today } from '../format';
+import type { Half, PlacedDeskBooking, SiteCalendar } from '../types';
 
 const weeksShown = 4;
 const halves: Half[] = ['am', 'pm'];
@@ -17,24 +18,25 @@ export function WeekPage() {
   const site = useSite();
   const timeZone = site.data?.site.time_zone;
   const [bookings, setBookings] = useState<PlacedDeskBooking[] | null>(null);
-  const [closures, setClosures] = useState<Closure[]>([]);
+  const [calendar, setCalendar] = useState<SiteCalendar | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const first = timeZone ? mondayOf(today(timeZone)) : null;
+  // This week's Monday by the browser's clock, then the server's today once it answered.
+  const now = calendar?.today ?? (timeZone ? today(timeZone) : null);
+  const first = now ? mondayOf(now) : null;
   const last = first ? addDays(first, weeksShown * 7 - 1) : null;
-  const now = timeZone ? today(timeZone) : null;
 
   const load = useCallback(async () => {
     if (!first || !last || !site.data) return;
     try {
-      const [mine, closed] = await Promise.all([
+      const [mine, days] = await Promise.all([
         get<PlacedDeskBooking[]>(withQuery('/api/v1/me/desk-bookings', { from: first, to: last })),
-        get<Closure[]>(withQuery('/api/v1/closures', { site_id: site.data.site.id })),
+        get<SiteCalendar>(withQuery(`/api/v1/sites/${site.data.site.id}/calendar`, { from: first, to: last })),
       ]);
       setBookings(mine);
-      setClosures(closed);
+      setCalendar(days);
       setError(null);
     } catch (e) {
       setError(messageOf(e));
@@ -65,7 +67,7 @@ export function WeekPage() {
       <p>Vos réservations des {weeksShown} prochaines semaines. Choisissez une demi-journée libre pour réserver un poste sur le plan.</p>
       <Notice message={notice} />
       {error && <ErrorAlert>{error}</ErrorAlert>}
-      {!bookings || !first || !now ? (
+      {!bookings || !calendar || !first || !now ? (
         <p aria-busy="true">Chargement de vos réservations…</p>
       ) : (
         Array.from({ length: weeksShown }, (_, w) => {
@@ -91,9 +93,8 @@ export function WeekPage() {
                         </thead>
                         <tbody>
                           {days.map((day) => {
-                            const closure = closures.find((c) => c.date === day);
-                            const weekend = weekday(day) >= 5;
-                            const closedName = weekend ? 'Week-end' : closure ? closure.reason || 'Fermeture du site' : null;
+                            const info = calendar.days.find((c) => c.date === day);
+                            const closedName = info?.closed ? info.reason ?? 'Fermé' : null;
                             return (
                               <tr key={day} class={day === now ? 'escale-today' : undefined}>
                                 <th scope="row">
