@@ -8,6 +8,23 @@ import type { SiteDetail } from './types';
 
 const sites = new Map<number, Promise<SiteDetail>>();
 
+// Answers asked for ahead of the page that reads them (at start, from the address), handed
+// over once: the page's own request is then already on its way. Only reads, only once, so
+// nothing stale is ever shown.
+const early = new Map<string, Promise<unknown>>();
+
+export function prefetch<T>(url: string, load: (url: string) => Promise<T>) {
+  const p = load(url);
+  p.catch(() => early.delete(url));
+  early.set(url, p);
+}
+
+export function fetchOnce<T>(url: string, load: (url: string) => Promise<T>): Promise<T> {
+  const p = early.get(url) as Promise<T> | undefined;
+  early.delete(url);
+  return p ?? load(url);
+}
+
 export function siteDetail(siteId: number): Promise<SiteDetail> {
   let p = sites.get(siteId);
   if (!p) {

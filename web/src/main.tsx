@@ -14,7 +14,7 @@ import { LegalPage } from './pages/Legal';
 import { LoginPage } from './pages/Login';
 import { NotFoundPage } from './pages/NotFound';
 import { PersonalDataPage } from './pages/PersonalData';
-import { PlanPage } from './pages/Plan';
+import { PlanPage, prefetchPlan } from './pages/Plan';
 import { WeekPage } from './pages/Week';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
 import { canBook, loadSession, session } from './session';
@@ -86,8 +86,10 @@ function App() {
 setUnauthenticatedHandler(() => {
   session.value = null;
 });
-startRouter();
-render(<App />, document.getElementById('app')!);
+// The session first (every page waits for it), then what the address will need.
 loadSession().catch(() => {
   session.value = null;
 });
+if (location.pathname === '/plan') prefetchPlan(new URLSearchParams(location.search));
+startRouter();
+render(<App />, document.getElementById('app')!);

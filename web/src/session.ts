@@ -5,6 +5,7 @@
 import { signal } from '@preact/signals';
 import { ApiError, get, post, setCsrfToken } from './api';
 import type { LoginResponse, Role, SessionInfo } from './types';
+import { siteDetail } from './data';
 
 export const session = signal<SessionInfo | null | undefined>(undefined);
 
@@ -12,6 +13,7 @@ export async function loadSession(): Promise<void> {
   try {
     const s = await get<SessionInfo>('/api/v1/auth/session');
     setCsrfToken(s.csrf_token);
+    siteDetail(s.resident.site_id).catch(() => undefined);  // every page needs it: ask at once
     session.value = s;
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) session.value = null;

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { get, getText, post, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
-import { messageOf, useSite } from '../data';
+import { fetchOnce, messageOf, prefetch, useSite } from '../data';
 import { addDays, capitalise, formatDate, periodNames, today, weekday } from '../format';
 import { DeskList } from '../plan/DeskList';
 import { deskViews, type DeskView } from '../plan/deskState';
@@ -28,6 +28,24 @@ function storedView(): View {
   }
 }
 
+const availabilityUrl = (floorId: number, date: string) => withQuery(`/api/v1/floors/${floorId}/availability`, { date });
+const planUrl = (floorId: number) => `/api/v1/floors/${floorId}/plan`;
+const planText = (url: string) => getText(url, 'image/svg+xml');
+
+// Called at start when the address is the plan of a known floor: its availability and its
+// drawing are asked for while the session is (the cookie is all they need).
+export function prefetchPlan(query: URLSearchParams) {
+  const floorId = Number(query.get('etage'));
+  if (!floorId) return;
+  prefetch(availabilityUrl(floorId, chosenDate(query, 'Europe/Paris')), get);
+  prefetch(planUrl(floorId), planText);
+}
+
+function chosenDate(query: URLSearchParams, timeZone: string): string {
+  const d = query.get('date') ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : firstWorkingDay(today(timeZone));
+}
+
 // The first weekday from today on.
 function firstWorkingDay(from: string): string {
   let d = from;
@@ -40,7 +58,7 @@ export function PlanPage() {
   const s = session.value!;
   const query = currentQuery.value;
   const timeZone = site.data?.site.time_zone ?? 'Europe/Paris';
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(query.get('date') ?? '') ? query.get('date')! : firstWorkingDay(today(timeZone));
+  const date = chosenDate(query, timeZone);
   const demi = query.get('demi');
   const period: Period = demi === 'pm' || demi === 'day' ? demi : 'am';
   const floors = site.data?.floors ?? [];
@@ -65,7 +83,7 @@ export function PlanPage() {
   const loadAvailability = useCallback(async () => {
     if (!floorId) return;
     try {
-      setAvailability(await get<FloorAvailability>(withQuery(`/api/v1/floors/${floorId}/availability`, { date })));
+      setAvailability(await fetchOnce<FloorAvailability>(availabilityUrl(floorId, date), get));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -78,7 +96,7 @@ export function PlanPage() {
 
   useEffect(() => {
     if (!floorId) return;
-    getText(`/api/v1/floors/${floorId}/plan`, 'image/svg+xml').then(
+    fetchOnce(planUrl(floorId), planText).then(
       (text) => setPlan(sanitisePlan(text)),
       (e) => setError(messageOf(e)),
     );
