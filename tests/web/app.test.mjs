@@ -175,7 +175,14 @@ describe('agent', () => {
     // The menu opens and shows the navigation.
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.waitForSelector('#menu-principal.fr-modal--opened');
+    await page.waitForTimeout(400);  // the DSFR's fade-in
+    assert.ok(await page.getByRole('link', { name: 'Ma semaine' }).isVisible());
+    assert.deepEqual(await axeViolations(page), [], 'menu: axe-core violations');
     await screenshot(page, 'menu');
+    assert.equal(await page.evaluate(() => document.activeElement.title), 'Fermer', 'the focus goes into the menu');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#menu-principal:not(.fr-modal--opened)', { state: 'attached' });
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'bouton-menu', 'and back to the Menu button');
     await page.context().close();
   });
 });

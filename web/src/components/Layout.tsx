@@ -3,7 +3,7 @@
 // service name, the user's tools, the main navigation limited to what the role may use),
 // the page's content, and the footer with the mandatory links.
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentPath, navigate } from '../router';
 import { canBook, forgetSession, logout, session } from '../session';
 
@@ -63,7 +63,45 @@ function UserTools({ idSuffix }: { idSuffix: string }) {
 
 export function Header() {
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
   const path = currentPath.value;
+
+  // The phone menu is a dialog: the focus goes in when it opens, Escape closes it, Tab stays
+  // inside, and the focus returns to the Menu button when it closes.
+  useEffect(() => {
+    if (menuOpen) {
+      // The DSFR fades the dialog in: it takes the focus once it is visible.
+      let frames = 0;
+      const focusClose = () => {
+        closeButton.current?.focus();
+        if (document.activeElement !== closeButton.current && frames++ < 60) requestAnimationFrame(focusClose);
+      };
+      focusClose();
+      const onKey = (e: KeyboardEvent) => {
+        if (e.key === 'Escape') setMenuOpen(false);
+        if (e.key !== 'Tab') return;
+        const items = Array.from(document.querySelectorAll<HTMLElement>('#menu-principal a, #menu-principal button'));
+        const first = items[0];
+        const last = items[items.length - 1];
+        if (e.shiftKey && document.activeElement === first) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && document.activeElement === last) {
+          e.preventDefault();
+          first.focus();
+        }
+      };
+      document.addEventListener('keydown', onKey);
+      wasOpen.current = true;
+      return () => document.removeEventListener('keydown', onKey);
+    }
+    if (wasOpen.current) {
+      wasOpen.current = false;
+      menuButton.current?.focus();
+    }
+  }, [menuOpen]);
   const entries = navigation.filter((e) => e.visible());
   return (
     <header role="banner" class="fr-header">
@@ -86,6 +124,7 @@ export function Header() {
                     aria-controls="menu-principal"
                     aria-expanded={menuOpen}
                     id="bouton-menu"
+                    ref={menuButton}
                     title="Menu"
                     onClick={() => setMenuOpen(true)}
                   >
@@ -114,11 +153,10 @@ export function Header() {
         role={menuOpen ? 'dialog' : undefined}
         aria-modal={menuOpen ? 'true' : undefined}
         aria-label={menuOpen ? 'Menu' : undefined}
-        onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}
         onClick={(e) => (e.target as Element).closest('a') && setMenuOpen(false)}
       >
         <div class="fr-container">
-          <button type="button" class="fr-btn--close fr-btn" aria-controls="menu-principal" title="Fermer" onClick={() => setMenuOpen(false)}>
+          <button type="button" class="fr-btn--close fr-btn" aria-controls="menu-principal" title="Fermer" ref={closeButton} onClick={() => setMenuOpen(false)}>
             Fermer
           </button>
           <div class="fr-header__menu-links">
