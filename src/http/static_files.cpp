@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "http/static_files.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <system_error>
-#include <unistd.h>
 
 #include "core/errors.hpp"
 
