@@ -3,6 +3,8 @@
 # Configures and builds Escale in ./build with Ninja and ccache. Idempotent.
 #   build.sh          the server only (the `escale` binary): what scripts/serve.sh needs;
 #   build.sh --tests  everything, test binaries included: what scripts/test.sh needs.
+# Both also build the web app (web/build.mjs) into build/web, where `escale serve` finds it:
+# `npm ci` in web/ first when its packages are missing or its lock file changed.
 # The test binaries need GoogleTest (install-deps.sh --tests): the server alone is configured
 # without them (BUILD_TESTING=OFF) until a test build asks for them.
 set -euo pipefail
@@ -33,3 +35,10 @@ if [[ $tests == ON ]]; then
 else
   cmake --build build --target escale
 fi
+
+# The web app (issue 11): its npm packages as locked, then the bundle (about a second).
+if [[ ! -f web/node_modules/.package-lock.json || web/package-lock.json -nt web/node_modules/.package-lock.json ]]; then
+  echo "escale: npm ci in web"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+fi
+node web/build.mjs build/web

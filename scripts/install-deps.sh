@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: EUPL-1.2
 # Installs the Debian packages Escale needs, by purpose:
-#   install-deps.sh           what building and running the server needs (scripts/serve.sh);
+#   install-deps.sh           what building and running the server needs (scripts/serve.sh),
+#                             Node.js and npm included (they build the web app);
 #   install-deps.sh --tests   that, plus what the tests need (scripts/test.sh): GoogleTest,
-#                             PostgreSQL for the throwaway cluster, Python, Node.js and the
-#                             npm packages of the test OpenID provider;
+#                             PostgreSQL for the throwaway cluster, Python, the npm packages
+#                             of the test OpenID provider and of the browser tests, Chromium;
 #   install-deps.sh --bench   that, plus what the benchmarks need (bench/run.sh): wrk; Google
 #                             Benchmark for bench/planning_bench.cpp.
 # Idempotent: when everything is already there it only checks and returns. Run as root.
@@ -45,6 +46,8 @@ test_packages=(
   python3  # tests/api, tests/layering, tests/licence
   python3-jsonschema  # the API tests validate every answer against docs/openapi.json
   git  # tests/licence lists the files git tracks
+  # web app (issue 11): the browser tests drive Debian's Chromium (tests/web)
+  chromium
 )
 bench_packages=(
   wrk
@@ -67,9 +70,10 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
-# Node.js runs the OpenID provider of the login tests; it may come from another source than
-# Debian (e.g. nodesource), so the command is what counts.
-if $tests && { ! command -v node >/dev/null || ! command -v npm >/dev/null; }; then
+# Node.js builds the web app (and runs the OpenID provider of the login tests); it may come
+# from another source than Debian (e.g. nodesource, a newer one), so the command is what
+# counts: Debian's nodejs (18 on Debian 12) only when there is none.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   missing+=(nodejs npm)
 fi
 
@@ -80,6 +84,23 @@ if ((${#missing[@]})); then
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# Debian 12's Node.js is 18; the DSFR, playwright-core and the test OpenID provider (oidc-provider
+# 9, jose 6) want 20 or newer. Then the official Node.js 20 build comes from the npm registry
+# (package node-linux-<arch>), installed under /usr/local, which comes first in PATH.
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if ((node_major < 20)); then
+  case "$(uname -m)" in
+    x86_64) node_arch=x64 ;;
+    aarch64) node_arch=arm64 ;;
+    *) echo "escale: Node.js $node_major is too old and no Node.js 20 build is known for $(uname -m)" >&2; exit 1 ;;
+  esac
+  echo "escale: Node.js $node_major is too old; installing Node.js 20 from the npm registry"
+  npm install -g --prefix /usr/local --no-audit --no-fund --loglevel=error "node-linux-$node_arch@20.20.2"
+  hash -r
+  node_major=$(node -p 'process.versions.node.split(".")[0]')
+  ((node_major >= 20)) || { echo "escale: Node.js 20 did not come first in PATH" >&2; exit 1; }
+fi
+
 # The npm packages of the OpenID provider used by tests/api/test_oidc.py, as locked; only
 # when the lock file changed since the last install.
 if $tests; then
@@ -88,5 +109,12 @@ if $tests; then
         "$oidc_dir/package-lock.json" -nt "$oidc_dir/node_modules/.package-lock.json" ]]; then
     echo "escale: npm ci in tests/oidc"
     (cd "$oidc_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  # web app (issue 11): playwright-core and axe-core of the browser tests (tests/web).
+  web_tests_dir="$root/tests/web"
+  if [[ ! -f "$web_tests_dir/node_modules/.package-lock.json" ||
+        "$web_tests_dir/package-lock.json" -nt "$web_tests_dir/node_modules/.package-lock.json" ]]; then
+    echo "escale: npm ci in tests/web"
+    (cd "$web_tests_dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi

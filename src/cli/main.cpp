@@ -32,6 +32,7 @@
 #include "demo/history.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/static_files.hpp"
 #include "oidc_client/curl_oidc_http.hpp"
 #include "store/migrate_data.hpp"
 #include "store/open_store.hpp"
@@ -155,6 +156,10 @@ int main(int argc, char** argv) {
                       "Adresse IP d'un mandataire inverse dont l'en-tête X-Forwarded-For est cru (répétable)");
     serve->add_flag("--secure-cookies", secure_cookies,
                     "Cookies marqués Secure (quand les navigateurs arrivent en HTTPS, par un mandataire inverse)");
+    std::string web_root;
+    serve->add_option("--web-root", web_root,
+                      "Dossier de l'application web construite (web/build.mjs) ; par défaut web/ à côté de "
+                      "l'exécutable, puis ../share/escale/web");
     serve->add_option("--test-clock", test_clock,
                       "Mode test : horloge réglable, démarrant à cet instant UTC (AAAA-MM-JJTHH:MM:SSZ)")
         ->group("");  // for tests only: hidden from the help
@@ -290,10 +295,24 @@ int main(int argc, char** argv) {
             oidc_provider = std::make_unique<app::OidcProvider>(oidc, *oidc_http);
             spdlog::info("connexion OpenID Connect activée, émetteur {}", oidc.issuer);
         }
+        // The web app: the folder given, or the one found next to the binary; without
+        // either, the API alone (/ says how to build the app).
+        std::optional<http::StaticFiles> web;
+        std::optional<std::filesystem::path> web_folder =
+            web_root.empty() ? http::default_web_root() : std::optional<std::filesystem::path>(web_root);
+        if (web_folder) {
+            auto loaded = http::StaticFiles::load(*web_folder);
+            if (!loaded) return report(loaded.error());
+            web = std::move(*loaded);
+            spdlog::info("application web servie depuis {} ({} fichiers)", web_folder->string(), web->size());
+        } else {
+            spdlog::warn("application web absente (bash scripts/build.sh la construit) : seule l'API est servie");
+        }
         http::ApiOptions api_options{.test_clock = manual.get(),
                                      .secure_cookies = secure_cookies,
                                      .oidc = oidc_provider.get(),
-                                     .trusted_proxies = trusted_proxies};
+                                     .trusted_proxies = trusted_proxies,
+                                     .web = web ? &*web : nullptr};
         http::Api api(ctx, api_options);
         JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds), std::chrono::seconds(retention_seconds)), instance);
         auto served = http::serve(so, api, [&](std::uint16_t port) {

@@ -192,4 +192,10 @@ Error locker_of_another_site() {
                 "Ce casier est sur un autre site que celui de la personne.");
 }
 
+// web app (issue 11)
+Error web_root_invalid(std::string_view folder, std::string_view why) {
+    return make(ErrorKind::invalid_input, "web_root_invalid",
+                fmt::format("Le dossier de l'application web « {} » ne peut pas être servi : {}.", folder, why));
+}
+
 }  // namespace escale::errors

@@ -85,4 +85,7 @@ Error no_locker(bool own);
 // The locker is on another site than the person's (422).
 Error locker_of_another_site();
 
+// web app (issue 11): the folder of the built web app cannot be served.
+Error web_root_invalid(std::string_view folder, std::string_view why);
+
 }  // namespace escale::errors

@@ -13,6 +13,7 @@
 #include "http/replies.hpp"
 #include "http/routes/routes.hpp"
 #include "http/session_cookie.hpp"
+#include "http/static_files.hpp"
 
 namespace escale::http {
 
@@ -21,7 +22,7 @@ namespace {
 bool is_safe(std::string_view method) { return method == "GET" || method == "HEAD" || method == "OPTIONS"; }
 }  // namespace
 
-Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
+Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx), web_(options.web) {
     RouteContext rc{ctx, options, availability_encoder_};
     add_operations_routes(router_, rc);
     add_identity_routes(router_, rc);
@@ -38,6 +39,9 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
 Response Api::handle(const Request& request, const Router::Match& m) const {
     try {
         if (!m.route) {
+            // The web app's files, and its pages on a reload (http/static_files.hpp).
+            if (m.allowed_methods.empty() && web_)
+                if (auto file = web_->serve(request)) return std::move(*file);
             if (m.allowed_methods.empty())
                 return error_response(Error{ErrorKind::not_found, "route_not_found",
                                             "Cette adresse ne correspond à aucune ressource.", {}});

@@ -19,6 +19,10 @@ class OidcProvider;
 }
 
 namespace escale::http {
+class StaticFiles;
+}
+
+namespace escale::http {
 
 struct ApiOptions {
     // When set, the server runs in test mode: PUT /api/v1/test/clock moves this clock.
@@ -31,6 +35,9 @@ struct ApiOptions {
     app::OidcProvider* oidc = nullptr;
     // Addresses of the reverse proxies whose X-Forwarded-For is believed (http/client_address.hpp).
     std::vector<std::string> trusted_proxies = {};
+    // The built web app (--web-root); null: / answers a page saying it is not built, and
+    // any other path that no route matches is a 404.
+    const StaticFiles* web = nullptr;
 };
 
 class Api {
@@ -46,6 +53,7 @@ private:
     app::Context ctx_;
     Router router_;
     AvailabilityEncoder availability_encoder_;
+    const StaticFiles* web_ = nullptr;
 };
 
 }  // namespace escale::http

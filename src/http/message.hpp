@@ -22,6 +22,8 @@ struct Request {
     std::string csrf_token;      // the X-CSRF-Token header
     std::string remote_address;  // the client's IP address, as the server's socket sees it
     std::string forwarded_for;   // the X-Forwarded-For header (trusted only from --trusted-proxy)
+    std::string accept;          // the Accept header (the web app's pages: text/html)
+    std::string accept_encoding; // the Accept-Encoding header (the web app's pre-compressed files)
 
     std::optional<std::string_view> query_param(std::string_view name) const {
         for (auto& [k, v] : query)

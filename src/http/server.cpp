@@ -114,6 +114,8 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const tcp::sock
     if (auto it = in.find(bhttp::field::cookie); it != in.end()) r.cookie = it->value();
     if (auto it = in.find("X-CSRF-Token"); it != in.end()) r.csrf_token = it->value();
     if (auto it = in.find("X-Forwarded-For"); it != in.end()) r.forwarded_for = it->value();
+    if (auto it = in.find(bhttp::field::accept); it != in.end()) r.accept = it->value();
+    if (auto it = in.find(bhttp::field::accept_encoding); it != in.end()) r.accept_encoding = it->value();
     return r;
 }
 
@@ -122,7 +124,12 @@ bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, boo
     out.set(bhttp::field::server, "escale");
     if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
     for (auto& h : security_headers) out.set(h[0], h[1]);
-    for (auto& [k, v] : r.headers) out.insert(k, v);
+    // A header the response sets itself (Cache-Control of the web app's files) replaces the
+    // default; the others (Set-Cookie…) add to it.
+    for (auto& [k, v] : r.headers) {
+        if (beast::iequals(k, "Cache-Control")) out.set(k, v);
+        else out.insert(k, v);
+    }
     out.body() = std::move(r.body);
     out.keep_alive(keep_alive);
     out.prepare_payload();

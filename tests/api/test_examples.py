@@ -1,14 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The README's and the home page's shell examples, run as written against a real server.
+"""The README's shell examples, run as written against a real server.
 
 The examples are read from README.md (the ```sh blocks that follow an `<!-- example: ... -->`
-comment) and from web/index.html (`<pre class="example">`), never copied here. Only the
+comment), never copied here. Only the
 port changes: 8080 becomes the test server's. They run with the real bash and curl, and the
 real clock (they compute their dates with `date`). Also checked: the demo accounts that the
 README says the first start prints are the ones it prints.
 """
 import datetime
-import html
 import json
 import os
 import re
@@ -27,11 +26,6 @@ DEFAULT_URL = "http://127.0.0.1:8080"
 def readme_examples():
     text = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
     return re.findall(r"<!-- example:[^>]*-->\n```sh\n(.*?)```", text, re.S)
-
-
-def home_page_examples():
-    text = open(os.path.join(ROOT, "web", "index.html"), encoding="utf-8").read()
-    return [html.unescape(b) for b in re.findall(r'<pre class="example">(.*?)</pre>', text, re.S)]
 
 
 def json_documents(text):
@@ -105,26 +99,6 @@ class ExamplesTest(unittest.TestCase):
         self.assertEqual(me["email"], "claire.dubreuil@pilote.escale.test")
         self.assertNotIn("error", availability)
         self.check_booking(server, [[booking]], "claire.dubreuil@pilote.escale.test")
-
-    def test_home_page_examples(self):
-        blocks = home_page_examples()
-        self.assertEqual(len(blocks), 2, "web/index.html: the login block and the token/booking block")
-        self.assertIn("Content-Type: application/json", blocks[0])
-        server, answers = self.run_examples(blocks)
-        [login] = answers[0]
-        self.assertTrue(login["token"])
-        site, booking = answers[1]
-        self.assertEqual(site["site"]["id"], 1)
-        self.check_booking(server, [[booking]], "claire.dubreuil@pilote.escale.test")
-
-    def test_served_home_page_is_the_file(self):
-        """The examples checked above are the ones the server shows at /."""
-        with Server(demo="none") as server:
-            status, body, _ = Client(server.port).get("/")
-            self.assertEqual(status, 200)
-            served = html.unescape(body.decode())
-            for block in home_page_examples():
-                self.assertIn(block, served)
 
 
 class FirstStartTest(unittest.TestCase):

@@ -186,6 +186,12 @@ class OidcBase(unittest.TestCase):
 
 
 class OidcLoginTest(OidcBase):
+    def test_login_methods_offer_proconnect(self):
+        # web app (issue 11): the login page shows the ProConnect button from this answer.
+        status, methods, _ = self.server.client().get("/api/v1/auth/methods")
+        self.assertEqual(status, 200, methods)
+        self.assertEqual(methods, {"local": True, "oidc": {"label": "ProConnect", "login_url": "/api/v1/auth/oidc/login"}})
+
     def test_known_resident_logs_in_through_the_real_redirects(self):
         before = self.session_count()
         browser, status, location, page, _ = self.login("gestionnaire@pilote.escale.test", "/reservations?jour=lundi")

@@ -170,6 +170,8 @@ class PermissionsTest(unittest.TestCase):
         if path == "/api/v1/sites/{id}/occupancy":
             answer = client.get("/api/v1/sites/1/occupancy?from=2026-03-02&to=2026-03-06")
             return answer, allowed(self.matrix, roles, permission, 1), 403
+        if path == "/api/v1/sites/{id}/calendar":  # web app (issue 11)
+            return client.get("/api/v1/sites/1/calendar"), allowed(self.matrix, roles, permission, 1), 403
         if path == "/api/v1/audit-events.csv":
             return client.get(f"{path}?site_id=1"), allowed(self.matrix, roles, permission, 1), 403
         if "/auth/oidc/" in path:  # public, and off on this server (test_oidc covers it switched on)

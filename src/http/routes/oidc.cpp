@@ -14,6 +14,7 @@
 #include "core/oidc_errors.hpp"
 #include "http/api.hpp"
 #include "http/error_status.hpp"
+#include "http/replies.hpp"
 #include "http/session_cookie.hpp"
 
 namespace escale::http {
@@ -88,6 +89,15 @@ void add_oidc_routes(Router& router, const RouteContext& rc) {
                     return r;
                 },
                 .slow = true});
+    // web app (issue 11): which login methods this server offers, for the login page to show
+    // the ProConnect button only when it works.
+    bool oidc_on = provider != nullptr;
+    router.add({.method = "GET", .pattern = "/api/v1/auth/methods", .requires_login = false,
+                .handler = [oidc_on](const Call&) {
+                    json::value oidc = nullptr;
+                    if (oidc_on) oidc = json::object{{"label", "ProConnect"}, {"login_url", "/api/v1/auth/oidc/login"}};
+                    return json_response(200, json::object{{"local", true}, {"oidc", oidc}});
+                }});
 }
 
 std::optional<std::string> oidc_logout_url(app::Context ctx, app::OidcProvider* provider, std::string_view token) {

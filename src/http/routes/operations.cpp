@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Routes for running the service rather than using it: the web app's page, liveness
+// Routes for running the service rather than using it: the web app's page (its files are
+// served by http/static_files when no route matches), liveness
 // (/healthz), readiness (/readyz, through app/readiness), the OpenAPI document, and in test
 // mode only, the clock tests move (PUT /api/v1/test/clock).
 #include "http/routes/routes.hpp"
@@ -16,12 +17,12 @@
 #include "http/api.hpp"
 #include "http/json_body.hpp"
 #include "http/replies.hpp"
+#include "http/static_files.hpp"
 
 namespace escale::http {
 
 namespace embedded {
 extern const std::string_view openapi_json;
-extern const std::string_view index_html;
 }  // namespace embedded
 
 namespace {
@@ -40,12 +41,21 @@ Response set_test_clock(ManualClock& clock, const Call& c) {
     return json_response(200, json::object{{"now", format_instant(*body->now)}});
 }
 
+// What / shows when the server runs without the built web app.
+constexpr std::string_view app_not_built =
+    "<!doctype html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Escale</title></head>\n"
+    "<body><main><h1>Escale</h1>\n<p>L'application web n'est pas construite sur ce serveur : lancez "
+    "<code>bash scripts/build.sh</code>, ou donnez son dossier à <code>escale serve --web-root</code>. "
+    "L'API répond sous <a href=\"/api/v1/openapi.json\">/api/v1</a>.</p></main></body></html>\n";
+
 }  // namespace
 
 void add_operations_routes(Router& r, const RouteContext& rc) {
     app::Context ctx = rc.app;
-    r.add({.method = "GET", .pattern = "/", .requires_login = false, .handler = [](const Call&) {
-               return Response{200, "text/html; charset=utf-8", std::string(embedded::index_html), {}};
+    const StaticFiles* web = rc.options.web;
+    r.add({.method = "GET", .pattern = "/", .requires_login = false, .handler = [web](const Call& c) {
+               if (web) return web->index(c.request);
+               return Response{200, "text/html; charset=utf-8", std::string(app_not_built), {}};
            }});
     r.add({.method = "GET", .pattern = "/healthz", .requires_login = false, .handler = [](const Call&) {
                return json_response(200, json::object{{"status", "ok"}});

@@ -9,6 +9,7 @@
 
 #include "app/referential.hpp"
 #include "app/resident_import.hpp"
+#include "app/site_calendar.hpp"
 #include "http/json_codec.hpp"
 #include "http/replies.hpp"
 #include "http/request_params.hpp"
@@ -102,6 +103,27 @@ void add_referential_routes(Router& r, const RouteContext& rc) {
     add_collection<Locker>(r, ctx, "/api/v1/lockers");
     add_collection<Closure>(r, ctx, "/api/v1/closures");
     add_collection<RoleGrant>(r, ctx, "/api/v1/role-grants");
+
+    // web app (issue 11): a site's open and closed days, with the reasons, for Ma semaine.
+    r.add({.method = "GET", .pattern = "/api/v1/sites/{id}/calendar", .handler = [ctx](const Call& c) {
+               auto id = path_id(c);
+               if (!id) return error_response(id.error());
+               auto from = optional_date_param(c.request, "from");
+               if (!from) return error_response(from.error());
+               auto to = optional_date_param(c.request, "to");
+               if (!to) return error_response(to.error());
+               auto days = app::site_days(ctx, *c.actor, *id, *from, *to);
+               if (!days) return error_response(days.error());
+               json::array out;
+               out.reserve(days->days.size());
+               for (auto& d : days->days) {
+                   json::value reason = nullptr;
+                   if (d.closed) reason = json::string(d.reason);
+                   out.push_back(json::object{{"date", format_date(d.date)}, {"closed", d.closed}, {"reason", reason}});
+               }
+               return json_response(200, json::object{{"site_id", *id}, {"today", format_date(days->today)},
+                                                      {"days", std::move(out)}});
+           }});
 }
 
 }  // namespace escale::http

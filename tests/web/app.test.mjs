@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The web app in Debian's Chromium against a real escale serve (tests/web/harness.mjs):
+// an agent books a desk on the plan, finds it in Ma semaine, cancels it, books through the
+// list with the keyboard only and logs out; axe-core finds nothing on any page, for a
+// visitor, an agent and a gestionnaire; screenshots of every page at 1280 and 360 px.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function checkPage(page, name) {
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `${name}: axe-core violations`);
+  await screenshot(page, name);
+  assert.deepEqual(page.problems, [], `${name}: console errors (CSP?)`);
+}
+
+// The first half-day of Ma semaine, from tomorrow on, whose plan has a free desk.
+async function bookableHalfDay(page) {
+  await page.goto(`${server.base}/semaine`);
+  await page.waitForSelector('a[href^="/plan?date="]');
+  const hrefs = await page.$$eval('a[href^="/plan?date="]', (as) => as.map((a) => a.getAttribute('href')));
+  const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
+  for (const href of hrefs) {
+    if (new URL(href, server.base).searchParams.get('date') < tomorrow) continue;
+    await page.goto(server.base + href);
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    if ((await page.locator('.fr-alert--info').count()) === 0 && (await page.locator('.escale-plan .escale-desk--free').count()) > 0)
+      return href;
+  }
+  throw new Error('no bookable half-day in Ma semaine');
+}
+
+describe('visitor', () => {
+  for (const width of [1280, 360]) {
+    test(`public pages at ${width} px`, async () => {
+      const page = await newPage(browser, width);
+      for (const [path, name] of [['/connexion', 'connexion'], ['/accessibilite', 'accessibilite'],
+        ['/mentions-legales', 'mentions-legales'], ['/donnees-personnelles', 'donnees-personnelles-visiteur'],
+        ['/une-adresse-inconnue', 'page-non-trouvee']]) {
+        await page.goto(server.base + path);
+        await checkPage(page, name);
+      }
+      // A page that needs a session sends the visitor to the login, and back after it.
+      await page.goto(`${server.base}/plan`);
+      await page.waitForURL(/\/connexion\?suite=%2Fplan/);
+      await page.context().close();
+    });
+  }
+
+  test('login errors are shown next to the field and summed up', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${server.base}/connexion`);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForSelector('#email-error');
+    assert.match(await page.textContent('#email-error'), /Saisissez votre adresse électronique/);
+    assert.match(await page.textContent('[role=alert]'), /corrigez les champs/);
+    await page.getByRole('textbox', { name: /^Adresse électronique/ }).fill(accounts.agent);
+    await page.locator('#password').fill('pas le bon');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForSelector('#password-error');
+    // The server's own French message.
+    assert.match(await page.textContent('#password-error'), /incorrect|invalide|refus/i);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.equal(await page.locator('.fr-connect').count(), 0, 'no ProConnect button without OpenID Connect');
+    await page.context().close();
+  });
+});
+
+describe('agent', () => {
+  test('books on the plan, finds it in Ma semaine, cancels it', async () => {
+    const page = await newPage(browser);
+    await login(page, server.base, accounts.agent);
+    assert.equal(new URL(page.url()).pathname, '/semaine');
+    await checkPage(page, 'semaine');
+
+    const href = await bookableHalfDay(page);
+    // The plan view (the default).
+    await page.click('label[for=vue-plan]');
+    await checkPage(page, 'plan');
+    const desk = page.locator('.escale-plan .escale-desk--free').first();
+    const name = await desk.getAttribute('aria-label');
+    assert.match(name, /^Poste [^,]+, quartier .+, libre /);
+    const label = name.match(/^Poste ([^,]+)/)[1];
+    await desk.click();
+    await page.waitForSelector(`[role=status] >> text=Poste ${label} réservé`);
+    await page.waitForSelector(`.escale-desk--yours[data-desk="${label}"]`);
+
+    await page.getByRole('link', { name: 'Ma semaine' }).first().click();
+    await page.waitForSelector(`text=Poste ${label}`);
+    const date = new URL(href, server.base).searchParams.get('date');
+    const cancel = page.getByRole('button', { name: new RegExp(`^Annuler la réservation du poste ${label}, `) });
+    assert.equal(await cancel.count(), 1, `one booking of ${label} on ${date}`);
+    await checkPage(page, 'semaine-avec-reservation');
+    await cancel.click();
+    await page.waitForSelector(`[role=status] >> text=Réservation du poste ${label} annulée`);
+    assert.equal(await page.getByRole('button', { name: new RegExp(`poste ${label}, `) }).count(), 0);
+    await page.context().close();
+  });
+
+  test('books through the list with the keyboard only, then logs out', async () => {
+    const page = await newPage(browser);
+    await login(page, server.base, accounts.agent);
+    const href = await bookableHalfDay(page);
+    await page.goto(server.base + href);
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    // From the top of the page, Tab to the Plan/Liste switch and choose Liste with an arrow.
+    await page.locator('body').focus();
+    let guard = 0;
+    while ((await page.evaluate(() => document.activeElement?.id)) !== 'vue-plan' && guard++ < 60) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'vue-plan', 'the switch is reachable by Tab');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('table caption');
+    assert.equal(await page.evaluate(() => localStorage.getItem('escale.plan.vue')), 'liste');
+    await checkPage(page, 'plan-liste');
+    // Tab on to the first « Réserver » button; the focus is visible all along.
+    guard = 0;
+    while (!((await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) ?? '').startsWith('Réserver le poste') &&
+      guard++ < 80) {
+      await page.keyboard.press('Tab');
+      const outline = await page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement);
+        return `${s.outlineStyle} ${s.outlineWidth}`;
+      });
+      assert.notEqual(outline.split(' ')[0], 'none', 'keyboard focus is visible');
+    }
+    const button = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+    assert.match(button, /^Réserver le poste /);
+    const label = button.replace('Réserver le poste ', '');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`[role=status] >> text=Poste ${label} réservé`);
+    // The list is remembered: a reload shows it again.
+    await page.reload();
+    await page.waitForSelector('table caption');
+
+    // The plan with the keyboard: arrows move between desks.
+    await page.click('label[for=vue-plan]');
+    const first = page.locator('.escale-plan .escale-desk[tabindex="0"]');
+    await first.focus();
+    const before = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+    await page.keyboard.press('ArrowRight');
+    const afterMove = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+    assert.notEqual(afterMove, before, 'ArrowRight moves to a neighbouring desk');
+    assert.match(afterMove, /^Poste /);
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
+    await page.waitForURL(/\/connexion\?deconnecte=1/);
+    const status = await page.evaluate(async () => (await fetch('/api/v1/auth/session')).status);
+    assert.equal(status, 401, 'the session is over');
+    await page.context().close();
+  });
+
+  test('pages at 360 px', async () => {
+    const page = await newPage(browser, 360);
+    await login(page, server.base, accounts.agent);
+    await checkPage(page, 'semaine');
+    await page.goto(`${server.base}/plan`);
+    await checkPage(page, 'plan');
+    await page.goto(`${server.base}/donnees-personnelles`);
+    await checkPage(page, 'donnees-personnelles');
+    // The menu opens and shows the navigation.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.waitForSelector('#menu-principal.fr-modal--opened');
+    await page.waitForTimeout(400);  // the DSFR's fade-in
+    assert.ok(await page.getByRole('link', { name: 'Ma semaine' }).isVisible());
+    assert.deepEqual(await axeViolations(page), [], 'menu: axe-core violations');
+    await screenshot(page, 'menu');
+    assert.equal(await page.evaluate(() => document.activeElement.title), 'Fermer', 'the focus goes into the menu');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#menu-principal:not(.fr-modal--opened)', { state: 'attached' });
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'bouton-menu', 'and back to the Menu button');
+    await page.context().close();
+  });
+});
+
+describe('gestionnaire', () => {
+  test('pages they see pass axe-core', async () => {
+    const page = await newPage(browser);
+    await login(page, server.base, accounts.gestionnaire);
+    for (const [path, name] of [['/semaine', 'gestionnaire-semaine'], ['/plan', 'gestionnaire-plan'],
+      ['/donnees-personnelles', 'gestionnaire-donnees-personnelles']]) {
+      await page.goto(server.base + path);
+      await checkPage(page, name);
+    }
+    await page.context().close();
+  });
+});

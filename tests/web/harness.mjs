@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: EUPL-1.2
+// What the browser tests share: a real `escale serve` (the binary from $ESCALE_BIN, the
+// built app from $ESCALE_WEB_ROOT, a fresh SQLite database with the pilot demo, the real
+// clock) on a free loopback port; Debian's Chromium driven by playwright-core; axe-core run
+// in the page; screenshots written to $ESCALE_SCREENSHOTS (build/screenshots by default).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+export const bin = process.env.ESCALE_BIN ?? path.join(root, 'build', 'escale');
+export const webRoot = process.env.ESCALE_WEB_ROOT ?? path.join(root, 'build', 'web');
+export const screenshotDir = process.env.ESCALE_SCREENSHOTS ?? path.join(root, 'build', 'screenshots');
+export const demoPassword = 'escale-demo';
+export const accounts = {
+  agent: 'claire.dubreuil@pilote.escale.test',
+  gestionnaire: 'gestionnaire@pilote.escale.test',
+};
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// A server of its own, stopped by stop().
+export async function startServer(extraArgs = []) {
+  // A --listen or --demo in extraArgs replaces the default (a free port; the pilot demo).
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'escale-web-'));
+  const listen = extraArgs.includes('--listen') ? [] : ['--listen', '127.0.0.1:0'];
+  const demo = extraArgs.includes('--demo') ? [] : ['--demo', 'pilot'];
+  const args = ['serve', ...listen, '--db', `sqlite:${path.join(dir, 'escale.db')}`, ...demo,
+    '--demo-history', 'past', '--web-root', webRoot, ...extraArgs];
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => (stderr += d));
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/escale: listening on http:\/\/127\.0\.0\.1:(\d+)/);
+      if (m) resolve(Number(m[1]));
+    });
+    proc.on('exit', (code) => reject(new Error(`escale serve exited (${code}): ${stderr}`)));
+  });
+  return {
+    port,
+    base: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((r) => proc.once('exit', r));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+// A page that fails the test on any CSP violation or script error.
+export async function newPage(browser, width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|404|409|422)/.test(m.text()))
+      page.problems.push(m.text());
+  });
+  page.on('pageerror', (e) => page.problems.push(String(e)));
+  return page;
+}
+
+// axe-core's violations on the page as it is now (WCAG 2.1 A and AA rules and best practices).
+export async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  return result;
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const width = page.viewportSize().width;
+  await page.screenshot({ path: path.join(screenshotDir, `${name}-${width}.png`), fullPage: true });
+}
+
+export async function login(page, base, email) {
+  await page.goto(`${base}/connexion`);
+  await page.getByRole('textbox', { name: /^Adresse électronique/ }).fill(email);
+  await page.getByRole('textbox', { name: 'Mot de passe' }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
+}

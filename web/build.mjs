@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Builds the web app into ../build/web (or the folder given as first argument):
+// esbuild bundles src/main.tsx and the CSS it imports into content-hashed files under
+// assets/, index.html is written from the template with those names, and every file is
+// pre-compressed to .gz and .br (served by escale serve when the browser accepts them).
+// Runs on Node 18 and later; no dependency beyond esbuild.
+import * as esbuild from 'esbuild';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = path.resolve(process.argv[2] ?? path.join(here, '..', 'build', 'web'));
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+// Compressed forms are worth keeping only for text; fonts and images in woff2/png are
+// already compressed.
+const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.txt', '.map']);
+
+async function main() {
+  await fs.rm(out, { recursive: true, force: true });
+  await fs.mkdir(out, { recursive: true });
+
+  const result = await esbuild.build({
+    absWorkingDir: here,
+    entryPoints: { app: 'src/main.tsx' },
+    outdir: out,
+    entryNames: 'assets/[name]-[hash]',
+    assetNames: 'assets/[name]-[hash]',
+    chunkNames: 'assets/[name]-[hash]',
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    sourcemap: false,
+    target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.woff2': 'file', '.woff': 'file', '.svg': 'file', '.png': 'file' },
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+  });
+
+  // The entry's JS and CSS, as esbuild named them.
+  let js = null;
+  let css = null;
+  for (const [file, meta] of Object.entries(result.metafile.outputs)) {
+    if (meta.entryPoint !== 'src/main.tsx') continue;
+    const rel = path.relative(out, path.resolve(here, file)).split(path.sep).join('/');
+    if (rel.endsWith('.js')) js = rel;
+    if (meta.cssBundle) css = path.relative(out, path.resolve(here, meta.cssBundle)).split(path.sep).join('/');
+  }
+  if (!js || !css) throw new Error('build: entry outputs not found');
+
+  const template = await fs.readFile(path.join(here, 'index.html'), 'utf8');
+  const html = template.replace('%APP_CSS%', '/' + css).replace('%APP_JS%', '/' + js);
+  await fs.writeFile(path.join(out, 'index.html'), html);
+  // The favicon, as is.
+  await fs.copyFile(path.join(here, 'favicon.svg'), path.join(out, 'favicon.svg'));
+
+  let raw = 0;
+  let br = 0;
+  for (const file of await walk(out)) {
+    const data = await fs.readFile(file);
+    raw += data.length;
+    if (!compressible.has(path.extname(file))) {
+      br += data.length;
+      continue;
+    }
+    const b = await brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+    const g = await gzip(data, { level: 9 });
+    await fs.writeFile(file + '.br', b);
+    await fs.writeFile(file + '.gz', g);
+    br += b.length;
+  }
+  console.log(`escale web: ${path.relative(process.cwd(), out) || '.'} (${js}, ${css}; ${kb(raw)} raw, ${kb(br)} brotli)`);
+}
+
+async function walk(dir) {
+  const files = [];
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(p)));
+    else files.push(p);
+  }
+  return files;
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+main().catch((e) => {
+  console.error(e.message ?? e);
+  process.exit(1);
+});

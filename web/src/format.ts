@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Dates and times as French readers expect them (« mardi 3 mars », « 14 h 30 »), in the
+// site's time zone (Europe/Paris by default). A local date is a "YYYY-MM-DD" string, as the
+// API writes them; date arithmetic is done at noon UTC so that no time zone shifts a day.
+import type { Half, Period } from './types';
+
+export const defaultTimeZone = 'Europe/Paris';
+
+function utcNoon(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d, 12));
+}
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+// Today's date where the site is.
+export function today(timeZone = defaultTimeZone, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function addDays(date: string, n: number): string {
+  const d = utcNoon(date);
+  d.setUTCDate(d.getUTCDate() + n);
+  return iso(d);
+}
+
+// 0 = Monday … 6 = Sunday.
+export function weekday(date: string): number {
+  return (utcNoon(date).getUTCDay() + 6) % 7;
+}
+
+export function mondayOf(date: string): string {
+  return addDays(date, -weekday(date));
+}
+
+const longDay = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
+const longDayYear = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
+});
+
+// « mardi 3 mars »
+export function formatDate(date: string): string {
+  return longDay.format(utcNoon(date));
+}
+
+// « mardi 3 mars 2026 »
+export function formatDateWithYear(date: string): string {
+  return longDayYear.format(utcNoon(date));
+}
+
+// « 14 h 30 » (« 9 h » on the hour) for an instant, in the site's time zone.
+export function formatTime(instant: Date, timeZone = defaultTimeZone): string {
+  const parts = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' })
+    .formatToParts(instant);
+  const h = Number(parts.find((p) => p.type === 'hour')!.value);
+  const m = parts.find((p) => p.type === 'minute')!.value;
+  return m === '00' ? `${h} h` : `${h} h ${m}`;
+}
+
+export const halfNames: Record<Half, string> = { am: 'matin', pm: 'après-midi' };
+export const periodNames: Record<Period, string> = { am: 'matin', pm: 'après-midi', day: 'journée' };
+
+// « ce matin », « cet après-midi », « toute la journée » for a desk's accessible name.
+export function periodPhrase(period: Period, date: string, timeZone = defaultTimeZone): string {
+  const isToday = date === today(timeZone);
+  if (period === 'day') return isToday ? "toute la journée aujourd'hui" : `toute la journée du ${formatDate(date)}`;
+  if (isToday) return period === 'am' ? 'ce matin' : 'cet après-midi';
+  return `le ${formatDate(date)} ${period === 'am' ? 'matin' : 'après-midi'}`;
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

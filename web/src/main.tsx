@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The web app's entry: its styles, its routes (one page component per address; a page
+// that needs a session sends visitors to the login first), and the start-up (session,
+// router). Pages live in pages/, one file each; add a line to `routes` for a new one and,
+// if it belongs in the main navigation, one in components/Layout.tsx.
+import './styles.css';
+import { render } from 'preact';
+import { useEffect } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+import { setUnauthenticatedHandler } from './api';
+import { Page } from './components/Layout';
+import { AccessibilityPage } from './pages/Accessibility';
+import { LegalPage } from './pages/Legal';
+import { LoginPage } from './pages/Login';
+import { NotFoundPage } from './pages/NotFound';
+import { PersonalDataPage } from './pages/PersonalData';
+import { PlanPage, prefetchPlan } from './pages/Plan';
+import { WeekPage } from './pages/Week';
+import { currentPath, currentQuery, navigate, startRouter } from './router';
+import { canBook, loadSession, session } from './session';
+import type { SessionInfo } from './types';
+
+interface RouteEntry {
+  page: FunctionComponent;
+  needsLogin: boolean;
+  allowed?: (s: SessionInfo) => boolean;
+}
+
+const routes: Record<string, RouteEntry> = {
+  '/connexion': { page: LoginPage, needsLogin: false },
+  '/semaine': { page: WeekPage, needsLogin: true, allowed: canBook },
+  '/plan': { page: PlanPage, needsLogin: true },
+  '/donnees-personnelles': { page: PersonalDataPage, needsLogin: false },
+  '/mes-donnees': { page: PersonalDataPage, needsLogin: false },
+  '/accessibilite': { page: AccessibilityPage, needsLogin: false },
+  '/mentions-legales': { page: LegalPage, needsLogin: false },
+};
+
+// Where / leads: the week of those who book, the plan for the others, the login for visitors.
+function home(s: SessionInfo | null | undefined): string {
+  if (!s) return '/connexion';
+  return canBook(s) ? '/semaine' : '/plan';
+}
+
+function App() {
+  const path = currentPath.value;
+  const s = session.value;
+  const entry = routes[path];
+  const redirect =
+    s === undefined
+      ? null
+      : path === '/'
+        ? home(s)
+        : entry?.needsLogin && !s
+          ? `/connexion?suite=${encodeURIComponent(path + location.search)}`
+          : path === '/connexion' && s && !currentQuery.value.get('deconnecte')
+            ? home(s)
+            : entry?.allowed && s && !entry.allowed(s)
+              ? home(s)
+              : null;
+
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+
+  // Each new page: the focus goes to its content, so that screen readers start there.
+  useEffect(() => {
+    if (s !== undefined) document.getElementById('contenu')?.focus({ preventScroll: true });
+  }, [path, s === undefined]);
+
+  if (s === undefined || redirect) {
+    return (
+      <Page>
+        <p aria-busy="true">Chargement…</p>
+      </Page>
+    );
+  }
+  const Current = entry?.page ?? NotFoundPage;
+  return (
+    <Page>
+      <Current />
+    </Page>
+  );
+}
+
+setUnauthenticatedHandler(() => {
+  session.value = null;
+});
+// The session first (every page waits for it), then what the address will need.
+loadSession().catch(() => {
+  session.value = null;
+});
+if (location.pathname === '/plan') prefetchPlan(new URLSearchParams(location.search));
+startRouter();
+render(<App />, document.getElementById('app')!);

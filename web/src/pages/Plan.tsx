@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Plan: a floor on a date and half-day (or the whole day), as a plan or as a list (the
+// choice is remembered), with a legend; a free desk is booked in one click, or with Enter.
+// The address holds the choice (/plan?date=2026-03-03&demi=am&etage=1) so that Ma semaine
+// links here and a reload keeps it.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { get, getText, post, withQuery } from '../api';
+import { ErrorAlert, Notice } from '../components/Alert';
+import { PageTitle } from '../components/PageTitle';
+import { fetchOnce, messageOf, prefetch, useSite } from '../data';
+import { addDays, capitalise, formatDate, periodNames, today, weekday } from '../format';
+import { DeskList } from '../plan/DeskList';
+import { deskViews, type DeskView } from '../plan/deskState';
+import { FloorPlan } from '../plan/FloorPlan';
+import { sanitisePlan, type SanitisedPlan } from '../plan/sanitiseSvg';
+import { currentQuery, navigate } from '../router';
+import { canBook, session } from '../session';
+import type { BookingsResponse, FloorAvailability, Period } from '../types';
+
+const viewKey = 'escale.plan.vue';
+type View = 'plan' | 'liste';
+
+function storedView(): View {
+  try {
+    return localStorage.getItem(viewKey) === 'liste' ? 'liste' : 'plan';
+  } catch {
+    return 'plan';
+  }
+}
+
+const availabilityUrl = (floorId: number, date: string) => withQuery(`/api/v1/floors/${floorId}/availability`, { date });
+const planUrl = (floorId: number) => `/api/v1/floors/${floorId}/plan`;
+const planText = (url: string) => getText(url, 'image/svg+xml');
+
+// Called at start when the address is the plan of a known floor: its availability and its
+// drawing are asked for while the session is (the cookie is all they need).
+export function prefetchPlan(query: URLSearchParams) {
+  const floorId = Number(query.get('etage'));
+  if (!floorId) return;
+  prefetch(availabilityUrl(floorId, chosenDate(query, 'Europe/Paris')), get);
+  prefetch(planUrl(floorId), planText);
+}
+
+function chosenDate(query: URLSearchParams, timeZone: string): string {
+  const d = query.get('date') ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : firstWorkingDay(today(timeZone));
+}
+
+// The first weekday from today on.
+function firstWorkingDay(from: string): string {
+  let d = from;
+  while (weekday(d) >= 5) d = addDays(d, 1);
+  return d;
+}
+
+export function PlanPage() {
+  const site = useSite();
+  const s = session.value!;
+  const query = currentQuery.value;
+  const timeZone = site.data?.site.time_zone ?? 'Europe/Paris';
+  const date = chosenDate(query, timeZone);
+  const demi = query.get('demi');
+  const period: Period = demi === 'pm' || demi === 'day' ? demi : 'am';
+  const floors = site.data?.floors ?? [];
+  const myZone = site.data?.zones.find((z) => z.service_id === s.resident.service_id);
+  const floorId = Number(query.get('etage')) || myZone?.floor_id || floors[0]?.id;
+
+  const [view, setView] = useState<View>(storedView);
+  const [availability, setAvailability] = useState<FloorAvailability | null>(null);
+  const [plan, setPlan] = useState<SanitisedPlan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  const setQuery = (changes: Record<string, string>) => {
+    const next = { date, demi: period, etage: String(floorId ?? ''), ...changes };
+    navigate(withQuery('/plan', next), { replace: true });
+    setNotice(null);
+    setError(null);
+  };
+
+  const loadAvailability = useCallback(async () => {
+    if (!floorId) return;
+    try {
+      setAvailability(await fetchOnce<FloorAvailability>(availabilityUrl(floorId, date), get));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, [floorId, date]);
+
+  useEffect(() => {
+    setAvailability(null);
+    loadAvailability();
+  }, [loadAvailability]);
+
+  useEffect(() => {
+    if (!floorId) return;
+    fetchOnce(planUrl(floorId), planText).then(
+      (text) => setPlan(sanitisePlan(text)),
+      (e) => setError(messageOf(e)),
+    );
+  }, [floorId]);
+
+  const views: DeskView[] = useMemo(
+    () =>
+      availability && site.data
+        ? deskViews(availability.desks, site.data.zones, s.resident.service_id, period, date, timeZone)
+        : [],
+    [availability, site.data, period, date, timeZone, s.resident.service_id],
+  );
+
+  const refusal =
+    availability && (period === 'day' ? availability.refusals.am ?? availability.refusals.pm : availability.refusals[period]);
+  const when = `${formatDate(date)}, ${periodNames[period]}`;
+
+  const book = async (v: DeskView) => {
+    if (busy) return;
+    if (!canBook(s)) {
+      setError("Votre rôle ne permet pas de réserver de poste.");
+      return;
+    }
+    if (refusal) {
+      setError(refusal.message);
+      return;
+    }
+    if (v.state === 'yours') {
+      setNotice(`Le poste ${v.desk.label} est déjà à vous (${when}). Pour l'annuler, passez par Ma semaine.`);
+      return;
+    }
+    if (v.state !== 'free') {
+      setError(`Le poste ${v.desk.label} n'est pas libre (${when}). Choisissez un poste libre.`);
+      return;
+    }
+    setBusy(true);
+    try {
+      await post<BookingsResponse>('/api/v1/desk-bookings', { desk_id: v.desk.id, date, period });
+      setError(null);
+      setNotice(`Poste ${v.desk.label} réservé : ${when}.`);
+    } catch (e) {
+      setNotice(null);
+      setError(`Réservation du poste ${v.desk.label} impossible : ${messageOf(e)}`);
+    } finally {
+      setBusy(false);
+      await loadAvailability();
+    }
+  };
+
+  const chooseView = (v: View) => {
+    setView(v);
+    try {
+      localStorage.setItem(viewKey, v);
+    } catch {
+      // A browser that keeps nothing shows the plan next time.
+    }
+  };
+
+  if (site.error) return <ErrorAlert>{site.error}</ErrorAlert>;
+  const floor = floors.find((f) => f.id === floorId);
+  const label = `Plan du niveau ${floor?.name ?? ''}, ${when}`;
+  return (
+    <>
+      <PageTitle title="Plan" >Réserver un poste</PageTitle>
+      <form class="escale-plan-controls fr-mb-2w" onSubmit={(e) => e.preventDefault()}>
+        <div class="fr-grid-row fr-grid-row--gutters">
+          {floors.length > 1 && (
+            <div class="fr-col-12 fr-col-md-4">
+              <div class="fr-select-group">
+                <label class="fr-label" for="etage">
+                  Niveau
+                </label>
+                <select class="fr-select" id="etage" value={String(floorId)} onChange={(e) => setQuery({ etage: (e.target as HTMLSelectElement).value })}>
+                  {floors.map((f) => (
+                    <option value={String(f.id)} key={f.id}>
+                      {f.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          )}
+          <div class="fr-col-12 fr-col-md-4">
+            <div class="fr-input-group">
+              <label class="fr-label" for="date">
+                Date
+                <span class="fr-hint-text">{capitalise(formatDate(date))}</span>
+              </label>
+              <input class="fr-input" type="date" id="date" value={date}
+                onChange={(e) => {
+                  const v = (e.target as HTMLInputElement).value;
+                  if (v) setQuery({ date: v });
+                }} />
+            </div>
+          </div>
+          <div class="fr-col-12 fr-col-md-4">
+            <fieldset class="fr-segmented fr-segmented--sm">
+              <legend class="fr-segmented__legend">Demi-journée</legend>
+              <div class="fr-segmented__elements">
+                {(['am', 'pm', 'day'] as Period[]).map((p) => (
+                  <div class="fr-segmented__element" key={p}>
+                    <input type="radio" name="demi" id={`demi-${p}`} value={p} checked={period === p} onChange={() => setQuery({ demi: p })} />
+                    <label class="fr-label" for={`demi-${p}`}>
+                      {capitalise(periodNames[p])}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+        </div>
+      </form>
+      <div class="escale-plan-toolbar fr-mb-2w">
+        <fieldset class="fr-segmented fr-segmented--sm">
+          <legend class="fr-segmented__legend">Affichage</legend>
+          <div class="fr-segmented__elements">
+            <div class="fr-segmented__element">
+              <input type="radio" name="vue" id="vue-plan" checked={view === 'plan'} onChange={() => chooseView('plan')} />
+              <label class="fr-label" for="vue-plan">
+                Plan
+              </label>
+            </div>
+            <div class="fr-segmented__element">
+              <input type="radio" name="vue" id="vue-liste" checked={view === 'liste'} onChange={() => chooseView('liste')} />
+              <label class="fr-label" for="vue-liste">
+                Liste
+              </label>
+            </div>
+          </div>
+        </fieldset>
+      </div>
+      <div ref={resultRef} tabIndex={-1} class="escale-plan-result">
+        <Notice message={notice} />
+        {error && <ErrorAlert>{error}</ErrorAlert>}
+        {refusal && (
+          <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
+            <p>Réservation impossible {capitalise(formatDate(date))} : {refusal.message}</p>
+          </div>
+        )}
+      </div>
+      {!availability ? (
+        <p aria-busy="true">Chargement du niveau…</p>
+      ) : view === 'plan' ? (
+        <>
+          <Legend />
+          <FloorPlan plan={plan} views={views} label={label} onActivate={book} onLeave={() => resultRef.current?.focus()} />
+        </>
+      ) : (
+        <DeskList views={views} zones={(site.data?.zones ?? []).filter((z) => z.floor_id === floorId)} caption={capitalise(label)} onBook={book} />
+      )}
+    </>
+  );
+}
+
+function Legend() {
+  const item = (state: string, name: string, glyph: string, extra = '') => (
+    <li class="escale-legend-item">
+      <svg class="escale-legend-swatch" viewBox="-2 -2 32 22" aria-hidden="true">
+        <g class={`escale-desk escale-desk--${state}${extra}`}>
+          <rect class="escale-desk-shape" width="28" height="18" rx="3" />
+          <text class="escale-desk-label" x="14" y="12" text-anchor="middle">
+            {glyph}
+          </text>
+        </g>
+      </svg>
+      {name}
+    </li>
+  );
+  return (
+    <div class="escale-legend fr-mb-2w">
+      <h2 class="fr-h6 fr-mb-1w" id="legende">
+        Légende
+      </h2>
+      <ul aria-labelledby="legende">
+        {item('free', 'Libre (numéro du poste)', '12')}
+        {item('yours', 'À moi', '✓')}
+        {item('taken', 'Pris', '✕')}
+        {item('partly', 'Pris une demi-journée', '◐')}
+        {item('free', 'Hors de mon quartier (contour en tirets)', '12', ' escale-desk--elsewhere')}
+        <li class="escale-legend-item">
+          <span class="escale-legend-glyph" aria-hidden="true">
+            ♿
+          </span>
+          Poste adapté
+        </li>
+      </ul>
+    </div>
+  );
+}

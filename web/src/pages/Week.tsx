@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Ma semaine: the coming weeks, Monday first, as half-day cells: my desk where I have one
+// (with a button to cancel it), a link to the plan of that half-day where I have none,
+// closed days with their reason (GET /api/v1/sites/{id}/calendar, which also says what day
+// it is at the site). The grid is a table per week, read row by row.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { del, get, withQuery } from '../api';
+import { ErrorAlert, Notice } from '../components/Alert';
+import { PageTitle } from '../components/PageTitle';
+import { messageOf, useSite } from '../data';
+import { addDays, capitalise, formatDate, halfNames, mondayOf, today } from '../format';
+import type { Half, PlacedDeskBooking, SiteCalendar } from '../types';
+
+const weeksShown = 4;
+const halves: Half[] = ['am', 'pm'];
+
+export function WeekPage() {
+  const site = useSite();
+  const timeZone = site.data?.site.time_zone;
+  const [bookings, setBookings] = useState<PlacedDeskBooking[] | null>(null);
+  const [calendar, setCalendar] = useState<SiteCalendar | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // This week's Monday by the browser's clock, then the server's today once it answered.
+  const now = calendar?.today ?? (timeZone ? today(timeZone) : null);
+  const first = now ? mondayOf(now) : null;
+  const last = first ? addDays(first, weeksShown * 7 - 1) : null;
+
+  const load = useCallback(async () => {
+    if (!first || !last || !site.data) return;
+    try {
+      const [mine, days] = await Promise.all([
+        get<PlacedDeskBooking[]>(withQuery('/api/v1/me/desk-bookings', { from: first, to: last })),
+        get<SiteCalendar>(withQuery(`/api/v1/sites/${site.data.site.id}/calendar`, { from: first, to: last })),
+      ]);
+      setBookings(mine);
+      setCalendar(days);
+      setError(null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, [first, last, site.data]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const cancel = async (b: PlacedDeskBooking) => {
+    const what = `${formatDate(b.date)}, ${halfNames[b.half]}`;
+    try {
+      await del(`/api/v1/desk-bookings/${b.id}`);
+      setNotice(`Réservation du poste ${b.desk_label} annulée (${what}).`);
+      setError(null);
+      await load();
+      heading.current?.focus();
+    } catch (e) {
+      setError(`Annulation impossible (${what}) : ${messageOf(e)}`);
+    }
+  };
+
+  if (site.error) return <ErrorAlert>{site.error}</ErrorAlert>;
+  return (
+    <>
+      <PageTitle title="Ma semaine" />
+      <p>Vos réservations des {weeksShown} prochaines semaines. Choisissez une demi-journée libre pour réserver un poste sur le plan.</p>
+      <Notice message={notice} />
+      {error && <ErrorAlert>{error}</ErrorAlert>}
+      {!bookings || !calendar || !first || !now ? (
+        <p aria-busy="true">Chargement de vos réservations…</p>
+      ) : (
+        Array.from({ length: weeksShown }, (_, w) => {
+          const monday = addDays(first, w * 7);
+          const days = Array.from({ length: 7 }, (_, d) => addDays(monday, d));
+          return (
+            <section class="fr-mb-4w" key={monday} aria-labelledby={`semaine-${monday}`}>
+              <h2 class="fr-h4" id={`semaine-${monday}`} ref={w === 0 ? heading : undefined} tabIndex={-1}>
+                Semaine du {formatDate(monday)}
+              </h2>
+              <div class="fr-table fr-table--no-caption escale-week">
+                <div class="fr-table__wrapper">
+                  <div class="fr-table__container">
+                    <div class="fr-table__content">
+                      <table>
+                        <caption>Semaine du {formatDate(monday)}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">Jour</th>
+                            <th scope="col">Matin</th>
+                            <th scope="col">Après-midi</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {days.map((day) => {
+                            const info = calendar.days.find((c) => c.date === day);
+                            const closedName = info?.closed ? info.reason ?? 'Fermé' : null;
+                            return (
+                              <tr key={day} class={day === now ? 'escale-today' : undefined}>
+                                <th scope="row">
+                                  {capitalise(formatDate(day))}
+                                  {day === now && <span class="fr-badge fr-badge--sm fr-badge--blue-ecume fr-ml-1w">Aujourd'hui</span>}
+                                </th>
+                                {closedName ? (
+                                  <td colSpan={2} class="escale-closed">
+                                    Fermé — {closedName}
+                                  </td>
+                                ) : (
+                                  halves.map((half) => (
+                                    <HalfDayCell
+                                      key={half}
+                                      day={day}
+                                      half={half}
+                                      past={day < now}
+                                      booking={bookings.find((b) => b.date === day && b.half === half)}
+                                      onCancel={cancel}
+                                    />
+                                  ))
+                                )}
+                              </tr>
+                            );
+                          })}
+                        </tbody>
+                      </table>
+                    </div>
+                  </div>
+                </div>
+              </div>
+            </section>
+          );
+        })
+      )}
+    </>
+  );
+}
+
+function HalfDayCell(props: {
+  day: string;
+  half: Half;
+  past: boolean;
+  booking?: PlacedDeskBooking;
+  onCancel: (b: PlacedDeskBooking) => void;
+}) {
+  const { day, half, past, booking } = props;
+  const when = `${formatDate(day)} ${halfNames[half]}`;
+  if (booking) {
+    return (
+      <td class="escale-booked">
+        <p class="fr-mb-1v">
+          <span class="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon">Réservé</span>{' '}
+          <strong>Poste {booking.desk_label}</strong>
+          {booking.zone_name && <span class="escale-muted"> · {booking.zone_name}</span>}
+        </p>
+        {!past && (
+          <button
+            type="button"
+            class="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-close-line fr-btn--icon-left"
+            aria-label={`Annuler la réservation du poste ${booking.desk_label}, ${when}`}
+            onClick={() => props.onCancel(booking)}
+          >
+            Annuler
+          </button>
+        )}
+      </td>
+    );
+  }
+  if (past) return <td class="escale-muted">—</td>;
+  return (
+    <td>
+      <a class="fr-link fr-icon-add-line fr-link--icon-left" href={withQuery('/plan', { date: day, demi: half })} aria-label={`Réserver un poste, ${when}`}>
+        Réserver
+      </a>
+    </td>
+  );
+}
