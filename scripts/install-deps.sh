@@ -35,6 +35,7 @@ server_packages=(
   libexpected-dev
   tzdata
   curl  # the README's and the home page's examples
+  libqrencode-dev  # desks' QR codes (issue 10, item 3)
 )
 test_packages=(
   googletest
@@ -44,6 +45,8 @@ test_packages=(
   python3  # tests/api, tests/layering, tests/licence
   python3-jsonschema  # the API tests validate every answer against docs/openapi.json
   git  # tests/licence lists the files git tracks
+  zbar-tools  # check-in (issue 10, item 3): zbarimg decodes the desks' QR codes in tests/api/test_check_in.py
+  librsvg2-bin  # rsvg-convert renders those SVG codes to PNG for zbarimg
 )
 bench_packages=(
   wrk

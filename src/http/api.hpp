@@ -31,6 +31,9 @@ struct ApiOptions {
     app::OidcProvider* oidc = nullptr;
     // Addresses of the reverse proxies whose X-Forwarded-For is believed (http/client_address.hpp).
     std::vector<std::string> trusted_proxies = {};
+    // Check-in (issue 10, item 3): the address people reach the web app at (--public-url);
+    // desks' QR codes point to <public_url>/p/<desk id>.
+    std::string public_url = "http://127.0.0.1:8080";
 };
 
 class Api {

@@ -48,6 +48,9 @@ void add_personal_data_routes(Router& router, const RouteContext& rc);
 void add_statistics_routes(Router& router, const RouteContext& rc);
 // routes/audit.cpp: the audit log, as JSON and CSV.
 void add_audit_routes(Router& router, const RouteContext& rc);
+// routes/check_in.cpp (issue 10, item 3): check-in at a desk (or walk-in), checking a booking
+// in, "libérer le reste de ma journée", and a desk's QR code.
+void add_check_in_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:

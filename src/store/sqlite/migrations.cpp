@@ -273,7 +273,16 @@ CREATE INDEX desk_bookings_site_date ON desk_bookings(site_id, date);
 CREATE INDEX desk_bookings_created_by ON desk_bookings(created_by);
 )sql";
 
-constexpr std::array<std::string_view, 9> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9}};
+// Check-in and no-show release (issue 10, item 3): per site, whether check-in is asked for
+// and the local times after which unconfirmed morning / afternoon bookings are released.
+constexpr std::string_view v12 = R"sql(
+ALTER TABLE sites ADD COLUMN check_in_enabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sites ADD COLUMN release_am_at TEXT NOT NULL DEFAULT '10:00';
+ALTER TABLE sites ADD COLUMN release_pm_at TEXT NOT NULL DEFAULT '14:30';
+)sql";
+
+// v12 (check-in) sits 10th until the branches of v10 and v11 are merged.
+constexpr std::array<std::string_view, 10> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v12}};
 
 }  // namespace
 
