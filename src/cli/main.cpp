@@ -191,16 +191,6 @@ int main(int argc, char** argv) {
         ->check(cli::between(1, 3600))
         ->capture_default_str();
 
-    // ---- qr (issue 10, item 3) ----
-    auto* qr_cmd = cli.add_subcommand("qr", "Écrit la planche imprimable (A4) des codes QR des postes d'un niveau");
-    DbOptions qr_db;
-    add_db_options(*qr_cmd, qr_db);
-    FloorId qr_floor = 0;
-    std::string qr_public_url = "http://127.0.0.1:8080", qr_out;
-    qr_cmd->add_option("--floor", qr_floor, "Identifiant du niveau")->required();
-    qr_cmd->add_option("--public-url", qr_public_url, "Adresse publique de l'application web")->capture_default_str();
-    qr_cmd->add_option("--out", qr_out, "Fichier HTML à écrire (à imprimer en A4)")->required();
-
     // ---- user add ----
     auto* user = cli.add_subcommand("user", "Gère les comptes locaux");
     user->require_subcommand(1);
@@ -230,6 +220,16 @@ int main(int argc, char** argv) {
     std::string migrate_from, migrate_to;
     migrate_cmd->add_option("--from", migrate_from, "Source : sqlite:CHEMIN")->required();
     migrate_cmd->add_option("--to", migrate_to, "Destination : postgresql://…")->required();
+
+    // ---- qr (issue 10, item 3) ----
+    auto* qr_cmd = cli.add_subcommand("qr", "Écrit la planche imprimable (A4) des codes QR des postes d'un niveau");
+    DbOptions qr_db;
+    add_db_options(*qr_cmd, qr_db);
+    FloorId qr_floor = 0;
+    std::string qr_public_url = "http://127.0.0.1:8080", qr_out;
+    qr_cmd->add_option("--floor", qr_floor, "Identifiant du niveau")->required();
+    qr_cmd->add_option("--public-url", qr_public_url, "Adresse publique de l'application web")->capture_default_str();
+    qr_cmd->add_option("--out", qr_out, "Fichier HTML à écrire (à imprimer en A4)")->required();
 
     if (auto status = cli::parse_in_french(cli, argc, argv)) return *status;
     if (instance.empty()) instance = default_instance_name();
