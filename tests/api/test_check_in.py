@@ -16,8 +16,10 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
+from concurrent.futures import ThreadPoolExecutor
 
 from escale_server import BIN, DEMO_PASSWORD, Server, assert_error, database_kind
 
@@ -216,6 +218,30 @@ class CheckInTest(unittest.TestCase):
         assert_error(self, self.alice.post("/api/v1/desks/999999/check-in"), 404, "not_found")
         assert_error(self, self.eve.post(f"/api/v1/desks/{d[5]}/check-in"), 403, "forbidden")
         assert_error(self, self.alice.post("/api/v1/desks/abc/check-in"), 400, "invalid_field")
+
+    def test_2b_walk_in_race_leaves_one_holder(self):
+        """Twenty agents scan the same free desk at the same instant: one walks in, the others are
+        told it is taken; the database holds one live booking of the slot."""
+        day, desk = "2026-03-03", self.desks[10]
+        residents = self.admin.get("/api/v1/residents?site_id=1")[1]
+        agents = [r["email"] for r in residents if r["role"] == "agent"
+                  and r["email"] not in (self.emails["alice"],)][:20]
+        clients = [self.server.login(e) for e in agents]
+        barrier = threading.Barrier(len(clients))
+
+        def scan(c):
+            barrier.wait()
+            status, body, _ = c.post(f"/api/v1/desks/{desk}/check-in")
+            return status, body["error"]["code"] if status >= 400 else body["walk_in"]
+
+        with ThreadPoolExecutor(len(clients)) as pool:
+            results = list(pool.map(scan, clients))
+        self.assertEqual(sorted(results).count((201, True)), 1, results)
+        self.assertEqual(sorted(results).count((409, "slot_taken")), len(clients) - 1, results)
+        with self.server.db() as db:
+            live = db.execute("SELECT count(*) FROM desk_bookings WHERE desk_id = ? AND date = ? "
+                              "AND state IN ('reserved', 'checked_in')", (desk, day)).fetchone()[0]
+        self.assertEqual(live, 1)
 
     # ---- Wednesday 4 March: each transition -----------------------------------------------
 
