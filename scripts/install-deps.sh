@@ -5,7 +5,8 @@
 #   install-deps.sh --tests   that, plus what the tests need (scripts/test.sh): GoogleTest,
 #                             PostgreSQL for the throwaway cluster, Python, Node.js and the
 #                             npm packages of the test OpenID provider;
-#   install-deps.sh --bench   that, plus what the benchmarks need (bench/run.sh): wrk.
+#   install-deps.sh --bench   that, plus what the benchmarks need (bench/run.sh): wrk; Google
+#                             Benchmark for bench/planning_bench.cpp.
 # Idempotent: when everything is already there it only checks and returns. Run as root.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -52,6 +53,7 @@ bench_packages=(
   wrk
   python3
   sqlite3
+  libbenchmark-dev  # bench/planning_bench.cpp (Google Benchmark)
 )
 
 packages=("${server_packages[@]}")

@@ -21,6 +21,7 @@
 #include "app/demo_loader.hpp"
 #include "cli/demo_accounts.hpp"
 #include "cli/french_cli.hpp"
+#include "cli/plan_command.hpp"
 #include "app/floor_plan_cache.hpp"
 #include "app/identity/oidc_provider.hpp"
 #include "app/desk_qr.hpp"
@@ -221,6 +222,9 @@ int main(int argc, char** argv) {
     migrate_cmd->add_option("--from", migrate_from, "Source : sqlite:CHEMIN")->required();
     migrate_cmd->add_option("--to", migrate_to, "Destination : postgresql://…")->required();
 
+    // ---- plan ----
+    cli::PlanCommand plan(cli);
+
     // ---- qr (issue 10, item 3) ----
     auto* qr_cmd = cli.add_subcommand("qr", "Écrit la planche imprimable (A4) des codes QR des postes d'un niveau");
     DbOptions qr_db;
@@ -232,6 +236,7 @@ int main(int argc, char** argv) {
     qr_cmd->add_option("--out", qr_out, "Fichier HTML à écrire (à imprimer en A4)")->required();
 
     if (auto status = cli::parse_in_french(cli, argc, argv)) return *status;
+    if (plan.chosen()) return plan.run();
     if (instance.empty()) instance = default_instance_name();
     // Logs go to standard error; standard output carries what a caller may parse.
     spdlog::set_default_logger(spdlog::stderr_color_mt("escale"));

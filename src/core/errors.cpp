@@ -166,6 +166,12 @@ Error internal(std::string_view) {
                 "Une erreur interne est survenue ; elle a été journalisée.");
 }
 
+Error no_feasible_plan() {
+    return make(ErrorKind::rule_violation, "no_feasible_plan",
+                "Aucun planning ne respecte ces règles : les jours autorisés et les services à réunir ou à "
+                "séparer se contredisent.");
+}
+
 // ---- check-in and no-show release (issue 10, item 3) ----
 namespace {
 // A booking state as a French past participle or adjective ("annulée"...).

@@ -68,6 +68,11 @@ Error database_unavailable();
 Error transaction_conflict();
 Error internal(std::string_view what);
 
+// planning
+// The rules given (pairs of services that must or must not share a team day, allowed days)
+// leave no possible plan.
+Error no_feasible_plan();
+
 // check-in and no-show release (issue 10, item 3)
 Error check_in_disabled();
 // Check-in is possible only during the booking's own half-day, on the site's clock.

@@ -32,7 +32,8 @@ class HelpTest(unittest.TestCase):
                          ["Usage", "Options:", "REQUIRED", "SUBCOMMAND", "TEXT"])  # the check bites
 
     def test_every_help_is_french(self):
-        for args in ([], ["serve"], ["user"], ["user", "add"], ["backup"], ["restore"], ["migrate-data"], ["qr"]):
+        for args in ([], ["serve"], ["user"], ["user", "add"], ["backup"], ["restore"], ["migrate-data"], ["plan"],
+                     ["plan", "size"], ["qr"]):
             with self.subTest(args=args):
                 r = run(*args, "--help")
                 self.assertEqual(r.returncode, 0, r.stderr)
@@ -46,7 +47,7 @@ class HelpTest(unittest.TestCase):
         out = run("--help").stdout
         self.assertIn("Sous-commandes :", out)
         self.assertIn("SOUS-COMMANDE", out)
-        for sub in ("serve", "user", "backup", "restore", "migrate-data"):
+        for sub in ("serve", "user", "backup", "restore", "migrate-data", "plan"):
             self.assertRegex(out, rf"\n  {re.escape(sub)} ")
         self.assertIn("--version", out)
 
@@ -89,11 +90,11 @@ class ArgumentErrorTest(unittest.TestCase):
         self.assertEqual(english_left(r.stderr), [], r.stderr)
 
     def test_missing_subcommand(self):
-        self.assert_error([], "sous-commande attendue après « escale » : serve, user, backup, restore, migrate-data, qr")
+        self.assert_error([], "sous-commande attendue après « escale » : serve, user, backup, restore, migrate-data, plan, qr")
         self.assert_error(["user"], "sous-commande attendue après « escale user » : add")
 
     def test_unknown_subcommand(self):
-        self.assert_error(["x"], "sous-commande inconnue : « x » (connues : serve, user, backup, restore, migrate-data, qr)")
+        self.assert_error(["x"], "sous-commande inconnue : « x » (connues : serve, user, backup, restore, migrate-data, plan, qr)")
         self.assert_error(["user", "ajoute"], "sous-commande inconnue : « ajoute » (connues : add)")
 
     def test_required_option(self):
