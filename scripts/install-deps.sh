@@ -37,6 +37,7 @@ server_packages=(
   libexpected-dev
   tzdata
   curl  # the README's and the home page's examples
+  libqrencode-dev  # desks' QR codes (issue 10, item 3)
 )
 test_packages=(
   googletest
@@ -48,6 +49,8 @@ test_packages=(
   git  # tests/licence lists the files git tracks
   # web app (issue 11): the browser tests drive Debian's Chromium (tests/web)
   chromium
+  zbar-tools  # check-in (issue 10, item 3): zbarimg decodes the desks' QR codes in tests/api/test_check_in.py
+  librsvg2-bin  # rsvg-convert renders those SVG codes to PNG for zbarimg
 )
 bench_packages=(
   wrk

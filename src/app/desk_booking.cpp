@@ -181,6 +181,7 @@ Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, Fl
             auto& slots = out.slots[static_cast<size_t>(it - plan->desks.begin())];
             (h.half == Half::am ? slots.am : slots.pm) = h.resident_id == actor.resident.id ? SlotStatus::yours
                                                                                              : SlotStatus::taken;
+            (h.half == Half::am ? slots.am_checked_in : slots.pm_checked_in) = h.state == BookingState::checked_in;
         }
         return out;
     });

@@ -54,6 +54,9 @@ enum class SlotStatus { free, yours, taken };
 struct DeskSlots {
     SlotStatus am = SlotStatus::free;
     SlotStatus pm = SlotStatus::free;
+    // Check-in (issue 10, item 3): the holder of the half-day has signalled their arrival.
+    bool am_checked_in = false;
+    bool pm_checked_in = false;
 };
 
 struct FloorAvailability {

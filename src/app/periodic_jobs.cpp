@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "app/periodic_jobs.hpp"
 
+#include "app/check_in.hpp"
 #include "app/identity/auth.hpp"
 #include "app/personal_data.hpp"
 #include "app/transaction.hpp"
@@ -9,7 +10,8 @@
 namespace escale::app {
 
 std::vector<PeriodicJob> standard_jobs(std::chrono::seconds session_purge_interval,
-                                       std::chrono::seconds retention_interval) {
+                                       std::chrono::seconds retention_interval,
+                                       std::chrono::seconds no_show_release_interval) {
     return {
         {"purge_expired_sessions", session_purge_interval,
          [](Context ctx) -> Result<void> {
@@ -19,6 +21,12 @@ std::vector<PeriodicJob> standard_jobs(std::chrono::seconds session_purge_interv
         {"apply_retention", retention_interval,
          [](Context ctx) -> Result<void> {
              ESCALE_TRY_VOID(apply_retention(ctx));
+             return {};
+         }},
+        // check-in (issue 10, item 3)
+        {"release_no_shows", no_show_release_interval,
+         [](Context ctx) -> Result<void> {
+             ESCALE_TRY_VOID(release_no_shows(ctx));
              return {};
          }},
     };

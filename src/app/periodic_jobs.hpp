@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Periodic jobs (session clean-up and the RGPD retention policy today; no-show release and
-// waitlist promotion later): each due run happens once however many servers share the database, because
+// Periodic jobs (session clean-up, the RGPD retention policy, the no-show release; waitlist
+// promotion later): each due run happens once however many servers share the database, because
 // a run is claimed in the database before it is done (Transaction::claim_job). A run whose
 // process dies after the claim is not retried: every job must be safe to skip once.
 #pragma once
@@ -23,8 +23,11 @@ struct PeriodicJob {
 
 // The jobs every server runs: expired sessions go every `session_purge_interval`, the
 // retention policy applies every `retention_interval`.
+// Check-in (issue 10, item 3): the no-show release runs every `no_show_release_interval`
+// (app/check_in.hpp release_no_shows), on the server's clock.
 std::vector<PeriodicJob> standard_jobs(std::chrono::seconds session_purge_interval,
-                                       std::chrono::seconds retention_interval);
+                                       std::chrono::seconds retention_interval,
+                                       std::chrono::seconds no_show_release_interval = std::chrono::seconds(60));
 
 // Claims and runs every job that is due now; returns how many ran. A job that fails is
 // logged by the caller through the returned error of the first failure, the others still run.

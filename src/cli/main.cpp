@@ -24,6 +24,7 @@
 #include "cli/plan_command.hpp"
 #include "app/floor_plan_cache.hpp"
 #include "app/identity/oidc_provider.hpp"
+#include "app/desk_qr.hpp"
 #include "app/periodic_jobs.hpp"
 #include "app/referential.hpp"
 #include "app/transaction.hpp"
@@ -184,6 +185,17 @@ int main(int argc, char** argv) {
     serve->add_option("--oidc-default-site", oidc_default_site,
                       "OpenID Connect : site où s'inscrivent les personnes inconnues (si ce site l'autorise) ; "
                       "sans elle, le seul site qui l'autorise");
+    // Check-in (issue 10, item 3).
+    std::string public_url;
+    serve->add_option("--public-url", public_url,
+                      "Adresse publique de l'application web, vers laquelle pointent les codes QR des postes "
+                      "(…/p/NUMÉRO)")
+        ->default_str("http://ADRESSE de --listen");
+    int no_show_release_seconds = 60;
+    serve->add_option("--no-show-release-interval", no_show_release_seconds,
+                      "Secondes entre deux passages de la libération des réservations sans arrivée signalée")
+        ->check(cli::between(1, 3600))
+        ->capture_default_str();
 
     // ---- user add ----
     auto* user = cli.add_subcommand("user", "Gère les comptes locaux");
@@ -217,6 +229,16 @@ int main(int argc, char** argv) {
 
     // ---- plan ----
     cli::PlanCommand plan(cli);
+
+    // ---- qr (issue 10, item 3) ----
+    auto* qr_cmd = cli.add_subcommand("qr", "Écrit la planche imprimable (A4) des codes QR des postes d'un niveau");
+    DbOptions qr_db;
+    add_db_options(*qr_cmd, qr_db);
+    FloorId qr_floor = 0;
+    std::string qr_public_url = "http://127.0.0.1:8080", qr_out;
+    qr_cmd->add_option("--floor", qr_floor, "Identifiant du niveau")->required();
+    qr_cmd->add_option("--public-url", qr_public_url, "Adresse publique de l'application web")->capture_default_str();
+    qr_cmd->add_option("--out", qr_out, "Fichier HTML à écrire (à imprimer en A4)")->required();
 
     if (auto status = cli::parse_in_french(cli, argc, argv)) return *status;
     if (plan.chosen()) return plan.run();
@@ -312,9 +334,11 @@ int main(int argc, char** argv) {
                                      .secure_cookies = secure_cookies,
                                      .oidc = oidc_provider.get(),
                                      .trusted_proxies = trusted_proxies,
-                                     .web = web ? &*web : nullptr};
+                                     .web = web ? &*web : nullptr,
+                                     .public_url = public_url.empty() ? "http://" + listen : public_url};
         http::Api api(ctx, api_options);
-        JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds), std::chrono::seconds(retention_seconds)), instance);
+        JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds), std::chrono::seconds(retention_seconds),
+                                               std::chrono::seconds(no_show_release_seconds)), instance);
         auto served = http::serve(so, api, [&](std::uint16_t port) {
             // Tests read this exact line to find the port.
             std::cout << "escale: listening on http://" << so.host << ":" << port << std::endl;
@@ -353,6 +377,22 @@ int main(int argc, char** argv) {
         return 0;
     }
 
+    if (*qr_cmd) {
+        auto store = open_db(qr_db);
+        if (!store) return report(store.error());
+        app::Context ctx{**store, system_clock};
+        auto sheet = app::floor_qr_sheet(ctx, app::Actor::system(), qr_floor, qr_public_url);
+        if (!sheet) return report(sheet.error());
+        std::ofstream out(qr_out, std::ios::binary);
+        out << *sheet;
+        out.close();
+        if (!out) {
+            std::cerr << "erreur : impossible d'écrire " << qr_out << "\n";
+            return 1;
+        }
+        std::cout << "planche des codes QR écrite : " << qr_out << "\n";
+        return 0;
+    }
     if (*user_add) {
         auto store = open_db(user_db);
         if (!store) return report(store.error());

@@ -198,4 +198,45 @@ Error web_root_invalid(std::string_view folder, std::string_view why) {
                 fmt::format("Le dossier de l'application web « {} » ne peut pas être servi : {}.", folder, why));
 }
 
+// ---- check-in and no-show release (issue 10, item 3) ----
+namespace {
+// A booking state as a French past participle or adjective ("annulée"...).
+std::string_view state_in_french(std::string_view state) {
+    if (state == "reserved") return "réservée, sans arrivée signalée";
+    if (state == "checked_in") return "confirmée (arrivée déjà signalée)";
+    if (state == "no_show") return "libérée faute d'arrivée signalée";
+    if (state == "cancelled") return "annulée";
+    if (state == "released") return "libérée par son titulaire";
+    return state;
+}
+std::string_view transition_in_french(std::string_view to) {
+    if (to == "checked_in") return "d'y signaler votre arrivée";
+    if (to == "no_show") return "de la déclarer non honorée";
+    if (to == "cancelled") return "de l'annuler";
+    if (to == "released") return "de la libérer";
+    return to;
+}
+}  // namespace
+
+Error check_in_disabled() {
+    return make(ErrorKind::rule_violation, "check_in_disabled",
+                "Le signalement d'arrivée n'est pas activé sur ce site : votre réservation reste valable sans pointage.");
+}
+Error check_in_not_now() {
+    return make(ErrorKind::rule_violation, "check_in_not_now",
+                "Vous ne pouvez signaler votre arrivée que pendant le créneau réservé (le matin ou l'après-midi même, "
+                "aux heures d'ouverture du site).");
+}
+Error booking_released(std::string_view hh_mm) {
+    return make(ErrorKind::rule_violation, "booking_released",
+                fmt::format("Trop tard pour signaler votre arrivée : faute de confirmation avant {}, la réservation de "
+                            "ce créneau a été libérée. Si le poste est encore libre, vous pouvez le réserver à nouveau.",
+                            hh_mm));
+}
+Error invalid_transition(std::string_view from, std::string_view to) {
+    return make(ErrorKind::conflict, "invalid_transition",
+                fmt::format("Cette réservation est {} : impossible {}.", state_in_french(from),
+                            transition_in_french(to)));
+}
+
 }  // namespace escale::errors

@@ -88,4 +88,13 @@ Error locker_of_another_site();
 // web app (issue 11): the folder of the built web app cannot be served.
 Error web_root_invalid(std::string_view folder, std::string_view why);
 
+// check-in and no-show release (issue 10, item 3)
+Error check_in_disabled();
+// Check-in is possible only during the booking's own half-day, on the site's clock.
+Error check_in_not_now();
+// Past the release time of the slot (hh_mm, local) the booking was, or is about to be, released.
+Error booking_released(std::string_view hh_mm);
+// A booking in state `from` cannot go to `to` (e.g. a cancelled booking checked in).
+Error invalid_transition(std::string_view from, std::string_view to);
+
 }  // namespace escale::errors

@@ -26,8 +26,14 @@ struct Site {
     // RGPD: bookings older than this many months are detached from the people who made
     // them (statistics keep them, by service).
     int retention_months = 13;
+    // Check-in (issue 10, item 3): when on, a booking still `reserved` at its half-day's
+    // release time (local HH:MM) becomes a no-show and its desk is free again.
+    bool check_in_enabled = false;
+    std::string release_am_at = "10:00";  // opens_at < release_am_at < noon_at
+    std::string release_pm_at = "14:30";  // noon_at < release_pm_at < closes_at
 };
 BOOST_DESCRIBE_STRUCT(Site, (), (id, name, time_zone, sub_m2, opens_at, noon_at, closes_at,
-                                 booking_horizon_days, oidc_self_registration_service_id, retention_months))
+                                 booking_horizon_days, oidc_self_registration_service_id, retention_months,
+                                 check_in_enabled, release_am_at, release_pm_at))
 
 }  // namespace escale

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/calendar.hpp"
+#include "core/check_in.hpp"
 #include "core/errors.hpp"
 
 namespace escale {
@@ -60,6 +61,8 @@ Result<void> validate(const Site& v) {
         return fail(errors::invalid_field("booking_horizon_days", "un nombre de jours entre 1 et 366"));
     auto cal = SiteCalendar::make(v.time_zone, v.opens_at, v.noon_at, v.closes_at);
     if (!cal) return fail(cal.error());
+    // Check-in (issue 10, item 3): release times inside the half-days they close.
+    if (auto policy = check_in_policy(v); !policy) return fail(policy.error());
     return {};
 }
 

@@ -34,6 +34,7 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx), web_(options.web) {
     add_audit_routes(router_, rc);
     // lockers
     add_locker_routes(router_, rc);
+    add_check_in_routes(router_, rc);  // issue 10, item 3
 }
 
 Response Api::handle(const Request& request, const Router::Match& m) const {

@@ -38,6 +38,9 @@ struct ApiOptions {
     // The built web app (--web-root); null: / answers a page saying it is not built, and
     // any other path that no route matches is a 404.
     const StaticFiles* web = nullptr;
+    // Check-in (issue 10, item 3): the address people reach the web app at (--public-url);
+    // desks' QR codes point to <public_url>/p/<desk id>.
+    std::string public_url = "http://127.0.0.1:8080";
 };
 
 class Api {

@@ -105,7 +105,11 @@ std::string AvailabilityEncoder::encode(const app::FloorAvailability& a) const {
         out += status_name(a.slots[i].am);
         out += "\",\"pm\":\"";
         out += status_name(a.slots[i].pm);
-        out += "\"}";
+        out += "\",\"am_checked_in\":";  // check-in (issue 10, item 3)
+        append_bool(out, a.slots[i].am_checked_in);
+        out += ",\"pm_checked_in\":";
+        append_bool(out, a.slots[i].pm_checked_in);
+        out += '}';
     }
     out += "]}";
     return out;

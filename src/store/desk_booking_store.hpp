@@ -19,6 +19,7 @@ struct SlotHolder {
     DeskId desk_id = 0;
     Half half = Half::am;
     ResidentId resident_id = 0;
+    BookingState state = BookingState::reserved;  // reserved or checked_in (check-in shows on the plan)
 };
 
 // A booking written as it already is (demo history): with the instant of its last state change.
@@ -65,6 +66,16 @@ public:
     // bookings).
     virtual Result<int> anonymize_before(SiteId site, Date before) = 0;
     virtual Result<int> anonymize_of(ResidentId r) = 0;
+
+    // ---- check-in and no-show release (issue 10, item 3) ----
+    // Every booking of resident r on date d, in any state, by half then id.
+    virtual Result<std::vector<DeskBooking>> on_date_of(ResidentId r, Date d) = 0;
+    // Moves booking `id` from state `from` to `to` (at instant `at`) only if it is still in
+    // `from`: false when someone changed it first (a concurrent check-in, the release job).
+    virtual Result<bool> change_state(BookingId id, BookingState from, BookingState to, Instant at) = 0;
+    // The release job: every booking of site `site` for (d, h) still `reserved` and created
+    // before `booked_before` becomes `no_show` at `at`, freeing its slot; returns how many.
+    virtual Result<int> mark_no_shows(SiteId site, Date d, Half h, Instant booked_before, Instant at) = 0;
 };
 
 }  // namespace escale

@@ -36,7 +36,9 @@ const std::vector<Table>& tables() {
         {"sites", "id", {{"id", K::integer}, {"name", K::text}, {"time_zone", K::text}, {"sub_m2", K::real},
                          {"opens_at", K::text}, {"noon_at", K::text}, {"closes_at", K::text},
                          {"booking_horizon_days", K::integer}, {"oidc_self_registration_service_id", K::integer},
-                         {"retention_months", K::integer}}},
+                         {"retention_months", K::integer},
+                         // check-in (issue 10, item 3)
+                         {"check_in_enabled", K::boolean}, {"release_am_at", K::text}, {"release_pm_at", K::text}}},
         {"floors", "id", {{"id", K::integer}, {"site_id", K::integer}, {"name", K::text}, {"level", K::integer},
                           {"plan_svg", K::text}}},
         {"services", "id", {{"id", K::integer}, {"site_id", K::integer}, {"code", K::text}, {"name", K::text}}},

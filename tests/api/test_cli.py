@@ -33,7 +33,7 @@ class HelpTest(unittest.TestCase):
 
     def test_every_help_is_french(self):
         for args in ([], ["serve"], ["user"], ["user", "add"], ["backup"], ["restore"], ["migrate-data"], ["plan"],
-                     ["plan", "size"], ["plan", "days"]):
+                     ["plan", "size"], ["plan", "days"], ["qr"]):
             with self.subTest(args=args):
                 r = run(*args, "--help")
                 self.assertEqual(r.returncode, 0, r.stderr)
@@ -90,11 +90,11 @@ class ArgumentErrorTest(unittest.TestCase):
         self.assertEqual(english_left(r.stderr), [], r.stderr)
 
     def test_missing_subcommand(self):
-        self.assert_error([], "sous-commande attendue après « escale » : serve, user, backup, restore, migrate-data, plan")
+        self.assert_error([], "sous-commande attendue après « escale » : serve, user, backup, restore, migrate-data, plan, qr")
         self.assert_error(["user"], "sous-commande attendue après « escale user » : add")
 
     def test_unknown_subcommand(self):
-        self.assert_error(["x"], "sous-commande inconnue : « x » (connues : serve, user, backup, restore, migrate-data, plan)")
+        self.assert_error(["x"], "sous-commande inconnue : « x » (connues : serve, user, backup, restore, migrate-data, plan, qr)")
         self.assert_error(["user", "ajoute"], "sous-commande inconnue : « ajoute » (connues : add)")
 
     def test_required_option(self):

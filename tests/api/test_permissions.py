@@ -98,6 +98,8 @@ class PermissionsTest(unittest.TestCase):
         # lockers: a floor and a locker on site B, for its gestionnaire's own locker.
         floor_b = cls.make("floors", {"site_id": cls.site_b, "name": "RDC B"})["id"]
         cls.make("lockers", {"site_id": cls.site_b, "floor_id": floor_b, "label": "CB-1"})
+        # Check-in on at site 1 (issue 10, item 3), for its routes.
+        assert cls.admin.patch("/api/v1/sites/1", {"check_in_enabled": True})[0] == 200
 
     @classmethod
     def tearDownClass(cls):
@@ -148,9 +150,9 @@ class PermissionsTest(unittest.TestCase):
         return cls.make(collection, cls.body(collection))["id"]
 
     @classmethod
-    def fresh_booking(cls):
+    def fresh_booking(cls, date="2026-03-03"):
         desk = cls.fresh("desks")
-        status, made, _ = cls.admin.post("/api/v1/desk-bookings", {"desk_id": desk, "date": "2026-03-03", "period": "am",
+        status, made, _ = cls.admin.post("/api/v1/desk-bookings", {"desk_id": desk, "date": date, "period": "am",
                                                                    "resident_id": cls.holder["id"]})
         assert status == 201, made
         return made["bookings"][0]["id"]
@@ -252,6 +254,17 @@ class PermissionsTest(unittest.TestCase):
             answer = client.delete(f"/api/v1/desk-bookings/{booking}")
             self.admin.delete(f"/api/v1/desk-bookings/{booking}")  # frees the holder's slot for the next try
             return answer, allowed(self.matrix, roles, "book_for_others", *here), 404
+        # ---- check-in (issue 10, item 3): the test clock stands on Monday 2 March, 09:00 ----
+        if path == "/api/v1/desks/{id}/check-in":  # a walk-in on a fresh desk of site 1
+            return client.post(f"/api/v1/desks/{self.fresh('desks')}/check-in"), allowed(self.matrix, roles, "book_own", 1), 403
+        if path == "/api/v1/desk-bookings/{id}/check-in":  # the holder's booking of this morning
+            booking = self.fresh_booking(date="2026-03-02")
+            answer = client.post(f"/api/v1/desk-bookings/{booking}/check-in")
+            self.admin.delete(f"/api/v1/desk-bookings/{booking}")  # frees the holder's slot for the next try
+            return answer, allowed(self.matrix, roles, "book_for_others", *here), 404
+        if path == "/api/v1/desks/{id}/qr.svg":
+            answer = client.get(f"/api/v1/desks/{self.fresh('desks')}/qr.svg")
+            return answer, allowed(self.matrix, roles, permission, 1), 403
         if method == "get" and not m.group(2):
             return (client.get(f"{path}?site_id=1"), allowed_within(self.matrix, roles, permission, 1), 403)
         if method == "get":

@@ -155,12 +155,41 @@ public:
         std::vector<SlotHolder> out;
         for (auto& b : s_.bookings)
             if (is_live(b.state) && b.date == d && first <= b.desk_id && b.desk_id <= last)
-                out.push_back({b.desk_id, b.half, b.resident_id});
+                out.push_back({b.desk_id, b.half, b.resident_id, b.state});
         std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.desk_id < b.desk_id; });
         return out;
     }
     Result<int> anonymize_before(SiteId, Date) override { return not_faked<int>(); }
     Result<int> anonymize_of(ResidentId) override { return not_faked<int>(); }
+    // check-in and no-show release (issue 10, item 3)
+    Result<std::vector<DeskBooking>> on_date_of(ResidentId r, Date d) override {
+        std::vector<DeskBooking> out;
+        for (auto& b : s_.bookings)
+            if (b.resident_id == r && b.date == d) out.push_back(b);
+        std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.half < b.half; });
+        return out;
+    }
+    Result<bool> change_state(BookingId id, BookingState from, BookingState to, Instant) override {
+        if (id < 1 || id > static_cast<BookingId>(s_.bookings.size())) return false;
+        auto& b = s_.bookings[static_cast<size_t>(id - 1)];
+        if (b.state != from) return false;
+        if (is_live(to) && !is_live(from))
+            for (auto& o : s_.bookings)
+                if (&o != &b && is_live(o.state) && o.date == b.date && o.half == b.half && o.desk_id == b.desk_id)
+                    return fail(errors::slot_taken());
+        b.state = to;
+        return true;
+    }
+    Result<int> mark_no_shows(SiteId site, Date d, Half h, Instant booked_before, Instant) override {
+        int n = 0;
+        for (auto& b : s_.bookings)
+            if (b.site_id == site && b.date == d && b.half == h && b.state == BookingState::reserved &&
+                b.created_at < booked_before) {
+                b.state = BookingState::no_show;
+                ++n;
+            }
+        return n;
+    }
 
 private:
     State& s_;

@@ -699,3 +699,67 @@ TEST_P(LockerStoreTest, AHeldLockerCannotBeDeletedAndForgettingKeepsTheRows) {
 
 INSTANTIATE_TEST_SUITE_P(Databases, LockerStoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
+
+// ---- check-in and no-show release (issue 10, item 3) ----
+
+// The release marks only reserved bookings of its site, date and half, made before the
+// release instant; a state changes only from the state the caller read; a no-show frees its
+// slot for a new live booking; the site's check-in settings round-trip.
+TEST_P(StoreTest, NoShowReleaseAndCompareAndSetStateChanges) {
+    auto f = seed();
+    auto at = [](int s) { return Instant{std::chrono::seconds{s}}; };
+    BookingId unconfirmed, confirmed, afternoon, late;
+    {
+        auto t = tx();
+        auto b = booking(f, f.desk, f.alice);
+        b.created_at = at(100);
+        unconfirmed = *t->bookings().insert(b);
+        b = booking(f, f.desk2, f.bob);
+        b.created_at = at(100);
+        confirmed = *t->bookings().insert(b);
+        b = booking(f, f.desk2, f.alice, Half::pm);
+        b.created_at = at(100);
+        afternoon = *t->bookings().insert(b);
+        EXPECT_TRUE(t->commit());
+    }
+    {
+        auto t = tx();
+        EXPECT_TRUE(*t->bookings().change_state(confirmed, BookingState::reserved, BookingState::checked_in, at(150)));
+        // Not from a state it is not in.
+        EXPECT_FALSE(*t->bookings().change_state(confirmed, BookingState::reserved, BookingState::cancelled, at(150)));
+        EXPECT_EQ(*t->bookings().mark_no_shows(f.site, 2026_y / 3 / 4, Half::am, at(200), at(300)), 1);
+        EXPECT_EQ(*t->bookings().mark_no_shows(f.site, 2026_y / 3 / 4, Half::am, at(200), at(301)), 0);
+        EXPECT_EQ(*t->bookings().mark_no_shows(f.site + 1000, 2026_y / 3 / 4, Half::pm, at(200), at(300)), 0);
+        // The freed slot takes a new booking, made after the release instant: not released.
+        auto b = booking(f, f.desk, f.alice);
+        b.created_at = at(250);
+        late = *t->bookings().insert(b);
+        EXPECT_EQ(*t->bookings().mark_no_shows(f.site, 2026_y / 3 / 4, Half::am, at(200), at(310)), 0);
+        EXPECT_TRUE(t->commit());
+    }
+    auto r = tx(TxMode::read);
+    EXPECT_EQ((*r->bookings().find(unconfirmed))->state, BookingState::no_show);
+    EXPECT_EQ((*r->bookings().find(confirmed))->state, BookingState::checked_in);
+    EXPECT_EQ((*r->bookings().find(afternoon))->state, BookingState::reserved);
+    EXPECT_EQ((*r->bookings().find(late))->state, BookingState::reserved);
+    auto day = *r->bookings().on_date_of(f.alice, 2026_y / 3 / 4);
+    ASSERT_EQ(day.size(), 3u);  // the no-show, the late one (am), the afternoon
+    EXPECT_EQ(day[0].half, Half::am);
+    EXPECT_EQ(day[2].half, Half::pm);
+    auto holders = *r->bookings().slot_holders(2026_y / 3 / 4, f.desk, f.desk2);
+    for (auto& h : holders)
+        EXPECT_EQ(h.state, h.desk_id == f.desk2 && h.half == Half::am ? BookingState::checked_in : BookingState::reserved);
+
+    // The site's check-in settings.
+    auto w = tx();
+    auto site = **w->referential().find(Of<Site>{}, f.site);
+    EXPECT_FALSE(site.check_in_enabled);
+    EXPECT_EQ(site.release_am_at, "10:00");
+    site.check_in_enabled = true;
+    site.release_pm_at = "15:00";
+    EXPECT_TRUE(w->referential().update(site));
+    EXPECT_TRUE(w->commit());
+    auto again = **tx(TxMode::read)->referential().find(Of<Site>{}, f.site);
+    EXPECT_TRUE(again.check_in_enabled);
+    EXPECT_EQ(again.release_pm_at, "15:00");
+}

@@ -52,6 +52,9 @@ void add_audit_routes(Router& router, const RouteContext& rc);
 // routes/lockers.cpp: one's own locker (free ones nearest first, take, release) and a
 // site's locker assignments (assign, release, who holds which as JSON and CSV).
 void add_locker_routes(Router& router, const RouteContext& rc);
+// routes/check_in.cpp (issue 10, item 3): check-in at a desk (or walk-in), checking a booking
+// in, "libérer le reste de ma journée", and a desk's QR code.
+void add_check_in_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:

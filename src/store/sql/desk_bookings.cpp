@@ -121,11 +121,13 @@ public:
 
     Result<std::vector<SlotHolder>> slot_holders(Date d, DeskId first, DeskId last) override {
         static const std::string sql =
-            fmt::format("SELECT desk_id, half, resident_id FROM desk_bookings WHERE date = $1 AND desk_id BETWEEN $2 AND $3 "
+            fmt::format("SELECT desk_id, half, resident_id, state FROM desk_bookings WHERE date = $1 AND desk_id BETWEEN $2 AND $3 "
                         "AND {} ORDER BY desk_id",
                         live("state"));
         return rows(c_, sql, params(d, first, last), [](const Row& r) {
-            return SlotHolder{r.integer(0), r.text(1).front() == 'p' ? Half::pm : Half::am, r.integer(2)};
+            SlotHolder h{r.integer(0), r.text(1).front() == 'p' ? Half::pm : Half::am, r.integer(2)};
+            read(r, 3, h.state);
+            return h;
         });
     }
 
@@ -144,6 +146,27 @@ public:
         // Bookings made for others stay theirs: only the author is forgotten.
         ESCALE_TRY_VOID(execute(c_, "UPDATE desk_bookings SET created_by = NULL WHERE created_by = $1", params(r)));
         return held;
+    }
+
+    // ---- check-in and no-show release (issue 10, item 3) ----
+    Result<std::vector<DeskBooking>> on_date_of(ResidentId r, Date d) override {
+        static const std::string sql = fmt::format(
+            "SELECT {} FROM desk_bookings b WHERE b.resident_id = $1 AND b.date = $2 ORDER BY b.half, b.id", booking_columns);
+        return rows(c_, sql, params(r, d), read_booking);
+    }
+
+    Result<bool> change_state(BookingId id, BookingState from, BookingState to, Instant at) override {
+        ESCALE_TRY(int n, execute(c_, "UPDATE desk_bookings SET state = $1, state_changed_at = $2 WHERE id = $3 AND state = $4",
+                                  params(to, at, id, from), Meaning{.label = feminine("réservation"),
+                                                                    .unique_error = booking_unique_error}));
+        return n == 1;
+    }
+
+    Result<int> mark_no_shows(SiteId site, Date d, Half h, Instant booked_before, Instant at) override {
+        return execute(c_,
+                       "UPDATE desk_bookings SET state = $1, state_changed_at = $2 "
+                       "WHERE site_id = $3 AND date = $4 AND half = $5 AND state = $6 AND created_at < $7",
+                       params(BookingState::no_show, at, site, d, h, BookingState::reserved, booked_before));
     }
 
 private:

@@ -297,7 +297,15 @@ CREATE INDEX locker_assignments_resident ON locker_assignments(resident_id);
 CREATE INDEX locker_assignments_site ON locker_assignments(site_id, released_at);
 )sql";
 
-constexpr std::array<std::string_view, 10> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10}};
+// Check-in and no-show release (issue 10, item 3): per site, whether check-in is asked for
+// and the local times after which unconfirmed morning / afternoon bookings are released.
+constexpr std::string_view v11 = R"sql(
+ALTER TABLE sites ADD COLUMN check_in_enabled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sites ADD COLUMN release_am_at TEXT NOT NULL DEFAULT '10:00';
+ALTER TABLE sites ADD COLUMN release_pm_at TEXT NOT NULL DEFAULT '14:30';
+)sql";
+
+constexpr std::array<std::string_view, 11> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11}};
 
 }  // namespace
 
