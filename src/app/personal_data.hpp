@@ -21,6 +21,8 @@ struct PersonalData {
     std::vector<Session> sessions;         // without the token hashes
     std::vector<ApiToken> api_tokens;      // without the token hashes
     std::vector<AuditEvent> audit_events;  // done by them or for them
+    // collective spaces
+    std::vector<SpaceBooking> space_bookings;  // held or made by them, every state
 };
 // The actor's own data; the download is itself recorded in the audit log.
 Result<PersonalData> export_personal_data(Context ctx, const Actor& actor);

@@ -31,6 +31,7 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx) {
     add_personal_data_routes(router_, rc);
     add_statistics_routes(router_, rc);
     add_audit_routes(router_, rc);
+    add_space_booking_routes(router_, rc);  // collective spaces
 }
 
 Response Api::handle(const Request& request, const Router::Match& m) const {

@@ -12,6 +12,7 @@
 #include "app/identity/auth.hpp"
 #include "app/desk_booking.hpp"
 #include "app/personal_data.hpp"
+#include "app/space_booking.hpp"  // collective spaces
 #include "indicators/occupancy.hpp"
 #include "app/referential.hpp"
 #include "core/error.hpp"
@@ -39,6 +40,12 @@ json::value to_json(const AuditEvent& e);
 json::value to_json(const app::PersonalData& d);  // sessions and tokens without their hashes
 json::value to_json(const indicators::Occupancy& o);
 json::value to_json(const app::SiteDetail& d);
+
+// collective spaces
+json::value to_json(const SpaceBooking& b);  // UTC instants (personal data)
+json::value to_json(const app::SpaceBookingView& v);
+json::value to_json(const app::SpaceBookingOutcome& o);
+json::value to_json(const app::SpaceDay& d);
 
 std::string error_body(const Error& e);
 

@@ -75,6 +75,12 @@ const std::vector<Table>& tables() {
         {"jobs", "name", {{"name", K::text}, {"next_run_at", K::integer}}, false},
         {"job_runs", "id", {{"id", K::integer}, {"name", K::text}, {"due_at", K::integer}, {"run_by", K::text},
                             {"claimed_at", K::integer}}},
+        // collective spaces
+        {"space_bookings", "id", {{"id", K::integer}, {"site_id", K::integer}, {"space_id", K::integer},
+                                  {"resident_id", K::integer}, {"start_at", K::integer}, {"end_at", K::integer},
+                                  {"attendees", K::integer}, {"subject", K::text}, {"state", K::text},
+                                  {"created_at", K::integer}, {"created_by", K::integer},
+                                  {"state_changed_at", K::integer}, {"service_id", K::integer}}},
     };
     return all;
 }

@@ -23,6 +23,8 @@
 #include "store/identity_store.hpp"
 #include "store/job_store.hpp"
 #include "store/referential_store.hpp"
+// collective spaces
+#include "store/space_booking_store.hpp"
 
 namespace escale {
 
@@ -41,6 +43,8 @@ public:
     virtual IdentityStore& identity() = 0;
     virtual AuditStore& audit() = 0;
     virtual JobStore& jobs() = 0;
+    // collective spaces
+    virtual SpaceBookingStore& space_bookings() = 0;
 };
 
 class Store {

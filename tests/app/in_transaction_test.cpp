@@ -31,6 +31,7 @@ public:
     IdentityStore& identity() override { return fake::unfaked<IdentityStore>("identity"); }
     AuditStore& audit() override { return fake::unfaked<AuditStore>("audit"); }
     JobStore& jobs() override { return fake::unfaked<JobStore>("jobs"); }
+    SpaceBookingStore& space_bookings() override { return fake::unfaked<SpaceBookingStore>("space_bookings"); }
 
 private:
     Counters& c_;

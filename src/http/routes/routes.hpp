@@ -48,6 +48,10 @@ void add_personal_data_routes(Router& router, const RouteContext& rc);
 void add_statistics_routes(Router& router, const RouteContext& rc);
 // routes/audit.cpp: the audit log, as JSON and CSV.
 void add_audit_routes(Router& router, const RouteContext& rc);
+// collective spaces
+// routes/space_bookings.cpp: booking and cancelling collective spaces, a space's day, my
+// space bookings, the free spaces of a site.
+void add_space_booking_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:

@@ -16,6 +16,8 @@ std::unique_ptr<DeskBookingStore> desk_booking_room(Connection& c);
 std::unique_ptr<IdentityStore> identity_room(Connection& c);
 std::unique_ptr<AuditStore> audit_room(Connection& c);
 std::unique_ptr<JobStore> job_room(Connection& c);
+// collective spaces
+std::unique_ptr<SpaceBookingStore> space_booking_room(Connection& c);
 
 // A Transaction whose rooms run their SQL over one Connection, each room made on first
 // use. A driver derives from it and adds commit and rollback.
@@ -28,6 +30,8 @@ public:
     IdentityStore& identity() final { return room(identity_, identity_room); }
     AuditStore& audit() final { return room(audit_, audit_room); }
     JobStore& jobs() final { return room(jobs_, job_room); }
+    // collective spaces
+    SpaceBookingStore& space_bookings() final { return room(space_bookings_, space_booking_room); }
 
 private:
     template <class R>
@@ -42,6 +46,8 @@ private:
     std::unique_ptr<IdentityStore> identity_;
     std::unique_ptr<AuditStore> audit_;
     std::unique_ptr<JobStore> jobs_;
+    // collective spaces
+    std::unique_ptr<SpaceBookingStore> space_bookings_;
 };
 
 }  // namespace escale::sql
