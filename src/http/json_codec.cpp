@@ -183,18 +183,17 @@ std::string error_body(const Error& e) {
 // ---- collective spaces ----
 
 json::value to_json(const SpaceBooking& b) {
-    auto id_or_null = [](Id v) { return v ? json::value(v) : json::value(nullptr); };
     return json::object{{"id", b.id},
                         {"site_id", b.site_id},
                         {"space_id", b.space_id},
-                        {"resident_id", id_or_null(b.resident_id)},
+                        {"resident_id", b.resident_id},
                         {"start", format_instant(b.start)},
                         {"end", format_instant(b.end)},
                         {"attendees", b.attendees},
                         {"subject", b.subject},
                         {"state", to_string(b.state)},
                         {"created_at", format_instant(b.created_at)},
-                        {"created_by", id_or_null(b.created_by)}};
+                        {"created_by", b.created_by}};
 }
 
 json::value to_json(const app::SpaceBookingView& v) {
