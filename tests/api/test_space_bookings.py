@@ -6,6 +6,7 @@ and a public holiday, and invariant 2 (no overlap stored) raced by many real cli
 server and, on PostgreSQL, on two."""
 import random
 import threading
+import time
 import unittest
 from concurrent.futures import ThreadPoolExecutor
 
@@ -284,6 +285,34 @@ class RecurrenceTest(unittest.TestCase):
         status, made, _ = self.alice.post("/api/v1/space-bookings", body)
         self.assertEqual(status, 201, made)
         self.assertEqual(len(made["bookings"]), 7)
+
+
+class RetentionTest(unittest.TestCase):
+    """The retention job forgets who held a space booking and why, once the site's period is over."""
+
+    def test_old_space_bookings_lose_holder_and_subject(self):
+        with Server(extra=["--retention-interval", "1"]) as server:
+            admin = server.login("admin@pilote.escale.test")
+            agent = next(r for r in admin.get("/api/v1/residents")[1] if r["role"] == "agent")
+            client = server.login(agent["email"])
+            space = admin.get("/api/v1/sites/1")[1]["spaces"][0]["id"]
+            status, made, _ = client.post("/api/v1/space-bookings",
+                                          booking(space, "2026-03-04T10:00:00+01:00", "2026-03-04T11:00:00+01:00",
+                                                  subject="Réunion confidentielle"))
+            self.assertEqual(status, 201, made)
+            server.set_clock("2027-04-05T08:00:00Z")  # 13 months and a month later
+            admin = server.login("admin@pilote.escale.test")
+            deadline, done = time.time() + 30, []
+            while time.time() < deadline and not done:
+                events = admin.get("/api/v1/audit-events?site_id=1&limit=20")[1]
+                done = [e for e in events if e["action"] == "retention" and e["object"] == "space_bookings"]
+                time.sleep(0.2)
+            self.assertTrue(done, "the retention job ran on space bookings")
+            self.assertIn("1 réservation(s) d'espace", done[0]["details"])
+            with server.db() as db:
+                kept = db.execute("SELECT resident_id, created_by, subject, attendees, created_at % 86400 "
+                                  "FROM space_bookings WHERE id = ?", (made["bookings"][0]["id"],)).fetchone()
+            self.assertEqual(tuple(kept), (None, None, "", 2, 0))
 
 
 def race(clients, bodies):
