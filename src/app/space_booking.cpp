@@ -69,6 +69,8 @@ Result<std::optional<Error>> refusal(Transaction& tx, const SpaceAt& at, Instant
 bool may_see_details(Transaction& tx, const Actor& actor, const SpaceBooking& b, std::map<ResidentId, Resident>& people) {
     if (b.resident_id == 0) return false;
     if (b.resident_id == actor.resident.id) return true;
+    // Most readers (plain agents) may book for nobody: no need to read who holds the booking.
+    if (!allowed_within(actor.roles, Permission::book_for_others, b.site_id)) return false;
     auto it = people.find(b.resident_id);
     if (it == people.end()) {
         auto r = tx.referential().find(Of<Resident>{}, b.resident_id);
