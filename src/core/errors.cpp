@@ -153,6 +153,21 @@ Error booking_not_live() {
                 "Cette réservation est déjà annulée ou terminée.");
 }
 
+Error database_unavailable() {
+    return make(ErrorKind::unavailable, "database_unavailable",
+                "La base de données est momentanément indisponible.");
+}
+Error transaction_conflict() {
+    return make(ErrorKind::contention, "transaction_conflict",
+                "Trop de demandes simultanées sur les mêmes données ; veuillez réessayer.");
+}
+Error internal(std::string_view) {
+    return make(ErrorKind::internal, "internal",
+                "Une erreur interne est survenue ; elle a été journalisée.");
+}
+
+// ---- collective space bookings ----
+
 Error range_taken(std::string_view from_clock, std::string_view to_clock, std::string start, std::string end) {
     auto e = make(ErrorKind::conflict, "range_taken",
                   fmt::format("Cet espace collectif est déjà réservé de {} à {}.", from_clock, to_clock));
@@ -193,19 +208,6 @@ Error occurrences_refused(int refused, int total) {
     return make(ErrorKind::conflict, "occurrences_refused",
                 fmt::format("{} occurrence{} sur {} ne peu{} pas être réservée{} : aucune n'a été réservée.", refused,
                             refused > 1 ? "s" : "", total, refused > 1 ? "vent" : "t", refused > 1 ? "s" : ""));
-}
-
-Error database_unavailable() {
-    return make(ErrorKind::unavailable, "database_unavailable",
-                "La base de données est momentanément indisponible.");
-}
-Error transaction_conflict() {
-    return make(ErrorKind::contention, "transaction_conflict",
-                "Trop de demandes simultanées sur les mêmes données ; veuillez réessayer.");
-}
-Error internal(std::string_view) {
-    return make(ErrorKind::internal, "internal",
-                "Une erreur interne est survenue ; elle a été journalisée.");
 }
 
 }  // namespace escale::errors

@@ -61,6 +61,13 @@ Error beyond_horizon(int horizon_days);
 Error desk_inactive();
 Error booking_not_live();
 
+// infrastructure
+Error database_unavailable();
+// The database gave up a transaction to keep concurrent ones consistent (serialisation
+// failure, deadlock); running it again is expected to succeed.
+Error transaction_conflict();
+Error internal(std::string_view what);
+
 // collective space bookings (core/space_rules.hpp)
 // The space is held from `from_clock` to `to_clock` ("10 h 00"); the range, as local times
 // with offset, also goes in Error::range.
@@ -77,12 +84,5 @@ Error too_many_occurrences(int max);
 // A recurrence asked all or nothing: `refused` of its occurrences cannot be booked (each
 // in Error::details).
 Error occurrences_refused(int refused, int total);
-
-// infrastructure
-Error database_unavailable();
-// The database gave up a transaction to keep concurrent ones consistent (serialisation
-// failure, deadlock); running it again is expected to succeed.
-Error transaction_conflict();
-Error internal(std::string_view what);
 
 }  // namespace escale::errors
