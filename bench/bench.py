@@ -7,7 +7,9 @@
    identical copy with valid tokens, without paying 850 Argon2id logins again;
 2. wrk, side by side on one server: GET /healthz and GET /api/v1/floors/1/availability;
 3. wrk on POST /api/v1/desk-bookings (book.lua), a fresh copy per run, --sync full and normal;
-4. the cite rush (rush.py), --sync full and normal, then invariants checked in the database.
+4. the cite rush (rush.py), --sync full and normal, then invariants checked in the database;
+5. collective spaces: GET a space's day (side by side with /healthz) and wrk on
+   POST /api/v1/space-bookings (space_book.lua), --sync full.
 """
 import argparse
 import collections
@@ -37,6 +39,9 @@ AVAIL_FLOOR, AVAIL_DATE = 1, "2026-03-04"
 # Working days from tomorrow to the end of the 28-day horizon (weekends are closed).
 BOOK_DATES = [f"2026-03-{d:02d}" for d in range(3, 31) if d not in (7, 8, 14, 15, 21, 22, 28, 29)]
 RUSH_DAYS = ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09"]
+# collective spaces: the working days before the change to summer time (29 March), all +01:00.
+SPACE_DATES = [d for d in BOOK_DATES if d < "2026-03-29"]
+SPACE_DAY_DATE = "2026-03-04"
 
 
 class Server:
@@ -304,6 +309,52 @@ def rush_benchmark(workdir, snapshot, site, connections, sync, mode, rep):
     return r, warnings
 
 
+def space_benchmarks(workdir, snapshot, site, wrk_args, book_args, threads, reps):
+    """A space's day (with 20 ranges booked by 20 residents) side by side with /healthz, then
+    wrk booking distinct quarters of hours of every space, on a fresh copy per run."""
+    server = Server(os.path.join(workdir, "space-read"), snapshot=snapshot)
+    tokens, agents = site["tokens"], site["agents"]
+    admin = login(server.port, ADMIN)
+    spaces = [s["id"] for s in call(server.port, "GET", "/api/v1/sites/1", admin)[1]["spaces"]]
+    for n, i in enumerate(agents[:20]):
+        start = 8 * 60 + 30 * n
+        body = {"space_id": spaces[0], "attendees": 1, "subject": "Banc d'essai",
+                "start": f"{SPACE_DAY_DATE}T{start // 60:02d}:{start % 60:02d}:00+01:00",
+                "end": f"{SPACE_DAY_DATE}T{(start + 30) // 60:02d}:{(start + 30) % 60:02d}:00+01:00"}
+        status, answer = call(server.port, "POST", "/api/v1/space-bookings", tokens[i][1], body)
+        assert status == 201, answer
+    viewer = tokens[agents[0]][1]
+    path = f"/api/v1/spaces/{spaces[0]}/bookings?date={SPACE_DAY_DATE}"
+    print(f"space day answer: {len(json.dumps(call(server.port, 'GET', path, viewer)[1]))} bytes, 20 bookings", flush=True)
+    runs = {"healthz": [], "space_day": [], "space_booking": []}
+    for rep in range(reps):
+        print(f"space read run {rep + 1}/{reps}", flush=True)
+        runs["healthz"].append(wrk(server, wrk_args, server.url + "/healthz"))
+        show("GET /healthz", runs["healthz"][-1])
+        runs["space_day"].append(wrk(server, [*wrk_args, "-H", "Authorization: Bearer " + viewer], server.url + path))
+        show("GET space day", runs["space_day"][-1])
+    warnings = server.stop()
+    cfg = os.path.join(workdir, "space_book.cfg")
+    with open(cfg, "w") as f:
+        f.writelines(f"date {d}\n" for d in SPACE_DATES)
+        f.writelines(f"space {s}\n" for s in spaces)
+        f.writelines(f"token {tok}\n" for _, tok in tokens)
+    for rep in range(reps):
+        print(f"space booking run {rep + 1}/{reps}, --sync full", flush=True)
+        server = Server(os.path.join(workdir, f"space-book-{rep}"), snapshot=snapshot)
+        r = wrk(server, [*book_args, "-s", os.path.join(HERE, "space_book.lua")], server.url + "/api/v1/space-bookings",
+                env={"SPACE_BOOK_CFG": cfg}, script_args=[str(threads)])
+        warnings += server.stop()
+        with sqlite3.connect(f"file:{server.db}?mode=ro", uri=True) as db:
+            r["rows"] = db.execute("SELECT COUNT(*) FROM space_bookings").fetchone()[0]
+            overlaps = db.execute("SELECT COUNT(*) FROM space_bookings a JOIN space_bookings b ON a.space_id = b.space_id "
+                                  "AND a.id < b.id AND a.start_at < b.end_at AND b.start_at < a.end_at").fetchone()[0]
+        runs["space_booking"].append(r)
+        show("POST space booking", r)
+        print(f"    space booking rows in the database: {r['rows']}, overlapping pairs: {overlaps}", flush=True)
+    return runs, warnings
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--duration", default="10s", help="wrk duration of the read benchmarks")
@@ -313,18 +364,26 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--rush-modes", default="plan,avail")
+    p.add_argument("--parts", default="desks,rush,spaces",
+                   help="what to run: desks (reads and booking), rush, spaces (collective spaces)")
     a = p.parse_args()
     wrk_args = [f"-t{a.threads}", f"-c{a.connections}"]
     workdir = tempfile.mkdtemp(prefix="escale-bench-")
     rushes, warnings = collections.defaultdict(list), []
     try:
+        parts = a.parts.split(",")
         snapshot, site, prep = prepare(workdir)
-        reads, read_rss, w = read_benchmarks(workdir, snapshot, site, [*wrk_args, f"-d{a.duration}"], a.reps)
-        warnings += w
-        books, book_rss, w, probes = booking_benchmark(workdir, snapshot, site, [*wrk_args, f"-d{a.book_duration}"],
-                                               a.threads, a.reps)
-        warnings += w
-        for rep in range(a.reps):
+        if "spaces" in parts:
+            spaces, w = space_benchmarks(workdir, snapshot, site, [*wrk_args, f"-d{a.duration}"],
+                                         [*wrk_args, f"-d{a.book_duration}"], a.threads, a.reps)
+            warnings += w
+        if "desks" in parts:
+            reads, read_rss, w = read_benchmarks(workdir, snapshot, site, [*wrk_args, f"-d{a.duration}"], a.reps)
+            warnings += w
+            books, book_rss, w, probes = booking_benchmark(workdir, snapshot, site, [*wrk_args, f"-d{a.book_duration}"],
+                                                           a.threads, a.reps)
+            warnings += w
+        for rep in range(a.reps if "rush" in parts else 0):
             for mode in a.rush_modes.split(","):
                 for sync in ("full", "normal"):
                     r, w = rush_benchmark(workdir, snapshot, site, a.connections, sync, mode, rep)
@@ -333,6 +392,18 @@ def main():
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
+    if "spaces" in parts:
+        base = median(spaces["healthz"], "rps")
+        print(f"\n== collective spaces, medians of {a.reps}: wrk -t{a.threads} -c{a.connections} --latency ==")
+        for name, runs in [("GET /healthz", spaces["healthz"]), ("GET space day (20 bookings)", spaces["space_day"]),
+                           ("POST space booking, full", spaces["space_booking"])]:
+            rps = median(runs, "rps")
+            print(f"{name:<28} {rps:>7.0f} req/s  p99 {median(runs, 'p99'):>6.2f} ms  /healthz {rps / base:.3f}  "
+                  f"non-2xx {sum(r['non2xx'] for r in runs)}  server {median(runs, 'server_cores'):.2f} cores  "
+                  f"other {median(runs, 'other_cores'):.2f}")
+    if "desks" not in parts:
+        print(f"server warnings/errors logged: {len(warnings)}")
+        return
     base = median(reads["healthz"], "rps")
     print(f"\n== medians of {a.reps}: wrk -t{a.threads} -c{a.connections} --latency, "
           f"-d{a.duration} (reads), -d{a.book_duration} (booking) ==")

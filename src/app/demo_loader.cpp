@@ -5,6 +5,7 @@
 
 #include "app/identity/passwords.hpp"
 #include "app/transaction.hpp"
+#include "demo/space_history.hpp"  // collective spaces
 #include "core/calendar.hpp"
 #include "core/errors.hpp"
 
@@ -30,17 +31,19 @@ Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& dem
     auto hash = hash_password(demo::demo_password);  // once, shared by the demo accounts
     if (!hash) return fail(errors::internal("argon2id"));
     std::vector<demo::DemoBooking> bookings;
+    std::vector<SpaceBooking> space_bookings;  // collective spaces
     if (history) {
         ESCALE_TRY(auto calendar, SiteCalendar::make(demo.site.time_zone, demo.site.opens_at, demo.site.noon_at,
                                                      demo.site.closes_at));
         bookings = demo::booking_history(demo, calendar.today(ctx.clock.now()), *history);
+        space_bookings = demo::space_booking_history(demo, calendar, calendar.today(ctx.clock.now()), *history);
     }
 
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<DemoLoadReport> {
         ESCALE_TRY(auto sites, tx.referential().list(Of<Site>{}, std::nullopt));
         if (!sites.empty()) return DemoLoadReport{false, sites.front().id, 0, 0};
 
-        IdMap floors, services, zones, desks, residents;
+        IdMap floors, services, zones, desks, residents, spaces;
         ESCALE_TRY(SiteId site, tx.referential().insert(demo.site));
         for (auto f : demo.floors) {
             Id local = f.id;
@@ -67,10 +70,11 @@ Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& dem
             ESCALE_TRY(desks[local], tx.referential().insert(d));
         }
         for (auto s : demo.spaces) {
+            Id local = s.id;
             s.site_id = site;
             s.floor_id = mapped(floors, s.floor_id);
             s.zone_id = mapped(zones, s.zone_id);
-            ESCALE_TRY_VOID(tx.referential().insert(s));
+            ESCALE_TRY(spaces[local], tx.referential().insert(s));
         }
         IdMap lockers;
         for (auto l : demo.lockers) {
@@ -108,6 +112,15 @@ Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& dem
             records.push_back(BookingRecord{b, made.cancelled_at.value_or(b.created_at)});
         }
         ESCALE_TRY_VOID(tx.bookings().insert_all(records));
+        // collective spaces: the generator never overlaps two meetings of a space.
+        for (auto b : space_bookings) {
+            b.site_id = site;
+            b.space_id = mapped(spaces, b.space_id);
+            b.resident_id = mapped(residents, b.resident_id);
+            b.created_by = mapped(residents, b.created_by);
+            b.service_id = mapped(services, b.service_id);
+            ESCALE_TRY_VOID(tx.space_bookings().insert(b));
+        }
         return DemoLoadReport{true, site, static_cast<int>(demo.residents.size()),
                               static_cast<int>(demo.desks.size()), static_cast<int>(bookings.size())};
     });

@@ -33,9 +33,11 @@ Result<PersonalData> export_personal_data(Context ctx, const Actor& actor) {
         about_me.person = me;
         about_me.limit = 100'000;
         ESCALE_TRY(d.audit_events, tx.audit().events(about_me));
+        ESCALE_TRY(d.space_bookings, tx.space_bookings().all_of(me));  // collective spaces
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, d.resident.site_id, {}, {}, "export", "personal_data", me,
-                                          fmt::format("{} réservation(s), {} événement(s)", d.bookings.size(),
+                                          fmt::format("{} réservation(s), {} réservation(s) d'espace, {} événement(s)",
+                                                      d.bookings.size(), d.space_bookings.size(),
                                                       d.audit_events.size())}));
         return d;
     });
@@ -51,6 +53,12 @@ Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Inst
     ESCALE_TRY(auto still_held, tx.lockers().live_of_resident(r.id));
     if (still_held) return fail(errors::internal("forgetting a resident who still holds a locker"));
     ESCALE_TRY_VOID(tx.lockers().anonymize_of(r.id));
+    // collective spaces: the ranges not yet begun are freed; the others forget who held them.
+    ESCALE_TRY(auto spaces, tx.space_bookings().live_of(r.id, now, Instant::max()));
+    for (auto& b : spaces)
+        if (b.start > now) ESCALE_TRY_VOID(tx.space_bookings().set_state(b.id, BookingState::cancelled, now));
+    ESCALE_TRY(int space_anonymised, tx.space_bookings().anonymize_of(r.id));
+    anonymised += space_anonymised;
     ESCALE_TRY_VOID(tx.identity().delete_access_of(r.id));
     ESCALE_TRY_VOID(tx.identity().delete_login_throttle("compte:" + normalize_email(r.email)));
     return anonymised;
@@ -84,6 +92,16 @@ Result<int> apply_retention(Context ctx) {
                                                               "le {} ({} mois)",
                                                               lockers, format_date(cutoff), site.retention_months)}));
             }
+            // collective spaces: the same period, counted from the end of each range.
+            ESCALE_TRY(int spaces, tx.space_bookings().anonymize_before(site.id, cal.at_local(cutoff, 0)));
+            if (spaces > 0) {
+                ESCALE_TRY_VOID(record(tx, ctx, system,
+                                       AuditEvent{0, {}, site.id, {}, {}, "retention", "space_bookings", {},
+                                                  fmt::format("{} réservation(s) d'espace anonymisée(s), antérieures "
+                                                              "au {} ({} mois)",
+                                                              spaces, format_date(cutoff), site.retention_months)}));
+            }
+            total += spaces;
             if (n == 0 && lines == 0) continue;
             total += n;
             ESCALE_TRY_VOID(record(tx, ctx, system,

@@ -24,6 +24,8 @@ struct PersonalData {
     std::vector<AuditEvent> audit_events;  // done by them or for them
     // lockers
     std::vector<LockerAssignment> locker_assignments;  // live and released, oldest first
+    // collective spaces
+    std::vector<SpaceBooking> space_bookings;  // held or made by them, every state
 };
 // The actor's own data; the download is itself recorded in the audit log.
 Result<PersonalData> export_personal_data(Context ctx, const Actor& actor);

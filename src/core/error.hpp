@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,6 +34,14 @@ struct ErrorDetail {
     int line = 0;           // 1-based line number, 0 when not applicable
     std::string field;      // field or column name, may be empty
     std::string message;    // French sentence
+    std::string code{};     // the item's own stable code when it has one (e.g. one refused occurrence)
+};
+
+// A time range another thing holds, when a request is refused because of it (range_taken):
+// local times with their offset, as the request wrote its own.
+struct ErrorRange {
+    std::string start;
+    std::string end;
 };
 
 struct Error {
@@ -41,6 +50,7 @@ struct Error {
     std::string message;  // French sentence for people
     std::vector<ErrorDetail> details;
     std::chrono::seconds retry_after{0};  // for throttled: when the same request may succeed
+    std::optional<ErrorRange> range{};    // for range_taken: the range that is held
 };
 
 template <class T>

@@ -239,4 +239,48 @@ Error invalid_transition(std::string_view from, std::string_view to) {
                             transition_in_french(to)));
 }
 
+// ---- collective space bookings ----
+
+Error range_taken(std::string_view from_clock, std::string_view to_clock, std::string start, std::string end) {
+    auto e = make(ErrorKind::conflict, "range_taken",
+                  fmt::format("Cet espace collectif est déjà réservé de {} à {}.", from_clock, to_clock));
+    e.range = ErrorRange{std::move(start), std::move(end)};
+    return e;
+}
+Error range_just_taken() {
+    return make(ErrorKind::contention, "range_taken",
+                "Cet espace collectif vient d'être réservé sur une partie de ce créneau ; veuillez réessayer.");
+}
+Error invalid_range() {
+    return make(ErrorKind::invalid_input, "invalid_range", "La fin du créneau (« end ») doit suivre son début (« start »).");
+}
+Error off_grid(int grid_minutes) {
+    return make(ErrorKind::invalid_input, "off_grid",
+                fmt::format("Le début et la fin du créneau doivent tomber sur un quart d'heure (par pas de {} minutes).",
+                            grid_minutes));
+}
+Error outside_opening_hours(std::string_view opens_clock, std::string_view closes_clock) {
+    return make(ErrorKind::rule_violation, "outside_opening_hours",
+                fmt::format("Le créneau doit tenir dans les horaires d'ouverture du site, de {} à {}.", opens_clock,
+                            closes_clock));
+}
+Error wrong_offset(std::string_view field, std::string_view expected_offset) {
+    return make(ErrorKind::invalid_input, "wrong_offset",
+                fmt::format("Le décalage horaire de « {} » n'est pas celui du site à cette date ({}).", field,
+                            expected_offset));
+}
+Error too_many_attendees(int capacity) {
+    return make(ErrorKind::rule_violation, "too_many_attendees",
+                fmt::format("Cet espace collectif accueille au plus {} personne{}.", capacity, capacity > 1 ? "s" : ""));
+}
+Error too_many_occurrences(int max) {
+    return make(ErrorKind::invalid_input, "too_many_occurrences",
+                fmt::format("Une récurrence compte au plus {} occurrences : rapprochez la date de fin.", max));
+}
+Error occurrences_refused(int refused, int total) {
+    return make(ErrorKind::conflict, "occurrences_refused",
+                fmt::format("{} occurrence{} sur {} ne peu{} pas être réservée{} : aucune n'a été réservée.", refused,
+                            refused > 1 ? "s" : "", total, refused > 1 ? "vent" : "t", refused > 1 ? "s" : ""));
+}
+
 }  // namespace escale::errors

@@ -97,4 +97,21 @@ Error booking_released(std::string_view hh_mm);
 // A booking in state `from` cannot go to `to` (e.g. a cancelled booking checked in).
 Error invalid_transition(std::string_view from, std::string_view to);
 
+// collective space bookings (core/space_rules.hpp)
+// The space is held from `from_clock` to `to_clock` ("10 h 00"); the range, as local times
+// with offset, also goes in Error::range.
+Error range_taken(std::string_view from_clock, std::string_view to_clock, std::string start, std::string end);
+// The database refused the range for a booking committed meanwhile (PostgreSQL's exclusion
+// constraint): kind contention, so that the transaction runs again and names that booking.
+Error range_just_taken();
+Error invalid_range();
+Error off_grid(int grid_minutes);
+Error outside_opening_hours(std::string_view opens_clock, std::string_view closes_clock);
+Error wrong_offset(std::string_view field, std::string_view expected_offset);
+Error too_many_attendees(int capacity);
+Error too_many_occurrences(int max);
+// A recurrence asked all or nothing: `refused` of its occurrences cannot be booked (each
+// in Error::details).
+Error occurrences_refused(int refused, int total);
+
 }  // namespace escale::errors

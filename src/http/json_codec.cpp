@@ -112,6 +112,14 @@ json::value to_json(const DeskBooking& b) {
     };
 }
 
+namespace {
+json::array encode_space_bookings(const std::vector<SpaceBooking>& all) {
+    json::array out;
+    for (auto& b : all) out.push_back(to_json(b));
+    return out;
+}
+}  // namespace
+
 json::value to_json(const app::PersonalData& d) {
     json::array bookings, sessions, tokens, events;
     for (auto& b : d.bookings) bookings.push_back(to_json(b));
@@ -130,7 +138,8 @@ json::value to_json(const app::PersonalData& d) {
                         {"sessions", std::move(sessions)},
                         {"api_tokens", std::move(tokens)},
                         {"audit_events", std::move(events)},
-                        {"locker_assignments", std::move(lockers)}};
+                        {"locker_assignments", std::move(lockers)},
+                        {"space_bookings", encode_space_bookings(d.space_bookings)}};  // collective spaces
 }
 
 json::value to_json(const indicators::Occupancy& o) {
@@ -200,10 +209,74 @@ std::string error_body(const Error& e) {
     json::object err{{"code", e.code}, {"message", e.message}};
     if (!e.details.empty()) {
         json::array details;
-        for (auto& d : e.details) details.push_back(json::object{{"line", d.line}, {"field", d.field}, {"message", d.message}});
+        for (auto& d : e.details) {
+            json::object detail{{"line", d.line}, {"field", d.field}, {"message", d.message}};
+            if (!d.code.empty()) detail["code"] = d.code;
+            details.push_back(std::move(detail));
+        }
         err["details"] = std::move(details);
     }
+    if (e.range) err["range"] = json::object{{"start", e.range->start}, {"end", e.range->end}};
     return json_text(json::object{{"error", std::move(err)}});
+}
+
+// ---- collective spaces ----
+
+json::value to_json(const SpaceBooking& b) {
+    return json::object{{"id", b.id},
+                        {"site_id", b.site_id},
+                        {"space_id", b.space_id},
+                        {"resident_id", b.resident_id},
+                        {"start", format_instant(b.start)},
+                        {"end", format_instant(b.end)},
+                        {"attendees", b.attendees},
+                        {"subject", b.subject},
+                        {"state", to_string(b.state)},
+                        {"created_at", format_instant(b.created_at)},
+                        {"created_by", b.created_by}};
+}
+
+json::value to_json(const app::SpaceBookingView& v) {
+    const auto& b = v.booking;
+    return json::object{{"id", b.id},
+                        {"site_id", b.site_id},
+                        {"space_id", b.space_id},
+                        {"space_name", v.space_name},
+                        {"resident_id", b.resident_id},
+                        {"start", v.start},
+                        {"end", v.end},
+                        {"attendees", b.attendees},
+                        {"subject", b.subject},
+                        {"state", to_string(b.state)},
+                        {"created_at", format_instant(b.created_at)},
+                        {"created_by", b.created_by}};
+}
+
+json::value to_json(const app::SpaceBookingOutcome& o) {
+    json::array booked, refused;
+    for (auto& b : o.booked) booked.push_back(to_json(b));
+    for (auto& r : o.refused) {
+        json::object item{{"date", format_date(r.date)}, {"code", r.why.code}, {"message", r.why.message}};
+        if (r.why.range) item["range"] = json::object{{"start", r.why.range->start}, {"end", r.why.range->end}};
+        refused.push_back(std::move(item));
+    }
+    return json::object{{"bookings", std::move(booked)}, {"refused", std::move(refused)}};
+}
+
+json::value to_json(const app::SpaceDay& d) {
+    json::array bookings;
+    for (auto& e : d.bookings) {
+        json::object item{{"id", e.id}, {"start", e.start}, {"end", e.end}, {"mine", e.mine}};
+        if (e.detailed) {
+            item["resident_id"] = e.resident_id ? json::value(*e.resident_id) : json::value(nullptr);
+            item["resident_name"] = e.resident_name;
+            item["subject"] = e.subject;
+            item["attendees"] = e.attendees;
+        }
+        bookings.push_back(std::move(item));
+    }
+    return json::object{{"space", json::value_from(d.space)}, {"date", format_date(d.date)}, {"closed", d.closed},
+                        {"opens", d.opens}, {"closes", d.closes}, {"bookings", std::move(bookings)}};
 }
 
 }  // namespace escale::http

@@ -13,6 +13,7 @@
 #include "app/desk_booking.hpp"
 #include "app/personal_data.hpp"
 #include "app/locker_assignment.hpp"
+#include "app/space_booking.hpp"  // collective spaces
 #include "indicators/occupancy.hpp"
 #include "app/referential.hpp"
 #include "core/error.hpp"
@@ -44,6 +45,12 @@ json::value to_json(const app::SiteDetail& d);
 json::value to_json(const LockerAssignment& a);
 json::value to_json(const app::PlacedAssignment& p);  // the assignment, its locker and holder
 json::value to_json(const app::FreeLocker& f);        // the locker, how near and where
+
+// collective spaces
+json::value to_json(const SpaceBooking& b);  // UTC instants (personal data)
+json::value to_json(const app::SpaceBookingView& v);
+json::value to_json(const app::SpaceBookingOutcome& o);
+json::value to_json(const app::SpaceDay& d);
 
 std::string error_body(const Error& e);
 

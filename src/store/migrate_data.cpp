@@ -83,6 +83,12 @@ const std::vector<Table>& tables() {
                                       {"resident_id", K::integer}, {"assigned_at", K::integer},
                                       {"assigned_by", K::integer}, {"released_at", K::integer},
                                       {"released_by", K::integer}}},
+        // collective spaces
+        {"space_bookings", "id", {{"id", K::integer}, {"site_id", K::integer}, {"space_id", K::integer},
+                                  {"resident_id", K::integer}, {"start_at", K::integer}, {"end_at", K::integer},
+                                  {"attendees", K::integer}, {"subject", K::text}, {"state", K::text},
+                                  {"created_at", K::integer}, {"created_by", K::integer},
+                                  {"state_changed_at", K::integer}, {"service_id", K::integer}}},
     };
     return all;
 }

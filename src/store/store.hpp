@@ -25,6 +25,8 @@
 #include "store/referential_store.hpp"
 // lockers
 #include "store/locker_assignment_store.hpp"
+// collective spaces
+#include "store/space_booking_store.hpp"
 
 namespace escale {
 
@@ -46,6 +48,8 @@ public:
 
     // lockers
     virtual LockerAssignmentStore& lockers() = 0;
+    // collective spaces
+    virtual SpaceBookingStore& space_bookings() = 0;
 };
 
 class Store {

@@ -246,6 +246,26 @@ class PermissionsTest(unittest.TestCase):
             answer = client.request("POST", "/api/v1/sites/1/residents/import", raw=csv.encode(),
                                     headers={"Content-Type": "text/csv"})
             return answer, allowed(self.matrix, roles, permission, 1), 403
+        # collective spaces: each try on a fresh space, so that no range is taken already
+        if path == "/api/v1/space-bookings":
+            body = {"space_id": self.fresh("spaces"), "start": "2026-03-03T10:00:00+01:00",
+                    "end": "2026-03-03T11:00:00+01:00", "attendees": 1, "subject": "Balayage"}
+            return client.post(path, body), allowed(self.matrix, roles, "book_own", 1), 403
+        if path == "/api/v1/space-bookings/{id}":
+            status, made, _ = self.admin.post("/api/v1/space-bookings", {
+                "space_id": self.fresh("spaces"), "start": "2026-03-03T10:00:00+01:00",
+                "end": "2026-03-03T11:00:00+01:00", "attendees": 1, "subject": "Balayage",
+                "resident_id": self.holder["id"]})
+            assert status == 201, made
+            answer = client.delete(f"/api/v1/space-bookings/{made['bookings'][0]['id']}")
+            return answer, allowed(self.matrix, roles, "book_for_others", *here), 404
+        if path == "/api/v1/spaces/{id}/bookings":
+            return (client.get(f"/api/v1/spaces/{self.read_targets['spaces']}/bookings?date=2026-03-03"),
+                    allowed(self.matrix, roles, permission, 1), 403)
+        if path == "/api/v1/sites/{id}/free-spaces":
+            return (client.get("/api/v1/sites/1/free-spaces?start=2026-03-03T10:00:00%2B01:00"
+                               "&end=2026-03-03T11:00:00%2B01:00&people=2"),
+                    allowed(self.matrix, roles, permission, 1), 403)
         if path == "/api/v1/desk-bookings":
             body = {"desk_id": self.fresh("desks"), "date": "2026-03-03"}
             return client.post(path, body), allowed(self.matrix, roles, "book_own", 1), 403

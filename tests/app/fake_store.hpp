@@ -36,6 +36,8 @@ struct State {
     // lockers
     std::vector<LockerAssignment> locker_assignments;  // by id, from 1
     Id next_id = 1;
+    // collective spaces
+    std::vector<SpaceBooking> space_bookings;  // by id, from 1
 
     template <class T>
     std::map<Id, T>& table() {
@@ -305,6 +307,59 @@ private:
     State& s_;
 };
 
+// collective spaces: space bookings, refusing an overlap of live ones as PostgreSQL does.
+class SpaceBookings final : public SpaceBookingStore {
+public:
+    explicit SpaceBookings(State& s) : s_(s) {}
+
+    Result<SpaceBookingId> insert(const SpaceBooking& b) override {
+        for (auto& o : s_.space_bookings)
+            if (is_live(o.state) && o.space_id == b.space_id && overlaps(o.start, o.end, b.start, b.end))
+                return fail(errors::range_just_taken());
+        s_.space_bookings.push_back(b);
+        s_.space_bookings.back().id = static_cast<SpaceBookingId>(s_.space_bookings.size());
+        return s_.space_bookings.back().id;
+    }
+    Result<std::optional<SpaceBooking>> find(SpaceBookingId id) override {
+        if (id < 1 || id > static_cast<SpaceBookingId>(s_.space_bookings.size())) return std::optional<SpaceBooking>{};
+        return std::optional<SpaceBooking>{s_.space_bookings[static_cast<size_t>(id - 1)]};
+    }
+    Result<void> set_state(SpaceBookingId id, BookingState st, Instant) override {
+        if (id < 1 || id > static_cast<SpaceBookingId>(s_.space_bookings.size()))
+            return fail(errors::not_found(feminine("réservation")));
+        s_.space_bookings[static_cast<size_t>(id - 1)].state = st;
+        return {};
+    }
+    Result<std::vector<SpaceBooking>> live_overlapping(SpaceId space, Instant start, Instant end) override {
+        return live_where([&](const SpaceBooking& b) { return b.space_id == space && overlaps(b.start, b.end, start, end); });
+    }
+    Result<std::vector<SpaceId>> busy_spaces(SiteId site, Instant start, Instant end) override {
+        std::vector<SpaceId> out;
+        for (auto& b : live_where([&](const SpaceBooking& b) { return b.site_id == site && overlaps(b.start, b.end, start, end); }))
+            out.push_back(b.space_id);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }
+    Result<std::vector<SpaceBooking>> live_of(ResidentId r, Instant from, Instant until) override {
+        return live_where([&](const SpaceBooking& b) { return b.resident_id == r && overlaps(b.start, b.end, from, until); });
+    }
+    Result<std::vector<SpaceBooking>> all_of(ResidentId) override { return not_faked<std::vector<SpaceBooking>>(); }
+    Result<int> anonymize_before(SiteId, Instant) override { return not_faked<int>(); }
+    Result<int> anonymize_of(ResidentId) override { return not_faked<int>(); }
+
+private:
+    template <class P>
+    std::vector<SpaceBooking> live_where(P keep) {
+        std::vector<SpaceBooking> out;
+        for (auto& b : s_.space_bookings)
+            if (is_live(b.state) && keep(b)) out.push_back(b);
+        std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.start < b.start; });
+        return out;
+    }
+    State& s_;
+};
+
 // An active resident named `name` (email name@pilote.test), stored in `ref`.
 inline Resident add_resident(ReferentialStore& ref, SiteId site, std::optional<ServiceId> service, const std::string& name,
                              Role role) {
@@ -416,6 +471,7 @@ public:
     IdentityStore& identity() override { return identity_; }
     JobStore& jobs() override { return unfaked<JobStore>("jobs"); }
     LockerAssignmentStore& lockers() override { return lockers_; }
+    SpaceBookingStore& space_bookings() override { return space_bookings_; }  // collective spaces
 
 private:
     State& committed_;
@@ -426,6 +482,7 @@ private:
     Audit audit_{working_};
     Identity identity_{working_};
     LockerAssignments lockers_{working_};
+    SpaceBookings space_bookings_{working_};  // collective spaces
 };
 
 class Store final : public escale::Store {

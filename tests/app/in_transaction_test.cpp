@@ -32,6 +32,7 @@ public:
     AuditStore& audit() override { return fake::unfaked<AuditStore>("audit"); }
     JobStore& jobs() override { return fake::unfaked<JobStore>("jobs"); }
     LockerAssignmentStore& lockers() override { return fake::unfaked<LockerAssignmentStore>("lockers"); }
+    SpaceBookingStore& space_bookings() override { return fake::unfaked<SpaceBookingStore>("space_bookings"); }
 
 private:
     Counters& c_;

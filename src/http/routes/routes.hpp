@@ -55,6 +55,10 @@ void add_locker_routes(Router& router, const RouteContext& rc);
 // routes/check_in.cpp (issue 10, item 3): check-in at a desk (or walk-in), checking a booking
 // in, "libérer le reste de ma journée", and a desk's QR code.
 void add_check_in_routes(Router& router, const RouteContext& rc);
+// collective spaces
+// routes/space_bookings.cpp: booking and cancelling collective spaces, a space's day, my
+// space bookings, the free spaces of a site.
+void add_space_booking_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:

@@ -286,7 +286,39 @@ ALTER TABLE sites ADD COLUMN check_in_enabled BOOLEAN NOT NULL DEFAULT FALSE,
   ADD COLUMN release_pm_at TEXT NOT NULL DEFAULT '14:30';
 )sql";
 
-constexpr std::array<std::string_view, 11> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11}};
+// collective spaces
+// Collective space bookings: ranges [start_at, end_at) in seconds. Invariant 2: the database
+// itself refuses two live bookings of one space whose ranges overlap (an exclusion
+// constraint; btree_gist gives GiST its = on bigint; it is a trusted extension).
+constexpr std::string_view v12 = R"sql(
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE TABLE space_bookings (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  space_id BIGINT NOT NULL REFERENCES spaces(id),
+  resident_id BIGINT REFERENCES residents(id),
+  start_at BIGINT NOT NULL,
+  end_at BIGINT NOT NULL,
+  attendees INTEGER NOT NULL CHECK (attendees >= 1),
+  subject TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('reserved', 'checked_in', 'no_show', 'cancelled', 'released')),
+  created_at BIGINT NOT NULL,
+  created_by BIGINT REFERENCES residents(id),
+  state_changed_at BIGINT NOT NULL,
+  service_id BIGINT REFERENCES services(id) ON DELETE SET NULL,
+  CHECK (end_at > start_at)
+);
+ALTER TABLE space_bookings ADD CONSTRAINT space_bookings_no_overlap
+  EXCLUDE USING gist (space_id WITH =, int8range(start_at, end_at) WITH &&)
+  WHERE (state IN ('reserved', 'checked_in'));
+CREATE INDEX space_bookings_live_space ON space_bookings(space_id, start_at, end_at)
+  WHERE state IN ('reserved', 'checked_in');
+CREATE INDEX space_bookings_resident ON space_bookings(resident_id, start_at);
+CREATE INDEX space_bookings_created_by ON space_bookings(created_by);
+CREATE INDEX space_bookings_site_end ON space_bookings(site_id, end_at);
+)sql";
+
+constexpr std::array<std::string_view, 12> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12}};
 
 }  // namespace
 

@@ -46,6 +46,7 @@ sql::Failure failure_of(const PGresult* r) {
     if (state == "23505") f.kind = sql::Failure::unique;
     else if (state == "23503") f.kind = sql::Failure::foreign_key;
     else if (state == "40001" || state == "40P01") f.kind = sql::Failure::contention;
+    else if (state == "23P01") f.kind = sql::Failure::exclusion;  // collective spaces
     else if (state.substr(0, 2) == "08" || state.substr(0, 2) == "57" || state.empty() || state == "53300")
         f.kind = sql::Failure::unavailable;
     if (f.kind == sql::Failure::other || f.kind == sql::Failure::unavailable)

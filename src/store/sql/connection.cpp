@@ -14,6 +14,9 @@ Error error_of(const Failure& f, const Meaning& m) {
         case Failure::contention: return errors::transaction_conflict();
         case Failure::unavailable: return errors::database_unavailable();
         case Failure::other: break;
+        case Failure::exclusion:
+            if (m.exclusion_error) return m.exclusion_error(f.constraint);
+            break;
     }
     return errors::internal(f.message);
 }

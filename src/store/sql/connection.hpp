@@ -56,6 +56,7 @@ struct Failure {
         contention,   // the database gave the transaction up (serialisation failure, deadlock)
         unavailable,  // the database cannot be reached, is busy or out of space
         other,
+        exclusion,    // an exclusion constraint refused the row (PostgreSQL; collective spaces)
     } kind = other;
     std::string constraint;  // the violated index or constraint, when the database names it
     std::string message;     // the database's own words, for the log
@@ -67,6 +68,8 @@ struct Meaning {
     bool deleting = false;              // a foreign-key failure means "still in use"
     // The error of a unique failure on a named constraint; null: already_exists(label).
     Error (*unique_error)(std::string_view constraint) = nullptr;
+    // collective spaces: the error of an exclusion failure on a named constraint; null: internal.
+    Error (*exclusion_error)(std::string_view constraint) = nullptr;
 };
 
 // The Error a failure means to the person who caused it.

@@ -18,6 +18,8 @@ std::unique_ptr<AuditStore> audit_room(Connection& c);
 std::unique_ptr<JobStore> job_room(Connection& c);
 // lockers
 std::unique_ptr<LockerAssignmentStore> locker_assignment_room(Connection& c);
+// collective spaces
+std::unique_ptr<SpaceBookingStore> space_booking_room(Connection& c);
 
 // A Transaction whose rooms run their SQL over one Connection, each room made on first
 // use. A driver derives from it and adds commit and rollback.
@@ -32,6 +34,8 @@ public:
     JobStore& jobs() final { return room(jobs_, job_room); }
     // lockers
     LockerAssignmentStore& lockers() final { return room(lockers_, locker_assignment_room); }
+    // collective spaces
+    SpaceBookingStore& space_bookings() final { return room(space_bookings_, space_booking_room); }
 
 private:
     template <class R>
@@ -48,6 +52,8 @@ private:
     std::unique_ptr<JobStore> jobs_;
     // lockers
     std::unique_ptr<LockerAssignmentStore> lockers_;
+    // collective spaces
+    std::unique_ptr<SpaceBookingStore> space_bookings_;
 };
 
 }  // namespace escale::sql

@@ -305,7 +305,34 @@ ALTER TABLE sites ADD COLUMN release_am_at TEXT NOT NULL DEFAULT '10:00';
 ALTER TABLE sites ADD COLUMN release_pm_at TEXT NOT NULL DEFAULT '14:30';
 )sql";
 
-constexpr std::array<std::string_view, 11> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11}};
+// collective spaces
+// Collective space bookings: ranges [start_at, end_at) in seconds. Invariant 2 (no overlap
+// of a space's live bookings) is held by the check inside the serialised write transaction.
+constexpr std::string_view v12 = R"sql(
+CREATE TABLE space_bookings (
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  space_id INTEGER NOT NULL REFERENCES spaces(id),
+  resident_id INTEGER REFERENCES residents(id),
+  start_at INTEGER NOT NULL,
+  end_at INTEGER NOT NULL,
+  attendees INTEGER NOT NULL CHECK (attendees >= 1),
+  subject TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('reserved', 'checked_in', 'no_show', 'cancelled', 'released')),
+  created_at INTEGER NOT NULL,
+  created_by INTEGER REFERENCES residents(id),
+  state_changed_at INTEGER NOT NULL,
+  service_id INTEGER REFERENCES services(id) ON DELETE SET NULL,
+  CHECK (end_at > start_at)
+);
+CREATE INDEX space_bookings_live_space ON space_bookings(space_id, start_at, end_at)
+  WHERE state IN ('reserved', 'checked_in');
+CREATE INDEX space_bookings_resident ON space_bookings(resident_id, start_at);
+CREATE INDEX space_bookings_created_by ON space_bookings(created_by);
+CREATE INDEX space_bookings_site_end ON space_bookings(site_id, end_at);
+)sql";
+
+constexpr std::array<std::string_view, 12> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12}};
 
 }  // namespace
 
