@@ -113,6 +113,7 @@ Result<SpaceBookingOutcome> book_space(Context ctx, const Actor& actor, const Bo
                 ranges.emplace_back(at.calendar.at_local(dates[i], from), at.calendar.at_local(dates[i], to));
         }
 
+        ESCALE_TRY_VOID(tx.space_bookings().hold_space(at.space.id));
         const Instant now = ctx.clock.now();
         SpaceBookingOutcome out;
         std::vector<std::pair<Instant, Instant>> bookable;

@@ -23,6 +23,12 @@ public:
     // (kind contention: running the transaction again reads the booking that won, and names
     // its range). SQLite serialises writers, so the caller's check holds.
     virtual Result<SpaceBookingId> insert(const SpaceBooking& b) = 0;
+    // Makes the other write transactions that book `space` wait until this one ends, so that
+    // its live_overlapping sees every booking committed before and none is written meanwhile
+    // (PostgreSQL: a transaction-level advisory lock; SQLite serialises writers already).
+    // Without it, racing requests on one space would each fail on the exclusion constraint
+    // and run again, some of them more often than in_transaction allows.
+    virtual Result<void> hold_space(SpaceId space) = 0;
     virtual Result<std::optional<SpaceBooking>> find(SpaceBookingId id) = 0;
     // Fails with "not_found" when there is no booking `id`.
     virtual Result<void> set_state(SpaceBookingId id, BookingState s, Instant at) = 0;

@@ -312,6 +312,8 @@ class SpaceBookings final : public SpaceBookingStore {
 public:
     explicit SpaceBookings(State& s) : s_(s) {}
 
+    Result<void> hold_space(SpaceId) override { return {}; }  // one thread: nothing to wait for
+
     Result<SpaceBookingId> insert(const SpaceBooking& b) override {
         for (auto& o : s_.space_bookings)
             if (is_live(o.state) && o.space_id == b.space_id && overlaps(o.start, o.end, b.start, b.end))

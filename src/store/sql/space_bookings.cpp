@@ -3,6 +3,8 @@
 // overlap when each starts before the other ends. Which states are live comes from core
 // (live_states), written into each statement as literals so that the partial index on live
 // bookings is used.
+#include <string>
+
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
@@ -41,6 +43,8 @@ const Meaning writing{.label = feminine("réservation"), .exclusion_error = excl
 class SqlSpaceBookings final : public SpaceBookingStore {
 public:
     explicit SqlSpaceBookings(Connection& c) : c_(c) {}
+
+    Result<void> hold_space(SpaceId space) override { return c_.lock("escale-space:" + std::to_string(space)); }
 
     Result<SpaceBookingId> insert(const SpaceBooking& b) override {
         static const std::string sql =
