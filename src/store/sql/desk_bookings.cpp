@@ -8,24 +8,14 @@
 
 #include "core/errors.hpp"
 #include "core/try.hpp"
+#include "store/sql/booking_sql.hpp"
 #include "store/sql/columns.hpp"
 #include "store/sql/query.hpp"
 #include "store/sql/rooms.hpp"
 
-// What an anonymised booking keeps of its instants: the UTC day only, not the second at
-// which someone booked (a second is close to a signature).
-#define ESCALE_ANONYMIZED_TIMES \
-    "created_at = created_at - created_at % 86400, state_changed_at = state_changed_at - state_changed_at % 86400"
 
 namespace escale::sql {
 namespace {
-
-// "<column> IN ('reserved', 'checked_in')": the booking is live.
-std::string live(std::string_view column) {
-    std::string states;
-    for (BookingState s : live_states) states += fmt::format("{}'{}'", states.empty() ? "" : ", ", to_string(s));
-    return fmt::format("{} IN ({})", column, states);
-}
 
 constexpr const char* booking_columns =
     "b.id, b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by, b.service_id";

@@ -9,22 +9,13 @@
 
 #include "core/errors.hpp"
 #include "core/try.hpp"
+#include "store/sql/booking_sql.hpp"
 #include "store/sql/columns.hpp"
 #include "store/sql/query.hpp"
 #include "store/sql/rooms.hpp"
 
-// What an anonymised booking keeps of its instants of creation and change: the UTC day.
-#define ESCALE_ANONYMIZED_SPACE_TIMES \
-    "created_at = created_at - created_at % 86400, state_changed_at = state_changed_at - state_changed_at % 86400"
-
 namespace escale::sql {
 namespace {
-
-std::string live(std::string_view column) {
-    std::string states;
-    for (BookingState s : live_states) states += fmt::format("{}'{}'", states.empty() ? "" : ", ", to_string(s));
-    return fmt::format("{} IN ({})", column, states);
-}
 
 constexpr const char* columns =
     "id, site_id, space_id, resident_id, start_at, end_at, attendees, subject, state, created_at, created_by, service_id";
@@ -101,7 +92,7 @@ public:
     Result<int> anonymize_before(SiteId site, Instant before) override {
         return execute(c_,
                        "UPDATE space_bookings SET resident_id = NULL, created_by = NULL, subject = '', "
-                       ESCALE_ANONYMIZED_SPACE_TIMES " WHERE site_id = $1 AND end_at <= $2 "
+                       ESCALE_ANONYMIZED_TIMES " WHERE site_id = $1 AND end_at <= $2 "
                        "AND (resident_id IS NOT NULL OR created_by IS NOT NULL OR subject <> '')",
                        params(site, before));
     }
@@ -109,7 +100,7 @@ public:
     Result<int> anonymize_of(ResidentId r) override {
         ESCALE_TRY(int held, execute(c_,
                                      "UPDATE space_bookings SET resident_id = NULL, created_by = NULL, subject = '', "
-                                     ESCALE_ANONYMIZED_SPACE_TIMES " WHERE resident_id = $1",
+                                     ESCALE_ANONYMIZED_TIMES " WHERE resident_id = $1",
                                      params(r)));
         ESCALE_TRY_VOID(execute(c_, "UPDATE space_bookings SET created_by = NULL WHERE created_by = $1", params(r)));
         return held;
