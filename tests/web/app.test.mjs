@@ -5,7 +5,7 @@
 // visitor, an agent and a gestionnaire; screenshots of every page at 1280 and 360 px.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+import { accounts, axeViolations, demoPassword, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -78,6 +78,40 @@ describe('visitor', () => {
     assert.deepEqual(await axeViolations(page), []);
     assert.equal(await page.locator('.fr-connect').count(), 0, 'no ProConnect button without OpenID Connect');
     await page.context().close();
+  });
+});
+
+describe('QR check-in page', () => {
+  test('a desk code sends the visitor to the login and back, then signals the arrival', async () => {
+    const page = await newPage(browser, 360);
+    // The first desk of the pilot's plan, as the API lists it.
+    const { token } = await (await fetch(`${server.base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: accounts.agent, password: demoPassword }),
+    })).json();
+    const desks = await (await fetch(`${server.base}/api/v1/desks?site_id=1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })).json();
+    const desk = desks[0];
+    await page.goto(`${server.base}/p/${desk.id}`);
+    await page.waitForURL(new RegExp(`/connexion\\?suite=%2Fp%2F${desk.id}$`));
+    await page.getByRole('textbox', { name: /^Adresse électronique/ }).fill(accounts.agent);
+    await page.getByRole('textbox', { name: 'Mot de passe' }).fill(demoPassword);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`${server.base}/p/${desk.id}`);
+    await page.waitForSelector(`main h1 >> text=Poste ${desk.label}`);
+    await checkPage(page, 'arrivee-poste');
+    // What the button does depends on the hour (the browser cannot share the server's test
+    // clock): the page shows the server's own answer, a confirmation or its French refusal.
+    await page.getByRole('button', { name: 'Je suis là' }).click();
+    await page.waitForSelector('[role=status] .fr-alert, [role=alert]');
+    const shown = (await page.locator('[role=status] .fr-alert, [role=alert]').first().innerText()).trim();
+    assert.match(shown, /arrivée|réservé|créneau|signalement|libéré|poste/i, shown);
+    assert.deepEqual(await axeViolations(page), [], 'after the answer: axe-core violations');
+    await page.goto(`${server.base}/p/abc`);
+    await page.waitForSelector('[role=alert] >> text=Ce code ne désigne aucun poste.');
+    await page.close();
   });
 });
 

@@ -10,6 +10,7 @@ import type { FunctionComponent } from 'preact';
 import { setUnauthenticatedHandler } from './api';
 import { Page } from './components/Layout';
 import { AccessibilityPage } from './pages/Accessibility';
+import { CheckInPage } from './pages/CheckIn';
 import { LegalPage } from './pages/Legal';
 import { LoginPage } from './pages/Login';
 import { NotFoundPage } from './pages/NotFound';
@@ -17,7 +18,7 @@ import { PersonalDataPage } from './pages/PersonalData';
 import { PlanPage, prefetchPlan } from './pages/Plan';
 import { WeekPage } from './pages/Week';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
-import { canBook, loadSession, session } from './session';
+import { afterLogin, canBook, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';
 
 interface RouteEntry {
@@ -36,16 +37,14 @@ const routes: Record<string, RouteEntry> = {
   '/mentions-legales': { page: LegalPage, needsLogin: false },
 };
 
-// Where / leads: the week of those who book, the plan for the others, the login for visitors.
-function home(s: SessionInfo | null | undefined): string {
-  if (!s) return '/connexion';
-  return canBook(s) ? '/semaine' : '/plan';
-}
+// Addresses with a part of their own: the desk of a QR code (/p/<desk id>).
+const checkInRoute: RouteEntry = { page: CheckInPage, needsLogin: true };
+const routeOf = (path: string): RouteEntry | undefined => routes[path] ?? (path.startsWith('/p/') ? checkInRoute : undefined);
 
 function App() {
   const path = currentPath.value;
   const s = session.value;
-  const entry = routes[path];
+  const entry = routeOf(path);
   const redirect =
     s === undefined
       ? null
@@ -54,7 +53,7 @@ function App() {
         : entry?.needsLogin && !s
           ? `/connexion?suite=${encodeURIComponent(path + location.search)}`
           : path === '/connexion' && s && !currentQuery.value.get('deconnecte')
-            ? home(s)
+            ? afterLogin(s, currentQuery.value.get('suite'))
             : entry?.allowed && s && !entry.allowed(s)
               ? home(s)
               : null;

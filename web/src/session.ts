@@ -53,3 +53,19 @@ export function holds(s: SessionInfo | null | undefined, ...roles: Role[]): bool
 export function canBook(s: SessionInfo | null | undefined): boolean {
   return holds(s, 'agent', 'referent', 'gestionnaire', 'admin');
 }
+
+// Where / leads: the week of those who book, the plan for the others, the login for visitors.
+export function home(s: SessionInfo | null | undefined): string {
+  if (!s) return '/connexion';
+  return canBook(s) ? '/semaine' : '/plan';
+}
+
+// The page asked for before a login (`suite`), when it is a path of this app; else null.
+export function safeSuite(suite: string | null): string | null {
+  return suite && suite.startsWith('/') && !suite.startsWith('//') ? suite : null;
+}
+
+// Where a login leads: the page asked for before it (such as a desk's QR code), else home.
+export function afterLogin(s: SessionInfo | null | undefined, suite: string | null): string {
+  return safeSuite(suite) ?? home(s);
+}

@@ -6,14 +6,8 @@ import { ApiError, get, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
 import { currentQuery, navigate } from '../router';
-import { login } from '../session';
+import { afterLogin, login, safeSuite, session } from '../session';
 import type { AuthMethods } from '../types';
-
-// Where to go once logged in: a path of this app only.
-function nextPath(): string {
-  const next = currentQuery.value.get('suite');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/semaine';
-}
 
 export function LoginPage() {
   const [methods, setMethods] = useState<AuthMethods | null>(null);
@@ -45,7 +39,7 @@ export function LoginPage() {
     setBusy(true);
     try {
       await login(email.trim(), password);
-      navigate(nextPath(), { replace: true });
+      navigate(afterLogin(session.value, currentQuery.value.get('suite')), { replace: true });
     } catch (err) {
       const message = err instanceof ApiError ? err.message : 'La connexion a échoué.';
       if (err instanceof ApiError && err.code === 'bad_credentials') setFieldErrors({ password: message });
@@ -70,7 +64,7 @@ export function LoginPage() {
             <h2 class="fr-h5">Avec ProConnect</h2>
             {/* A link, not a form: the CSP's form-action would stop the redirect to the provider. */}
             <div class="fr-connect-group">
-              <a class="fr-connect fr-connect--pro" id="proconnect" href={withQuery(oidc.login_url, { return_to: nextPath() })}>
+              <a class="fr-connect fr-connect--pro" id="proconnect" href={withQuery(oidc.login_url, { return_to: safeSuite(currentQuery.value.get('suite')) ?? '/' })}>
                 <span class="fr-connect__login">S’identifier avec</span> <span class="fr-connect__brand">{oidc.label}</span>
               </a>
               <p>
