@@ -209,13 +209,16 @@ describe('agent', () => {
     // The menu opens and shows the navigation.
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.waitForSelector('#menu-principal.fr-modal--opened');
-    await page.waitForTimeout(400);  // the DSFR's fade-in
-    assert.ok(await page.getByRole('link', { name: 'Ma semaine' }).isVisible());
+    // The DSFR fades the menu in: wait until it is fully opaque (axe-core checks contrast).
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('menu-principal')).opacity === '1');
+    await page.getByRole('link', { name: 'Ma semaine' }).waitFor({ state: 'visible' });
     assert.deepEqual(await axeViolations(page), [], 'menu: axe-core violations');
     await screenshot(page, 'menu');
     assert.equal(await page.evaluate(() => document.activeElement.title), 'Fermer', 'the focus goes into the menu');
     await page.keyboard.press('Escape');
     await page.waitForSelector('#menu-principal:not(.fr-modal--opened)', { state: 'attached' });
+    // The focus comes back once the menu has closed (a tick later than its class changes).
+    await page.waitForFunction(() => document.activeElement?.id === 'bouton-menu', null, { timeout: 2000 }).catch(() => undefined);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'bouton-menu', 'and back to the Menu button');
     await page.context().close();
   });
