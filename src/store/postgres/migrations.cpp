@@ -318,7 +318,22 @@ CREATE INDEX space_bookings_created_by ON space_bookings(created_by);
 CREATE INDEX space_bookings_site_end ON space_bookings(site_id, end_at);
 )sql";
 
-constexpr std::array<std::string_view, 12> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12}};
+// The State's real-estate indicators (issue 13, item 2): resident categories with the weight
+// their members count with, each resident's category, and each site's baseline surface.
+constexpr std::string_view v13 = R"sql(
+CREATE TABLE resident_categories (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  name TEXT NOT NULL,
+  weight DOUBLE PRECISION NOT NULL,
+  UNIQUE (site_id, name)
+);
+ALTER TABLE residents ADD COLUMN category_id BIGINT REFERENCES resident_categories(id);
+CREATE INDEX residents_category ON residents(category_id);
+ALTER TABLE sites ADD COLUMN baseline_sub_m2 DOUBLE PRECISION;
+)sql";
+
+constexpr std::array<std::string_view, 13> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13}};
 
 }  // namespace
 
