@@ -132,13 +132,28 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text, char separator) {
     return rows;
 }
 
+namespace {
+// "-12" or "-0,5": a spreadsheet reads it as a number, never as a formula.
+bool is_negative_number(std::string_view f) {
+    if (f.size() < 2 || f[0] != '-') return false;
+    f.remove_prefix(1);
+    auto digits = [](std::string_view s) {
+        return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    auto comma = f.find(',');
+    if (comma == std::string_view::npos) return digits(f);
+    return digits(f.substr(0, comma)) && digits(f.substr(comma + 1));
+}
+}  // namespace
+
 std::string write_csv(const std::vector<std::vector<std::string>>& records, char separator) {
     std::string out = "\xEF\xBB\xBF";
     for (auto& record : records) {
         for (size_t i = 0; i < record.size(); ++i) {
             if (i) out += separator;
             std::string field = record[i];
-            if (!field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos)
+            if (!field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos &&
+                !is_negative_number(field))
                 field.insert(field.begin(), '\'');
             bool quote = field.find_first_of(std::string{separator, '"', '\n', '\r'}) != std::string::npos;
             if (!quote) {

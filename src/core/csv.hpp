@@ -26,7 +26,8 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text, char separator = ';
 // Writes records the way parse_csv reads them and French spreadsheets open them: a UTF-8
 // BOM, ';' separators, CRLF line ends, quotes where a field needs them. A field that a
 // spreadsheet would take for a formula (starting with = + - @, a tab or a carriage return)
-// is prefixed with an apostrophe, so an exported value never runs as a formula.
+// is prefixed with an apostrophe, so an exported value never runs as a formula; a negative
+// number written the French way ("-12", "-0,5") is left as it is, a number.
 std::string write_csv(const std::vector<std::vector<std::string>>& records, char separator = ';');
 
 }  // namespace escale

@@ -26,22 +26,22 @@ Response json_response(int status, const json::value& v) {
 
 Response no_content() { return Response{204, "", "", {}}; }
 
-Response table_download(const Table& t, TableFormat format, std::string_view stem) {
-    Response r;
-    std::string name(stem);
-    if (format == TableFormat::csv) {
-        r.content_type = "text/csv; charset=utf-8";
-        r.body = table_csv(t);
-        name += ".csv";
-    } else {
-        auto bytes = export_::xlsx_workbook({t});
-        if (!bytes) return error_response(bytes.error());
-        r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        r.body = std::move(*bytes);
-        name += ".xlsx";
-    }
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+namespace {
+Response download(std::string content_type, std::string body, std::string_view stem, std::string_view extension) {
+    Response r{200, std::move(content_type), std::move(body), {}};
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + std::string(stem) + std::string(extension) + "\"");
     return r;
+}
+}  // namespace
+
+Response csv_download(const Table& t, std::string_view stem) {
+    return download("text/csv; charset=utf-8", table_csv(t), stem, ".csv");
+}
+
+Response xlsx_download(const std::vector<Table>& sheets, std::string_view stem) {
+    auto bytes = export_::xlsx_workbook(sheets);
+    if (!bytes) return error_response(bytes.error());
+    return download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(*bytes), stem, ".xlsx");
 }
 
 }  // namespace escale::http

@@ -38,10 +38,10 @@ json::value encode(const std::vector<T>& items) {
     return a;
 }
 
-// Exports (issue 13): a table as a file to download, `<stem>.csv` (French spreadsheets) or
-// `<stem>.xlsx`.
-enum class TableFormat { csv, xlsx };
-Response table_download(const Table& t, TableFormat format, std::string_view stem);
+// Exports (issue 13): a table as a file to download, `<stem>.csv` for French spreadsheets,
+// or tables as the sheets of `<stem>.xlsx`.
+Response csv_download(const Table& t, std::string_view stem);
+Response xlsx_download(const std::vector<Table>& sheets, std::string_view stem);
 
 // The encoded value with `ok_status`, or the error's response.
 template <class T>

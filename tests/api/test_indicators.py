@@ -174,6 +174,34 @@ class IndicatorsTest(unittest.TestCase):
         self.assertEqual(total[0], "Total")
         self.assertEqual(total[2], sum(r[2] for r in rows[1:-1]))
 
+    def test_occupancy_exports(self):
+        gestionnaire = self.server.login(GESTIONNAIRE)
+        week = "from=2026-03-02&to=2026-03-08"
+        figures = gestionnaire.get(f"/api/v1/sites/1/occupancy?{week}")[1]
+        status, body, headers = gestionnaire.get(f"/api/v1/sites/1/occupancy.csv?{week}")
+        self.assertEqual(status, 200)
+        self.assertIn("occupation-site-1.csv", headers.getheader("Content-Disposition"))
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""), delimiter=";"))
+        self.assertEqual(rows[0], ["Date", "Postes offerts", "Matin", "Après-midi", "Taux d'occupation (%)"])
+        self.assertEqual([r[0] for r in rows[1:]], [f"0{d}/03/2026" for d in range(2, 9)])
+        monday = figures["days"][0]
+        self.assertEqual(rows[1][1:4], ["29", str(monday["am"]), str(monday["pm"])])
+        self.assertEqual(rows[1][4], f"{100 * monday['rate']:.1f}".replace(".", ","))
+        status, body, _ = gestionnaire.get(f"/api/v1/sites/1/occupancy-services.csv?{week}")
+        services = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""), delimiter=";"))
+        self.assertEqual(services[0], ["Service", "Résidents", "Demi-journées réservées"])
+        self.assertEqual([r[0] for r in services[1:]], [s["name"] for s in figures["services"]])
+        assert_error(self, gestionnaire.get("/api/v1/sites/1/occupancy.csv?from=2026-03-02"), 400, "missing_field")
+        if openpyxl is None:
+            self.skipTest("python3-openpyxl is not installed (scripts/install-deps.sh --tests installs it)")
+        status, body, _ = gestionnaire.get(f"/api/v1/sites/1/occupancy.xlsx?{week}")
+        book = openpyxl.load_workbook(io.BytesIO(body))
+        self.assertEqual(book.sheetnames, ["Occupation par jour", "Occupation par service"])
+        days = list(book["Occupation par jour"].iter_rows(values_only=True))
+        self.assertEqual((days[1][0].year, days[1][0].month, days[1][0].day), (2026, 3, 2))  # a real date
+        self.assertEqual(days[1][2], monday["am"])
+        self.assertAlmostEqual(days[1][4], 100 * monday["rate"])
+
     def test_bad_input_changes_nothing(self):
         before = self.admin.get(f"/api/v1/resident-categories?site_id={self.site}")[1]
         assert_error(self, self.admin.post("/api/v1/resident-categories",

@@ -352,11 +352,17 @@ TEST(CsvWrite, RoundTripsThroughTheReaderWithBomAndCrlf) {
 }
 
 TEST(CsvWrite, NeutralisesWhatASpreadsheetWouldRunAsAFormula) {
-    auto text = write_csv({{"=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "ok", "2-3"}});
+    auto text = write_csv({{"=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "ok", "2-3", "-A1", "-", "-1,", "-,5"}});
     auto back = parse_csv(text);
     ASSERT_TRUE(back);
-    EXPECT_EQ((*back)[0].fields,
-              (std::vector<std::string>{"'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "ok", "2-3"}));
+    EXPECT_EQ((*back)[0].fields, (std::vector<std::string>{"'=HYPERLINK(\"http://x\")", "'+1", "'-2+3", "'@SUM(A1)", "ok",
+                                                           "2-3", "'-A1", "'-", "'-1,", "'-,5"}));
+}
+
+TEST(CsvWrite, LeavesNegativeNumbersAsNumbers) {
+    auto back = parse_csv(write_csv({{"-2", "-20,5", "-0,75"}}));
+    ASSERT_TRUE(back);
+    EXPECT_EQ((*back)[0].fields, (std::vector<std::string>{"-2", "-20,5", "-0,75"}));
 }
 
 }  // namespace
