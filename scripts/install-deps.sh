@@ -115,7 +115,8 @@ if $tests; then
     echo "escale: npm ci in tests/oidc"
     (cd "$oidc_dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
-  # web app (issue 11): playwright-core and axe-core of the browser tests (tests/web).
+  # web app (issue 11): playwright-core and axe-core of the browser tests (tests/web); ical.js,
+  # the iCalendar parser of the calendar feed tests (issue 13).
   web_tests_dir="$root/tests/web"
   if [[ ! -f "$web_tests_dir/node_modules/.package-lock.json" ||
         "$web_tests_dir/package-lock.json" -nt "$web_tests_dir/node_modules/.package-lock.json" ]]; then

@@ -72,6 +72,8 @@ const std::vector<Table>& tables() {
         {"api_tokens", "id", {{"id", K::integer}, {"resident_id", K::integer}, {"name", K::text},
                               {"token_hash", K::text}, {"read_only", K::boolean}, {"created_at", K::integer},
                               {"expires_at", K::integer}}},
+        // calendar feeds (issue 13, item 4)
+        {"calendar_feeds", "resident_id", {{"resident_id", K::integer}, {"token", K::text}, {"created_at", K::integer}}, false},
         {"audit_events", "id", {{"id", K::integer}, {"at", K::integer}, {"site_id", K::integer},
                                 {"actor_id", K::integer}, {"on_behalf_of", K::integer}, {"action", K::text},
                                 {"object", K::text}, {"object_id", K::integer}, {"details", K::text}}},

@@ -19,6 +19,7 @@
 
 #include "core/error.hpp"
 #include "store/audit_store.hpp"
+#include "store/calendar_feed_store.hpp"
 #include "store/desk_booking_store.hpp"
 #include "store/identity_store.hpp"
 #include "store/job_store.hpp"
@@ -50,6 +51,8 @@ public:
     virtual LockerAssignmentStore& lockers() = 0;
     // collective spaces
     virtual SpaceBookingStore& space_bookings() = 0;
+    // calendar feeds (issue 13, item 4)
+    virtual CalendarFeedStore& calendar_feeds() = 0;
 };
 
 class Store {

@@ -180,6 +180,9 @@ class PermissionsTest(unittest.TestCase):
             anywhere = roles is not None and any(allowed(self.matrix, roles, permission, site)
                                                  for site in (1, self.site_b))
             return client.get(path), anywhere, 403
+        if path == "/api/v1/calendar-feeds/{token}":  # public: the token is the key (issue 13, item 4)
+            url = self.admin.get("/api/v1/me/calendar")[1]["url"]
+            return client.get(url[url.index("/api/v1/"):]), True, 401
         if path == "/api/v1/sites/{id}/calendar":  # web app (issue 11)
             return client.get("/api/v1/sites/1/calendar"), allowed(self.matrix, roles, permission, 1), 403
         if path == "/api/v1/audit-events.csv":

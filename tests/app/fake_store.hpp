@@ -38,6 +38,8 @@ struct State {
     Id next_id = 1;
     // collective spaces
     std::vector<SpaceBooking> space_bookings;  // by id, from 1
+    // calendar feeds
+    std::map<ResidentId, CalendarFeed> calendar_feeds;
 
     template <class T>
     std::map<Id, T>& table() {
@@ -371,6 +373,32 @@ inline Resident add_resident(ReferentialStore& ref, SiteId site, std::optional<S
 }
 
 // lockers: assignments with the database's two unique indexes on live ones.
+class CalendarFeeds final : public CalendarFeedStore {
+public:
+    explicit CalendarFeeds(State& s) : s_(s) {}
+    Result<std::optional<CalendarFeed>> of_resident(ResidentId r) override {
+        auto it = s_.calendar_feeds.find(r);
+        return it == s_.calendar_feeds.end() ? std::nullopt : std::optional(it->second);
+    }
+    Result<std::optional<CalendarFeed>> find(const std::string& token) override {
+        for (auto& [r, f] : s_.calendar_feeds)
+            if (f.token == token) return std::optional(f);
+        return std::optional<CalendarFeed>();
+    }
+    Result<void> insert(const CalendarFeed& f) override {
+        if (!s_.calendar_feeds.emplace(f.resident_id, f).second)
+            return fail(errors::already_exists(masculine("abonnement d'agenda")));
+        return {};
+    }
+    Result<void> remove(ResidentId r) override {
+        s_.calendar_feeds.erase(r);
+        return {};
+    }
+
+private:
+    State& s_;
+};
+
 class LockerAssignments final : public LockerAssignmentStore {
 public:
     explicit LockerAssignments(State& s) : s_(s) {}
@@ -474,6 +502,7 @@ public:
     JobStore& jobs() override { return unfaked<JobStore>("jobs"); }
     LockerAssignmentStore& lockers() override { return lockers_; }
     SpaceBookingStore& space_bookings() override { return space_bookings_; }  // collective spaces
+    CalendarFeedStore& calendar_feeds() override { return calendar_feeds_; }
 
 private:
     State& committed_;
@@ -485,6 +514,7 @@ private:
     Identity identity_{working_};
     LockerAssignments lockers_{working_};
     SpaceBookings space_bookings_{working_};  // collective spaces
+    CalendarFeeds calendar_feeds_{working_};
 };
 
 class Store final : public escale::Store {

@@ -65,4 +65,7 @@ void add_space_booking_routes(Router& router, const RouteContext& rc);
 // the local logout goes on regardless). Call before ending the session. (routes/oidc.cpp)
 std::optional<std::string> oidc_logout_url(app::Context ctx, app::OidcProvider* provider, std::string_view token);
 
+// calendar feeds (issue 13, item 4)
+void add_calendar_feed_routes(Router& router, const RouteContext& rc);
+
 }  // namespace escale::http

@@ -347,7 +347,16 @@ CREATE INDEX residents_category ON residents(category_id);
 ALTER TABLE sites ADD COLUMN baseline_sub_m2 REAL;
 )sql";
 
-constexpr std::array<std::string_view, 13> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13}};
+// Calendar feeds (issue 13, item 4): each resident's secret subscription address.
+constexpr std::string_view v14 = R"sql(
+CREATE TABLE calendar_feeds (
+  resident_id INTEGER PRIMARY KEY REFERENCES residents(id),
+  token TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 14> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14}};
 
 }  // namespace
 
