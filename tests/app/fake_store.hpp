@@ -474,6 +474,7 @@ public:
     JobStore& jobs() override { return unfaked<JobStore>("jobs"); }
     LockerAssignmentStore& lockers() override { return lockers_; }
     SpaceBookingStore& space_bookings() override { return space_bookings_; }  // collective spaces
+    PresenceStore& presence() override { return unfaked<PresenceStore>("presence"); }  // presence planning
 
 private:
     State& committed_;

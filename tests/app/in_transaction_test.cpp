@@ -33,6 +33,7 @@ public:
     JobStore& jobs() override { return fake::unfaked<JobStore>("jobs"); }
     LockerAssignmentStore& lockers() override { return fake::unfaked<LockerAssignmentStore>("lockers"); }
     SpaceBookingStore& space_bookings() override { return fake::unfaked<SpaceBookingStore>("space_bookings"); }
+    PresenceStore& presence() override { return fake::unfaked<PresenceStore>("presence"); }  // presence planning
 
 private:
     Counters& c_;
