@@ -10,6 +10,7 @@ naming only who opted in and counting the others only from 5 people; finding a c
 an accent-free prefix, opt-in only (someone hidden is answered like an unknown name); the
 RGPD export."""
 import unittest
+from urllib.parse import quote
 
 from escale_server import Server, assert_error
 
@@ -248,7 +249,7 @@ class PresenceTest(unittest.TestCase):
         self.assertEqual(made[0], 201, made[1])
         for q in ["elod", "ÉLODIE", "lefe", "elodie lef"]:
             with self.subTest(q=q):
-                status, found, _ = seeker.get(f"/api/v1/colleagues?q={q.replace(' ', '%20')}")
+                status, found, _ = seeker.get(f"/api/v1/colleagues?q={quote(q)}")
                 self.assertEqual(status, 200, found)
                 self.assertEqual([c["display_name"] for c in found["colleagues"]], [name])
         found = seeker.get("/api/v1/colleagues?q=elodie")[1]
