@@ -9,6 +9,7 @@ référent declaring for an agent of their service (audited) and nobody else; th
 naming only who opted in and counting the others only from 5 people; finding a colleague by
 an accent-free prefix, opt-in only (someone hidden is answered like an unknown name); the
 RGPD export."""
+import time
 import unittest
 from urllib.parse import quote
 
@@ -303,6 +304,31 @@ class PresenceTest(unittest.TestCase):
         self.assertEqual(self.admin.delete(f"/api/v1/residents/{target['id']}")[0], 204)
         for table in ("presence_declarations", "presence_patterns", "presence_settings"):
             self.assertEqual(self.count(f"SELECT count(*) FROM {table} WHERE resident_id = {target['id']}"), 0, table)
+
+
+class PresenceRetentionTest(unittest.TestCase):
+    """The retention job (every second of the server's clock here) deletes the declarations
+    older than the site's period, and says so in the audit log."""
+
+    def test_old_declarations_go_with_the_retention_period(self):
+        with Server(extra=["--retention-interval", "1"]) as server:
+            me = server.login(REFERENT)
+            status, plan, _ = me.request("PUT", "/api/v1/me/presence", {"days": [
+                {"date": "2026-03-04", "status": "absent"}, {"date": "2026-04-20", "status": "mission"}]})
+            self.assertEqual(status, 200, plan)
+            server.set_clock("2027-04-05T08:00:00Z")  # 13 months and a day after 4 March 2026
+            admin = server.login(ADMIN)  # after the clock's jump: a session lasts 12 hours
+            deadline, done = time.time() + 30, []
+            while time.time() < deadline and not done:
+                events = admin.get("/api/v1/audit-events?site_id=1&limit=50")[1]
+                done = [e for e in events if e["action"] == "retention" and e["object"] == "presence_declarations"]
+                time.sleep(0.2)
+            self.assertTrue(done, "the retention job deleted declarations")
+            self.assertIsNone(done[0]["actor_id"])
+            self.assertIn("2026-03-05", done[0]["details"])
+            with server.db() as db:
+                left = [row[0] for row in db.execute("SELECT date FROM presence_declarations ORDER BY date")]
+            self.assertEqual(left, ["2026-04-20", "2026-04-20"])  # both halves of the later day
 
 
 if __name__ == "__main__":
