@@ -38,6 +38,7 @@ server_packages=(
   tzdata
   curl  # the README's and the home page's examples
   libqrencode-dev  # desks' QR codes (issue 10, item 3)
+  libxlsxwriter-dev  # exports as XLSX (issue 13, item 3)
   libicu-dev  # presence planning: accent-insensitive search of colleagues by name (ICU transliteration)
 )
 test_packages=(
@@ -52,6 +53,7 @@ test_packages=(
   chromium
   zbar-tools  # check-in (issue 10, item 3): zbarimg decodes the desks' QR codes in tests/api/test_check_in.py
   librsvg2-bin  # rsvg-convert renders those SVG codes to PNG for zbarimg
+  python3-openpyxl  # exports (issue 13): the tests read the XLSX files back
 )
 bench_packages=(
   wrk

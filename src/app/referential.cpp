@@ -132,6 +132,8 @@ Result<void> check_references(Transaction& tx, const T& v) {
             ESCALE_TRY_VOID(on_site<Floor>(tx, v.floor_id, v.site_id, "floor_id"));
         if constexpr (requires { v.service_id; })
             if (v.service_id) ESCALE_TRY_VOID(on_site<Service>(tx, *v.service_id, v.site_id, "service_id"));
+        if constexpr (requires { v.category_id; })
+            if (v.category_id) ESCALE_TRY_VOID(on_site<ResidentCategory>(tx, *v.category_id, v.site_id, "category_id"));
         if constexpr (requires { v.zone_id; }) {
             if (v.zone_id) {
                 ESCALE_TRY(auto zone, on_site<Zone>(tx, *v.zone_id, v.site_id, "zone_id"));

@@ -11,6 +11,7 @@
 #include "core/locker.hpp"
 #include "core/noun.hpp"
 #include "core/resident.hpp"
+#include "core/resident_category.hpp"
 #include "core/role_grant.hpp"
 #include "core/service.hpp"
 #include "core/site.hpp"
@@ -31,6 +32,7 @@ template <> constexpr Noun entity_label<Space>() { return masculine("espace coll
 template <> constexpr Noun entity_label<Locker>() { return masculine("casier"); }
 template <> constexpr Noun entity_label<Closure>() { return masculine("jour de fermeture"); }
 template <> constexpr Noun entity_label<RoleGrant>() { return feminine("attribution de rôle"); }
+template <> constexpr Noun entity_label<ResidentCategory>() { return feminine("catégorie de résidents"); }
 
 template <class T>
 constexpr const char* entity_name() = delete;
@@ -44,5 +46,6 @@ template <> constexpr const char* entity_name<Space>() { return "spaces"; }
 template <> constexpr const char* entity_name<Locker>() { return "lockers"; }
 template <> constexpr const char* entity_name<Closure>() { return "closures"; }
 template <> constexpr const char* entity_name<RoleGrant>() { return "role_grants"; }
+template <> constexpr const char* entity_name<ResidentCategory>() { return "resident_categories"; }
 
 }  // namespace escale

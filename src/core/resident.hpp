@@ -28,9 +28,12 @@ struct Resident {
     int fte_percent = 100;     // quotité de travail, 10..100
     Role role = Role::agent;
     bool active = true;
+    // The State's indicators (issue 13): the resident's category on their site, whose weight
+    // they count with; none: counts for 1.
+    std::optional<Id> category_id = std::nullopt;
 };
 BOOST_DESCRIBE_STRUCT(Resident, (), (id, site_id, service_id, email, display_name, fte_percent,
-                                     role, active))
+                                     role, active, category_id))
 
 // A removed resident stays as an anonymous row, so that their number is never given to
 // someone else (the audit log and anonymised bookings refer to it): inactive, no service,

@@ -31,9 +31,12 @@ struct Site {
     bool check_in_enabled = false;
     std::string release_am_at = "10:00";  // opens_at < release_am_at < noon_at
     std::string release_pm_at = "14:30";  // noon_at < release_pm_at < closes_at
+    // The State's indicators (issue 13): the surface the site's reduction is measured from
+    // (the circular of 8 February 2023 asks for 25 % less), m² SUB; none: not given.
+    std::optional<double> baseline_sub_m2 = std::nullopt;
 };
 BOOST_DESCRIBE_STRUCT(Site, (), (id, name, time_zone, sub_m2, opens_at, noon_at, closes_at,
                                  booking_horizon_days, oidc_self_registration_service_id, retention_months,
-                                 check_in_enabled, release_am_at, release_pm_at))
+                                 check_in_enabled, release_am_at, release_pm_at, baseline_sub_m2))
 
 }  // namespace escale

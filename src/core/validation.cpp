@@ -55,6 +55,7 @@ Result<void> position(double x, double y) {
 Result<void> validate(const Site& v) {
     ESCALE_CHECK(text("name", v.name));
     ESCALE_CHECK(surface("sub_m2", v.sub_m2));
+    if (v.baseline_sub_m2) ESCALE_CHECK(surface("baseline_sub_m2", *v.baseline_sub_m2));
     if (v.retention_months < 1 || v.retention_months > 120)
         return fail(errors::invalid_field("retention_months", "une durée de conservation de 1 à 120 mois"));
     if (v.booking_horizon_days < 1 || v.booking_horizon_days > 366)
@@ -132,6 +133,13 @@ Result<void> validate(const RoleGrant& v) {
 Result<void> validate(const Closure& v) {
     if (!parse_date(v.date)) return fail(errors::invalid_date("date"));
     return text("reason", v.reason, false);
+}
+
+Result<void> validate(const ResidentCategory& v) {
+    ESCALE_CHECK(text("name", v.name));
+    if (!(v.weight >= 0 && v.weight <= 1))
+        return fail(errors::invalid_field("weight", "un poids entre 0 et 1"));
+    return {};
 }
 
 std::string normalize_email(std::string_view email) {

@@ -11,6 +11,7 @@
 #include "core/floor.hpp"
 #include "core/locker.hpp"
 #include "core/resident.hpp"
+#include "core/resident_category.hpp"
 #include "core/role_grant.hpp"
 #include "core/service.hpp"
 #include "core/site.hpp"
@@ -29,6 +30,7 @@ Result<void> validate(const Space& v);
 Result<void> validate(const Locker& v);
 Result<void> validate(const RoleGrant& v);
 Result<void> validate(const Closure& v);
+Result<void> validate(const ResidentCategory& v);
 
 // A short text field: no control characters, 200 bytes at most, not blank when required.
 Result<void> check_text(std::string_view field, const std::string& value, bool required = true);

@@ -6,6 +6,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/table_csv.hpp"
+#include "export/xlsx.hpp"
 #include "http/error_status.hpp"
 #include "http/json_text.hpp"
 
@@ -23,5 +25,23 @@ Response json_response(int status, const json::value& v) {
 }
 
 Response no_content() { return Response{204, "", "", {}}; }
+
+Response table_download(const Table& t, TableFormat format, std::string_view stem) {
+    Response r;
+    std::string name(stem);
+    if (format == TableFormat::csv) {
+        r.content_type = "text/csv; charset=utf-8";
+        r.body = table_csv(t);
+        name += ".csv";
+    } else {
+        auto bytes = export_::xlsx_workbook({t});
+        if (!bytes) return error_response(bytes.error());
+        r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        r.body = std::move(*bytes);
+        name += ".xlsx";
+    }
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    return r;
+}
 
 }  // namespace escale::http

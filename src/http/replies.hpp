@@ -9,6 +9,7 @@
 #include <boost/describe/members.hpp>
 
 #include "core/error.hpp"
+#include "core/table.hpp"
 #include "http/json_codec.hpp"
 #include "http/message.hpp"
 
@@ -36,6 +37,11 @@ json::value encode(const std::vector<T>& items) {
     for (auto& i : items) a.push_back(encode(i));
     return a;
 }
+
+// Exports (issue 13): a table as a file to download, `<stem>.csv` (French spreadsheets) or
+// `<stem>.xlsx`.
+enum class TableFormat { csv, xlsx };
+Response table_download(const Table& t, TableFormat format, std::string_view stem);
 
 // The encoded value with `ok_status`, or the error's response.
 template <class T>

@@ -16,6 +16,7 @@
 #include "core/floor.hpp"
 #include "core/locker.hpp"
 #include "core/resident.hpp"
+#include "core/resident_category.hpp"
 #include "core/role_grant.hpp"
 #include "core/service.hpp"
 #include "core/site.hpp"
@@ -31,7 +32,7 @@ struct Of {};
 // The referential entities, each with the same generic create/read/update/delete calls.
 #define ESCALE_REFERENTIAL_ENTITIES(X) \
     X(Site) X(Floor) X(Zone) X(Service) X(Resident) X(Desk) X(Space) X(Locker) X(Closure) \
-    X(RoleGrant)
+    X(RoleGrant) X(ResidentCategory)
 
 class ReferentialStore {
 public:

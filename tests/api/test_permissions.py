@@ -92,7 +92,8 @@ class PermissionsTest(unittest.TestCase):
             cls.actors[name] = (cls.admin if email == ADMIN else cls.sign_in(email), roles)
         # Read targets, on site 1 and the holder's service.
         cls.read_targets = {c: cls.fresh(c) for c in
-                            ["floors", "zones", "services", "desks", "spaces", "lockers", "closures", "role-grants"]}
+                            ["floors", "zones", "services", "desks", "spaces", "lockers", "closures", "role-grants",
+                             "resident-categories"]}
         cls.read_targets["residents"] = cls.holder["id"]
         cls.read_targets["sites"] = 1
         # lockers: a floor and a locker on site B, for its gestionnaire's own locker.
@@ -143,6 +144,7 @@ class PermissionsTest(unittest.TestCase):
             "spaces": {"site_id": 1, "floor_id": cls.floor, "name": f"Espace {n}"},
             "lockers": {"site_id": 1, "floor_id": cls.floor, "label": f"C-{n}"},
             "closures": {"site_id": 1, "date": f"{2030 + n // 300}-{1 + n % 300 // 28:02d}-{1 + n % 28:02d}"},
+            "resident-categories": {"site_id": 1, "name": f"Catégorie {n}", "weight": 0.5},
         }[collection]
 
     @classmethod
@@ -167,11 +169,17 @@ class PermissionsTest(unittest.TestCase):
                    "services": {"name": "Renommé"}, "residents": {"display_name": "Renommée"},
                    "desks": {"label": f"R-{next(self.counter)}"}, "spaces": {"name": "Renommé"},
                    "lockers": {"label": f"R-{next(self.counter)}"}, "closures": {"reason": "Renommé"},
-                   "role-grants": {"role": "agent"}}
+                   "role-grants": {"role": "agent"}, "resident-categories": {"weight": 0.75}}
         here = (1, self.s1)  # the scope of targets made on site 1
         if path == "/api/v1/sites/{id}/occupancy":
             answer = client.get("/api/v1/sites/1/occupancy?from=2026-03-02&to=2026-03-06")
             return answer, allowed(self.matrix, roles, permission, 1), 403
+        if path.startswith("/api/v1/sites/{id}/indicators"):  # the State's indicators (issue 13)
+            return client.get(path.replace("{id}", "1")), allowed(self.matrix, roles, permission, 1), 403
+        if path.startswith("/api/v1/indicators"):  # the portfolio: every site one may read the figures of
+            anywhere = roles is not None and any(allowed(self.matrix, roles, permission, site)
+                                                 for site in (1, self.site_b))
+            return client.get(path), anywhere, 403
         if path == "/api/v1/sites/{id}/calendar":  # web app (issue 11)
             return client.get("/api/v1/sites/1/calendar"), allowed(self.matrix, roles, permission, 1), 403
         if path == "/api/v1/audit-events.csv":

@@ -24,6 +24,7 @@ ONLY = {
     "planning": {"core", "planning"},
     "indicators": {"core", "indicators"},
     "demo": {"core", "demo"},
+    "export": {"core", "export"},  # file formats written through outside libraries (XLSX)
 }
 # Layers that must never include these ones.
 NEVER = {
@@ -38,6 +39,7 @@ NOBODY_INCLUDES = {"cli"}
 CONFINED = [
     (re.compile(r"^boost/(beast|asio)([/.]|$)"), "http", "Boost.Beast and Boost.Asio appear in src/http only"),
     (re.compile(r"^(sqlite3\.h|SQLiteCpp/|libpq-fe\.h|pqxx/)"), "store", "database drivers appear in src/store only"),
+    (re.compile(r"^xlsxwriter"), "export", "libxlsxwriter appears in src/export only"),
 ]
 KNOWN = set(ONLY) | set(NEVER) | NOBODY_INCLUDES
 

@@ -102,6 +102,7 @@ void add_referential_routes(Router& r, const RouteContext& rc) {
     add_collection<Space>(r, ctx, "/api/v1/spaces");
     add_collection<Locker>(r, ctx, "/api/v1/lockers");
     add_collection<Closure>(r, ctx, "/api/v1/closures");
+    add_collection<ResidentCategory>(r, ctx, "/api/v1/resident-categories");
     add_collection<RoleGrant>(r, ctx, "/api/v1/role-grants");
 
     // web app (issue 11): a site's open and closed days, with the reasons, for Ma semaine.

@@ -332,9 +332,20 @@ CREATE INDEX space_bookings_created_by ON space_bookings(created_by);
 CREATE INDEX space_bookings_site_end ON space_bookings(site_id, end_at);
 )sql";
 
-// Placeholder for v13 (rules and waitlist, built on another branch): the lead replaces it
-// at merge. It changes nothing.
-constexpr std::string_view v13 = "SELECT 1;";
+// The State's real-estate indicators (issue 13, item 2): resident categories with the weight
+// their members count with, each resident's category, and each site's baseline surface.
+constexpr std::string_view v13 = R"sql(
+CREATE TABLE resident_categories (
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  name TEXT NOT NULL,
+  weight REAL NOT NULL,
+  UNIQUE (site_id, name)
+);
+ALTER TABLE residents ADD COLUMN category_id INTEGER REFERENCES resident_categories(id);
+CREATE INDEX residents_category ON residents(category_id);
+ALTER TABLE sites ADD COLUMN baseline_sub_m2 REAL;
+)sql";
 
 // presence planning (issue 10, item 6)
 // Declared half-days, the weekly default pattern and whether colleagues may find the
