@@ -39,6 +39,7 @@ server_packages=(
   curl  # the README's and the home page's examples
   libqrencode-dev  # desks' QR codes (issue 10, item 3)
   libxlsxwriter-dev  # exports as XLSX (issue 13, item 3)
+  libicu-dev  # presence planning: accent-insensitive search of colleagues by name (ICU transliteration)
 )
 test_packages=(
   googletest

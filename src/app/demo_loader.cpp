@@ -6,6 +6,7 @@
 #include "app/identity/passwords.hpp"
 #include "app/transaction.hpp"
 #include "demo/space_history.hpp"  // collective spaces
+#include "demo/presence_patterns.hpp"  // presence planning
 #include "core/calendar.hpp"
 #include "core/errors.hpp"
 
@@ -91,6 +92,13 @@ Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& dem
             ESCALE_TRY(Id id, tx.referential().insert(r));
             residents[local] = id;
             ESCALE_TRY_VOID(tx.identity().set_password_hash(id, *hash));
+        }
+        // presence planning: a weekly pattern for everyone; two in three let colleagues find them.
+        for (std::size_t rank = 0; rank < demo.residents.size(); ++rank) {
+            const Resident& r = demo.residents[rank];
+            ResidentId id = mapped(residents, r.id);
+            ESCALE_TRY_VOID(tx.presence().replace_pattern(id, demo::presence_pattern(r, rank)));
+            if (demo::visible_to_colleagues(rank)) ESCALE_TRY_VOID(tx.presence().set_visible_to_colleagues(id, true));
         }
         // lockers: held since the loading, handed out by nobody in particular (the system).
         for (const auto& h : demo.locker_holders) {

@@ -31,6 +31,8 @@ constexpr std::array<Row, permission_count> matrix{{
     {Permission::manage_sites, "manage_sites",             {R::none, R::none, R::none, R::none, R::everywhere}},
     // lockers
     {Permission::assign_lockers, "assign_lockers",         {R::none, R::none, R::site, R::none, R::everywhere}},
+    // presence planning
+    {Permission::read_service_presence, "read_service_presence", {R::none, R::service, R::site, R::none, R::everywhere}},
 }};
 
 constexpr bool rows_in_enum_order() {

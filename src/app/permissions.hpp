@@ -30,8 +30,10 @@ enum class Permission {
     manage_sites,        // create and delete sites, make administrators
     // lockers
     assign_lockers,      // assign lockers to residents, release anyone's, see who holds which
+    // presence planning
+    read_service_presence,  // see who of a service is on site each day (its members also may)
 };
-inline constexpr int permission_count = 12;
+inline constexpr int permission_count = 13;
 
 // How far a role's permission reaches from where the role is held.
 enum class Reach {

@@ -34,6 +34,10 @@ Result<PersonalData> export_personal_data(Context ctx, const Actor& actor) {
         about_me.limit = 100'000;
         ESCALE_TRY(d.audit_events, tx.audit().events(about_me));
         ESCALE_TRY(d.space_bookings, tx.space_bookings().all_of(me));  // collective spaces
+        // presence planning
+        ESCALE_TRY(d.presence_declarations, tx.presence().all_declarations_of(me));
+        ESCALE_TRY(d.presence_pattern, tx.presence().pattern_of(me));
+        ESCALE_TRY(d.visible_to_colleagues, tx.presence().visible_to_colleagues(me));
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, d.resident.site_id, {}, {}, "export", "personal_data", me,
                                           fmt::format("{} réservation(s), {} réservation(s) d'espace, {} événement(s)",
@@ -59,6 +63,8 @@ Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Inst
         if (b.start > now) ESCALE_TRY_VOID(tx.space_bookings().set_state(b.id, BookingState::cancelled, now));
     ESCALE_TRY(int space_anonymised, tx.space_bookings().anonymize_of(r.id));
     anonymised += space_anonymised;
+    // presence planning: their declarations, pattern and setting go (nothing is kept of them).
+    ESCALE_TRY_VOID(tx.presence().forget(r.id));
     ESCALE_TRY_VOID(tx.identity().delete_access_of(r.id));
     ESCALE_TRY_VOID(tx.calendar_feeds().remove(r.id));  // calendar feeds (issue 13, item 4)
     ESCALE_TRY_VOID(tx.identity().delete_login_throttle("compte:" + normalize_email(r.email)));
@@ -103,6 +109,15 @@ Result<int> apply_retention(Context ctx) {
                                                               spaces, format_date(cutoff), site.retention_months)}));
             }
             total += spaces;
+            // presence planning: declarations older than the cutoff are deleted.
+            ESCALE_TRY(int presence, tx.presence().delete_declarations_before(site.id, cutoff));
+            if (presence > 0) {
+                ESCALE_TRY_VOID(record(tx, ctx, system,
+                                       AuditEvent{0, {}, site.id, {}, {}, "retention", "presence_declarations", {},
+                                                  fmt::format("{} déclaration(s) de présence effacée(s), antérieures "
+                                                              "au {} ({} mois)",
+                                                              presence, format_date(cutoff), site.retention_months)}));
+            }
             if (n == 0 && lines == 0) continue;
             total += n;
             ESCALE_TRY_VOID(record(tx, ctx, system,

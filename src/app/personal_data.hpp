@@ -10,6 +10,7 @@
 #include "core/audit_event.hpp"
 #include "core/locker_assignment.hpp"
 #include "core/error.hpp"
+#include "core/presence.hpp"  // presence planning
 
 namespace escale::app {
 
@@ -26,6 +27,10 @@ struct PersonalData {
     std::vector<LockerAssignment> locker_assignments;  // live and released, oldest first
     // collective spaces
     std::vector<SpaceBooking> space_bookings;  // held or made by them, every state
+    // presence planning
+    std::vector<PresenceDeclaration> presence_declarations;  // their declared half-days
+    std::vector<PatternCell> presence_pattern;               // their weekly pattern
+    bool visible_to_colleagues = false;
 };
 // The actor's own data; the download is itself recorded in the audit log.
 Result<PersonalData> export_personal_data(Context ctx, const Actor& actor);

@@ -283,4 +283,23 @@ Error occurrences_refused(int refused, int total) {
                             refused > 1 ? "s" : "", total, refused > 1 ? "vent" : "t", refused > 1 ? "s" : ""));
 }
 
+// presence planning (issue 10, item 6)
+Error presence_contradicts_booking(bool own, int bookings) {
+    return make(ErrorKind::conflict, "presence_contradicts_booking",
+                fmt::format("{} {} sur {} : annulez-{} d'abord, ou confirmez la déclaration en demandant "
+                            "l'annulation de {} (« cancel_bookings »).",
+                            own ? "Vous avez" : "Cette personne a",
+                            bookings > 1 ? "des réservations de poste" : "une réservation de poste",
+                            bookings > 1 ? "ces demi-journées" : "cette demi-journée", bookings > 1 ? "les" : "la",
+                            bookings > 1 ? "ces réservations" : "cette réservation"));
+}
+Error presence_day_past() {
+    return make(ErrorKind::rule_violation, "presence_day_past",
+                "La présence d'un jour passé ne se déclare plus.");
+}
+Error presence_day_too_far(int days) {
+    return make(ErrorKind::rule_violation, "presence_day_too_far",
+                fmt::format("La présence se déclare au plus {} jours à l'avance.", days));
+}
+
 }  // namespace escale::errors

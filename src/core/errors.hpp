@@ -114,4 +114,13 @@ Error too_many_occurrences(int max);
 // in Error::details).
 Error occurrences_refused(int refused, int total);
 
+// presence planning (issue 10, item 6)
+// Declaring telework, absence or a mission on a half-day where the person holds a desk
+// booking (409): `own` when it is the person themselves; the bookings go in Error::details.
+Error presence_contradicts_booking(bool own, int bookings);
+// A declaration for a day before today at the site (422).
+Error presence_day_past();
+// A declaration more than `days` days ahead (422).
+Error presence_day_too_far(int days);
+
 }  // namespace escale::errors

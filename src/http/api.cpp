@@ -37,6 +37,7 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx), web_(options.web) {
     add_check_in_routes(router_, rc);  // issue 10, item 3
     add_space_booking_routes(router_, rc);  // collective spaces
     add_calendar_feed_routes(router_, rc);  // calendar feeds (issue 13, item 4)
+    add_presence_routes(router_, rc);  // presence planning
 }
 
 Response Api::handle(const Request& request, const Router::Match& m) const {

@@ -120,6 +120,10 @@ json::array encode_space_bookings(const std::vector<SpaceBooking>& all) {
 }
 }  // namespace
 
+// presence planning (defined with the other presence encoders, at the end)
+json::value encode_presence_declarations(const std::vector<PresenceDeclaration>& ds);
+json::value encode_presence_pattern(const std::vector<PatternCell>& cells);
+
 json::value to_json(const app::PersonalData& d) {
     json::array bookings, sessions, tokens, events;
     for (auto& b : d.bookings) bookings.push_back(to_json(b));
@@ -139,7 +143,11 @@ json::value to_json(const app::PersonalData& d) {
                         {"api_tokens", std::move(tokens)},
                         {"audit_events", std::move(events)},
                         {"locker_assignments", std::move(lockers)},
-                        {"space_bookings", encode_space_bookings(d.space_bookings)}};  // collective spaces
+                        {"space_bookings", encode_space_bookings(d.space_bookings)},  // collective spaces
+                        // presence planning
+                        {"presence_declarations", encode_presence_declarations(d.presence_declarations)},
+                        {"presence_pattern", encode_presence_pattern(d.presence_pattern)},
+                        {"visible_to_colleagues", d.visible_to_colleagues}};
 }
 
 json::value to_json(const indicators::Occupancy& o) {
@@ -277,6 +285,111 @@ json::value to_json(const app::SpaceDay& d) {
     }
     return json::object{{"space", json::value_from(d.space)}, {"date", format_date(d.date)}, {"closed", d.closed},
                         {"opens", d.opens}, {"closes", d.closes}, {"bookings", std::move(bookings)}};
+}
+
+// presence planning
+
+json::value to_json(const PresenceDeclaration& d) {
+    return json::object{{"date", format_date(d.date)},
+                        {"half", to_string(d.half)},
+                        {"status", to_string(d.status)},
+                        {"declared_at", format_instant(d.declared_at)},
+                        {"declared_by", d.declared_by ? json::value(*d.declared_by) : json::value(nullptr)}};
+}
+
+json::value to_json(const PatternCell& c) {
+    return json::object{{"weekday", c.weekday}, {"half", to_string(c.half)}, {"status", to_string(c.status)}};
+}
+
+json::value encode_presence_declarations(const std::vector<PresenceDeclaration>& ds) {
+    json::array a;
+    for (auto& d : ds) a.push_back(to_json(d));
+    return a;
+}
+
+json::value encode_presence_pattern(const std::vector<PatternCell>& cells) {
+    json::array a;
+    for (auto& c : cells) a.push_back(to_json(c));
+    return a;
+}
+
+namespace {
+
+json::value optional_status(const std::optional<PresenceStatus>& s) {
+    return s ? json::value(to_string(*s)) : json::value(nullptr);
+}
+
+json::value encode_half(const HalfPresence& h, const std::optional<app::DeskPlace>& desk) {
+    json::object o{{"status", optional_status(h.status)},
+                   {"source", to_string(h.source)},
+                   {"declared", optional_status(h.declared)},
+                   {"booking_id", h.booking_id ? json::value(*h.booking_id) : json::value(nullptr)}};
+    if (desk)
+        o["desk"] = json::object{{"id", desk->desk_id},       {"label", desk->label},
+                                 {"floor_id", desk->floor_id}, {"floor_name", desk->floor_name},
+                                 {"zone_name", desk->zone_name}};
+    else
+        o["desk"] = nullptr;
+    return o;
+}
+
+json::value encode_days(const std::vector<app::PlacedDay>& days) {
+    json::array a;
+    a.reserve(days.size());
+    for (auto& d : days)
+        a.push_back(json::object{{"date", format_date(d.day.date)},
+                                 {"closed", d.day.closed},
+                                 {"am", encode_half(d.day.am, d.am_desk)},
+                                 {"pm", encode_half(d.day.pm, d.pm_desk)}});
+    return a;
+}
+
+json::value encode_count(const app::HalfCount& c) {
+    return json::object{{"visible_on_site", c.visible_on_site},
+                        {"others_on_site", c.others_on_site ? json::value(*c.others_on_site) : json::value(nullptr)}};
+}
+
+}  // namespace
+
+json::value to_json(const app::PresencePlan& p) {
+    return json::object{{"resident_id", p.resident_id},
+                        {"from", format_date(p.from)},
+                        {"to", format_date(p.to)},
+                        {"days", encode_days(p.days)}};
+}
+
+json::value to_json(const app::ServicePresence& s) {
+    json::array visible, days;
+    for (auto& m : s.visible)
+        visible.push_back(json::object{{"resident_id", m.resident_id},
+                                       {"display_name", m.display_name},
+                                       {"days", encode_days(m.days)}});
+    for (auto& d : s.days)
+        days.push_back(json::object{{"date", format_date(d.date)},
+                                    {"closed", d.closed},
+                                    {"am", encode_count(d.am)},
+                                    {"pm", encode_count(d.pm)}});
+    return json::object{{"service_id", s.service_id},
+                        {"service_name", s.service_name},
+                        {"from", format_date(s.from)},
+                        {"to", format_date(s.to)},
+                        {"members", s.members},
+                        {"others", s.others},
+                        {"visible", std::move(visible)},
+                        {"days", std::move(days)}};
+}
+
+json::value to_json(const app::ColleagueSearch& s) {
+    json::array colleagues;
+    for (auto& c : s.colleagues)
+        colleagues.push_back(json::object{{"resident_id", c.resident_id},
+                                          {"display_name", c.display_name},
+                                          {"service_name", c.service_name},
+                                          {"days", encode_days(c.days)}});
+    return json::object{{"today", format_date(s.today)},
+                        {"from", format_date(s.from)},
+                        {"to", format_date(s.to)},
+                        {"colleagues", std::move(colleagues)}};
 }
 
 }  // namespace escale::http

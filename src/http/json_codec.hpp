@@ -14,6 +14,7 @@
 #include "app/personal_data.hpp"
 #include "app/locker_assignment.hpp"
 #include "app/space_booking.hpp"  // collective spaces
+#include "app/presence.hpp"  // presence planning
 #include "indicators/occupancy.hpp"
 #include "app/referential.hpp"
 #include "core/error.hpp"
@@ -51,6 +52,12 @@ json::value to_json(const SpaceBooking& b);  // UTC instants (personal data)
 json::value to_json(const app::SpaceBookingView& v);
 json::value to_json(const app::SpaceBookingOutcome& o);
 json::value to_json(const app::SpaceDay& d);
+// presence planning
+json::value to_json(const PresenceDeclaration& d);
+json::value to_json(const PatternCell& c);
+json::value to_json(const app::PresencePlan& p);
+json::value to_json(const app::ServicePresence& s);
+json::value to_json(const app::ColleagueSearch& s);
 
 std::string error_body(const Error& e);
 

@@ -95,6 +95,13 @@ const std::vector<Table>& tables() {
                                   {"attendees", K::integer}, {"subject", K::text}, {"state", K::text},
                                   {"created_at", K::integer}, {"created_by", K::integer},
                                   {"state_changed_at", K::integer}, {"service_id", K::integer}}},
+        // presence planning
+        {"presence_declarations", "resident_id, date, half",
+         {{"resident_id", K::integer}, {"site_id", K::integer}, {"date", K::text}, {"half", K::text},
+          {"status", K::text}, {"declared_at", K::integer}, {"declared_by", K::integer}}, false},
+        {"presence_patterns", "resident_id, weekday, half",
+         {{"resident_id", K::integer}, {"weekday", K::integer}, {"half", K::text}, {"status", K::text}}, false},
+        {"presence_settings", "resident_id", {{"resident_id", K::integer}, {"visible_to_colleagues", K::boolean}}, false},
     };
     return all;
 }

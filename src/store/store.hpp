@@ -28,6 +28,8 @@
 #include "store/locker_assignment_store.hpp"
 // collective spaces
 #include "store/space_booking_store.hpp"
+// presence planning
+#include "store/presence_store.hpp"
 
 namespace escale {
 
@@ -53,6 +55,8 @@ public:
     virtual SpaceBookingStore& space_bookings() = 0;
     // calendar feeds (issue 13, item 4)
     virtual CalendarFeedStore& calendar_feeds() = 0;
+    // presence planning
+    virtual PresenceStore& presence() = 0;
 };
 
 class Store {

@@ -236,6 +236,26 @@ class PermissionsTest(unittest.TestCase):
             return answer, allowed(self.matrix, roles, permission, *here), 404
         if path.startswith("/api/v1/sites/{id}/locker-assignments"):
             return client.get(path.replace("{id}", "1")), allowed(self.matrix, roles, permission, 1), 403
+        # presence planning: one's own (any session), someone's (book_for_others, else 404), a
+        # service's week (read_service_presence on the other service s2, whose members are
+        # only its référent here), finding a colleague (any session)
+        if path.startswith("/api/v1/me/presence") or path == "/api/v1/colleagues":
+            bodies = {"/api/v1/me/presence": {"days": [{"date": "2026-03-04", "status": "mission"}],
+                                              "cancel_bookings": True},
+                      "/api/v1/me/presence-pattern": {"days": [{"weekday": 1, "am": "sur_site", "pm": "teletravail"}]},
+                      "/api/v1/me/presence-settings": {"visible_to_colleagues": False}}
+            target = "/api/v1/colleagues?q=cl" if path == "/api/v1/colleagues" else path
+            body = bodies.get(path) if method == "put" else None
+            return client.request(method.upper(), target, body), roles is not None, 401
+        if path == "/api/v1/residents/{id}/presence":
+            target = f"/api/v1/residents/{self.holder['id']}/presence"
+            body = {"days": [{"date": "2026-03-04", "status": "mission"}], "cancel_bookings": True} if method == "put" else None
+            if roles is None:
+                return client.request(method.upper(), target, body), False, 401
+            return client.request(method.upper(), target, body), allowed(self.matrix, roles, permission, *here), 404
+        if path == "/api/v1/services/{id}/presence":
+            answer = client.get(f"/api/v1/services/{self.s2}/presence")
+            return answer, roles is not None and allowed(self.matrix, roles, permission, 1, self.s2), 403
         if permission in ("public", "authenticated"):
             return client.request(method.upper(), path), permission == "public" or roles is not None, 401
         if roles is None:
@@ -320,7 +340,7 @@ class PermissionsTest(unittest.TestCase):
         return answer, allowed(self.matrix, roles, permission, *scope), 403
 
     def test_the_documented_matrix_is_complete(self):
-        self.assertEqual(len(self.matrix), 12, self.matrix)  # lockers: assign_lockers
+        self.assertEqual(len(self.matrix), 13, self.matrix)  # lockers: assign_lockers; presence: read_service_presence
         for permission, row in self.matrix.items():
             self.assertEqual(set(row), set(ROLES))
             self.assertTrue(set(row.values()) <= {"—", "service", "site", "partout"}, row)

@@ -503,6 +503,7 @@ public:
     LockerAssignmentStore& lockers() override { return lockers_; }
     SpaceBookingStore& space_bookings() override { return space_bookings_; }  // collective spaces
     CalendarFeedStore& calendar_feeds() override { return calendar_feeds_; }
+    PresenceStore& presence() override { return unfaked<PresenceStore>("presence"); }  // presence planning
 
 private:
     State& committed_;

@@ -34,6 +34,7 @@ public:
     LockerAssignmentStore& lockers() override { return fake::unfaked<LockerAssignmentStore>("lockers"); }
     SpaceBookingStore& space_bookings() override { return fake::unfaked<SpaceBookingStore>("space_bookings"); }
     CalendarFeedStore& calendar_feeds() override { return fake::unfaked<CalendarFeedStore>("calendar_feeds"); }
+    PresenceStore& presence() override { return fake::unfaked<PresenceStore>("presence"); }  // presence planning
 
 private:
     Counters& c_;

@@ -17,6 +17,8 @@ import { NotFoundPage } from './pages/NotFound';
 import { PersonalDataPage } from './pages/PersonalData';
 import { PlanPage, prefetchPlan } from './pages/Plan';
 import { WeekPage } from './pages/Week';
+// presence planning
+import { PresencePage } from './pages/Presence';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
 import { afterLogin, canBook, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';
@@ -35,6 +37,8 @@ const routes: Record<string, RouteEntry> = {
   '/mes-donnees': { page: PersonalDataPage, needsLogin: false },
   '/accessibilite': { page: AccessibilityPage, needsLogin: false },
   '/mentions-legales': { page: LegalPage, needsLogin: false },
+  // presence planning
+  '/presence': { page: PresencePage, needsLogin: true },
 };
 
 // Addresses with a part of their own: the desk of a QR code (/p/<desk id>).

@@ -22,6 +22,8 @@ std::unique_ptr<LockerAssignmentStore> locker_assignment_room(Connection& c);
 std::unique_ptr<SpaceBookingStore> space_booking_room(Connection& c);
 // calendar feeds
 std::unique_ptr<CalendarFeedStore> calendar_feed_room(Connection& c);
+// presence planning
+std::unique_ptr<PresenceStore> presence_room(Connection& c);
 
 // A Transaction whose rooms run their SQL over one Connection, each room made on first
 // use. A driver derives from it and adds commit and rollback.
@@ -40,6 +42,8 @@ public:
     SpaceBookingStore& space_bookings() final { return room(space_bookings_, space_booking_room); }
     // calendar feeds
     CalendarFeedStore& calendar_feeds() final { return room(calendar_feeds_, calendar_feed_room); }
+    // presence planning
+    PresenceStore& presence() final { return room(presence_, presence_room); }
 
 private:
     template <class R>
@@ -60,6 +64,8 @@ private:
     std::unique_ptr<SpaceBookingStore> space_bookings_;
     // calendar feeds
     std::unique_ptr<CalendarFeedStore> calendar_feeds_;
+    // presence planning
+    std::unique_ptr<PresenceStore> presence_;
 };
 
 }  // namespace escale::sql

@@ -356,7 +356,36 @@ CREATE TABLE calendar_feeds (
 );
 )sql";
 
-constexpr std::array<std::string_view, 14> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14}};
+// presence planning (issue 10, item 6)
+// Declared half-days, the weekly default pattern and whether colleagues may find the
+// resident. Effective presence (bookings first) is computed on read, never stored.
+constexpr std::string_view v15 = R"sql(
+CREATE TABLE presence_declarations (
+  resident_id INTEGER NOT NULL REFERENCES residents(id),
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  date TEXT NOT NULL,
+  half TEXT NOT NULL CHECK (half IN ('am', 'pm')),
+  status TEXT NOT NULL CHECK (status IN ('sur_site', 'teletravail', 'absent', 'mission')),
+  declared_at INTEGER NOT NULL,
+  declared_by INTEGER REFERENCES residents(id),
+  PRIMARY KEY (resident_id, date, half)
+);
+CREATE INDEX presence_declarations_site_date ON presence_declarations(site_id, date);
+CREATE INDEX presence_declarations_declared_by ON presence_declarations(declared_by);
+CREATE TABLE presence_patterns (
+  resident_id INTEGER NOT NULL REFERENCES residents(id),
+  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+  half TEXT NOT NULL CHECK (half IN ('am', 'pm')),
+  status TEXT NOT NULL CHECK (status IN ('sur_site', 'teletravail', 'absent', 'mission')),
+  PRIMARY KEY (resident_id, weekday, half)
+);
+CREATE TABLE presence_settings (
+  resident_id INTEGER PRIMARY KEY REFERENCES residents(id),
+  visible_to_colleagues INTEGER NOT NULL DEFAULT 0
+);
+)sql";
+
+constexpr std::array<std::string_view, 15> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15}};
 
 }  // namespace
 

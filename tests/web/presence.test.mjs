@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Ma présence (issue 10, item 6) in Debian's Chromium against a real escale serve: an agent
+// declares a half-day of telework next week, lets colleagues find her and finds herself by
+// an accent-free prefix; axe-core finds nothing at 1280 and 360 px; screenshots.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function settle(page) {
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+}
+
+async function checkPage(page, name) {
+  await settle(page);
+  assert.deepEqual(await axeViolations(page), [], `${name}: axe-core violations`);
+  await screenshot(page, name);
+  assert.deepEqual(page.problems, [], `${name}: console errors (CSP?)`);
+}
+
+describe('Ma présence', () => {
+  test('declare, show oneself, find a colleague', async () => {
+    const page = await newPage(browser);
+    await login(page, server.base, accounts.agent);
+    await page.goto(`${server.base}/presence`);
+    await checkPage(page, 'presence');
+
+    // Next week: every day is still to come.
+    await page.getByRole('button', { name: 'Semaine suivante' }).click();
+    await settle(page);
+    const select = page.locator('#ma-semaine-presence ~ div select').first();
+    const label = await page.locator(`label[for="${await select.getAttribute('id')}"]`).textContent();
+    assert.match(label, /^Présence du lundi .+, matin$/);
+    await select.selectOption('teletravail');
+    await page.waitForSelector('[role=status] >> text=/télétravail/');
+    await settle(page);
+    assert.equal(await page.locator('#ma-semaine-presence ~ div select').first().inputValue(), 'teletravail');
+    assert.match(await page.locator('#ma-semaine-presence ~ div td').first().textContent(), /Télétravail.*\(déclaré\)/);
+
+    // Hidden by default in the demo for this person: not found, then found once shown.
+    await page.getByRole('searchbox', { name: /^Nom ou prénom/ }).fill('dubr');
+    await page.getByRole('button', { name: 'Chercher' }).click();
+    await page.waitForSelector('text=Aucun collègue trouvé.');
+    await page.getByText('Mes collègues peuvent me trouver et voir où je suis').click();
+    await page.waitForSelector('[role=status] >> text=Vos collègues peuvent vous trouver.');
+    await page.getByRole('button', { name: 'Chercher' }).click();
+    await page.waitForSelector('.escale-colleagues >> text=Claire Dubreuil');
+    await checkPage(page, 'presence-collegue-trouve');
+    await page.context().close();
+  });
+
+  test('the page at 360 px', async () => {
+    const page = await newPage(browser, 360);
+    await login(page, server.base, accounts.agent);
+    await page.goto(`${server.base}/presence`);
+    await checkPage(page, 'presence');
+    await page.context().close();
+  });
+});
