@@ -2,6 +2,7 @@
 #include "http/json_codec.hpp"
 #include "http/json_text.hpp"
 
+#include <boost/describe/enum_to_string.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
@@ -277,6 +278,30 @@ json::value to_json(const app::SpaceDay& d) {
     }
     return json::object{{"space", json::value_from(d.space)}, {"date", format_date(d.date)}, {"closed", d.closed},
                         {"opens", d.opens}, {"closes", d.closes}, {"bookings", std::move(bookings)}};
+}
+
+// fair-booking rules and waitlist (issue 10, items 4 and 5)
+json::value to_json(const app::DeskBookingOutcome& o) {
+    json::array booked, refused;
+    for (auto& b : o.booked) booked.push_back(to_json(b));
+    for (auto& r : o.refused)
+        refused.push_back(json::object{{"date", format_date(r.date)}, {"code", r.why.code}, {"message", r.why.message}});
+    return json::object{{"bookings", std::move(booked)}, {"refused", std::move(refused)}};
+}
+
+json::value to_json(const WaitlistEntry& e) {
+    auto opt = [](const std::optional<Id>& v) { return v ? json::value(*v) : json::value(nullptr); };
+    return json::object{{"id", e.id},
+                        {"site_id", e.site_id},
+                        {"floor_id", opt(e.floor_id)},
+                        {"zone_id", opt(e.zone_id)},
+                        {"resident_id", e.resident_id},
+                        {"date", format_date(e.date)},
+                        {"half", to_string(e.half)},
+                        {"state", boost::describe::enum_to_string(e.state, "waiting")},
+                        {"created_at", format_instant(e.created_at)},
+                        {"state_changed_at", format_instant(e.state_changed_at)},
+                        {"booking_id", opt(e.booking_id)}};
 }
 
 }  // namespace escale::http

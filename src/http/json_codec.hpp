@@ -14,6 +14,7 @@
 #include "app/personal_data.hpp"
 #include "app/locker_assignment.hpp"
 #include "app/space_booking.hpp"  // collective spaces
+#include "app/waitlist.hpp"  // waitlist (issue 10, item 5)
 #include "indicators/occupancy.hpp"
 #include "app/referential.hpp"
 #include "core/error.hpp"
@@ -51,6 +52,9 @@ json::value to_json(const SpaceBooking& b);  // UTC instants (personal data)
 json::value to_json(const app::SpaceBookingView& v);
 json::value to_json(const app::SpaceBookingOutcome& o);
 json::value to_json(const app::SpaceDay& d);
+// fair-booking rules and waitlist (issue 10, items 4 and 5)
+json::value to_json(const app::DeskBookingOutcome& o);  // {"bookings", "refused"}, as spaces
+json::value to_json(const WaitlistEntry& e);
 
 std::string error_body(const Error& e);
 

@@ -38,7 +38,10 @@ const std::vector<Table>& tables() {
                          {"booking_horizon_days", K::integer}, {"oidc_self_registration_service_id", K::integer},
                          {"retention_months", K::integer},
                          // check-in (issue 10, item 3)
-                         {"check_in_enabled", K::boolean}, {"release_am_at", K::text}, {"release_pm_at", K::text}}},
+                         {"check_in_enabled", K::boolean}, {"release_am_at", K::text}, {"release_pm_at", K::text},
+                         // fair-booking rules (issue 10, item 4)
+                         {"weekly_half_day_quota", K::integer}, {"quartier_priority_hours", K::integer},
+                         {"adapted_desks_reserved", K::boolean}}},
         {"floors", "id", {{"id", K::integer}, {"site_id", K::integer}, {"name", K::text}, {"level", K::integer},
                           {"plan_svg", K::text}}},
         {"services", "id", {{"id", K::integer}, {"site_id", K::integer}, {"code", K::text}, {"name", K::text}}},
@@ -46,7 +49,8 @@ const std::vector<Table>& tables() {
                          {"service_id", K::integer}, {"name", K::text}, {"sub_m2", K::real}}},
         {"residents", "id", {{"id", K::integer}, {"site_id", K::integer}, {"service_id", K::integer},
                              {"email", K::text}, {"display_name", K::text}, {"fte_percent", K::integer},
-                             {"role", K::text}, {"active", K::boolean}}},
+                             {"role", K::text}, {"active", K::boolean},
+                             {"needs_adapted_desk", K::boolean}}},  // fair-booking rules (issue 10, item 4)
         {"desks", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer},
                          {"zone_id", K::integer}, {"label", K::text}, {"x", K::real}, {"y", K::real},
                          {"screens", K::integer}, {"dock", K::boolean}, {"standing", K::boolean},
@@ -89,6 +93,11 @@ const std::vector<Table>& tables() {
                                   {"attendees", K::integer}, {"subject", K::text}, {"state", K::text},
                                   {"created_at", K::integer}, {"created_by", K::integer},
                                   {"state_changed_at", K::integer}, {"service_id", K::integer}}},
+        // waitlist (issue 10, item 5)
+        {"waitlist_entries", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer},
+                                    {"zone_id", K::integer}, {"resident_id", K::integer}, {"date", K::text},
+                                    {"half", K::text}, {"state", K::text}, {"created_at", K::integer},
+                                    {"state_changed_at", K::integer}, {"booking_id", K::integer}}},
     };
     return all;
 }

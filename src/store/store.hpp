@@ -27,6 +27,8 @@
 #include "store/locker_assignment_store.hpp"
 // collective spaces
 #include "store/space_booking_store.hpp"
+// waitlist (issue 10, item 5)
+#include "store/waitlist_store.hpp"
 
 namespace escale {
 
@@ -50,6 +52,8 @@ public:
     virtual LockerAssignmentStore& lockers() = 0;
     // collective spaces
     virtual SpaceBookingStore& space_bookings() = 0;
+    // waitlist (issue 10, item 5)
+    virtual WaitlistStore& waitlist() = 0;
 };
 
 class Store {

@@ -33,6 +33,7 @@ public:
     JobStore& jobs() override { return fake::unfaked<JobStore>("jobs"); }
     LockerAssignmentStore& lockers() override { return fake::unfaked<LockerAssignmentStore>("lockers"); }
     SpaceBookingStore& space_bookings() override { return fake::unfaked<SpaceBookingStore>("space_bookings"); }
+    WaitlistStore& waitlist() override { return fake::unfaked<WaitlistStore>("waitlist"); }  // issue 10, item 5
 
 private:
     Counters& c_;
