@@ -59,6 +59,8 @@ Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Inst
         if (b.start > now) ESCALE_TRY_VOID(tx.space_bookings().set_state(b.id, BookingState::cancelled, now));
     ESCALE_TRY(int space_anonymised, tx.space_bookings().anonymize_of(r.id));
     anonymised += space_anonymised;
+    // waitlist (issue 10, item 5): the entries go.
+    ESCALE_TRY_VOID(tx.waitlist().delete_of(r.id));
     ESCALE_TRY_VOID(tx.identity().delete_access_of(r.id));
     ESCALE_TRY_VOID(tx.identity().delete_login_throttle("compte:" + normalize_email(r.email)));
     return anonymised;
@@ -92,6 +94,8 @@ Result<int> apply_retention(Context ctx) {
                                                               "le {} ({} mois)",
                                                               lockers, format_date(cutoff), site.retention_months)}));
             }
+            // waitlist (issue 10, item 5): entries for dates past the period are deleted.
+            ESCALE_TRY_VOID(tx.waitlist().delete_before(site.id, cutoff));
             // collective spaces: the same period, counted from the end of each range.
             ESCALE_TRY(int spaces, tx.space_bookings().anonymize_before(site.id, cal.at_local(cutoff, 0)));
             if (spaces > 0) {
