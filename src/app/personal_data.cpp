@@ -34,6 +34,7 @@ Result<PersonalData> export_personal_data(Context ctx, const Actor& actor) {
         about_me.limit = 100'000;
         ESCALE_TRY(d.audit_events, tx.audit().events(about_me));
         ESCALE_TRY(d.space_bookings, tx.space_bookings().all_of(me));  // collective spaces
+        ESCALE_TRY(d.waitlist_entries, tx.waitlist().of(me, std::nullopt));  // waitlist (issue 10, item 5)
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, d.resident.site_id, {}, {}, "export", "personal_data", me,
                                           fmt::format("{} réservation(s), {} réservation(s) d'espace, {} événement(s)",

@@ -26,6 +26,8 @@ struct PersonalData {
     std::vector<LockerAssignment> locker_assignments;  // live and released, oldest first
     // collective spaces
     std::vector<SpaceBooking> space_bookings;  // held or made by them, every state
+    // waitlist (issue 10, item 5)
+    std::vector<WaitlistEntry> waitlist_entries;  // every state, by date
 };
 // The actor's own data; the download is itself recorded in the audit log.
 Result<PersonalData> export_personal_data(Context ctx, const Actor& actor);

@@ -132,6 +132,8 @@ json::value to_json(const app::PersonalData& d) {
     for (auto& e : d.audit_events) events.push_back(to_json(e));
     json::array lockers;
     for (auto& a : d.locker_assignments) lockers.push_back(to_json(a));
+    json::array waitlist;
+    for (auto& e : d.waitlist_entries) waitlist.push_back(to_json(e));
     return json::object{{"exported_at", format_instant(d.exported_at)},
                         {"resident", json::value_from(d.resident)},
                         {"roles", json::value_from(d.roles)},
@@ -140,7 +142,8 @@ json::value to_json(const app::PersonalData& d) {
                         {"api_tokens", std::move(tokens)},
                         {"audit_events", std::move(events)},
                         {"locker_assignments", std::move(lockers)},
-                        {"space_bookings", encode_space_bookings(d.space_bookings)}};  // collective spaces
+                        {"space_bookings", encode_space_bookings(d.space_bookings)},  // collective spaces
+                        {"waitlist_entries", waitlist}};  // waitlist (issue 10, item 5)
 }
 
 json::value to_json(const indicators::Occupancy& o) {
