@@ -113,10 +113,15 @@ def login(port, email):
     return body["token"]
 
 
-def prepare(workdir):
-    """Fresh cite database, every resident logged in; returns the snapshot and the site."""
+def prepare(workdir, rules=False):
+    """Fresh cite database, every resident logged in (and the site's rules on with `rules`);
+    returns the snapshot and the site."""
     server = Server(os.path.join(workdir, "prepare"))
     admin = login(server.port, ADMIN)
+    if rules:
+        status, body = call(server.port, "PATCH", "/api/v1/sites/1", admin,
+                            {"weekly_half_day_quota": 8, "quartier_priority_hours": 24, "adapted_desks_reserved": True})
+        assert status == 200, body
     residents = call(server.port, "GET", "/api/v1/residents", admin)[1]
     zones = call(server.port, "GET", "/api/v1/zones", admin)[1]
     desks = call(server.port, "GET", "/api/v1/desks", admin)[1]
@@ -300,7 +305,7 @@ def rush_benchmark(workdir, snapshot, site, connections, sync, mode, rep):
     }
     print(f"  rush --sync {sync} ({mode}): {r['wall']:.2f} s wall, {stats.booked} day bookings, "
           f"{stats.posts} POST ({stats.conflicts} slot_taken) + {stats.gets} GET, "
-          f"{stats.no_desk} found no desk, {stats.gave_up} gave up, errors {dict(stats.errors)} {stats.first_error}",
+          f"{stats.no_desk} found no desk, {stats.gave_up} gave up, {stats.rule_refusals} refused by the rules, errors {dict(stats.errors)} {stats.first_error}",
           flush=True)
     print(f"    latency p50 {r['p50']:.2f} ms p99 {r['p99']:.2f} ms max {r['max']:.1f} ms; CPU (cores) client "
           f"{r['client_cores']:.2f} server {r['server_cores']:.2f} other {r['other_cores']:.2f}; RSS {rss / 1024:.1f} MiB",
@@ -364,6 +369,9 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--rush-modes", default="plan,avail")
+    p.add_argument("--rules", action="store_true",
+                   help="the cite site's fair-booking rules on (issue 10, item 4): 8 half-days a week, quartiers "
+                        "kept 24 h for their service, adapted desks kept")
     p.add_argument("--parts", default="desks,rush,spaces",
                    help="what to run: desks (reads and booking), rush, spaces (collective spaces)")
     a = p.parse_args()
@@ -372,7 +380,7 @@ def main():
     rushes, warnings = collections.defaultdict(list), []
     try:
         parts = a.parts.split(",")
-        snapshot, site, prep = prepare(workdir)
+        snapshot, site, prep = prepare(workdir, a.rules)
         if "spaces" in parts:
             spaces, w = space_benchmarks(workdir, snapshot, site, [*wrk_args, f"-d{a.duration}"],
                                          [*wrk_args, f"-d{a.book_duration}"], a.threads, a.reps)

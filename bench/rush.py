@@ -52,6 +52,7 @@ class Stats:
         self.taken = {d: set() for d in days}  # desks this client saw booked, per date
         self.booked = self.conflicts = self.gets = self.posts = 0
         self.no_desk = self.gave_up = 0
+        self.rule_refusals = 0  # 422 of the site's rules (bench --rules): next desk, or the day given up (quota)
         self.errors = collections.Counter()
         self.first_error = ""
         self.latencies = []  # seconds, every request
@@ -98,6 +99,12 @@ async def book_day(http, stats, mode, rng, resident, date):
                 stats.conflicts += 1
                 stats.taken[date].add(desk)
                 continue
+            if status == 422 and (b"quartier_reserved" in answer or b"adapted_desk_reserved" in answer):
+                stats.rule_refusals += 1
+                continue
+            if status == 422 and b"weekly_quota_reached" in answer:
+                stats.rule_refusals += 1
+                return
             stats.errors[f"POST {status}"] += 1
             stats.first_error = stats.first_error or f"{status} {answer[:200]!r}"
             return

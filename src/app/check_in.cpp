@@ -6,7 +6,8 @@
 #include "app/audit.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
-#include "core/booking_rules.hpp"
+#include "app/desk_claim.hpp"
+#include "app/waitlist.hpp"
 #include "core/check_in.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
@@ -71,9 +72,11 @@ Result<DeskCheckIn> check_in_at_desk(Context ctx, const Actor& actor, DeskId des
             return DeskCheckIn{b, false};
         }
 
-        // Walk-in: the booking rules of book_desk, for the current half-day.
+        // Walk-in: the booking rules of book_desk (the one shared check), for the current half-day.
         if (!desk->active) return fail(errors::desk_inactive());
-        ESCALE_TRY_VOID(check_desk_slot_bookable(sc.calendar, today, *half, now, sc.site.booking_horizon_days));
+        ESCALE_TRY(auto claims, DeskClaims::begin(tx, desk->site_id, actor.resident, true));
+        const Half halves[] = {*half};
+        ESCALE_TRY_VOID(claims.check(tx, *desk, today, halves, now));
         DeskBooking b{0, desk->site_id, desk->id, actor.resident.id, today, *half, BookingState::checked_in,
                       now, actor.resident.id, actor.resident.service_id};
         ESCALE_TRY(b.id, tx.bookings().insert(b));
@@ -121,6 +124,8 @@ Result<std::vector<DeskBooking>> release_rest_of_day(Context ctx, const Actor& a
             if (!ok) continue;  // changed meanwhile (the release job): nothing left to free there
             b.state = *to;
             changed.push_back(b);
+            // The freed desk goes to the first waiter, in this same transaction (issue 10, item 5).
+            ESCALE_TRY_VOID(promote_first_waiter(tx, ctx, b));
         }
         return changed;
     });
@@ -141,8 +146,11 @@ Result<int> release_no_shows(Context ctx) {
             for (Half h : {Half::am, Half::pm}) {
                 Instant at = release_instant(cal, *policy, today, h);
                 if (now < at) continue;
-                ESCALE_TRY(int n, tx.bookings().mark_no_shows(site.id, today, h, at, now));
+                ESCALE_TRY(auto freed, tx.bookings().mark_no_shows(site.id, today, h, at, now));
+                const int n = static_cast<int>(freed.size());
                 if (n == 0) continue;
+                // Each freed desk goes to the first waiter, in this same transaction (issue 10, item 5).
+                for (const auto& b : freed) ESCALE_TRY_VOID(promote_first_waiter(tx, ctx, b));
                 released += n;
                 ESCALE_TRY_VOID(record(tx, ctx, Actor::system(),
                                        AuditEvent{0, {}, site.id, {}, {}, "release_no_shows", "desk_bookings", {},

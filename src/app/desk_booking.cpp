@@ -9,6 +9,8 @@
 #include "app/audit.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
+#include "app/desk_claim.hpp"
+#include "app/waitlist.hpp"
 #include "core/booking_rules.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
@@ -41,45 +43,113 @@ Result<std::shared_ptr<const FloorPlan>> current_floor_plan(Context ctx, Transac
 }
 }  // namespace
 
+namespace {
+
+// Who a desk booking is for, checked against who asks: the desk (found, on its site), the
+// holder (the actor, or a resident of that site the actor may book for) and the permission.
+struct Claimant {
+    Desk desk;
+    Resident holder;
+    bool on_behalf = false;
+};
+
+Result<Claimant> claimant_of(Transaction& tx, const Actor& actor, const BookDesk& req) {
+    ESCALE_TRY(auto desk, tx.referential().find(Of<Desk>{}, req.desk_id));
+    if (!desk) return fail(errors::not_found(entity_label<Desk>()));
+    if (!desk->active) return fail(errors::desk_inactive());
+    const ResidentId holder = req.for_resident.value_or(actor.resident.id);
+    if (holder != actor.resident.id) {
+        ESCALE_TRY(auto r, tx.referential().find(Of<Resident>{}, holder));
+        if (!r || !actor.may(Permission::book_for_others, Scope{desk->site_id, r->service_id}))
+            return fail(errors::forbidden());
+        if (r->site_id != desk->site_id || !r->active) return fail(errors::not_found(entity_label<Resident>()));
+        return Claimant{std::move(*desk), std::move(*r), true};
+    }
+    ESCALE_TRY_VOID(actor.require(Permission::book_own, Scope{desk->site_id, std::nullopt}));
+    return Claimant{std::move(*desk), actor.resident, false};
+}
+
+std::vector<Half> halves_of(Period p) {
+    std::vector<Half> halves;
+    if (p != Period::pm) halves.push_back(Half::am);
+    if (p != Period::am) halves.push_back(Half::pm);
+    return halves;
+}
+
+DeskBooking new_booking(const Actor& actor, const Claimant& c, Date d, Half h, Instant now) {
+    return DeskBooking{0, c.desk.site_id, c.desk.id, c.holder.id, d, h, BookingState::reserved,
+                       now, actor.is_system ? c.holder.id : actor.resident.id, c.holder.service_id};
+}
+
+Result<void> record_book_for(Transaction& tx, Context ctx, const Actor& actor, const Claimant& c,
+                             const std::vector<DeskBooking>& made) {
+    if (!c.on_behalf || made.empty()) return {};
+    return record(tx, ctx, actor,
+                  AuditEvent{0, {}, c.desk.site_id, {}, c.holder.id, "book_for", "desk_bookings", made.front().id,
+                             fmt::format("{} demi-journée(s)", made.size())});
+}
+
+}  // namespace
+
 Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, const BookDesk& req) {
-    ResidentId holder = req.for_resident.value_or(actor.resident.id);
-    bool on_behalf = holder != actor.resident.id;
-
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::vector<DeskBooking>> {
-        ESCALE_TRY(auto desk, tx.referential().find(Of<Desk>{}, req.desk_id));
-        if (!desk) return fail(errors::not_found(entity_label<Desk>()));
-        if (!desk->active) return fail(errors::desk_inactive());
-        std::optional<ServiceId> service = actor.resident.service_id;
-        if (on_behalf) {
-            ESCALE_TRY(auto r, tx.referential().find(Of<Resident>{}, holder));
-            if (!r || !actor.may(Permission::book_for_others, Scope{desk->site_id, r->service_id}))
-                return fail(errors::forbidden());
-            if (r->site_id != desk->site_id || !r->active) return fail(errors::not_found(entity_label<Resident>()));
-            service = r->service_id;
-        } else {
-            ESCALE_TRY_VOID(actor.require(Permission::book_own, Scope{desk->site_id, std::nullopt}));
-        }
-        ESCALE_TRY(auto plan, current_floor_plan(ctx, tx, desk->floor_id));
-
-        std::vector<Half> halves;
-        if (req.period != Period::pm) halves.push_back(Half::am);
-        if (req.period != Period::am) halves.push_back(Half::pm);
-
-        Instant now = ctx.clock.now();
+        ESCALE_TRY(auto c, claimant_of(tx, actor, req));
+        ESCALE_TRY(auto claims, DeskClaims::begin(tx, c.desk.site_id, c.holder, !c.on_behalf));
+        const auto halves = halves_of(req.period);
+        const Instant now = ctx.clock.now();
+        ESCALE_TRY_VOID(claims.check(tx, c.desk, req.date, halves, now));
         std::vector<DeskBooking> made;
         for (Half h : halves) {
-            ESCALE_TRY_VOID(check_desk_slot_bookable(plan->calendar, req.date, h, now, plan->site.booking_horizon_days));
-            DeskBooking b{0, desk->site_id, desk->id, holder, req.date, h, BookingState::reserved,
-                          now, actor.is_system ? holder : actor.resident.id, service};
+            auto b = new_booking(actor, c, req.date, h, now);
             ESCALE_TRY(b.id, tx.bookings().insert(b));
             made.push_back(b);
         }
-        if (on_behalf) {
-            ESCALE_TRY_VOID(record(tx, ctx, actor,
-                                   AuditEvent{0, {}, desk->site_id, {}, holder, "book_for", "desk_bookings", made.front().id,
-                                              fmt::format("{} demi-journée(s)", made.size())}));
-        }
+        ESCALE_TRY_VOID(record_book_for(tx, ctx, actor, c, made));
         return made;
+    });
+}
+
+Result<DeskBookingOutcome> book_desk_series(Context ctx, const Actor& actor, const BookDesk& req,
+                                            const DeskRecurrence& rec) {
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<DeskBookingOutcome> {
+        ESCALE_TRY(auto c, claimant_of(tx, actor, req));
+        ESCALE_TRY(auto dates, recurrence_dates(req.date, rec.repeat, rec.until));
+        ESCALE_TRY(auto claims, DeskClaims::begin(tx, c.desk.site_id, c.holder, !c.on_behalf));
+        const auto halves = halves_of(req.period);
+        const Instant now = ctx.clock.now();
+        DeskBookingOutcome out;
+        std::vector<Date> bookable;
+        for (Date d : dates) {
+            // Every half-day of the occurrence or none: the first refusal names the occurrence's.
+            std::optional<Error> why;
+            int counted = 0;
+            for (Half h : halves) {
+                ESCALE_TRY(why, claims.refusal(tx, c.desk, d, h, now));
+                if (why) break;
+                ++counted;
+            }
+            if (why) {
+                claims.give_back_quota(d, counted);  // an occurrence is booked whole or not at all
+                out.refused.push_back({d, std::move(*why)});
+            } else {
+                bookable.push_back(d);
+            }
+        }
+        if (!out.refused.empty() && (bookable.empty() || rec.on_conflict == OnConflict::all_or_nothing)) {
+            auto e = errors::occurrences_refused(static_cast<int>(out.refused.size()), static_cast<int>(dates.size()));
+            for (size_t i = 0; i < out.refused.size(); ++i)
+                e.details.push_back(ErrorDetail{static_cast<int>(i + 1), format_date(out.refused[i].date),
+                                                out.refused[i].why.message, out.refused[i].why.code});
+            return fail(std::move(e));
+        }
+        for (Date d : bookable)
+            for (Half h : halves) {
+                auto b = new_booking(actor, c, d, h, now);
+                ESCALE_TRY(b.id, tx.bookings().insert(b));
+                out.booked.push_back(b);
+            }
+        ESCALE_TRY_VOID(record_book_for(tx, ctx, actor, c, out.booked));
+        return out;
     });
 }
 
@@ -105,6 +175,8 @@ Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, Booking
             ESCALE_TRY_VOID(record(tx, ctx, actor,
                                    AuditEvent{0, {}, b->site_id, {}, b->resident_id, "cancel_for", "desk_bookings", b->id, ""}));
         }
+        // The freed desk goes to the first waiter, in this same transaction (issue 10, item 5).
+        ESCALE_TRY_VOID(promote_first_waiter(tx, ctx, *b));
         return *b;
     });
 }

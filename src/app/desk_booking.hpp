@@ -8,10 +8,12 @@
 
 #include "app/context.hpp"
 #include "app/floor_plan_cache.hpp"
+#include "app/space_booking.hpp"  // OnConflict, RefusedOccurrence: recurrences report alike
 #include "core/desk.hpp"
 #include "core/desk_booking.hpp"
 #include "core/error.hpp"
 #include "core/floor.hpp"
+#include "core/space_rules.hpp"  // Repeat, recurrence_dates
 
 namespace escale::app {
 
@@ -26,8 +28,33 @@ struct BookDesk {
 
 // Creates one booking per half-day of the period, in one transaction: either every half
 // is booked or none is. Fails with not_found (desk), desk_inactive, closed_day, past,
-// beyond_horizon, slot_taken (409) or already_booked_that_slot.
+// beyond_horizon, slot_taken (409) or already_booked_that_slot, and the site's rules
+// (app/desk_claim.hpp): adapted_desk_reserved, quartier_reserved, weekly_quota_reached.
 Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, const BookDesk& request);
+
+// ---- recurring desk bookings (issue 10, item 4) ----
+// "Every Tuesday morning until DATE": the same desk and period on each date of a daily
+// (weekdays) or weekly recurrence from request.date to `until` (core recurrence_dates, as
+// for collective spaces), each occurrence under the same rules; beyond the horizon an
+// occurrence is refused (beyond_horizon) like any other.
+struct DeskRecurrence {
+    Repeat repeat = Repeat::weekly;
+    Date until;
+    OnConflict on_conflict = OnConflict::skip;
+};
+
+struct DeskBookingOutcome {
+    std::vector<DeskBooking> booked;         // by date then half
+    std::vector<RefusedOccurrence> refused;  // by date
+};
+
+// Books each occurrence (every half-day of the period, or none of that date) in one
+// transaction; refused occurrences are reported with their reason. all_or_nothing then
+// books none and fails with occurrences_refused (each in details), as does skip when none
+// is left. Fails first as book_desk does for the desk and the permission, with
+// invalid_field / too_many_occurrences for the recurrence itself.
+Result<DeskBookingOutcome> book_desk_series(Context ctx, const Actor& actor, const BookDesk& request,
+                                            const DeskRecurrence& recurrence);
 
 // Cancels a live booking of the actor's (or anyone's, for a gestionnaire or admin) whose
 // slot has not ended yet ("past" otherwise).

@@ -38,6 +38,7 @@ Result<PersonalData> export_personal_data(Context ctx, const Actor& actor) {
         ESCALE_TRY(d.presence_declarations, tx.presence().all_declarations_of(me));
         ESCALE_TRY(d.presence_pattern, tx.presence().pattern_of(me));
         ESCALE_TRY(d.visible_to_colleagues, tx.presence().visible_to_colleagues(me));
+        ESCALE_TRY(d.waitlist_entries, tx.waitlist().of(me, std::nullopt));  // waitlist (issue 10, item 5)
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, d.resident.site_id, {}, {}, "export", "personal_data", me,
                                           fmt::format("{} réservation(s), {} réservation(s) d'espace, {} événement(s)",
@@ -65,6 +66,8 @@ Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Inst
     anonymised += space_anonymised;
     // presence planning: their declarations, pattern and setting go (nothing is kept of them).
     ESCALE_TRY_VOID(tx.presence().forget(r.id));
+    // waitlist (issue 10, item 5): the entries go.
+    ESCALE_TRY_VOID(tx.waitlist().delete_of(r.id));
     ESCALE_TRY_VOID(tx.identity().delete_access_of(r.id));
     ESCALE_TRY_VOID(tx.calendar_feeds().remove(r.id));  // calendar feeds (issue 13, item 4)
     ESCALE_TRY_VOID(tx.identity().delete_login_throttle("compte:" + normalize_email(r.email)));
@@ -99,6 +102,8 @@ Result<int> apply_retention(Context ctx) {
                                                               "le {} ({} mois)",
                                                               lockers, format_date(cutoff), site.retention_months)}));
             }
+            // waitlist (issue 10, item 5): entries for dates past the period are deleted.
+            ESCALE_TRY_VOID(tx.waitlist().delete_before(site.id, cutoff));
             // collective spaces: the same period, counted from the end of each range.
             ESCALE_TRY(int spaces, tx.space_bookings().anonymize_before(site.id, cal.at_local(cutoff, 0)));
             if (spaces > 0) {

@@ -31,6 +31,8 @@ struct PersonalData {
     std::vector<PresenceDeclaration> presence_declarations;  // their declared half-days
     std::vector<PatternCell> presence_pattern;               // their weekly pattern
     bool visible_to_colleagues = false;
+    // waitlist (issue 10, item 5)
+    std::vector<WaitlistEntry> waitlist_entries;  // every state, by date
 };
 // The actor's own data; the download is itself recorded in the audit log.
 Result<PersonalData> export_personal_data(Context ctx, const Actor& actor);

@@ -302,4 +302,50 @@ Error presence_day_too_far(int days) {
                 fmt::format("La présence se déclare au plus {} jours à l'avance.", days));
 }
 
+// fair-booking rules and waitlist (issue 10, items 4 and 5)
+namespace {
+// "lundi 7 décembre 2026"
+std::string french_monday(Date monday) {
+    static const char* const months[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                         "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+    return fmt::format("lundi {} {} {}", static_cast<unsigned>(monday.day()),
+                       months[(static_cast<unsigned>(monday.month()) + 11) % 12], static_cast<int>(monday.year()));
+}
+}  // namespace
+Error adapted_desk_reserved() {
+    return make(ErrorKind::rule_violation, "adapted_desk_reserved",
+                "Règle des postes adaptés : ce poste adapté (PMR) est réservé aux personnes qui en ont besoin.");
+}
+Error quartier_reserved(std::string_view zone_name, std::string_view service_name, int hours) {
+    return make(ErrorKind::rule_violation, "quartier_reserved",
+                fmt::format("Règle de priorité des quartiers : le quartier « {} » est réservé {} jusqu'à {} h avant "
+                            "le créneau ; il sera ouvert à tous ensuite.",
+                            zone_name,
+                            service_name.empty() ? std::string("aux agents de son service")
+                                                 : fmt::format("aux agents du service {}", service_name),
+                            hours));
+}
+Error weekly_quota_reached(int quota, int held, Date monday, bool own) {
+    return make(ErrorKind::rule_violation, "weekly_quota_reached",
+                fmt::format("Règle du quota hebdomadaire : au plus {} demi-journée{} par semaine sur ce site ; {} "
+                            "déjà {} demi-journée{} la semaine du {}.",
+                            quota, quota > 1 ? "s" : "", own ? "vous avez" : "cette personne a", held,
+                            held > 1 ? "s" : "", french_monday(monday)));
+}
+Error desks_still_free(int free) {
+    return make(ErrorKind::conflict, "desks_still_free",
+                fmt::format("{} poste{} libre{} à réserver sur ce créneau : réservez-le directement, la liste d'attente "
+                            "sert quand tout est pris.",
+                            free == 1 ? "Il reste un" : fmt::format("Il reste {}", free), free > 1 ? "s" : "",
+                            free > 1 ? "s" : ""));
+}
+Error already_waiting() {
+    return make(ErrorKind::conflict, "already_waiting",
+                "Vous êtes déjà inscrit sur la liste d'attente de ce créneau.");
+}
+Error waitlist_scope() {
+    return make(ErrorKind::invalid_input, "waitlist_scope",
+                "Indiquez exactement un des champs « site_id », « floor_id » ou « zone_id ».");
+}
+
 }  // namespace escale::errors

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "core/local_date.hpp"
 #include "core/noun.hpp"
 
 namespace escale::errors {
@@ -122,5 +123,18 @@ Error presence_contradicts_booking(bool own, int bookings);
 Error presence_day_past();
 // A declaration more than `days` days ahead (422).
 Error presence_day_too_far(int days);
+// fair-booking rules and waitlist (issue 10, items 4 and 5; core/desk_rules.hpp)
+// The site keeps its adapted (PMR) desks for residents who need one.
+Error adapted_desk_reserved();
+// Until `hours` before the slot, the quartier `zone_name` is for its service's residents.
+Error quartier_reserved(std::string_view zone_name, std::string_view service_name, int hours);
+// The holder already has `held` half-days in the week starting on `monday`, at most `quota`.
+Error weekly_quota_reached(int quota, int held, Date monday, bool own);
+// A waitlist is for slots with no free desk the resident may take: `free` are still free.
+Error desks_still_free(int free);
+// The resident already waits for that slot (409).
+Error already_waiting();
+// A waitlist entry names exactly one of site, floor and quartier.
+Error waitlist_scope();
 
 }  // namespace escale::errors

@@ -31,9 +31,13 @@ struct Resident {
     // The State's indicators (issue 13): the resident's category on their site, whose weight
     // they count with; none: counts for 1.
     std::optional<Id> category_id = std::nullopt;
+    // Fair-booking rules (issue 10, item 4): the person needs an adapted (PMR) desk; sites
+    // that keep adapted desks keep them for such people. Personal data (health-related):
+    // read like the rest of the resident.
+    bool needs_adapted_desk = false;
 };
 BOOST_DESCRIBE_STRUCT(Resident, (), (id, site_id, service_id, email, display_name, fte_percent,
-                                     role, active, category_id))
+                                     role, active, category_id, needs_adapted_desk))
 
 // A removed resident stays as an anonymous row, so that their number is never given to
 // someone else (the audit log and anonymised bookings refer to it): inactive, no service,

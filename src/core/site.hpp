@@ -34,9 +34,17 @@ struct Site {
     // The State's indicators (issue 13): the surface the site's reduction is measured from
     // (the circular of 8 February 2023 asks for 25 % less), m² SUB; none: not given.
     std::optional<double> baseline_sub_m2 = std::nullopt;
+    // Fair-booking rules (issue 10, item 4; core/desk_rules.hpp): at most this many desk
+    // half-days per resident and week (none: no quota); until this many hours before a slot
+    // a quartier's desks are for its service's residents (none or 0: open to all); adapted
+    // desks only for residents who need one.
+    std::optional<int> weekly_half_day_quota = std::nullopt;
+    std::optional<int> quartier_priority_hours = std::nullopt;
+    bool adapted_desks_reserved = false;
 };
 BOOST_DESCRIBE_STRUCT(Site, (), (id, name, time_zone, sub_m2, opens_at, noon_at, closes_at,
                                  booking_horizon_days, oidc_self_registration_service_id, retention_months,
-                                 check_in_enabled, release_am_at, release_pm_at, baseline_sub_m2))
+                                 check_in_enabled, release_am_at, release_pm_at, baseline_sub_m2,
+                                 weekly_half_day_quota, quartier_priority_hours, adapted_desks_reserved))
 
 }  // namespace escale

@@ -6,6 +6,7 @@
 
 #include "core/calendar.hpp"
 #include "core/check_in.hpp"
+#include "core/desk_rules.hpp"
 #include "core/errors.hpp"
 
 namespace escale {
@@ -64,6 +65,8 @@ Result<void> validate(const Site& v) {
     if (!cal) return fail(cal.error());
     // Check-in (issue 10, item 3): release times inside the half-days they close.
     if (auto policy = check_in_policy(v); !policy) return fail(policy.error());
+    // Fair-booking rules (issue 10, item 4).
+    if (auto rules = validate_desk_rules(v); !rules) return rules;
     return {};
 }
 

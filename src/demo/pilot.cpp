@@ -153,6 +153,18 @@ DemoSite pilot_site() {
                 people[p].fte, p == 0 ? Role::referent : Role::agent);
     }
 
+    // Fair-booking rules (issue 10, item 4): 8 half-days a week each, a quartier kept for its
+    // service until 24 h before the slot, the two adapted desks (P-01, P-15) kept for who needs
+    // one; the first agent of the first service needs one.
+    s.site.weekly_half_day_quota = 8;
+    s.site.quartier_priority_hours = 24;
+    s.site.adapted_desks_reserved = true;
+    for (Resident& r : s.residents)
+        if (r.service_id == ServiceId{1} && r.role == Role::agent) {
+            r.needs_adapted_desk = true;
+            break;
+        }
+
     // Lockers in banks of the quartiers, one bank after the other (C-01 in the first).
     for (int i = 1; i <= 36; ++i)
         s.lockers.push_back(Locker{.id = i, .site_id = 1, .floor_id = 1,

@@ -2,6 +2,7 @@
 #include "http/json_codec.hpp"
 #include "http/json_text.hpp"
 
+#include <boost/describe/enum_to_string.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
@@ -135,6 +136,8 @@ json::value to_json(const app::PersonalData& d) {
     for (auto& e : d.audit_events) events.push_back(to_json(e));
     json::array lockers;
     for (auto& a : d.locker_assignments) lockers.push_back(to_json(a));
+    json::array waitlist;
+    for (auto& e : d.waitlist_entries) waitlist.push_back(to_json(e));
     return json::object{{"exported_at", format_instant(d.exported_at)},
                         {"resident", json::value_from(d.resident)},
                         {"roles", json::value_from(d.roles)},
@@ -147,7 +150,8 @@ json::value to_json(const app::PersonalData& d) {
                         // presence planning
                         {"presence_declarations", encode_presence_declarations(d.presence_declarations)},
                         {"presence_pattern", encode_presence_pattern(d.presence_pattern)},
-                        {"visible_to_colleagues", d.visible_to_colleagues}};
+                        {"visible_to_colleagues", d.visible_to_colleagues},
+                        {"waitlist_entries", waitlist}};  // waitlist (issue 10, item 5)
 }
 
 json::value to_json(const indicators::Occupancy& o) {
@@ -390,6 +394,30 @@ json::value to_json(const app::ColleagueSearch& s) {
                         {"from", format_date(s.from)},
                         {"to", format_date(s.to)},
                         {"colleagues", std::move(colleagues)}};
+}
+
+// fair-booking rules and waitlist (issue 10, items 4 and 5)
+json::value to_json(const app::DeskBookingOutcome& o) {
+    json::array booked, refused;
+    for (auto& b : o.booked) booked.push_back(to_json(b));
+    for (auto& r : o.refused)
+        refused.push_back(json::object{{"date", format_date(r.date)}, {"code", r.why.code}, {"message", r.why.message}});
+    return json::object{{"bookings", std::move(booked)}, {"refused", std::move(refused)}};
+}
+
+json::value to_json(const WaitlistEntry& e) {
+    auto opt = [](const std::optional<Id>& v) { return v ? json::value(*v) : json::value(nullptr); };
+    return json::object{{"id", e.id},
+                        {"site_id", e.site_id},
+                        {"floor_id", opt(e.floor_id)},
+                        {"zone_id", opt(e.zone_id)},
+                        {"resident_id", e.resident_id},
+                        {"date", format_date(e.date)},
+                        {"half", to_string(e.half)},
+                        {"state", boost::describe::enum_to_string(e.state, "waiting")},
+                        {"created_at", format_instant(e.created_at)},
+                        {"state_changed_at", format_instant(e.state_changed_at)},
+                        {"booking_id", opt(e.booking_id)}};
 }
 
 }  // namespace escale::http

@@ -15,6 +15,7 @@
 #include "app/locker_assignment.hpp"
 #include "app/space_booking.hpp"  // collective spaces
 #include "app/presence.hpp"  // presence planning
+#include "app/waitlist.hpp"  // waitlist (issue 10, item 5)
 #include "indicators/occupancy.hpp"
 #include "app/referential.hpp"
 #include "core/error.hpp"
@@ -58,6 +59,9 @@ json::value to_json(const PatternCell& c);
 json::value to_json(const app::PresencePlan& p);
 json::value to_json(const app::ServicePresence& s);
 json::value to_json(const app::ColleagueSearch& s);
+// fair-booking rules and waitlist (issue 10, items 4 and 5)
+json::value to_json(const app::DeskBookingOutcome& o);  // {"bookings", "refused"}, as spaces
+json::value to_json(const WaitlistEntry& e);
 
 std::string error_body(const Error& e);
 

@@ -74,8 +74,17 @@ public:
     // `from`: false when someone changed it first (a concurrent check-in, the release job).
     virtual Result<bool> change_state(BookingId id, BookingState from, BookingState to, Instant at) = 0;
     // The release job: every booking of site `site` for (d, h) still `reserved` and created
-    // before `booked_before` becomes `no_show` at `at`, freeing its slot; returns how many.
-    virtual Result<int> mark_no_shows(SiteId site, Date d, Half h, Instant booked_before, Instant at) = 0;
+    // before `booked_before` becomes `no_show` at `at`, freeing its slot; returns them (now
+    // no_show), by id.
+    virtual Result<std::vector<DeskBooking>> mark_no_shows(SiteId site, Date d, Half h, Instant booked_before,
+                                                           Instant at) = 0;
+
+    // ---- fair-booking rules (issue 10, item 4) ----
+    // Makes the other write transactions that book for resident r wait until this one ends,
+    // so that a rule read before the write (the weekly quota: live_of, then insert) sees every
+    // booking committed before and none is written meanwhile (PostgreSQL: a transaction-level
+    // advisory lock, across servers; SQLite serialises writers already).
+    virtual Result<void> hold_resident(ResidentId r) = 0;
 };
 
 }  // namespace escale

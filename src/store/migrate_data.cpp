@@ -40,7 +40,10 @@ const std::vector<Table>& tables() {
                          // check-in (issue 10, item 3)
                          {"check_in_enabled", K::boolean}, {"release_am_at", K::text}, {"release_pm_at", K::text},
                          // the State's indicators (issue 13)
-                         {"baseline_sub_m2", K::real}}},
+                         {"baseline_sub_m2", K::real},
+                         // fair-booking rules (issue 10, item 4)
+                         {"weekly_half_day_quota", K::integer}, {"quartier_priority_hours", K::integer},
+                         {"adapted_desks_reserved", K::boolean}}},
         {"floors", "id", {{"id", K::integer}, {"site_id", K::integer}, {"name", K::text}, {"level", K::integer},
                           {"plan_svg", K::text}}},
         {"services", "id", {{"id", K::integer}, {"site_id", K::integer}, {"code", K::text}, {"name", K::text}}},
@@ -50,7 +53,8 @@ const std::vector<Table>& tables() {
                                        {"weight", K::real}}},
         {"residents", "id", {{"id", K::integer}, {"site_id", K::integer}, {"service_id", K::integer},
                              {"email", K::text}, {"display_name", K::text}, {"fte_percent", K::integer},
-                             {"role", K::text}, {"active", K::boolean}, {"category_id", K::integer}}},
+                             {"role", K::text}, {"active", K::boolean}, {"category_id", K::integer},
+                             {"needs_adapted_desk", K::boolean}}},  // fair-booking rules (issue 10, item 4)
         {"desks", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer},
                          {"zone_id", K::integer}, {"label", K::text}, {"x", K::real}, {"y", K::real},
                          {"screens", K::integer}, {"dock", K::boolean}, {"standing", K::boolean},
@@ -102,6 +106,11 @@ const std::vector<Table>& tables() {
         {"presence_patterns", "resident_id, weekday, half",
          {{"resident_id", K::integer}, {"weekday", K::integer}, {"half", K::text}, {"status", K::text}}, false},
         {"presence_settings", "resident_id", {{"resident_id", K::integer}, {"visible_to_colleagues", K::boolean}}, false},
+        // waitlist (issue 10, item 5)
+        {"waitlist_entries", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer},
+                                    {"zone_id", K::integer}, {"resident_id", K::integer}, {"date", K::text},
+                                    {"half", K::text}, {"state", K::text}, {"created_at", K::integer},
+                                    {"state_changed_at", K::integer}, {"booking_id", K::integer}}},
     };
     return all;
 }

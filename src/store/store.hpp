@@ -30,6 +30,8 @@
 #include "store/space_booking_store.hpp"
 // presence planning
 #include "store/presence_store.hpp"
+// waitlist (issue 10, item 5)
+#include "store/waitlist_store.hpp"
 
 namespace escale {
 
@@ -57,6 +59,8 @@ public:
     virtual CalendarFeedStore& calendar_feeds() = 0;
     // presence planning
     virtual PresenceStore& presence() = 0;
+    // waitlist (issue 10, item 5)
+    virtual WaitlistStore& waitlist() = 0;
 };
 
 class Store {

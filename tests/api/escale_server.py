@@ -87,13 +87,16 @@ class Server:
     """A running server with its own temporary database. Use as a context manager."""
 
     def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None, share_with=None, db_url=None, port=0,
-                 history="past"):
+                 history="past", rules=False):
         """`history`: the demo's booking history (--demo-history): "past" by default, so that the
         days the tests book (from TEST_NOW on) start free while the weeks before have a life;
         "full" adds the demo's bookings of the coming days. `share_with`: another Server whose database this one uses too (it stays the
         owner: it drops the database when it stops). `db_url`: an existing database
         ("sqlite:PATH" or "postgresql://..."), used and left as it is. `port`: the port to
-        listen on (0: a free one, chosen by the server)."""
+        listen on (0: a free one, chosen by the server). `rules`: keep the demo's fair-booking rules
+        (issue 10, item 4: the pilot's weekly quota, quartier priority and adapted desks); by
+        default a server this harness starts on a fresh demo database has them switched off,
+        so that tests of other capabilities book any desk (tests/api/test_desk_rules.py keeps them)."""
         self.dir = tempfile.TemporaryDirectory(prefix="escale-api-")
         self.kind = db or database_kind()
         self.pg_url = None
@@ -135,6 +138,19 @@ class Server:
         # Keep draining output so the server never blocks on a full pipe.
         threading.Thread(target=self.proc.stdout.read, daemon=True).start()
         threading.Thread(target=self.proc.stderr.read, daemon=True).start()
+        if not rules and share_with is None and db_url is None and demo:
+            self.switch_off_rules()
+
+    def switch_off_rules(self):
+        """The demo sites' fair-booking rules off, written straight into the database (no audit
+        line, nothing cached: the rules are read in each booking's transaction)."""
+        sql = ("UPDATE sites SET weekly_half_day_quota = NULL, quartier_priority_hours = NULL, "
+               "adapted_desks_reserved = FALSE")
+        if self.kind == "postgres":
+            psql(self.pg_url, sql)
+        else:
+            with sqlite3.connect(self.db_path, timeout=30) as db:
+                db.execute(sql)
 
     def __enter__(self):
         return self

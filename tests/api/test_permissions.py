@@ -256,6 +256,19 @@ class PermissionsTest(unittest.TestCase):
         if path == "/api/v1/services/{id}/presence":
             answer = client.get(f"/api/v1/services/{self.s2}/presence")
             return answer, roles is not None and allowed(self.matrix, roles, permission, 1, self.s2), 403
+        # waitlist (issue 10, item 5): on a fresh floor without desks, nothing is free
+        if path == "/api/v1/waitlist":
+            floor = self.make("floors", {"site_id": 1, "name": f"Attente {next(self.counter)}"})["id"]
+            answer = client.post(path, {"floor_id": floor, "date": "2026-03-05", "half": "pm"})
+            return answer, allowed(self.matrix, roles, "book_own", 1), 403
+        if path == "/api/v1/waitlist/{id}" and roles is None:
+            return client.delete("/api/v1/waitlist/1"), False, 401
+        if path == "/api/v1/waitlist/{id}":  # one's own entry, on one's own site
+            site = self.site_b if name == "gestionnaire_other_site" else 1
+            floor = self.make("floors", {"site_id": site, "name": f"Attente {next(self.counter)}"})["id"]
+            status, entry, _ = client.post("/api/v1/waitlist", {"floor_id": floor, "date": "2026-03-06", "half": "am"})
+            assert status == 201, entry
+            return client.delete(f"/api/v1/waitlist/{entry['id']}"), True, 404
         if permission in ("public", "authenticated"):
             return client.request(method.upper(), path), permission == "public" or roles is not None, 401
         if roles is None:

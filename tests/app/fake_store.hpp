@@ -40,6 +40,8 @@ struct State {
     std::vector<SpaceBooking> space_bookings;  // by id, from 1
     // calendar feeds
     std::map<ResidentId, CalendarFeed> calendar_feeds;
+    // waitlist (issue 10, item 5)
+    std::vector<WaitlistEntry> waitlist;  // by id, from 1
 
     template <class T>
     std::map<Id, T>& table() {
@@ -184,16 +186,18 @@ public:
         b.state = to;
         return true;
     }
-    Result<int> mark_no_shows(SiteId site, Date d, Half h, Instant booked_before, Instant) override {
-        int n = 0;
+    Result<std::vector<DeskBooking>> mark_no_shows(SiteId site, Date d, Half h, Instant booked_before, Instant) override {
+        std::vector<DeskBooking> out;
         for (auto& b : s_.bookings)
             if (b.site_id == site && b.date == d && b.half == h && b.state == BookingState::reserved &&
                 b.created_at < booked_before) {
                 b.state = BookingState::no_show;
-                ++n;
+                out.push_back(b);
             }
-        return n;
+        return out;
     }
+    // fair-booking rules (issue 10, item 4)
+    Result<void> hold_resident(ResidentId) override { return {}; }  // one thread: nothing to wait for
 
 private:
     State& s_;
@@ -364,6 +368,55 @@ private:
     State& s_;
 };
 
+// waitlist (issue 10, item 5): entries with the database's unique index on waiting ones.
+class Waitlist final : public WaitlistStore {
+public:
+    explicit Waitlist(State& s) : s_(s) {}
+
+    Result<WaitlistEntryId> insert(const WaitlistEntry& e) override {
+        for (auto& o : s_.waitlist)
+            if (o.state == WaitlistState::waiting && o.resident_id == e.resident_id && o.date == e.date && o.half == e.half)
+                return fail(errors::already_waiting());
+        s_.waitlist.push_back(e);
+        s_.waitlist.back().id = static_cast<WaitlistEntryId>(s_.waitlist.size());
+        return s_.waitlist.back().id;
+    }
+    Result<void> hold_slot(SiteId, Date, Half) override { return {}; }  // one thread: nothing to wait for
+    Result<std::optional<WaitlistEntry>> find(WaitlistEntryId id) override {
+        if (id < 1 || id > static_cast<WaitlistEntryId>(s_.waitlist.size())) return std::optional<WaitlistEntry>{};
+        return std::optional<WaitlistEntry>{s_.waitlist[static_cast<size_t>(id - 1)]};
+    }
+    Result<std::vector<WaitlistEntry>> waiting_for(SiteId site, Date d, Half h) override {
+        std::vector<WaitlistEntry> out;
+        for (auto& e : s_.waitlist)
+            if (e.state == WaitlistState::waiting && e.site_id == site && e.date == d && e.half == h) out.push_back(e);
+        return out;
+    }
+    Result<std::vector<WaitlistEntry>> of(ResidentId r, std::optional<Date> from) override {
+        std::vector<WaitlistEntry> out;
+        for (auto& e : s_.waitlist)
+            if (e.resident_id == r && (!from || e.date >= *from)) out.push_back(e);
+        std::stable_sort(out.begin(), out.end(),
+                         [](auto& a, auto& b) { return std::tie(a.date, a.half) < std::tie(b.date, b.half); });
+        return out;
+    }
+    Result<bool> change_state(WaitlistEntryId id, WaitlistState from, WaitlistState to, Instant at,
+                              std::optional<BookingId> booking) override {
+        if (id < 1 || id > static_cast<WaitlistEntryId>(s_.waitlist.size())) return false;
+        auto& e = s_.waitlist[static_cast<size_t>(id - 1)];
+        if (e.state != from) return false;
+        e.state = to;
+        e.state_changed_at = at;
+        if (booking) e.booking_id = booking;
+        return true;
+    }
+    Result<int> delete_before(SiteId, Date) override { return not_faked<int>(); }
+    Result<int> delete_of(ResidentId) override { return not_faked<int>(); }
+
+private:
+    State& s_;
+};
+
 // An active resident named `name` (email name@pilote.test), stored in `ref`.
 inline Resident add_resident(ReferentialStore& ref, SiteId site, std::optional<ServiceId> service, const std::string& name,
                              Role role) {
@@ -504,6 +557,7 @@ public:
     SpaceBookingStore& space_bookings() override { return space_bookings_; }  // collective spaces
     CalendarFeedStore& calendar_feeds() override { return calendar_feeds_; }
     PresenceStore& presence() override { return unfaked<PresenceStore>("presence"); }  // presence planning
+    WaitlistStore& waitlist() override { return waitlist_; }  // waitlist (issue 10, item 5)
 
 private:
     State& committed_;
@@ -516,6 +570,7 @@ private:
     LockerAssignments lockers_{working_};
     SpaceBookings space_bookings_{working_};  // collective spaces
     CalendarFeeds calendar_feeds_{working_};
+    Waitlist waitlist_{working_};  // waitlist (issue 10, item 5)
 };
 
 class Store final : public escale::Store {

@@ -35,6 +35,7 @@ public:
     SpaceBookingStore& space_bookings() override { return fake::unfaked<SpaceBookingStore>("space_bookings"); }
     CalendarFeedStore& calendar_feeds() override { return fake::unfaked<CalendarFeedStore>("calendar_feeds"); }
     PresenceStore& presence() override { return fake::unfaked<PresenceStore>("presence"); }  // presence planning
+    WaitlistStore& waitlist() override { return fake::unfaked<WaitlistStore>("waitlist"); }  // issue 10, item 5
 
 private:
     Counters& c_;

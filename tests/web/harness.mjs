@@ -23,8 +23,10 @@ export const accounts = {
 };
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-// A server of its own, stopped by stop().
-export async function startServer(extraArgs = []) {
+// A server of its own, stopped by stop(). `rules`: keep the demo's fair-booking rules (issue 10,
+// item 4: the pilot's weekly quota, quartier priority and adapted desks); by default they are
+// switched off through the API, as the API tests' harness does, so that a test books any desk.
+export async function startServer(extraArgs = [], { rules = false } = {}) {
   // A --listen or --demo in extraArgs replaces the default (a free port; the pilot demo).
   const dir = mkdtempSync(path.join(os.tmpdir(), 'escale-web-'));
   const listen = extraArgs.includes('--listen') ? [] : ['--listen', '127.0.0.1:0'];
@@ -43,6 +45,20 @@ export async function startServer(extraArgs = []) {
     });
     proc.on('exit', (code) => reject(new Error(`escale serve exited (${code}): ${stderr}`)));
   });
+  if (!rules && !extraArgs.includes('--demo')) {
+    const base = `http://127.0.0.1:${port}`;
+    const { token } = await (await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@pilote.escale.test', password: demoPassword }),
+    })).json();
+    const off = await fetch(`${base}/api/v1/sites/1`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ weekly_half_day_quota: null, quartier_priority_hours: null, adapted_desks_reserved: false }),
+    });
+    if (off.status !== 200) throw new Error(`the demo's rules could not be switched off: ${off.status} ${await off.text()}`);
+  }
   return {
     port,
     base: `http://127.0.0.1:${port}`,

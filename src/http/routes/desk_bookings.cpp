@@ -38,8 +38,12 @@ struct BookDeskBody {
     Required<Date> date;
     app::Period period = app::Period::day;
     std::optional<PositiveId> resident_id;  // on this resident's behalf
+    // recurring desk bookings (issue 10, item 4): with until, a recurrence from `date`
+    std::optional<Repeat> repeat;
+    std::optional<Date> until;
+    std::optional<app::OnConflict> on_conflict;  // skip by default
 };
-BOOST_DESCRIBE_STRUCT(BookDeskBody, (), (desk_id, date, period, resident_id))
+BOOST_DESCRIBE_STRUCT(BookDeskBody, (), (desk_id, date, period, resident_id, repeat, until, on_conflict))
 
 Response book(app::Context ctx, const Call& c) {
     auto body = decode<BookDeskBody>(c.request.body);
@@ -48,6 +52,12 @@ Response book(app::Context ctx, const Call& c) {
     if (body->resident_id) for_resident = body->resident_id->value;
     app::BookDesk req{.desk_id = body->desk_id->value, .date = *body->date, .period = body->period,
                       .for_resident = for_resident};
+    if (body->repeat || body->until || body->on_conflict) {
+        if (!body->repeat) return error_response(errors::missing_field("repeat"));
+        if (!body->until) return error_response(errors::missing_field("until"));
+        app::DeskRecurrence rec{*body->repeat, *body->until, body->on_conflict.value_or(app::OnConflict::skip)};
+        return reply(app::book_desk_series(ctx, *c.actor, req, rec), 201);
+    }
     auto made = app::book_desk(ctx, *c.actor, req);
     if (!made) return error_response(made.error());
     return json_response(201, json::object{{"bookings", encode(*made)}});

@@ -63,6 +63,9 @@ void add_space_booking_routes(Router& router, const RouteContext& rc);
 // routes/presence.cpp: one's presence, pattern and visibility, someone's presence, a
 // service's week, finding a colleague.
 void add_presence_routes(Router& router, const RouteContext& rc);
+// waitlist (issue 10, item 5)
+// routes/waitlist.cpp: join the waitlist of a desk slot, list mine, leave.
+void add_waitlist_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:

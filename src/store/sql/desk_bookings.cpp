@@ -20,6 +20,10 @@ namespace {
 constexpr const char* booking_columns =
     "b.id, b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by, b.service_id";
 
+// The same, for RETURNING (which names the updated table's columns without an alias).
+constexpr const char* unqualified_booking_columns =
+    "id, site_id, desk_id, resident_id, date, half, state, created_at, created_by, service_id";
+
 DeskBooking read_booking(const Row& r) {
     DeskBooking b;
     read_columns(r, 0, b.id, b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by,
@@ -152,12 +156,21 @@ public:
         return n == 1;
     }
 
-    Result<int> mark_no_shows(SiteId site, Date d, Half h, Instant booked_before, Instant at) override {
-        return execute(c_,
-                       "UPDATE desk_bookings SET state = $1, state_changed_at = $2 "
-                       "WHERE site_id = $3 AND date = $4 AND half = $5 AND state = $6 AND created_at < $7",
-                       params(BookingState::no_show, at, site, d, h, BookingState::reserved, booked_before));
+    Result<std::vector<DeskBooking>> mark_no_shows(SiteId site, Date d, Half h, Instant booked_before,
+                                                   Instant at) override {
+        static const std::string sql = fmt::format(
+            "UPDATE desk_bookings SET state = $1, state_changed_at = $2 "
+            "WHERE site_id = $3 AND date = $4 AND half = $5 AND state = $6 AND created_at < $7 RETURNING {}",
+            unqualified_booking_columns);
+        ESCALE_TRY(auto released, rows(c_, sql, params(BookingState::no_show, at, site, d, h, BookingState::reserved,
+                                                       booked_before),
+                                       read_booking));
+        std::sort(released.begin(), released.end(), [](const DeskBooking& a, const DeskBooking& b) { return a.id < b.id; });
+        return released;
     }
+
+    // ---- fair-booking rules (issue 10, item 4) ----
+    Result<void> hold_resident(ResidentId r) override { return c_.lock("escale-resident-desks:" + std::to_string(r)); }
 
 private:
     Connection& c_;

@@ -24,6 +24,8 @@ std::unique_ptr<SpaceBookingStore> space_booking_room(Connection& c);
 std::unique_ptr<CalendarFeedStore> calendar_feed_room(Connection& c);
 // presence planning
 std::unique_ptr<PresenceStore> presence_room(Connection& c);
+// waitlist (issue 10, item 5)
+std::unique_ptr<WaitlistStore> waitlist_room(Connection& c);
 
 // A Transaction whose rooms run their SQL over one Connection, each room made on first
 // use. A driver derives from it and adds commit and rollback.
@@ -44,6 +46,8 @@ public:
     CalendarFeedStore& calendar_feeds() final { return room(calendar_feeds_, calendar_feed_room); }
     // presence planning
     PresenceStore& presence() final { return room(presence_, presence_room); }
+    // waitlist (issue 10, item 5)
+    WaitlistStore& waitlist() final { return room(waitlist_, waitlist_room); }
 
 private:
     template <class R>
@@ -66,6 +70,8 @@ private:
     std::unique_ptr<CalendarFeedStore> calendar_feeds_;
     // presence planning
     std::unique_ptr<PresenceStore> presence_;
+    // waitlist (issue 10, item 5)
+    std::unique_ptr<WaitlistStore> waitlist_;
 };
 
 }  // namespace escale::sql

@@ -385,7 +385,33 @@ CREATE TABLE presence_settings (
 );
 )sql";
 
-constexpr std::array<std::string_view, 15> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15}};
+// Fair-booking rules and waitlist (issue 10, items 4 and 5): the site's rules, whether a
+// resident needs an adapted desk, and the waitlist; a resident waits at most once per slot.
+constexpr std::string_view v16 = R"sql(
+ALTER TABLE sites ADD COLUMN weekly_half_day_quota INTEGER;
+ALTER TABLE sites ADD COLUMN quartier_priority_hours INTEGER;
+ALTER TABLE sites ADD COLUMN adapted_desks_reserved INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE residents ADD COLUMN needs_adapted_desk INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE waitlist_entries (
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  floor_id INTEGER REFERENCES floors(id) ON DELETE CASCADE,
+  zone_id INTEGER REFERENCES zones(id) ON DELETE CASCADE,
+  resident_id INTEGER NOT NULL REFERENCES residents(id),
+  date TEXT NOT NULL,
+  half TEXT NOT NULL CHECK (half IN ('am', 'pm')),
+  state TEXT NOT NULL CHECK (state IN ('waiting', 'promoted', 'left')),
+  created_at INTEGER NOT NULL,
+  state_changed_at INTEGER NOT NULL,
+  booking_id INTEGER REFERENCES desk_bookings(id)
+);
+CREATE UNIQUE INDEX waitlist_entries_waiting_resident ON waitlist_entries(resident_id, date, half)
+  WHERE state = 'waiting';
+CREATE INDEX waitlist_entries_waiting_slot ON waitlist_entries(site_id, date, half, id) WHERE state = 'waiting';
+CREATE INDEX waitlist_entries_resident ON waitlist_entries(resident_id, date);
+)sql";
+
+constexpr std::array<std::string_view, 16> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16}};
 
 }  // namespace
 
