@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "app/audit.hpp"
+#include "app/notifications.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
 #include "core/booking_rules.hpp"
@@ -78,6 +79,7 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
             ESCALE_TRY_VOID(record(tx, ctx, actor,
                                    AuditEvent{0, {}, desk->site_id, {}, holder, "book_for", "desk_bookings", made.front().id,
                                               fmt::format("{} demi-journée(s)", made.size())}));
+            ESCALE_TRY_VOID(notify_booked_for_you(tx, ctx, actor, made));  // notifications
         }
         return made;
     });
@@ -104,6 +106,7 @@ Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, Booking
         if (b->resident_id != actor.resident.id) {
             ESCALE_TRY_VOID(record(tx, ctx, actor,
                                    AuditEvent{0, {}, b->site_id, {}, b->resident_id, "cancel_for", "desk_bookings", b->id, ""}));
+            ESCALE_TRY_VOID(notify_cancelled_for_you(tx, ctx, actor, *b));  // notifications
         }
         return *b;
     });

@@ -34,6 +34,8 @@ Result<PersonalData> export_personal_data(Context ctx, const Actor& actor) {
         about_me.limit = 100'000;
         ESCALE_TRY(d.audit_events, tx.audit().events(about_me));
         ESCALE_TRY(d.space_bookings, tx.space_bookings().all_of(me));  // collective spaces
+        ESCALE_TRY(d.notifications, tx.notifications().all_of(me));  // notifications
+        ESCALE_TRY(d.mails, tx.notifications().mails_of(me));
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, d.resident.site_id, {}, {}, "export", "personal_data", me,
                                           fmt::format("{} réservation(s), {} réservation(s) d'espace, {} événement(s)",
@@ -59,6 +61,7 @@ Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Inst
         if (b.start > now) ESCALE_TRY_VOID(tx.space_bookings().set_state(b.id, BookingState::cancelled, now));
     ESCALE_TRY(int space_anonymised, tx.space_bookings().anonymize_of(r.id));
     anonymised += space_anonymised;
+    ESCALE_TRY_VOID(tx.notifications().delete_of(r.id));  // notifications: nothing kept
     ESCALE_TRY_VOID(tx.identity().delete_access_of(r.id));
     ESCALE_TRY_VOID(tx.identity().delete_login_throttle("compte:" + normalize_email(r.email)));
     return anonymised;
@@ -102,6 +105,14 @@ Result<int> apply_retention(Context ctx) {
                                                               spaces, format_date(cutoff), site.retention_months)}));
             }
             total += spaces;
+            // notifications: the same period; their mails too.
+            ESCALE_TRY(int notes, tx.notifications().delete_before(site.id, cal.at_local(cutoff, 0)));
+            if (notes > 0) {
+                ESCALE_TRY_VOID(record(tx, ctx, system,
+                                       AuditEvent{0, {}, site.id, {}, {}, "retention", "notifications", {},
+                                                  fmt::format("{} notification(s) effacée(s), antérieures au {} ({} mois)",
+                                                              notes, format_date(cutoff), site.retention_months)}));
+            }
             if (n == 0 && lines == 0) continue;
             total += n;
             ESCALE_TRY_VOID(record(tx, ctx, system,

@@ -9,6 +9,7 @@
 #include "app/context.hpp"
 #include "core/audit_event.hpp"
 #include "core/locker_assignment.hpp"
+#include "core/notification.hpp"
 #include "core/error.hpp"
 
 namespace escale::app {
@@ -26,6 +27,9 @@ struct PersonalData {
     std::vector<LockerAssignment> locker_assignments;  // live and released, oldest first
     // collective spaces
     std::vector<SpaceBooking> space_bookings;  // held or made by them, every state
+    // notifications (issue 10, item 7)
+    std::vector<Notification> notifications;  // oldest first
+    std::vector<OutboxMail> mails;            // the emails that carried them, sent or waiting
 };
 // The actor's own data; the download is itself recorded in the audit log.
 Result<PersonalData> export_personal_data(Context ctx, const Actor& actor);

@@ -283,4 +283,14 @@ Error occurrences_refused(int refused, int total) {
                             refused > 1 ? "s" : "", total, refused > 1 ? "vent" : "t", refused > 1 ? "s" : ""));
 }
 
+// notifications (issue 10, item 7)
+Error mail_relay_unavailable(std::string_view detail) {
+    return make(ErrorKind::unavailable, "mail_relay_unavailable",
+                fmt::format("Le relais de messagerie est injoignable ({}) : le courriel partira plus tard.", detail));
+}
+Error mail_refused(std::string_view detail) {
+    return make(ErrorKind::rule_violation, "mail_refused",
+                fmt::format("Le relais de messagerie a refusé le courriel ({}).", detail));
+}
+
 }  // namespace escale::errors

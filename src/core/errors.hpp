@@ -114,4 +114,10 @@ Error too_many_occurrences(int max);
 // in Error::details).
 Error occurrences_refused(int refused, int total);
 
+// notifications (issue 10, item 7)
+// The SMTP relay could not be reached (kind unavailable: the mail is tried again later).
+Error mail_relay_unavailable(std::string_view detail);
+// The SMTP relay refused this mail (kind rule_violation: retried, then given up).
+Error mail_refused(std::string_view detail);
+
 }  // namespace escale::errors

@@ -14,6 +14,7 @@
 #include "app/personal_data.hpp"
 #include "app/locker_assignment.hpp"
 #include "app/space_booking.hpp"  // collective spaces
+#include "app/notifications.hpp"  // notifications
 #include "indicators/occupancy.hpp"
 #include "app/referential.hpp"
 #include "core/error.hpp"
@@ -51,6 +52,10 @@ json::value to_json(const SpaceBooking& b);  // UTC instants (personal data)
 json::value to_json(const app::SpaceBookingView& v);
 json::value to_json(const app::SpaceBookingOutcome& o);
 json::value to_json(const app::SpaceDay& d);
+
+// notifications (issue 10, item 7)
+json::value to_json(const Notification& n);
+json::value to_json(const app::NotificationPage& p);  // a page of one's notifications, the unread count
 
 std::string error_body(const Error& e);
 

@@ -76,6 +76,10 @@ public:
     // The release job: every booking of site `site` for (d, h) still `reserved` and created
     // before `booked_before` becomes `no_show` at `at`, freeing its slot; returns how many.
     virtual Result<int> mark_no_shows(SiteId site, Date d, Half h, Instant booked_before, Instant at) = 0;
+
+    // ---- notifications (issue 10, item 7) ----
+    // The bookings of site `site` for (d, h) that the release job marked no_show at `at`.
+    virtual Result<std::vector<DeskBooking>> no_shows_marked(SiteId site, Date d, Half h, Instant at) = 0;
 };
 
 }  // namespace escale

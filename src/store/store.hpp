@@ -27,6 +27,8 @@
 #include "store/locker_assignment_store.hpp"
 // collective spaces
 #include "store/space_booking_store.hpp"
+// notifications
+#include "store/notification_store.hpp"
 
 namespace escale {
 
@@ -50,6 +52,8 @@ public:
     virtual LockerAssignmentStore& lockers() = 0;
     // collective spaces
     virtual SpaceBookingStore& space_bookings() = 0;
+    // notifications (issue 10, item 7)
+    virtual NotificationStore& notifications() = 0;
 };
 
 class Store {

@@ -33,6 +33,7 @@ public:
     JobStore& jobs() override { return fake::unfaked<JobStore>("jobs"); }
     LockerAssignmentStore& lockers() override { return fake::unfaked<LockerAssignmentStore>("lockers"); }
     SpaceBookingStore& space_bookings() override { return fake::unfaked<SpaceBookingStore>("space_bookings"); }
+    NotificationStore& notifications() override { return fake::unfaked<NotificationStore>("notifications"); }
 
 private:
     Counters& c_;

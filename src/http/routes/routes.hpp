@@ -59,6 +59,9 @@ void add_check_in_routes(Router& router, const RouteContext& rc);
 // routes/space_bookings.cpp: booking and cancelling collective spaces, a space's day, my
 // space bookings, the free spaces of a site.
 void add_space_booking_routes(Router& router, const RouteContext& rc);
+// notifications
+// routes/notifications.cpp (issue 10, item 7): one's notifications, mark one or all read.
+void add_notification_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:

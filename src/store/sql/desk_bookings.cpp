@@ -159,6 +159,15 @@ public:
                        params(BookingState::no_show, at, site, d, h, BookingState::reserved, booked_before));
     }
 
+    // notifications (issue 10, item 7)
+    Result<std::vector<DeskBooking>> no_shows_marked(SiteId site, Date d, Half h, Instant at) override {
+        static const std::string sql = fmt::format(
+            "SELECT {} FROM desk_bookings b WHERE b.site_id = $1 AND b.date = $2 AND b.half = $3 AND b.state = $4 "
+            "AND b.state_changed_at = $5 ORDER BY b.id",
+            booking_columns);
+        return rows(c_, sql, params(site, d, h, BookingState::no_show, at), read_booking);
+    }
+
 private:
     Connection& c_;
 };

@@ -20,6 +20,8 @@ std::unique_ptr<JobStore> job_room(Connection& c);
 std::unique_ptr<LockerAssignmentStore> locker_assignment_room(Connection& c);
 // collective spaces
 std::unique_ptr<SpaceBookingStore> space_booking_room(Connection& c);
+// notifications
+std::unique_ptr<NotificationStore> notification_room(Connection& c);
 
 // A Transaction whose rooms run their SQL over one Connection, each room made on first
 // use. A driver derives from it and adds commit and rollback.
@@ -36,6 +38,8 @@ public:
     LockerAssignmentStore& lockers() final { return room(lockers_, locker_assignment_room); }
     // collective spaces
     SpaceBookingStore& space_bookings() final { return room(space_bookings_, space_booking_room); }
+    // notifications
+    NotificationStore& notifications() final { return room(notifications_, notification_room); }
 
 private:
     template <class R>
@@ -54,6 +58,8 @@ private:
     std::unique_ptr<LockerAssignmentStore> lockers_;
     // collective spaces
     std::unique_ptr<SpaceBookingStore> space_bookings_;
+    // notifications
+    std::unique_ptr<NotificationStore> notifications_;
 };
 
 }  // namespace escale::sql
