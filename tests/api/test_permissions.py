@@ -225,6 +225,14 @@ class PermissionsTest(unittest.TestCase):
             return answer, allowed(self.matrix, roles, permission, *here), 404
         if path.startswith("/api/v1/sites/{id}/locker-assignments"):
             return client.get(path.replace("{id}", "1")), allowed(self.matrix, roles, permission, 1), 403
+        # notifications: one's own, by its number; someone else's (or none) is not found
+        if path == "/api/v1/me/notifications/{id}/read":
+            if roles is None:
+                return client.post(path.replace("{id}", "1")), False, 401
+            mine = client.get("/api/v1/me/notifications")[1]["notifications"]
+            if not mine:
+                return client.post(path.replace("{id}", "999999")), False, 404
+            return client.post(path.replace("{id}", str(mine[0]["id"]))), True, 404
         if permission in ("public", "authenticated"):
             return client.request(method.upper(), path), permission == "public" or roles is not None, 401
         if roles is None:
