@@ -22,10 +22,13 @@ Result<MailPass> send_due_mails(Context ctx, MailSender& sender, const MailOutbo
     const std::string claimer = fmt::format("{}#{}", instance, ++passes);
     const Instant now = ctx.clock.now();
     const Instant lease_until = now + s.lease;
+    MailPass pass;
+    // Most passes find nothing: a read says so without taking the writer.
+    ESCALE_TRY(bool due, in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.notifications().any_mail_due(now); }));
+    if (!due) return pass;
     ESCALE_TRY(auto mails, in_transaction(ctx, TxMode::write, [&](Transaction& tx) {
                    return tx.notifications().claim_mails(now, lease_until, claimer, s.batch);
                }));
-    MailPass pass;
     std::optional<Error> relay_down;
     for (const auto& m : mails) {
         Result<void> sent;

@@ -38,6 +38,8 @@ public:
 
     // ---- the outbox ----
     virtual Result<OutboxMailId> insert_mail(const OutboxMail& m) = 0;
+    // Whether a mail is due at `now` (a cheap read before claiming in a write transaction).
+    virtual Result<bool> any_mail_due(Instant now) = 0;
     // Claims at most `limit` mails due at `now` (not sent, not given up, next attempt due,
     // no live claim) for `claimer` until `lease_until`, counting an attempt for each, oldest
     // first, and returns them. `claimer` must name this one claim (one name per pass). A mail is claimed by one claimer at a time whatever races:

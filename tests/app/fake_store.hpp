@@ -516,6 +516,11 @@ public:
         s_.mails.back().id = static_cast<OutboxMailId>(s_.mails.size());
         return s_.mails.back().id;
     }
+    Result<bool> any_mail_due(Instant now) override {
+        for (auto& m : s_.mails)
+            if (!m.sent_at && !m.failed_at && m.next_attempt_at <= now && s_.mail_claims[m.id].second <= now) return true;
+        return false;
+    }
     Result<std::vector<OutboxMail>> claim_mails(Instant now, Instant lease_until, const std::string& claimer,
                                                 int limit) override {
         std::vector<OutboxMail> out;

@@ -156,6 +156,7 @@ TEST_P(NotificationStoreTest, AClaimedMailIsNotClaimedAgainWhileItsLeaseHolds) {
     ASSERT_EQ(a.size(), 2u);
     EXPECT_EQ(a[0].attempts, 1);
     EXPECT_EQ(a[0].subject, "Escale : Titre é");
+    EXPECT_FALSE(*tx()->notifications().any_mail_due(at(6)));
     EXPECT_TRUE(claim("b#1", 6, 300).empty());  // leased to a
     {
         auto t = tx();

@@ -111,6 +111,14 @@ public:
                          Meaning{.label = masculine("courriel")});
     }
 
+    Result<bool> any_mail_due(Instant now) override {
+        ESCALE_TRY(auto row, first_row(c_,
+                                       "SELECT id FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL "
+                                       "AND next_attempt_at <= $1 AND lease_until <= $1 LIMIT 1",
+                                       params(now), [](const Row& r) { return r.integer(0); }));
+        return row.has_value();
+    }
+
     Result<std::vector<OutboxMail>> claim_mails(Instant now, Instant lease_until, const std::string& claimer,
                                                 int limit) override {
         // The conditions on the row are repeated outside the subquery: PostgreSQL re-checks
