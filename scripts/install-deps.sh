@@ -54,6 +54,8 @@ test_packages=(
   zbar-tools  # check-in (issue 10, item 3): zbarimg decodes the desks' QR codes in tests/api/test_check_in.py
   librsvg2-bin  # rsvg-convert renders those SVG codes to PNG for zbarimg
   python3-openpyxl  # exports (issue 13): the tests read the XLSX files back
+  # notifications (issue 10, item 7): a real SMTP server on loopback in tests/api/test_notifications.py
+  python3-aiosmtpd
 )
 bench_packages=(
   wrk

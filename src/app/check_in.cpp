@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "app/audit.hpp"
+#include "app/notifications.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
 #include "app/desk_claim.hpp"
@@ -158,6 +159,8 @@ Result<int> release_no_shows(Context ctx) {
                                                               "libérée(s)",
                                                               format_date(today), h == Half::am ? "matin" : "après-midi",
                                                               n, policy->release_text(h))}));
+                // notifications: each holder learns their booking was released.
+                for (auto& b : freed) ESCALE_TRY_VOID(notify_no_show_released(tx, ctx, b, policy->release_text(h)));
             }
         }
         return released;

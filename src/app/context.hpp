@@ -15,11 +15,15 @@
 namespace escale::app {
 
 class FloorPlanCache;
+// notifications (issue 10, item 7): app/notifications.hpp
+struct NotificationSettings;
 
 struct Context {
     Store& store;
     const Clock& clock;
     FloorPlanCache* floor_plans = nullptr;  // optional, shared by all requests
+    // notifications: links' public address, whether mails go out; null: in-app only, relative links
+    const NotificationSettings* notifications = nullptr;
 };
 
 // The person on whose authority a use case runs, with every role they hold. The CLI acts

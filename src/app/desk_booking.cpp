@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "app/audit.hpp"
+#include "app/notifications.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
 #include "app/desk_claim.hpp"
@@ -84,9 +85,10 @@ DeskBooking new_booking(const Actor& actor, const Claimant& c, Date d, Half h, I
 Result<void> record_book_for(Transaction& tx, Context ctx, const Actor& actor, const Claimant& c,
                              const std::vector<DeskBooking>& made) {
     if (!c.on_behalf || made.empty()) return {};
-    return record(tx, ctx, actor,
-                  AuditEvent{0, {}, c.desk.site_id, {}, c.holder.id, "book_for", "desk_bookings", made.front().id,
-                             fmt::format("{} demi-journée(s)", made.size())});
+    ESCALE_TRY_VOID(record(tx, ctx, actor,
+                           AuditEvent{0, {}, c.desk.site_id, {}, c.holder.id, "book_for", "desk_bookings", made.front().id,
+                                      fmt::format("{} demi-journée(s)", made.size())}));
+    return notify_booked_for_you(tx, ctx, actor, made);  // notifications (issue 10, item 7)
 }
 
 }  // namespace
@@ -174,6 +176,7 @@ Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, Booking
         if (b->resident_id != actor.resident.id) {
             ESCALE_TRY_VOID(record(tx, ctx, actor,
                                    AuditEvent{0, {}, b->site_id, {}, b->resident_id, "cancel_for", "desk_bookings", b->id, ""}));
+            ESCALE_TRY_VOID(notify_cancelled_for_you(tx, ctx, actor, *b));  // notifications
         }
         // The freed desk goes to the first waiter, in this same transaction (issue 10, item 5).
         ESCALE_TRY_VOID(promote_first_waiter(tx, ctx, *b));

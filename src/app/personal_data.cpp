@@ -39,6 +39,8 @@ Result<PersonalData> export_personal_data(Context ctx, const Actor& actor) {
         ESCALE_TRY(d.presence_pattern, tx.presence().pattern_of(me));
         ESCALE_TRY(d.visible_to_colleagues, tx.presence().visible_to_colleagues(me));
         ESCALE_TRY(d.waitlist_entries, tx.waitlist().of(me, std::nullopt));  // waitlist (issue 10, item 5)
+        ESCALE_TRY(d.notifications, tx.notifications().all_of(me));  // notifications
+        ESCALE_TRY(d.mails, tx.notifications().mails_of(me));
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, d.resident.site_id, {}, {}, "export", "personal_data", me,
                                           fmt::format("{} réservation(s), {} réservation(s) d'espace, {} événement(s)",
@@ -68,6 +70,7 @@ Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Inst
     ESCALE_TRY_VOID(tx.presence().forget(r.id));
     // waitlist (issue 10, item 5): the entries go.
     ESCALE_TRY_VOID(tx.waitlist().delete_of(r.id));
+    ESCALE_TRY_VOID(tx.notifications().delete_of(r.id));  // notifications: nothing kept
     ESCALE_TRY_VOID(tx.identity().delete_access_of(r.id));
     ESCALE_TRY_VOID(tx.calendar_feeds().remove(r.id));  // calendar feeds (issue 13, item 4)
     ESCALE_TRY_VOID(tx.identity().delete_login_throttle("compte:" + normalize_email(r.email)));
@@ -122,6 +125,15 @@ Result<int> apply_retention(Context ctx) {
                                                   fmt::format("{} déclaration(s) de présence effacée(s), antérieures "
                                                               "au {} ({} mois)",
                                                               presence, format_date(cutoff), site.retention_months)}));
+}
+
+            // notifications: the same period; their mails too.
+            ESCALE_TRY(int notes, tx.notifications().delete_before(site.id, cal.at_local(cutoff, 0)));
+            if (notes > 0) {
+                ESCALE_TRY_VOID(record(tx, ctx, system,
+                                       AuditEvent{0, {}, site.id, {}, {}, "retention", "notifications", {},
+                                                  fmt::format("{} notification(s) effacée(s), antérieures au {} ({} mois)",
+                                                              notes, format_date(cutoff), site.retention_months)}));
             }
             if (n == 0 && lines == 0) continue;
             total += n;

@@ -9,6 +9,7 @@
 #include "app/context.hpp"
 #include "core/audit_event.hpp"
 #include "core/locker_assignment.hpp"
+#include "core/notification.hpp"
 #include "core/error.hpp"
 #include "core/presence.hpp"  // presence planning
 
@@ -33,6 +34,9 @@ struct PersonalData {
     bool visible_to_colleagues = false;
     // waitlist (issue 10, item 5)
     std::vector<WaitlistEntry> waitlist_entries;  // every state, by date
+    // notifications (issue 10, item 7)
+    std::vector<Notification> notifications;  // oldest first
+    std::vector<OutboxMail> mails;            // the emails that carried them, sent or waiting
 };
 // The actor's own data; the download is itself recorded in the audit log.
 Result<PersonalData> export_personal_data(Context ctx, const Actor& actor);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "app/audit.hpp"
+#include "app/notifications.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
 #include "core/entity_label.hpp"
@@ -171,6 +172,7 @@ Result<SpaceBookingView> cancel_space_booking(Context ctx, const Actor& actor, S
             ESCALE_TRY_VOID(record(tx, ctx, actor,
                                    AuditEvent{0, {}, b->site_id, {}, b->resident_id, "cancel_for", "space_bookings", b->id,
                                               ""}));
+            ESCALE_TRY_VOID(notify_space_cancelled_for_you(tx, ctx, actor, *b));  // notifications
         }
         return view(at.calendar, *b, at.space.name);
     });

@@ -8,6 +8,7 @@
 
 #include "app/audit.hpp"
 #include "app/desk_claim.hpp"
+#include "app/notifications.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
 #include "core/booking_rules.hpp"
@@ -147,12 +148,10 @@ Result<std::optional<DeskBooking>> promote_first_waiter(Transaction& tx, Context
         promoted_entry.state = WaitlistState::promoted;
         promoted_entry.state_changed_at = now;
         promoted_entry.booking_id = b.id;
-        ESCALE_TRY_VOID(waitlist_promoted(tx, ctx, promoted_entry, b));
+        ESCALE_TRY_VOID(notify_waitlist_promoted(tx, ctx, b));  // notifications (issue 10, item 7)
         return Promoted{b};
     }
     return Promoted{};
 }
-
-Result<void> waitlist_promoted(Transaction&, Context, const WaitlistEntry&, const DeskBooking&) { return {}; }
 
 }  // namespace escale::app

@@ -42,14 +42,9 @@ Result<WaitlistEntry> leave_waitlist(Context ctx, const Actor& actor, WaitlistEn
 // In the write transaction `tx` that has just freed `freed` (cancelled, released or no_show):
 // books its desk slot for the first waiting entry whose scope holds the desk and whose
 // resident the rules let take it now (DeskClaims::refusal, so nothing refused reaches the
-// database), marks the entry promoted, writes an audit line "waitlist_promote" and calls
-// waitlist_promoted. Waiters the rules refuse stay waiting. Returns the booking made, or
+// database), marks the entry promoted, writes an audit line "waitlist_promote" and tells
+// the resident (app/notifications: in-app, and a mail through the outbox). Waiters the rules refuse stay waiting. Returns the booking made, or
 // nothing when nobody could take the desk.
 Result<std::optional<DeskBooking>> promote_first_waiter(Transaction& tx, Context ctx, const DeskBooking& freed);
-
-// The hook of a promotion, called once per promotion inside its transaction, after the
-// booking and the audit line are written: the place where the resident is told (an outbox
-// row of the notifications, issue 10 item 7). Does nothing yet.
-Result<void> waitlist_promoted(Transaction& tx, Context ctx, const WaitlistEntry& entry, const DeskBooking& booking);
 
 }  // namespace escale::app

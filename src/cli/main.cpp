@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -38,6 +39,11 @@
 #include "store/migrate_data.hpp"
 #include "store/open_store.hpp"
 #include "store/sqlite/backup.hpp"
+// notifications (issue 10, item 7)
+#include "app/mail_message.hpp"
+#include "app/mail_outbox.hpp"
+#include "app/notifications.hpp"
+#include "mail_client/curl_smtp_sender.hpp"
 
 using namespace escale;
 
@@ -74,12 +80,17 @@ std::string default_instance_name() {
 class JobRunner {
 public:
     JobRunner(app::Context ctx, std::vector<app::PeriodicJob> jobs, std::string instance)
-        : thread_([this, ctx, jobs = std::move(jobs), instance = std::move(instance)] {
+        : JobRunner([ctx, jobs = std::move(jobs), instance = std::move(instance)] {
+              auto ran = app::run_due_jobs(ctx, jobs, instance);
+              if (!ran) spdlog::warn("tâche périodique en échec : {}", ran.error().message);
+          }) {}
+    // Runs `tick` every second until destroyed (notifications: the mail outbox).
+    explicit JobRunner(std::function<void()> tick)
+        : thread_([this, tick = std::move(tick)] {
               std::unique_lock lock(mutex_);
               while (!stop_) {
                   lock.unlock();
-                  auto ran = app::run_due_jobs(ctx, jobs, instance);
-                  if (!ran) spdlog::warn("tâche périodique en échec : {}", ran.error().message);
+                  tick();
                   lock.lock();
                   wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_; });
               }
@@ -197,6 +208,19 @@ int main(int argc, char** argv) {
         ->check(cli::between(1, 3600))
         ->capture_default_str();
 
+    // Notifications (issue 10, item 7).
+    std::string smtp_url, smtp_from = "escale@localhost";
+    serve->add_option("--smtp-url", smtp_url,
+                      "Relais de messagerie des notifications : smtp://HÔTE:PORT (STARTTLS s'il est proposé) ou "
+                      "smtps://HÔTE:PORT ; sans lui, les notifications restent dans l'application");
+    serve->add_option("--smtp-from", smtp_from, "Adresse d'expédition des courriels de notification")
+        ->capture_default_str();
+    int mail_retry_seconds = 30;
+    serve->add_option("--mail-retry-seconds", mail_retry_seconds,
+                      "Secondes avant le premier nouvel essai d'un courriel en échec (doublées à chaque essai)")
+        ->check(cli::between(1, 3600))
+        ->capture_default_str();
+
     // ---- user add ----
     auto* user = cli.add_subcommand("user", "Gère les comptes locaux");
     user->require_subcommand(1);
@@ -262,6 +286,18 @@ int main(int argc, char** argv) {
         const Clock& clock = manual ? static_cast<const Clock&>(*manual) : system_clock;
         app::FloorPlanCache floor_plans;
         app::Context ctx{**store, clock, &floor_plans};
+        // notifications: links point to the public address; mails only with a relay.
+        if (!smtp_url.empty() && !mail_client::valid_smtp_url(smtp_url)) {
+            std::cerr << "erreur : --smtp-url attend smtp://HÔTE:PORT ou smtps://HÔTE:PORT\n";
+            return 2;
+        }
+        if (!smtp_url.empty() && !app::plain_mail_address(smtp_from)) {
+            std::cerr << "erreur : --smtp-from attend une adresse électronique simple\n";
+            return 2;
+        }
+        app::NotificationSettings notification_settings{public_url.empty() ? "http://" + listen : public_url,
+                                                        !smtp_url.empty()};
+        ctx.notifications = &notification_settings;
 
         std::string demo_accounts;  // printed once listening, when the demo was loaded now
         if (demo_profile != "none") {
@@ -339,6 +375,19 @@ int main(int argc, char** argv) {
         http::Api api(ctx, api_options);
         JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds), std::chrono::seconds(retention_seconds),
                                                std::chrono::seconds(no_show_release_seconds)), instance);
+        // notifications: every server drains the outbox each second (each mail claimed by one).
+        std::unique_ptr<mail_client::CurlSmtpSender> smtp;
+        std::unique_ptr<JobRunner> mail_runner;
+        if (!smtp_url.empty()) {
+            smtp = std::make_unique<mail_client::CurlSmtpSender>(smtp_url);
+            app::MailOutboxSettings outbox{.from = smtp_from, .retry_after = std::chrono::seconds(mail_retry_seconds)};
+            mail_runner = std::make_unique<JobRunner>([ctx, outbox, instance, sender = smtp.get()] {
+                auto pass = app::send_due_mails(ctx, *sender, outbox, instance);
+                if (!pass) spdlog::warn("envoi des courriels en échec : {}", pass.error().message);
+                else if (pass->failed > 0) spdlog::warn("{} courriel(s) en attente d'un nouvel essai", pass->failed);
+            });
+            spdlog::info("notifications par courriel via {}", smtp_url);
+        }
         auto served = http::serve(so, api, [&](std::uint16_t port) {
             // Tests read this exact line to find the port.
             std::cout << "escale: listening on http://" << so.host << ":" << port << std::endl;

@@ -348,4 +348,14 @@ Error waitlist_scope() {
                 "Indiquez exactement un des champs « site_id », « floor_id » ou « zone_id ».");
 }
 
+// notifications (issue 10, item 7)
+Error mail_relay_unavailable(std::string_view detail) {
+    return make(ErrorKind::unavailable, "mail_relay_unavailable",
+                fmt::format("Le relais de messagerie est injoignable ({}) : le courriel partira plus tard.", detail));
+}
+Error mail_refused(std::string_view detail) {
+    return make(ErrorKind::rule_violation, "mail_refused",
+                fmt::format("Le relais de messagerie a refusé le courriel ({}).", detail));
+}
+
 }  // namespace escale::errors

@@ -136,5 +136,10 @@ Error desks_still_free(int free);
 Error already_waiting();
 // A waitlist entry names exactly one of site, floor and quartier.
 Error waitlist_scope();
+// notifications (issue 10, item 7)
+// The SMTP relay could not be reached (kind unavailable: the mail is tried again later).
+Error mail_relay_unavailable(std::string_view detail);
+// The SMTP relay refused this mail (kind rule_violation: retried, then given up).
+Error mail_refused(std::string_view detail);
 
 }  // namespace escale::errors

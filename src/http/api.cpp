@@ -39,6 +39,7 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx), web_(options.web) {
     add_calendar_feed_routes(router_, rc);  // calendar feeds (issue 13, item 4)
     add_presence_routes(router_, rc);  // presence planning
     add_waitlist_routes(router_, rc);  // waitlist (issue 10, item 5)
+    add_notification_routes(router_, rc);   // notifications
 }
 
 Response Api::handle(const Request& request, const Router::Match& m) const {

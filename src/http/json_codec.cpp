@@ -124,6 +124,48 @@ json::array encode_space_bookings(const std::vector<SpaceBooking>& all) {
 // presence planning (defined with the other presence encoders, at the end)
 json::value encode_presence_declarations(const std::vector<PresenceDeclaration>& ds);
 json::value encode_presence_pattern(const std::vector<PatternCell>& cells);
+namespace {
+// notifications (issue 10, item 7)
+json::array encode_notifications(const std::vector<Notification>& all) {
+    json::array out;
+    for (auto& n : all) out.push_back(to_json(n));
+    return out;
+}
+json::value optional_instant(const std::optional<Instant>& t) {
+    return t ? json::value(format_instant(*t)) : json::value(nullptr);
+}
+json::array encode_mails(const std::vector<OutboxMail>& all) {
+    json::array out;
+    for (auto& m : all)
+        out.push_back(json::object{{"id", m.id},
+                                   {"notification_id", m.notification_id ? json::value(*m.notification_id) : nullptr},
+                                   {"recipient", m.recipient},
+                                   {"subject", m.subject},
+                                   {"body", m.body},
+                                   {"created_at", format_instant(m.created_at)},
+                                   {"attempts", m.attempts},
+                                   {"sent_at", optional_instant(m.sent_at)},
+                                   {"failed_at", optional_instant(m.failed_at)}});
+    return out;
+}
+}  // namespace
+
+json::value to_json(const Notification& n) {
+    return json::object{{"id", n.id},
+                        {"kind", boost::describe::enum_to_string(n.kind, "")},
+                        {"title", n.title},
+                        {"body", n.body},
+                        {"link", n.link},
+                        {"created_at", format_instant(n.created_at)},
+                        {"read", n.read_at.has_value()},
+                        {"read_at", optional_instant(n.read_at)}};
+}
+
+json::value to_json(const app::NotificationPage& p) {
+    return json::object{{"notifications", encode_notifications(p.items)},
+                        {"unread", p.unread},
+                        {"next_before", p.next_before ? json::value(*p.next_before) : json::value(nullptr)}};
+}
 
 json::value to_json(const app::PersonalData& d) {
     json::array bookings, sessions, tokens, events;
@@ -151,7 +193,9 @@ json::value to_json(const app::PersonalData& d) {
                         {"presence_declarations", encode_presence_declarations(d.presence_declarations)},
                         {"presence_pattern", encode_presence_pattern(d.presence_pattern)},
                         {"visible_to_colleagues", d.visible_to_colleagues},
-                        {"waitlist_entries", waitlist}};  // waitlist (issue 10, item 5)
+                        {"waitlist_entries", waitlist},  // waitlist (issue 10, item 5)
+                        {"notifications", encode_notifications(d.notifications)},     // notifications
+                        {"mails", encode_mails(d.mails)}};
 }
 
 json::value to_json(const indicators::Occupancy& o) {

@@ -16,6 +16,7 @@
 #include "app/space_booking.hpp"  // collective spaces
 #include "app/presence.hpp"  // presence planning
 #include "app/waitlist.hpp"  // waitlist (issue 10, item 5)
+#include "app/notifications.hpp"  // notifications
 #include "indicators/occupancy.hpp"
 #include "app/referential.hpp"
 #include "core/error.hpp"
@@ -62,6 +63,10 @@ json::value to_json(const app::ColleagueSearch& s);
 // fair-booking rules and waitlist (issue 10, items 4 and 5)
 json::value to_json(const app::DeskBookingOutcome& o);  // {"bookings", "refused"}, as spaces
 json::value to_json(const WaitlistEntry& e);
+
+// notifications (issue 10, item 7)
+json::value to_json(const Notification& n);
+json::value to_json(const app::NotificationPage& p);  // a page of one's notifications, the unread count
 
 std::string error_body(const Error& e);
 

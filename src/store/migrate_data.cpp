@@ -111,6 +111,15 @@ const std::vector<Table>& tables() {
                                     {"zone_id", K::integer}, {"resident_id", K::integer}, {"date", K::text},
                                     {"half", K::text}, {"state", K::text}, {"created_at", K::integer},
                                     {"state_changed_at", K::integer}, {"booking_id", K::integer}}},
+        // notifications (issue 10, item 7)
+        {"notifications", "id", {{"id", K::integer}, {"resident_id", K::integer}, {"site_id", K::integer},
+                                 {"kind", K::text}, {"title", K::text}, {"body", K::text}, {"link", K::text},
+                                 {"created_at", K::integer}, {"read_at", K::integer}}},
+        {"mail_outbox", "id", {{"id", K::integer}, {"notification_id", K::integer}, {"site_id", K::integer},
+                               {"recipient", K::text}, {"subject", K::text}, {"body", K::text},
+                               {"created_at", K::integer}, {"next_attempt_at", K::integer},
+                               {"attempts", K::integer}, {"claimed_by", K::text}, {"lease_until", K::integer},
+                               {"sent_at", K::integer}, {"failed_at", K::integer}, {"last_error", K::text}}},
     };
     return all;
 }

@@ -32,6 +32,8 @@
 #include "store/presence_store.hpp"
 // waitlist (issue 10, item 5)
 #include "store/waitlist_store.hpp"
+// notifications
+#include "store/notification_store.hpp"
 
 namespace escale {
 
@@ -61,6 +63,8 @@ public:
     virtual PresenceStore& presence() = 0;
     // waitlist (issue 10, item 5)
     virtual WaitlistStore& waitlist() = 0;
+    // notifications (issue 10, item 7)
+    virtual NotificationStore& notifications() = 0;
 };
 
 class Store {

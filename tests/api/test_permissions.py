@@ -269,6 +269,14 @@ class PermissionsTest(unittest.TestCase):
             status, entry, _ = client.post("/api/v1/waitlist", {"floor_id": floor, "date": "2026-03-06", "half": "am"})
             assert status == 201, entry
             return client.delete(f"/api/v1/waitlist/{entry['id']}"), True, 404
+        # notifications: one's own, by its number; someone else's (or none) is not found
+        if path == "/api/v1/me/notifications/{id}/read":
+            if roles is None:
+                return client.post(path.replace("{id}", "1")), False, 401
+            mine = client.get("/api/v1/me/notifications")[1]["notifications"]
+            if not mine:
+                return client.post(path.replace("{id}", "999999")), False, 404
+            return client.post(path.replace("{id}", str(mine[0]["id"]))), True, 404
         if permission in ("public", "authenticated"):
             return client.request(method.upper(), path), permission == "public" or roles is not None, 401
         if roles is None:

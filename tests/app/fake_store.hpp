@@ -42,6 +42,10 @@ struct State {
     std::map<ResidentId, CalendarFeed> calendar_feeds;
     // waitlist (issue 10, item 5)
     std::vector<WaitlistEntry> waitlist;  // by id, from 1
+    // notifications
+    std::vector<Notification> notifications;  // by id, from 1
+    std::vector<OutboxMail> mails;            // by id, from 1
+    std::map<OutboxMailId, std::pair<std::string, Instant>> mail_claims;  // claimer, lease end
 
     template <class T>
     std::map<Id, T>& table() {
@@ -537,6 +541,91 @@ private:
     State& s_;
 };
 
+// notifications: the in-app notifications and the outbox, one claimer at a time.
+class Notifications final : public NotificationStore {
+public:
+    explicit Notifications(State& s) : s_(s) {}
+    Result<NotificationId> insert(const Notification& n) override {
+        s_.notifications.push_back(n);
+        s_.notifications.back().id = static_cast<NotificationId>(s_.notifications.size());
+        return s_.notifications.back().id;
+    }
+    Result<std::vector<Notification>> page_of(ResidentId r, std::optional<NotificationId> before, int limit) override {
+        std::vector<Notification> out;
+        for (auto it = s_.notifications.rbegin(); it != s_.notifications.rend() && static_cast<int>(out.size()) < limit; ++it)
+            if (it->resident_id == r && (!before || it->id < *before)) out.push_back(*it);
+        return out;
+    }
+    Result<int> unread_count(ResidentId r) override {
+        return static_cast<int>(std::count_if(s_.notifications.begin(), s_.notifications.end(),
+                                              [&](auto& n) { return n.resident_id == r && !n.read_at; }));
+    }
+    Result<bool> mark_read(ResidentId r, NotificationId id, Instant at) override {
+        for (auto& n : s_.notifications)
+            if (n.id == id && n.resident_id == r) {
+                if (!n.read_at) n.read_at = at;
+                return true;
+            }
+        return false;
+    }
+    Result<int> mark_all_read(ResidentId r, Instant at) override {
+        int k = 0;
+        for (auto& n : s_.notifications)
+            if (n.resident_id == r && !n.read_at) {
+                n.read_at = at;
+                ++k;
+            }
+        return k;
+    }
+    Result<std::vector<Notification>> all_of(ResidentId) override { return not_faked<std::vector<Notification>>(); }
+    Result<std::vector<OutboxMail>> mails_of(ResidentId) override { return not_faked<std::vector<OutboxMail>>(); }
+    Result<int> delete_of(ResidentId) override { return not_faked<int>(); }
+    Result<int> delete_before(SiteId, Instant) override { return not_faked<int>(); }
+    Result<OutboxMailId> insert_mail(const OutboxMail& m) override {
+        s_.mails.push_back(m);
+        s_.mails.back().id = static_cast<OutboxMailId>(s_.mails.size());
+        return s_.mails.back().id;
+    }
+    Result<bool> any_mail_due(Instant now) override {
+        for (auto& m : s_.mails)
+            if (!m.sent_at && !m.failed_at && m.next_attempt_at <= now && s_.mail_claims[m.id].second <= now) return true;
+        return false;
+    }
+    Result<std::vector<OutboxMail>> claim_mails(Instant now, Instant lease_until, const std::string& claimer,
+                                                int limit) override {
+        std::vector<OutboxMail> out;
+        for (auto& m : s_.mails) {
+            if (static_cast<int>(out.size()) >= limit) break;
+            auto& claim = s_.mail_claims[m.id];
+            if (m.sent_at || m.failed_at || m.next_attempt_at > now || claim.second > now) continue;
+            claim = {claimer, lease_until};
+            ++m.attempts;
+            out.push_back(m);
+        }
+        return out;
+    }
+    Result<bool> mark_mail_sent(OutboxMailId id, const std::string& claimer, Instant at) override {
+        auto& m = s_.mails.at(static_cast<size_t>(id - 1));
+        if (s_.mail_claims[id].first != claimer || m.sent_at) return false;
+        m.sent_at = at;
+        s_.mail_claims[id].second = Instant{};
+        return true;
+    }
+    Result<bool> mark_mail_failed(OutboxMailId id, const std::string& claimer, Instant at, Instant next, bool give_up,
+                                  const std::string& error) override {
+        auto& m = s_.mails.at(static_cast<size_t>(id - 1));
+        if (s_.mail_claims[id].first != claimer || m.sent_at) return false;
+        m.next_attempt_at = next;
+        if (give_up) m.failed_at = at;
+        m.last_error = error;
+        s_.mail_claims[id].second = Instant{};
+        return true;
+    }
+
+private:
+    State& s_;
+};
+
 class Store;
 
 // Works on a copy of the store's state; commit() publishes it.
@@ -558,6 +647,7 @@ public:
     CalendarFeedStore& calendar_feeds() override { return calendar_feeds_; }
     PresenceStore& presence() override { return unfaked<PresenceStore>("presence"); }  // presence planning
     WaitlistStore& waitlist() override { return waitlist_; }  // waitlist (issue 10, item 5)
+    NotificationStore& notifications() override { return notifications_; }  // notifications
 
 private:
     State& committed_;
@@ -571,6 +661,7 @@ private:
     SpaceBookings space_bookings_{working_};  // collective spaces
     CalendarFeeds calendar_feeds_{working_};
     Waitlist waitlist_{working_};  // waitlist (issue 10, item 5)
+    Notifications notifications_{working_};   // notifications
 };
 
 class Store final : public escale::Store {

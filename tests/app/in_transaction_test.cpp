@@ -36,6 +36,7 @@ public:
     CalendarFeedStore& calendar_feeds() override { return fake::unfaked<CalendarFeedStore>("calendar_feeds"); }
     PresenceStore& presence() override { return fake::unfaked<PresenceStore>("presence"); }  // presence planning
     WaitlistStore& waitlist() override { return fake::unfaked<WaitlistStore>("waitlist"); }  // issue 10, item 5
+    NotificationStore& notifications() override { return fake::unfaked<NotificationStore>("notifications"); }
 
 private:
     Counters& c_;

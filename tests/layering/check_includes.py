@@ -28,10 +28,12 @@ ONLY = {
 }
 # Layers that must never include these ones.
 NEVER = {
-    "store": {"app", "http", "cli", "indicators", "planning", "oidc_client"},
-    "app": {"http", "cli", "oidc_client"},  # the app knows the OIDC provider through app/oidc_http.hpp only
+    "store": {"app", "http", "cli", "indicators", "planning", "oidc_client", "mail_client"},
+    "app": {"http", "cli", "oidc_client", "mail_client"},  # the app knows the OIDC provider through app/oidc_http.hpp only
     "oidc_client": {"http", "cli"},
-    "http": {"cli", "oidc_client"},
+    "http": {"cli", "oidc_client", "mail_client"},
+    # notifications: the SMTP relay (the app knows it through app/mail_sender.hpp only)
+    "mail_client": {"http", "cli", "oidc_client"},
 }
 # Nothing includes the command line (the binary's main).
 NOBODY_INCLUDES = {"cli"}

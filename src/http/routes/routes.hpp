@@ -66,6 +66,9 @@ void add_presence_routes(Router& router, const RouteContext& rc);
 // waitlist (issue 10, item 5)
 // routes/waitlist.cpp: join the waitlist of a desk slot, list mine, leave.
 void add_waitlist_routes(Router& router, const RouteContext& rc);
+// notifications
+// routes/notifications.cpp (issue 10, item 7): one's notifications, mark one or all read.
+void add_notification_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:

@@ -397,7 +397,47 @@ CREATE INDEX waitlist_entries_waiting_slot ON waitlist_entries(site_id, date, ha
 CREATE INDEX waitlist_entries_resident ON waitlist_entries(resident_id, date);
 )sql";
 
-constexpr std::array<std::string_view, 16> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16}};
+// notifications (issue 10, item 7)
+// In-app notifications and the mail outbox. A mail is written in the transaction of the change
+// it tells about and sent later by the outbox job, claimed by one server at a time (claimed_by,
+// lease_until; 0 when unclaimed).
+constexpr std::string_view v17 = R"sql(
+CREATE TABLE notifications (
+  id BIGSERIAL PRIMARY KEY,
+  resident_id BIGINT NOT NULL REFERENCES residents(id),
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  link TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  read_at BIGINT
+);
+CREATE INDEX notifications_resident ON notifications(resident_id, id);
+CREATE INDEX notifications_unread ON notifications(resident_id) WHERE read_at IS NULL;
+CREATE INDEX notifications_site_created ON notifications(site_id, created_at);
+CREATE TABLE mail_outbox (
+  id BIGSERIAL PRIMARY KEY,
+  notification_id BIGINT REFERENCES notifications(id),
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  recipient TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  next_attempt_at BIGINT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  claimed_by TEXT,
+  lease_until BIGINT NOT NULL DEFAULT 0,
+  sent_at BIGINT,
+  failed_at BIGINT,
+  last_error TEXT
+);
+CREATE INDEX mail_outbox_due ON mail_outbox(next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;
+CREATE INDEX mail_outbox_notification ON mail_outbox(notification_id);
+CREATE INDEX mail_outbox_site_created ON mail_outbox(site_id, created_at);
+)sql";
+
+constexpr std::array<std::string_view, 17> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17}};
 
 }  // namespace
 

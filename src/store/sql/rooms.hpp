@@ -26,6 +26,8 @@ std::unique_ptr<CalendarFeedStore> calendar_feed_room(Connection& c);
 std::unique_ptr<PresenceStore> presence_room(Connection& c);
 // waitlist (issue 10, item 5)
 std::unique_ptr<WaitlistStore> waitlist_room(Connection& c);
+// notifications
+std::unique_ptr<NotificationStore> notification_room(Connection& c);
 
 // A Transaction whose rooms run their SQL over one Connection, each room made on first
 // use. A driver derives from it and adds commit and rollback.
@@ -48,6 +50,8 @@ public:
     PresenceStore& presence() final { return room(presence_, presence_room); }
     // waitlist (issue 10, item 5)
     WaitlistStore& waitlist() final { return room(waitlist_, waitlist_room); }
+    // notifications
+    NotificationStore& notifications() final { return room(notifications_, notification_room); }
 
 private:
     template <class R>
@@ -72,6 +76,8 @@ private:
     std::unique_ptr<PresenceStore> presence_;
     // waitlist (issue 10, item 5)
     std::unique_ptr<WaitlistStore> waitlist_;
+    // notifications
+    std::unique_ptr<NotificationStore> notifications_;
 };
 
 }  // namespace escale::sql
