@@ -283,4 +283,10 @@ Error occurrences_refused(int refused, int total) {
                             refused > 1 ? "s" : "", total, refused > 1 ? "vent" : "t", refused > 1 ? "s" : ""));
 }
 
+// live updates (issue 11)
+Error too_many_streams() {
+    return make(ErrorKind::unavailable, "too_many_streams",
+                "Trop de plans sont ouverts sur ce serveur : les mises à jour en direct reprendront dans un instant.");
+}
+
 }  // namespace escale::errors

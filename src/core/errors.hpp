@@ -114,4 +114,8 @@ Error too_many_occurrences(int max);
 // in Error::details).
 Error occurrences_refused(int refused, int total);
 
+// live updates (issue 11)
+// This server already serves its maximum of open event streams (503; the browser retries).
+Error too_many_streams();
+
 }  // namespace escale::errors

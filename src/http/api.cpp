@@ -36,6 +36,7 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx), web_(options.web) {
     add_locker_routes(router_, rc);
     add_check_in_routes(router_, rc);  // issue 10, item 3
     add_space_booking_routes(router_, rc);  // collective spaces
+    add_live_routes(router_, rc);  // live updates (issue 11)
 }
 
 Response Api::handle(const Request& request, const Router::Match& m) const {

@@ -59,6 +59,9 @@ void add_check_in_routes(Router& router, const RouteContext& rc);
 // routes/space_bookings.cpp: booking and cancelling collective spaces, a space's day, my
 // space bookings, the free spaces of a site.
 void add_space_booking_routes(Router& router, const RouteContext& rc);
+// live updates (issue 11)
+// routes/live.cpp: a floor's desk booking changes as Server-Sent Events.
+void add_live_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:
