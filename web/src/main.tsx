@@ -10,6 +10,7 @@ import type { FunctionComponent } from 'preact';
 import { setUnauthenticatedHandler } from './api';
 import { Page } from './components/Layout';
 import { AccessibilityPage } from './pages/Accessibility';
+import { AdministrationPage } from './pages/Administration';
 import { CheckInPage } from './pages/CheckIn';
 import { LegalPage } from './pages/Legal';
 import { LoginPage } from './pages/Login';
@@ -18,7 +19,7 @@ import { PersonalDataPage } from './pages/PersonalData';
 import { PlanPage, prefetchPlan } from './pages/Plan';
 import { WeekPage } from './pages/Week';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
-import { afterLogin, canBook, home, loadSession, session } from './session';
+import { afterLogin, canAdminister, canBook, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';
 
 interface RouteEntry {
@@ -35,6 +36,8 @@ const routes: Record<string, RouteEntry> = {
   '/mes-donnees': { page: PersonalDataPage, needsLogin: false },
   '/accessibilite': { page: AccessibilityPage, needsLogin: false },
   '/mentions-legales': { page: LegalPage, needsLogin: false },
+  // administration (issue 11)
+  '/administration': { page: AdministrationPage, needsLogin: true, allowed: canAdminister },
 };
 
 // Addresses with a part of their own: the desk of a QR code (/p/<desk id>).

@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentPath, navigate } from '../router';
-import { canBook, forgetSession, logout, session } from '../session';
+import { canAdminister, canBook, forgetSession, logout, session } from '../session';
 
 interface NavEntry {
   href: string;
@@ -17,6 +17,8 @@ interface NavEntry {
 const navigation: NavEntry[] = [
   { href: '/semaine', label: 'Ma semaine', visible: () => canBook(session.value) },
   { href: '/plan', label: 'Plan', visible: () => !!session.value },
+  // administration (issue 11)
+  { href: '/administration', label: 'Administration', visible: () => canAdminister(session.value) },
 ];
 
 function UserTools({ idSuffix }: { idSuffix: string }) {
