@@ -51,6 +51,8 @@ test_packages=(
   chromium
   zbar-tools  # check-in (issue 10, item 3): zbarimg decodes the desks' QR codes in tests/api/test_check_in.py
   librsvg2-bin  # rsvg-convert renders those SVG codes to PNG for zbarimg
+  # web app (issue 11): Chromium's French language pack, so that its date field reads 02/12/2026
+  chromium-l10n
 )
 bench_packages=(
   wrk

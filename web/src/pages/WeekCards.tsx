@@ -36,12 +36,11 @@ interface SpaceBooking {
 const nearnessNames = { quartier: 'dans votre quartier', floor: 'à votre niveau', site: 'ailleurs sur le site' };
 const where = (floor: string, zone: string | null) => (zone ? `${floor}, ${zone}` : floor);
 
-// « Libérer le reste de ma journée »: shown when I still hold a desk today.
+// « Aujourd'hui »: the desks I hold today, and « Libérer le reste de ma journée ».
 export function TodayCard(props: { today: string; bookings: PlacedDeskBooking[]; onChanged: () => void }) {
   const mine = props.bookings.filter((b) => b.date === props.today);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (!mine.length && !notice) return null;
   const release = async () => {
     try {
       const r = await post<{ bookings: PlacedDeskBooking[] }>('/api/v1/me/desk-bookings/release-rest-of-day', {});
@@ -62,6 +61,7 @@ export function TodayCard(props: { today: string; bookings: PlacedDeskBooking[];
       <div>
         <Notice message={notice} />
         {error && <ErrorAlert>{error}</ErrorAlert>}
+        {mine.length === 0 && !notice && <p>Pas de poste réservé aujourd'hui.</p>}
         {mine.length > 0 && (
           <>
             <p class="fr-mb-2w">
