@@ -97,10 +97,10 @@ export function ResidentImport({ siteId }: { siteId: number }) {
               setProblems(null);
             }} />
           {problems && (
-            <div id="fichier-residents-erreurs" class="fr-error-text escale-import-errors" role="alert">
-              <p class="fr-mb-1v">{problems.summary}</p>
+            <div id="fichier-residents-erreurs" class="escale-import-errors" role="alert">
+              <p class="fr-error-text fr-mb-1v">{problems.summary}</p>
               {problems.lines.length > 0 && (
-                <ul>
+                <ul class="fr-mt-1v">
                   {problems.lines.map((l) => (
                     <li key={l}>{l}</li>
                   ))}
