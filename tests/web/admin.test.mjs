@@ -2,6 +2,7 @@
 // Administration (issue 11) in Debian's Chromium: a gestionnaire imports residents from a CSV
 // file with one bad line (the error names the line, nothing is imported), fixes it and
 // imports; places a new desk on the plan with the keyboard and by dragging it, and saves it.
+// An agent gives back their locker and takes another from Ma semaine.
 // An agent has no Administration entry. axe-core and screenshots at 1280 and 360 px.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -92,6 +93,26 @@ describe('administration', () => {
     await page.setViewportSize({ width: 360, height: 900 });
     await screenshot(page, 'administration');
     assert.deepEqual(page.problems.filter((p) => !/status of 409/.test(p)), []);
+    await page.context().close();
+  });
+
+  test('Ma semaine: an agent gives their locker back and takes the nearest free one', async () => {
+    const page = await newPage(browser);
+    await login(page, server.base, accounts.agent);
+    await loaded(page);
+    const held = await page.locator('.escale-card', { hasText: 'Mon casier' }).locator('strong').innerText();
+    await page.getByRole('button', { name: 'Rendre mon casier' }).click();
+    await page.waitForSelector(`[role=status] >> text=Casier ${held} rendu.`);
+    const select = page.getByRole('combobox', { name: /Choisir un casier/ });
+    await select.waitFor();
+    assert.match(await select.locator('option').first().innerText(), /\((dans votre quartier|à votre niveau|ailleurs sur le site)\)$/);
+    assert.deepEqual(await axeViolations(page), [], 'axe-core with the locker choice');
+    await page.getByRole('button', { name: 'Prendre ce casier' }).click();
+    await page.waitForSelector('[role=status] >> text=/^Casier .+ attribué/');
+    assert.equal(await page.getByRole('button', { name: 'Rendre mon casier' }).count(), 1);
+    assert.ok(await page.getByText("Libérer le reste de ma journée").count() + await page.getByText("Pas de poste réservé aujourd'hui.").count() > 0,
+      'the today card is there');
+    assert.deepEqual(page.problems, []);
     await page.context().close();
   });
 
