@@ -17,6 +17,7 @@ import { LoginPage } from './pages/Login';
 import { NotFoundPage } from './pages/NotFound';
 import { PersonalDataPage } from './pages/PersonalData';
 import { PlanPage, prefetchPlan } from './pages/Plan';
+import { SpacesPage } from './pages/Spaces';
 import { WeekPage } from './pages/Week';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
 import { afterLogin, canAdminister, canBook, home, loadSession, session } from './session';
@@ -38,6 +39,7 @@ const routes: Record<string, RouteEntry> = {
   '/mentions-legales': { page: LegalPage, needsLogin: false },
   // administration (issue 11)
   '/administration': { page: AdministrationPage, needsLogin: true, allowed: canAdminister },
+  '/espaces': { page: SpacesPage, needsLogin: true, allowed: canBook },
 };
 
 // Addresses with a part of their own: the desk of a QR code (/p/<desk id>).

@@ -17,7 +17,8 @@ interface NavEntry {
 const navigation: NavEntry[] = [
   { href: '/semaine', label: 'Ma semaine', visible: () => canBook(session.value) },
   { href: '/plan', label: 'Plan', visible: () => !!session.value },
-  // administration (issue 11)
+  // collective spaces and administration (issue 11)
+  { href: '/espaces', label: 'Espaces', visible: () => canBook(session.value) },
   { href: '/administration', label: 'Administration', visible: () => canAdminister(session.value) },
 ];
 
