@@ -160,6 +160,16 @@ asio::awaitable<void> linger(beast::tcp_stream& stream) {
     }
 }
 
+// live updates (issue 11): whether the client closed its side of an event stream (the page
+// was left or EventSource.close() was called), seen without waiting for a write to fail.
+bool peer_closed(tcp::socket& socket) {
+    char byte;
+    beast::error_code ec;
+    socket.non_blocking(true, ec);
+    socket.receive(asio::buffer(&byte, 1), tcp::socket::message_peek, ec);
+    return ec == asio::error::eof || ec == asio::error::connection_reset;
+}
+
 // live updates (issue 11): the header of a response whose body is an event stream, then its
 // events as they come, until the stream ends, the client leaves or the server stops. No
 // length: the body ends when the connection closes.
@@ -179,7 +189,7 @@ asio::awaitable<void> stream_events(Shared& shared, beast::tcp_stream& stream, R
         stream.expires_never();
         tick.expires_after(events->tick);
         co_await tick.async_wait(use_nothrow);
-        if (shared.stopping) break;
+        if (shared.stopping || peer_closed(stream.socket())) break;
         auto text = events->next();
         if (!text) break;
         if (text->empty()) continue;
