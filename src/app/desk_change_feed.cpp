@@ -47,7 +47,7 @@ void DeskChangeFeed::refresh() {
 
     if (!fresh.empty()) {
         std::lock_guard lock(mutex_);
-        for (auto& ch : fresh) kept_.push_back(Change{next_seq_++, ch.id, ch.floor_id, ch.date});
+        for (auto& ch : fresh) kept_.push_back(Change{next_seq_++, ch.id, ch.floor_id, ch.date, now});
         while (kept_.size() > options_.keep_in_memory) kept_.pop_front();
     }
 
@@ -65,6 +65,12 @@ void DeskChangeFeed::refresh() {
 std::uint64_t DeskChangeFeed::cursor() const {
     std::lock_guard lock(mutex_);
     return next_seq_ - 1;
+}
+
+std::uint64_t DeskChangeFeed::cursor_before(std::chrono::steady_clock::time_point t) const {
+    std::lock_guard lock(mutex_);
+    auto it = std::find_if(kept_.begin(), kept_.end(), [&](const Change& c) { return c.arrived >= t; });
+    return it == kept_.end() ? next_seq_ - 1 : it->seq - 1;
 }
 
 std::vector<DeskChangeFeed::Change> DeskChangeFeed::of_floor(FloorId floor, std::uint64_t after) const {

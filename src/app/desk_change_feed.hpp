@@ -36,6 +36,7 @@ public:
         std::int64_t id = 0;    // the database's id (what a stream sends as the event id)
         FloorId floor_id = 0;
         Date date;
+        std::chrono::steady_clock::time_point arrived{};  // when this feed read it
     };
 
     explicit DeskChangeFeed(Store& store) : DeskChangeFeed(store, Options{}) {}
@@ -46,6 +47,10 @@ public:
     void refresh();
     // The sequence number of the latest change kept (0: none yet).
     std::uint64_t cursor() const;
+    // The cursor before the changes that arrived at `t` or later: a new stream starts a few
+    // seconds back, so that what changed between the page's read and the stream's opening
+    // is sent too.
+    std::uint64_t cursor_before(std::chrono::steady_clock::time_point t) const;
     // The changes of floor `floor` after cursor `after`, oldest first.
     std::vector<Change> of_floor(FloorId floor, std::uint64_t after) const;
     // The cursor just after the change with database id `id`, when it is still kept here;

@@ -77,7 +77,7 @@ class LiveOneServerTest(unittest.TestCase):
             started = time.monotonic()
             made = other.post("/api/v1/desk-bookings", {"desk_id": desk["id"], "date": date, "period": "am"})
             self.assertEqual(made[0], 201, made)
-            m = read_until(sock, r"id: (\d+)\nevent: desks\ndata: (\{[^\n]*\})\n\n")
+            m = read_until(sock, r"id: (\d+)\nevent: desks\ndata: (\{[^\n]*" + date + r"[^\n]*\})\n\n")
             self.assertLess(time.monotonic() - started, 2.0)
             self.assertIn(f'"floor_id":{floor}', m.group(2))
             self.assertIn(f'"{date}"', m.group(2))
@@ -117,6 +117,19 @@ class LiveOneServerTest(unittest.TestCase):
         sock.close()
         self.assertEqual(status, 200)
 
+    def test_a_new_stream_starts_with_the_changes_of_the_last_seconds(self):
+        floor, date, desk = bookable_slot(self.watcher)
+        other = self.someone_else()
+        made = other.post("/api/v1/desk-bookings", {"desk_id": desk["id"], "date": date, "period": "am"})
+        self.assertEqual(made[0], 201, made)
+        time.sleep(1)  # booked after the page's read, before its stream opened
+        status, body, _, sock = open_events(self.watcher, f"/api/v1/floors/{floor}/events")
+        try:
+            read_until(sock, r"event: desks\ndata: [^\n]*" + date, data=body)
+        finally:
+            sock.close()
+            other.delete(f"/api/v1/desk-bookings/{made[1]['bookings'][0]['id']}")
+
     def test_refusals_are_answers_not_streams(self):
         assert_error(self, open_events(self.watcher, "/api/v1/floors/999999/events")[:3], 404, "not_found")
         assert_error(self, open_events(self.watcher, "/api/v1/floors/abc/events")[:3], 400, "invalid_field")
@@ -130,7 +143,7 @@ class LiveOneServerTest(unittest.TestCase):
             self.assertEqual(made[0], 201, made)
             started = time.monotonic()
             for s in socks:
-                read_until(s, r"event: desks\n", timeout=3.0)
+                read_until(s, r"event: desks\ndata: [^\n]*" + date, timeout=3.0)
             self.assertLess(time.monotonic() - started, 3.0)
             # Other requests are still served at once.
             t = time.monotonic()
@@ -165,7 +178,7 @@ class LiveTwoServersTest(unittest.TestCase):
             started = time.monotonic()
             made = other.post("/api/v1/desk-bookings", {"desk_id": desk["id"], "date": date, "period": "am"})
             self.assertEqual(made[0], 201, made)
-            m = read_until(sock, r"event: desks\ndata: (\{[^\n]*\})\n")
+            m = read_until(sock, r"event: desks\ndata: (\{[^\n]*" + date + r"[^\n]*\})\n")
             self.assertLess(time.monotonic() - started, 2.0)
             self.assertIn(f'"{date}"', m.group(1))
         finally:

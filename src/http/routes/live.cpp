@@ -2,8 +2,9 @@
 // Routes of live updates (issue 11): GET /api/v1/floors/{id}/events, a floor's desk booking
 // changes as Server-Sent Events, so that an open plan or list shows within a second or two
 // what someone else booked or freed, on any server. Events:
-//   `ready`  once the stream is open (the page then reads the floor again: nothing is missed
-//            between its first read and the stream);
+//   `ready`  once the stream is open; a new stream (no Last-Event-ID) starts with the changes
+//            of the last 5 seconds, so that nothing is missed between the page's first read
+//            and the stream (a reopened one: the page reads the floor again);
 //   `desks`  {"floor_id", "dates"}: bookings of those days changed; its id is the database's
 //            id of the last change, which a reconnecting browser sends back as Last-Event-ID;
 //   `resync` the changes since Last-Event-ID are no longer known here: read the floor again.
@@ -30,6 +31,7 @@ namespace {
 using namespace std::chrono_literals;
 constexpr auto heartbeat = 15s;
 constexpr auto lifetime = 15min;
+constexpr auto replay = 5s;
 
 class FloorEvents final : public EventStream {
 public:
@@ -87,7 +89,8 @@ void add_live_routes(Router& r, const RouteContext& rc) {
                    return refused;
                }
                feed->refresh();
-               std::uint64_t cursor = feed->cursor();
+               // A few seconds back: what changed between the page's read and now is sent too.
+               std::uint64_t cursor = feed->cursor_before(std::chrono::steady_clock::now() - replay);
                bool resync = false;
                if (!c.request.last_event_id.empty()) {
                    auto id = parse_id(c.request.last_event_id, "Last-Event-ID");

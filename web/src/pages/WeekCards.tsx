@@ -86,14 +86,16 @@ export function LockerCard() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
+  // The free lockers are asked for only when wanted (a large site has hundreds).
+  const [wanted, setWanted] = useState(false);
+  const load = useCallback(async (withFree: boolean) => {
     try {
       const mine = await get<HeldLocker>('/api/v1/me/locker').catch((e) => {
         if (e instanceof ApiError && e.status === 404) return null;
         throw e;
       });
       setHeld(mine);
-      if (!mine) {
+      if (!mine && withFree) {
         const list = await get<FreeLocker[]>('/api/v1/me/free-lockers');
         setFree(list);
         setChoice(list[0] ? String(list[0].id) : '');
@@ -104,8 +106,8 @@ export function LockerCard() {
     }
   }, []);
   useEffect(() => {
-    load();
-  }, [load]);
+    load(wanted);
+  }, [load, wanted]);
 
   const take = async (e: Event) => {
     e.preventDefault();
@@ -113,10 +115,11 @@ export function LockerCard() {
       const got = await post<HeldLocker>('/api/v1/me/locker', choice ? { locker_id: Number(choice) } : {});
       setError(null);
       setNotice(`Casier ${got.locker.label} attribué (${where(got.floor_name, got.zone_name)}).`);
-      await load();
+      setWanted(false);
+      await load(false);
     } catch (err) {
       setError(messageOf(err));
-      await load();
+      await load(true);
     }
   };
   const giveBack = async () => {
@@ -125,7 +128,8 @@ export function LockerCard() {
       await del('/api/v1/me/locker');
       setError(null);
       setNotice(`Casier ${held.locker.label} rendu.`);
-      await load();
+      if (wanted) await load(true);
+      else setWanted(true);
     } catch (err) {
       setError(`Impossible de rendre le casier : ${messageOf(err)}`);
     }
@@ -146,6 +150,14 @@ export function LockerCard() {
             {error && <ErrorAlert>{error}</ErrorAlert>}
             <button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm" onClick={giveBack}>
               Rendre mon casier
+            </button>
+          </>
+        ) : !wanted ? (
+          <>
+            {error && <ErrorAlert>{error}</ErrorAlert>}
+            <p class="fr-mb-2w">Vous n'avez pas de casier.</p>
+            <button type="button" class="fr-btn fr-btn--secondary fr-btn--sm" onClick={() => setWanted(true)}>
+              Choisir un casier
             </button>
           </>
         ) : free.length === 0 ? (

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Live updates (issue 11): follows a floor's desk booking changes through the server's
 // event stream (GET /api/v1/floors/{id}/events, Server-Sent Events) and calls `reload` when
-// the page must read the floor again: each time the stream opens (nothing missed between
-// the page's first read and the stream), when bookings of the shown day changed, and when the server no longer knows
-// what changed since the last event it sent (after a long drop). The browser reconnects by
+// the page must read the floor again: when the stream opens again after a drop, when
+// bookings of the shown day changed, and when the server no longer knows what changed since
+// the last event it sent (after a long drop). The browser reconnects by
 // itself, sending the last event's id back.
 import { useEffect, useRef } from 'preact/hooks';
 
@@ -14,8 +14,13 @@ export function useLiveFloor(floorId: number | undefined, date: string, reload: 
     if (!floorId || typeof EventSource === 'undefined') return;
     const source = new EventSource(`/api/v1/floors/${floorId}/events`);
     const again = () => latest.current.reload();
-    // Opened (or opened again after a drop): what changed before is read once more.
-    source.addEventListener('ready', again);
+    // Opened again after a drop: what changed meanwhile is read once more. (The first opening
+    // needs no read: the server starts it with the changes of the last few seconds.)
+    let opened = false;
+    source.addEventListener('ready', () => {
+      if (opened) again();
+      opened = true;
+    });
     source.addEventListener('resync', again);
     source.addEventListener('desks', (e) => {
       try {
