@@ -56,7 +56,17 @@ async function firstLoad(browser, base, path, session, desks) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
-  await page.goto(base + path, { waitUntil: 'networkidle' });
+  // Settled: nothing in flight for 500 ms but the plan's live event stream, which stays open.
+  const inFlight = new Set();
+  const live = (r) => r.url().endsWith('/events');
+  page.on('request', (r) => !live(r) && inFlight.add(r));
+  page.on('requestfinished', (r) => inFlight.delete(r));
+  page.on('requestfailed', (r) => inFlight.delete(r));
+  await page.goto(base + path, { waitUntil: 'load' });
+  for (let quiet = 0; quiet < 5; ) {
+    await new Promise((r) => setTimeout(r, 100));
+    quiet = inFlight.size ? 0 : quiet + 1;
+  }
   let interactive = null;
   if (desks) {
     await page.waitForFunction(() => window.__interactive !== undefined);

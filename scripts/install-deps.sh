@@ -56,6 +56,8 @@ test_packages=(
   python3-openpyxl  # exports (issue 13): the tests read the XLSX files back
   # notifications (issue 10, item 7): a real SMTP server on loopback in tests/api/test_notifications.py
   python3-aiosmtpd
+  # web app (issue 11): Chromium's French language pack, so that its date field reads 02/12/2026
+  chromium-l10n
 )
 bench_packages=(
   wrk

@@ -65,7 +65,8 @@ std::string trimmed(std::string s) {
 
 }  // namespace
 
-Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteId site_id, std::string_view csv) {
+Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteId site_id, std::string_view csv,
+                                          bool dry_run) {
     ESCALE_TRY_VOID(actor.require(Permission::manage_residents, Scope{site_id, std::nullopt}));
     ESCALE_TRY(auto rows, parse_csv(csv));
     if (rows.empty()) return fail(errors::invalid_csv("le fichier est vide"));
@@ -76,7 +77,7 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
     for (auto [col, name] : {std::pair{Column::email, "email"}, {Column::name, "nom"}, {Column::service, "service"}})
         if (!at.count(col)) return fail(errors::invalid_csv(fmt::format("la colonne « {} » manque dans l'en-tête", name)));
 
-    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<ImportReport> {
+    return in_transaction(ctx, dry_run ? TxMode::read : TxMode::write, [&](Transaction& tx) -> Result<ImportReport> {
         ESCALE_TRY(auto site, tx.referential().find(Of<Site>{}, site_id));
         if (!site) return fail(errors::not_found(entity_label<Site>()));
         ESCALE_TRY(auto services, tx.referential().list(Of<Service>{}, site_id));
@@ -85,6 +86,7 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
 
         std::vector<ErrorDetail> problems;
         std::vector<Resident> residents;
+        ImportReport report;
         std::set<std::string> seen;
         for (size_t i = 1; i < rows.size(); ++i) {
             const auto& row = rows[i];
@@ -140,6 +142,7 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
                 problem("email", fmt::format("un résident avec l'adresse « {} » existe déjà.", r.email));
                 continue;
             }
+            if (dry_run) report.preview.push_back({static_cast<int>(row.line), r, code});
             residents.push_back(std::move(r));
         }
         if (!problems.empty()) {
@@ -147,11 +150,13 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
             e.details = std::move(problems);
             return fail(std::move(e));
         }
+        if (dry_run) return report;
         for (auto& r : residents) ESCALE_TRY_VOID(tx.referential().insert(r));
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, site_id, {}, {}, "import", "residents", {},
                                           fmt::format("{} résident(s) importé(s) par CSV", residents.size())}));
-        return ImportReport{static_cast<int>(residents.size())};
+        report.created = static_cast<int>(residents.size());
+        return report;
     });
 }
 

@@ -358,4 +358,10 @@ Error mail_refused(std::string_view detail) {
                 fmt::format("Le relais de messagerie a refusé le courriel ({}).", detail));
 }
 
+// live updates (issue 11)
+Error too_many_streams() {
+    return make(ErrorKind::unavailable, "too_many_streams",
+                "Trop de plans sont ouverts sur ce serveur : les mises à jour en direct reprendront dans un instant.");
+}
+
 }  // namespace escale::errors

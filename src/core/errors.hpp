@@ -141,5 +141,8 @@ Error waitlist_scope();
 Error mail_relay_unavailable(std::string_view detail);
 // The SMTP relay refused this mail (kind rule_violation: retried, then given up).
 Error mail_refused(std::string_view detail);
+// live updates (issue 11)
+// This server already serves its maximum of open event streams (503; the browser retries).
+Error too_many_streams();
 
 }  // namespace escale::errors

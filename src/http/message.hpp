@@ -3,6 +3,8 @@
 // compiles Beast. Plain values; nothing here is shared between threads.
 #pragma once
 
+#include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +26,7 @@ struct Request {
     std::string forwarded_for;   // the X-Forwarded-For header (trusted only from --trusted-proxy)
     std::string accept;          // the Accept header (the web app's pages: text/html)
     std::string accept_encoding; // the Accept-Encoding header (the web app's pre-compressed files)
+    std::string last_event_id;   // live updates (issue 11): the Last-Event-ID header of a reconnecting EventSource
 
     std::optional<std::string_view> query_param(std::string_view name) const {
         for (auto& [k, v] : query)
@@ -32,11 +35,23 @@ struct Request {
     }
 };
 
+// live updates (issue 11): a response that goes on (Server-Sent Events). The server writes the
+// response's status and headers, then calls next() every `tick` on the connection's strand
+// and sends what it returns (nothing when empty) until it returns nullopt, the client leaves
+// or the server stops. Shared with nothing else; its destructor runs when the stream ends.
+class EventStream {
+public:
+    virtual ~EventStream() = default;
+    virtual std::optional<std::string> next() = 0;
+    std::chrono::milliseconds tick{250};
+};
+
 struct Response {
     int status = 200;
     std::string content_type = "application/json; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    std::shared_ptr<EventStream> stream = nullptr;  // set: the body is this stream's events, not `body`
 };
 
 }  // namespace escale::http

@@ -48,6 +48,9 @@ public:
         asio::any_io_executor strand;
         bool busy = false;    // a request's header has arrived; read and written on the strand only
         bool closed = false;  // likewise
+        // Serving an event stream (live updates, issue 11): long-lived by design, never idle;
+        // it ends itself when the server stops.
+        bool streaming = false;
         // No request arriving or being served: nothing read and unparsed, nothing waiting
         // in the kernel's receive buffer either (a request sent just before the stop).
         bool idle() const {
@@ -116,6 +119,7 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const tcp::sock
     if (auto it = in.find("X-Forwarded-For"); it != in.end()) r.forwarded_for = it->value();
     if (auto it = in.find(bhttp::field::accept); it != in.end()) r.accept = it->value();
     if (auto it = in.find(bhttp::field::accept_encoding); it != in.end()) r.accept_encoding = it->value();
+    if (auto it = in.find("Last-Event-ID"); it != in.end()) r.last_event_id = it->value();
     return r;
 }
 
@@ -153,6 +157,44 @@ asio::awaitable<void> linger(beast::tcp_stream& stream) {
         auto [rec, n] = co_await stream.async_read_some(asio::buffer(sink), use_nothrow);
         if (rec) break;
         drained += n;
+    }
+}
+
+// live updates (issue 11): whether the client closed its side of an event stream (the page
+// was left or EventSource.close() was called), seen without waiting for a write to fail.
+bool peer_closed(tcp::socket& socket) {
+    char byte;
+    beast::error_code ec;
+    socket.non_blocking(true, ec);
+    socket.receive(asio::buffer(&byte, 1), tcp::socket::message_peek, ec);
+    return ec == asio::error::eof || ec == asio::error::connection_reset;
+}
+
+// live updates (issue 11): the header of a response whose body is an event stream, then its
+// events as they come, until the stream ends, the client leaves or the server stops. No
+// length: the body ends when the connection closes.
+asio::awaitable<void> stream_events(Shared& shared, beast::tcp_stream& stream, Response&& r, unsigned version) {
+    auto events = std::move(r.stream);
+    bhttp::response<bhttp::empty_body> head{static_cast<bhttp::status>(r.status), version};
+    head.set(bhttp::field::server, "escale");
+    head.set(bhttp::field::content_type, r.content_type);
+    for (auto& h : security_headers) head.set(h[0], h[1]);
+    for (auto& [k, v] : r.headers) head.set(k, v);
+    head.keep_alive(false);
+    bhttp::response_serializer<bhttp::empty_body> serializer{head};
+    stream.expires_after(shared.options.read_timeout);
+    auto [ec, n] = co_await bhttp::async_write_header(stream, serializer, use_nothrow);
+    asio::steady_timer tick(co_await asio::this_coro::executor);
+    while (!ec && !shared.stopping) {
+        stream.expires_never();
+        tick.expires_after(events->tick);
+        co_await tick.async_wait(use_nothrow);
+        if (shared.stopping || peer_closed(stream.socket())) break;
+        auto text = events->next();
+        if (!text) break;
+        if (text->empty()) continue;
+        stream.expires_after(shared.options.read_timeout);
+        std::tie(ec, n) = co_await asio::async_write(stream, asio::buffer(*text), use_nothrow);
     }
 }
 
@@ -204,6 +246,11 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
                     asio::use_awaitable);
             else
                 response = shared.api.handle(request, route);
+        }
+        if (response.stream) {
+            entry->streaming = true;
+            co_await stream_events(shared, stream, std::move(response), version);
+            break;
         }
         auto out = to_beast(std::move(response), version, keep_alive && !shared.stopping);
         stream.expires_after(shared.options.read_timeout);

@@ -4,6 +4,7 @@
 // (store/store.hpp): it belongs to the transaction's thread and shares its error rules.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <vector>
@@ -20,6 +21,15 @@ struct SlotHolder {
     Half half = Half::am;
     ResidentId resident_id = 0;
     BookingState state = BookingState::reserved;  // reserved or checked_in (check-in shows on the plan)
+};
+
+// live updates (issue 11): one change of a desk booking (made, or a new state), noted by the
+// database itself (migration v17) with the floor, the day and the instant in milliseconds.
+struct DeskChange {
+    std::int64_t id = 0;
+    FloorId floor_id = 0;
+    Date date;
+    std::int64_t at_ms = 0;
 };
 
 // A booking written as it already is (demo history): with the instant of its last state change.
@@ -85,6 +95,13 @@ public:
     // booking committed before and none is written meanwhile (PostgreSQL: a transaction-level
     // advisory lock, across servers; SQLite serialises writers already).
     virtual Result<void> hold_resident(ResidentId r) = 0;
+
+    // ---- live updates (issue 11) ----
+    // The changes noted at or after `at_ms` (database clock, ms), by id. None by default (a
+    // store without the trigger).
+    virtual Result<std::vector<DeskChange>> changes_since(std::int64_t /*at_ms*/) { return std::vector<DeskChange>{}; }
+    // Forgets the changes noted before `at_ms`; returns how many.
+    virtual Result<int> forget_changes_before(std::int64_t /*at_ms*/) { return 0; }
 };
 
 }  // namespace escale

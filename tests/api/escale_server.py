@@ -271,3 +271,41 @@ def assert_error(testcase, result, status, code):
     testcase.assertIsInstance(body, dict, body)
     testcase.assertEqual(body["error"]["code"], code, body)
     testcase.assertTrue(body["error"]["message"], body)
+
+
+# live updates (issue 11)
+def open_events(client, path, headers=None, until=b"event: ready", timeout=10):
+    """Opens an event stream (GET `path`) with `client`'s credentials on a connection of its
+    own and reads until `until` has arrived (or the answer is an error, which is read whole).
+    Returns (status, body: parsed JSON for an error, else the bytes read, headers, socket);
+    the caller closes the socket (None for an error)."""
+    import socket
+    import time
+    h = {**client.headers, **(headers or {})}
+    if client.token:
+        h.setdefault("Authorization", "Bearer " + client.token)
+    sock = socket.create_connection(("127.0.0.1", client.port), timeout=timeout)
+    head = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+    head += "".join(f"{k}: {v}\r\n" for k, v in h.items()) + "\r\n"
+    sock.sendall(head.encode())
+    data = b""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if b"\r\n\r\n" in data:
+            status, hdrs, body = parse_head(data)
+            if status != 200:
+                length = int(hdrs.get("content-length", "0"))
+                if len(body) >= length:
+                    sock.close()
+                    ctype = hdrs.get("content-type", "")
+                    check_answer("GET", path.split("?")[0], status, ctype, body)
+                    return status, json.loads(body) if ctype.startswith("application/json") else body, hdrs, None
+            elif until in body:
+                check_answer("GET", path.split("?")[0], status, hdrs.get("content-type", ""), b"")
+                return status, body, hdrs, sock
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    sock.close()
+    raise AssertionError(f"no {until!r} from {path} in {timeout} s: {data[:300]!r}")

@@ -11,7 +11,7 @@ import os
 import re
 import unittest
 
-from escale_server import DEMO_PASSWORD, Server, assert_error
+from escale_server import DEMO_PASSWORD, Server, assert_error, open_events
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 ADMIN = "admin@pilote.escale.test"
@@ -291,6 +291,11 @@ class PermissionsTest(unittest.TestCase):
         if path == "/api/v1/floors/{id}/availability":
             return (client.get(f"/api/v1/floors/{self.floor}/availability?date=2026-03-03"),
                     allowed(self.matrix, roles, permission, 1), 403)
+        if path == "/api/v1/floors/{id}/events":  # live updates (issue 11): a stream, read to its first event
+            status, body, hdrs, sock = open_events(client, f"/api/v1/floors/{self.floor}/events")
+            if sock:
+                sock.close()
+            return (status, body, hdrs), allowed(self.matrix, roles, permission, 1), 403
         if path == "/api/v1/floors/{id}/plan":
             return client.get(f"/api/v1/floors/{self.floor}/plan"), allowed(self.matrix, roles, permission, 1), 403
         if path == "/api/v1/sites/{id}/residents/import":

@@ -3,7 +3,7 @@
 // built app from $ESCALE_WEB_ROOT, a fresh SQLite database with the pilot demo, the real
 // clock) on a free loopback port; Debian's Chromium driven by playwright-core; axe-core run
 // in the page; screenshots written to $ESCALE_SCREENSHOTS (build/screenshots by default).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -23,15 +23,19 @@ export const accounts = {
 };
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-// A server of its own, stopped by stop(). `rules`: keep the demo's fair-booking rules (issue 10,
-// item 4: the pilot's weekly quota, quartier priority and adapted desks); by default they are
-// switched off through the API, as the API tests' harness does, so that a test books any desk.
-export async function startServer(extraArgs = [], { rules = false } = {}) {
+// A server of its own, stopped by stop().
+// `options.db`: a database URL to use instead of a fresh SQLite file (another server's, or
+// a PostgreSQL one from pgDatabase()). `options.rules`: keep the demo's fair-booking rules
+// (issue 10, item 4: the pilot's weekly quota, quartier priority and adapted desks); by
+// default they are switched off through the API, as the API tests' harness does, so that a
+// test books any desk.
+export async function startServer(extraArgs = [], options = {}) {
+  const rules = options.rules ?? false;
   // A --listen or --demo in extraArgs replaces the default (a free port; the pilot demo).
   const dir = mkdtempSync(path.join(os.tmpdir(), 'escale-web-'));
   const listen = extraArgs.includes('--listen') ? [] : ['--listen', '127.0.0.1:0'];
   const demo = extraArgs.includes('--demo') ? [] : ['--demo', 'pilot'];
-  const args = ['serve', ...listen, '--db', `sqlite:${path.join(dir, 'escale.db')}`, ...demo,
+  const args = ['serve', ...listen, '--db', options.db ?? `sqlite:${path.join(dir, 'escale.db')}`, ...demo,
     '--demo-history', 'past', '--web-root', webRoot, ...extraArgs];
   const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -77,7 +81,10 @@ export async function launchBrowser() {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+      // Chromium formats native fields (the date field) in its own UI language, not the page's.
+      '--lang=fr-FR'],
+    env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
   });
 }
 
@@ -117,4 +124,19 @@ export async function login(page, base, email) {
   await page.getByRole('textbox', { name: 'Mot de passe' }).fill(demoPassword);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
+}
+
+// live updates (issue 11): a fresh PostgreSQL database on the server of $ESCALE_TEST_PG_URL
+// (null when it is not set), dropped by drop().
+export function pgDatabase() {
+  const admin = process.env.ESCALE_TEST_PG_URL;
+  if (!admin) return null;
+  const name = `escale_web_${process.pid}_${Date.now()}`;
+  execFileSync('psql', [admin, '-qc', `CREATE DATABASE ${name}`]);
+  return {
+    url: admin.slice(0, admin.lastIndexOf('/') + 1) + name,
+    drop() {
+      execFileSync('psql', [admin, '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+    },
+  };
 }

@@ -31,16 +31,24 @@ export class ApiError extends Error {
 const networkError = () =>
   new ApiError(0, 'network', 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
 
+// A body already written in another format (a CSV file), sent as it is.
+class RawBody {
+  constructor(
+    readonly text: string,
+    readonly type: string,
+  ) {}
+}
+
 async function send(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
   const headers: Record<string, string> = { Accept: accept };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = body instanceof RawBody ? body.type : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body),
       credentials: 'same-origin',
     });
   } catch {
@@ -69,6 +77,12 @@ export async function getText(path: string, accept: string): Promise<string> {
 
 export async function post<T>(path: string, body: unknown): Promise<T> {
   const res = await send('POST', path, body);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+// POST of a text in its own format (e.g. text/csv), answered in JSON.
+export async function postText<T>(path: string, text: string, type: string): Promise<T> {
+  const res = await send('POST', path, new RawBody(text, type));
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 

@@ -10,17 +10,19 @@ import type { FunctionComponent } from 'preact';
 import { setUnauthenticatedHandler } from './api';
 import { Page } from './components/Layout';
 import { AccessibilityPage } from './pages/Accessibility';
+import { AdministrationPage } from './pages/Administration';
 import { CheckInPage } from './pages/CheckIn';
 import { LegalPage } from './pages/Legal';
 import { LoginPage } from './pages/Login';
 import { NotFoundPage } from './pages/NotFound';
 import { PersonalDataPage } from './pages/PersonalData';
 import { PlanPage, prefetchPlan } from './pages/Plan';
+import { SpacesPage } from './pages/Spaces';
 import { WeekPage } from './pages/Week';
 // presence planning
 import { PresencePage } from './pages/Presence';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
-import { afterLogin, canBook, home, loadSession, session } from './session';
+import { afterLogin, canAdminister, canBook, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';
 
 interface RouteEntry {
@@ -39,6 +41,9 @@ const routes: Record<string, RouteEntry> = {
   '/mentions-legales': { page: LegalPage, needsLogin: false },
   // presence planning
   '/presence': { page: PresencePage, needsLogin: true },
+  // administration (issue 11)
+  '/administration': { page: AdministrationPage, needsLogin: true, allowed: canAdminister },
+  '/espaces': { page: SpacesPage, needsLogin: true, allowed: canBook },
 };
 
 // Addresses with a part of their own: the desk of a QR code (/p/<desk id>).

@@ -54,6 +54,11 @@ export function canBook(s: SessionInfo | null | undefined): boolean {
   return holds(s, 'agent', 'referent', 'gestionnaire', 'admin');
 }
 
+// The administration pages (issue 11): gestionnaires and administrators.
+export function canAdminister(s: SessionInfo | null | undefined): boolean {
+  return holds(s, 'gestionnaire', 'admin');
+}
+
 // Where / leads: the week of those who book, the plan for the others, the login for visitors.
 export function home(s: SessionInfo | null | undefined): string {
   if (!s) return '/connexion';

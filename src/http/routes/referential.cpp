@@ -81,9 +81,20 @@ void add_referential_routes(Router& r, const RouteContext& rc) {
     r.add({.method = "POST", .pattern = "/api/v1/sites/{id}/residents/import", .handler = [ctx](const Call& c) {
                auto id = path_id(c);
                if (!id) return error_response(id.error());
-               auto report = app::import_residents_csv(ctx, *c.actor, *id, c.request.body);
+               // web app (issue 11): ?dry_run=true checks the file and shows what it would create.
+               auto dry = c.request.query_param("dry_run");
+               bool dry_run = dry && (*dry == "true" || *dry == "1");
+               auto report = app::import_residents_csv(ctx, *c.actor, *id, c.request.body, dry_run);
                if (!report) return error_response(report.error());
-               return json_response(201, json::object{{"created", report->created}});
+               if (!dry_run) return json_response(201, json::object{{"created", report->created}});
+               json::array lines;
+               for (auto& l : report->preview)
+                   lines.push_back(json::object{{"line", l.line}, {"email", l.resident.email},
+                                                {"display_name", l.resident.display_name},
+                                                {"service_code", l.service_code},
+                                                {"fte_percent", l.resident.fte_percent},
+                                                {"role", std::string(to_string(l.resident.role))}});
+               return json_response(200, json::object{{"created", 0}, {"dry_run", true}, {"residents", std::move(lines)}});
            }});
     r.add({.method = "GET", .pattern = "/api/v1/floors/{id}/plan", .handler = [ctx](const Call& c) {
                auto id = path_id(c);

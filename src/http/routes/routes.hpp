@@ -69,6 +69,9 @@ void add_waitlist_routes(Router& router, const RouteContext& rc);
 // notifications
 // routes/notifications.cpp (issue 10, item 7): one's notifications, mark one or all read.
 void add_notification_routes(Router& router, const RouteContext& rc);
+// live updates (issue 11)
+// routes/live.cpp: a floor's desk booking changes as Server-Sent Events.
+void add_live_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:

@@ -437,7 +437,34 @@ CREATE INDEX mail_outbox_notification ON mail_outbox(notification_id);
 CREATE INDEX mail_outbox_site_created ON mail_outbox(site_id, created_at);
 )sql";
 
-constexpr std::array<std::string_view, 17> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17}};
+// live updates (issue 11): every change of a desk booking of yesterday or later noted with its
+// floor, day and instant (milliseconds, the database's clock) by a trigger, whatever path
+// changed it, so that every server can tell its open plans (app/desk_change_feed). Ids are
+// not in commit order here: readers look back over a window of instants, not from an id.
+// Numbered v17 for the merge (the lead renumbers).
+constexpr std::string_view v18 = R"sql(
+CREATE TABLE desk_changes (
+  id BIGSERIAL PRIMARY KEY,
+  floor_id BIGINT NOT NULL,
+  date DATE NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX desk_changes_at ON desk_changes(at);
+CREATE FUNCTION desk_changes_note() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.date >= current_date - 1 AND (TG_OP = 'INSERT' OR OLD.state IS DISTINCT FROM NEW.state) THEN
+    INSERT INTO desk_changes (floor_id, date, at)
+      SELECT d.floor_id, NEW.date, (extract(epoch FROM clock_timestamp()) * 1000)::bigint
+        FROM desks d WHERE d.id = NEW.desk_id;
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER desk_changes_note AFTER INSERT OR UPDATE OF state ON desk_bookings
+  FOR EACH ROW EXECUTE FUNCTION desk_changes_note();
+)sql";
+
+constexpr std::array<std::string_view, 18> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18}};
 
 }  // namespace
 

@@ -171,6 +171,22 @@ public:
 
     // ---- fair-booking rules (issue 10, item 4) ----
     Result<void> hold_resident(ResidentId r) override { return c_.lock("escale-resident-desks:" + std::to_string(r)); }
+    // live updates (issue 11): what the v17 triggers noted.
+    Result<std::vector<DeskChange>> changes_since(std::int64_t at_ms) override {
+        // A bound, so that a burst (a bulk import) cannot make one poll read without end; the
+        // feed then catches up on the next poll, or tells its streams to read everything again.
+        static const std::string sql =
+            "SELECT id, floor_id, date, at FROM desk_changes WHERE at >= $1 ORDER BY id LIMIT 5000";
+        return rows(c_, sql, params(at_ms), [](const Row& r) {
+            DeskChange ch;
+            read_columns(r, 0, ch.id, ch.floor_id, ch.date, ch.at_ms);
+            return ch;
+        });
+    }
+
+    Result<int> forget_changes_before(std::int64_t at_ms) override {
+        return execute(c_, "DELETE FROM desk_changes WHERE at < $1", params(at_ms));
+    }
 
 private:
     Connection& c_;

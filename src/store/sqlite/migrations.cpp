@@ -451,7 +451,36 @@ CREATE INDEX mail_outbox_notification ON mail_outbox(notification_id);
 CREATE INDEX mail_outbox_site_created ON mail_outbox(site_id, created_at);
 )sql";
 
-constexpr std::array<std::string_view, 17> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17}};
+// live updates (issue 11): every change of a desk booking of yesterday or later (a new one, a
+// new state) noted with its floor, day and instant (milliseconds, the database's clock), so
+// that every server can tell its open plans within a second (app/desk_change_feed). Written by
+// triggers, whatever path changed the booking; kept a few minutes (forget_changes_before).
+// Numbered v17 for the merge (the lead renumbers).
+constexpr std::string_view v18 = R"sql(
+CREATE TABLE desk_changes (
+  id INTEGER PRIMARY KEY,
+  floor_id INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX desk_changes_at ON desk_changes(at);
+CREATE TRIGGER desk_changes_on_insert AFTER INSERT ON desk_bookings
+  WHEN NEW.date >= date('now', '-1 day')
+BEGIN
+  INSERT INTO desk_changes (floor_id, date, at)
+    SELECT floor_id, NEW.date, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+      FROM desks WHERE id = NEW.desk_id;
+END;
+CREATE TRIGGER desk_changes_on_state AFTER UPDATE OF state ON desk_bookings
+  WHEN OLD.state IS NOT NEW.state AND NEW.date >= date('now', '-1 day')
+BEGIN
+  INSERT INTO desk_changes (floor_id, date, at)
+    SELECT floor_id, NEW.date, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+      FROM desks WHERE id = NEW.desk_id;
+END;
+)sql";
+
+constexpr std::array<std::string_view, 18> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18}};
 
 }  // namespace
 

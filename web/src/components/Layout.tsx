@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentPath, navigate } from '../router';
-import { canBook, forgetSession, logout, session } from '../session';
+import { canAdminister, canBook, forgetSession, logout, session } from '../session';
 
 interface NavEntry {
   href: string;
@@ -17,6 +17,10 @@ interface NavEntry {
 const navigation: NavEntry[] = [
   { href: '/semaine', label: 'Ma semaine', visible: () => canBook(session.value) },
   { href: '/plan', label: 'Plan', visible: () => !!session.value },
+  // collective spaces and administration (issue 11)
+  { href: '/espaces', label: 'Espaces', visible: () => canBook(session.value) },
+  { href: '/presence', label: 'Présence', visible: () => !!session.value },  // presence planning (issue 10, item 6)
+  { href: '/administration', label: 'Administration', visible: () => canAdminister(session.value) },
 ];
 
 function UserTools({ idSuffix }: { idSuffix: string }) {

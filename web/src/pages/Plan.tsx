@@ -10,8 +10,9 @@ import { PageTitle } from '../components/PageTitle';
 import { fetchOnce, messageOf, prefetch, useSite } from '../data';
 import { addDays, capitalise, formatDate, periodNames, today, weekday } from '../format';
 import { DeskList } from '../plan/DeskList';
-import { deskViews, type DeskView } from '../plan/deskState';
+import { deskViews, stateNames, type DeskView } from '../plan/deskState';
 import { FloorPlan } from '../plan/FloorPlan';
+import { changedDesks, useLiveFloor } from '../plan/liveFloor';
 import { sanitisePlan, type SanitisedPlan } from '../plan/sanitiseSvg';
 import { currentQuery, navigate } from '../router';
 import { canBook, session } from '../session';
@@ -71,7 +72,10 @@ export function PlanPage() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [changed, setChanged] = useState<Set<number>>(new Set());
+  const [liveNotice, setLiveNotice] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
+  const shownViews = useRef<{ key: string; views: DeskView[] }>({ key: '', views: [] });
 
   const setQuery = (changes: Record<string, string>) => {
     const next = { date, demi: period, etage: String(floorId ?? ''), ...changes };
@@ -91,8 +95,21 @@ export function PlanPage() {
 
   useEffect(() => {
     setAvailability(null);
+    setChanged(new Set());
     loadAvailability();
   }, [loadAvailability]);
+
+  // Live updates: what someone else booked or freed shows within a second or two, highlighted
+  // for a few seconds and told to screen readers.
+  const liveReload = useCallback(async () => {
+    if (!floorId) return;
+    try {
+      setAvailability(await get<FloorAvailability>(availabilityUrl(floorId, date)));
+    } catch {
+      // The next change or reconnection reads again; the plan shown stays as it was.
+    }
+  }, [floorId, date]);
+  useLiveFloor(floorId, date, liveReload);
 
   useEffect(() => {
     if (!floorId) return;
@@ -102,12 +119,34 @@ export function PlanPage() {
     );
   }, [floorId]);
 
-  const views: DeskView[] = useMemo(
+  const computed: DeskView[] = useMemo(
     () =>
       availability && site.data
         ? deskViews(availability.desks, site.data.zones, s.resident.service_id, period, date, timeZone)
         : [],
     [availability, site.data, period, date, timeZone, s.resident.service_id],
+  );
+  // The desks whose state changed from one read to the next of the same floor, day and half-day.
+  useEffect(() => {
+    const key = `${floorId}|${date}|${period}`;
+    const before = shownViews.current.key === key ? shownViews.current.views : [];
+    shownViews.current = { key, views: computed };
+    if (!before.length || !computed.length) return;
+    const diff = changedDesks(before, computed).filter((v) => v.state !== 'yours');
+    if (!diff.length) return;
+    setChanged(new Set(diff.map((v) => v.desk.id)));
+    setLiveNotice(
+      diff.length === 1
+        ? `Le poste ${diff[0].desk.label} est maintenant ${stateNames[diff[0].state]}.`
+        : `${diff.length} postes viennent de changer : ${diff.map((v) => `${v.desk.label} ${stateNames[v.state]}`).join(', ')}.`,
+    );
+    const timer = setTimeout(() => setChanged(new Set()), 4000);
+    return () => clearTimeout(timer);
+  }, [computed]);
+  useEffect(() => setLiveNotice(null), [floorId, date, period]);
+  const views = useMemo(
+    () => (changed.size ? computed.map((v) => (changed.has(v.desk.id) ? { ...v, changed: true } : v)) : computed),
+    [computed, changed],
   );
 
   const refusal =
@@ -230,6 +269,7 @@ export function PlanPage() {
       </div>
       <div ref={resultRef} tabIndex={-1} class="escale-plan-result">
         <Notice message={notice} />
+        <Notice message={liveNotice} kind="info" />
         {error && <ErrorAlert>{error}</ErrorAlert>}
         {refusal && (
           <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">

@@ -10,6 +10,7 @@ import { PageTitle } from '../components/PageTitle';
 import { messageOf, useSite } from '../data';
 import { addDays, capitalise, formatDate, halfNames, mondayOf, today } from '../format';
 import type { Half, PlacedDeskBooking, SiteCalendar } from '../types';
+import { LockerCard, SpaceBookingsCard, TodayCard } from './WeekCards';
 
 const weeksShown = 4;
 const halves: Half[] = ['am', 'pm'];
@@ -67,6 +68,19 @@ export function WeekPage() {
       <p>Vos réservations des {weeksShown} prochaines semaines. Choisissez une demi-journée libre pour réserver un poste sur le plan.</p>
       <Notice message={notice} />
       {error && <ErrorAlert>{error}</ErrorAlert>}
+      {bookings && now && (
+        <div class="fr-grid-row fr-grid-row--gutters escale-week-cards">
+          <div class="fr-col-12 fr-col-md-4">
+            <TodayCard today={now} bookings={bookings} onChanged={load} />
+          </div>
+          <div class="fr-col-12 fr-col-md-4">
+            <LockerCard />
+          </div>
+          <div class="fr-col-12 fr-col-md-4">
+            <SpaceBookingsCard today={now} />
+          </div>
+        </div>
+      )}
       {!bookings || !calendar || !first || !now ? (
         <p aria-busy="true">Chargement de vos réservations…</p>
       ) : (
@@ -149,7 +163,7 @@ function HalfDayCell(props: {
         <p class="fr-mb-1v">
           <span class="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon">Réservé</span>{' '}
           <strong>Poste {booking.desk_label}</strong>
-          {booking.zone_name && <span class="escale-muted"> · {booking.zone_name}</span>}
+          {booking.zone_name && <span class="escale-muted escale-zone-name">{booking.zone_name}</span>}
         </p>
         {!past && (
           <button
@@ -158,7 +172,7 @@ function HalfDayCell(props: {
             aria-label={`Annuler la réservation du poste ${booking.desk_label}, ${when}`}
             onClick={() => props.onCancel(booking)}
           >
-            Annuler
+            <span class="escale-wide-only">Annuler</span>
           </button>
         )}
       </td>

@@ -91,7 +91,7 @@ export function DeskList(props: { views: DeskView[]; zones: Zone[]; caption: str
                 </thead>
                 <tbody>
                   {shown.map((v) => (
-                    <tr key={v.desk.id}>
+                    <tr key={v.desk.id} class={v.changed ? 'escale-row--changed' : undefined}>
                       <th scope="row">{v.desk.label}</th>
                       <td>
                         {v.zone?.name ?? '—'}

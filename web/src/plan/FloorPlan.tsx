@@ -91,9 +91,9 @@ export function FloorPlan(props: {
                   if (el) deskRefs.current.set(v.desk.id, el);
                   else deskRefs.current.delete(v.desk.id);
                 }}
-                class={`escale-desk escale-desk--${v.state}${v.outsideMyQuartier ? ' escale-desk--elsewhere' : ''}`}
+                class={`escale-desk escale-desk--${v.state}${v.outsideMyQuartier ? ' escale-desk--elsewhere' : ''}${v.changed ? ' escale-desk--changed' : ''}`}
                 role="button"
-                tabIndex={v === current ? 0 : -1}
+                tabindex={v === current ? 0 : -1}
                 aria-label={v.name}
                 aria-disabled={v.state !== 'free' ? 'true' : undefined}
                 data-desk={v.desk.label}

@@ -40,6 +40,7 @@ export interface DeskView {
   zone: Zone | undefined;
   outsideMyQuartier: boolean;
   name: string;  // accessible name
+  changed?: boolean;  // live updates: changed by someone else a moment ago (highlighted)
 }
 
 export function deskViews(
