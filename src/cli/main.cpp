@@ -197,6 +197,13 @@ int main(int argc, char** argv) {
         ->check(cli::between(1, 3600))
         ->capture_default_str();
 
+    // Hardening (issue 14): resource limits and the access log.
+    std::size_t max_connections = 0;
+    serve->add_option("--max-connections", max_connections,
+                      "Connexions ouvertes à la fois ; au-delà, les connexions inactives les plus anciennes sont "
+                      "fermées (0 : la limite de fichiers ouverts du processus, moins une réserve)")
+        ->capture_default_str();
+
     // ---- user add ----
     auto* user = cli.add_subcommand("user", "Gère les comptes locaux");
     user->require_subcommand(1);
@@ -303,6 +310,7 @@ int main(int argc, char** argv) {
         // threads keep the cores busy (bench/README.md, "Databases").
         bool remote_db = serve_db.url.rfind("sqlite:", 0) != 0;
         so.threads = threads > 0 ? threads : remote_db ? 4 * static_cast<int>(std::thread::hardware_concurrency()) : 0;
+        so.max_connections = max_connections;  // hardening (issue 14)
         std::unique_ptr<oidc_client::CurlOidcHttp> oidc_http;
         std::unique_ptr<app::OidcProvider> oidc_provider;
         if (!oidc.issuer.empty()) {

@@ -23,7 +23,15 @@ struct ServerOptions {
     std::chrono::seconds read_timeout{15};   // to receive a whole request
     std::chrono::seconds idle_timeout{60};   // keep-alive wait for the next request
     std::chrono::seconds shutdown_grace{10}; // then in-flight work is abandoned
+    // Hardening (issue 14): connections open at once; 0: the limit of open files less a
+    // reserve (connection_cap). Beyond it, a newcomer takes the place of the oldest connection
+    // waiting for a request (idle kept-alive ones first), never of one serving or streaming.
+    std::size_t max_connections = 0;
 };
+
+// The connection cap in force: `asked`, or when 0 the process's limit of open files
+// (RLIMIT_NOFILE) less a reserve for the database and the logs (an eighth, at least 64).
+std::size_t connection_cap(std::size_t asked);
 
 // Serves until SIGTERM or SIGINT. `on_listening` is called with the bound port once the
 // socket listens. Fails (kind unavailable) when the address cannot be bound.

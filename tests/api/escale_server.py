@@ -87,13 +87,14 @@ class Server:
     """A running server with its own temporary database. Use as a context manager."""
 
     def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None, share_with=None, db_url=None, port=0,
-                 history="past"):
+                 history="past", nofile=None):
         """`history`: the demo's booking history (--demo-history): "past" by default, so that the
         days the tests book (from TEST_NOW on) start free while the weeks before have a life;
         "full" adds the demo's bookings of the coming days. `share_with`: another Server whose database this one uses too (it stays the
         owner: it drops the database when it stops). `db_url`: an existing database
         ("sqlite:PATH" or "postgresql://..."), used and left as it is. `port`: the port to
-        listen on (0: a free one, chosen by the server)."""
+        listen on (0: a free one, chosen by the server). `nofile`: the server process's limit of
+        open files (soft and hard), as `ulimit -n` would set it."""
         self.dir = tempfile.TemporaryDirectory(prefix="escale-api-")
         self.kind = db or database_kind()
         self.pg_url = None
@@ -123,7 +124,17 @@ class Server:
         if test_clock:
             args += ["--test-clock", test_clock]
         args += list(extra)
-        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        preexec = None
+        if nofile is not None:
+            import resource
+
+            def preexec():
+                resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=preexec)
+        # What the server wrote to standard error (its log): the number of lines, and the
+        # lines themselves (the first ones, up to a bound, so a flood cannot fill the test's memory).
+        self.log_line_count = 0
+        self.log_lines = []
         self.port = None
         for line in self.proc.stdout:
             m = re.match(r"escale: listening on http://127\.0\.0\.1:(\d+)", line)
@@ -134,7 +145,21 @@ class Server:
             raise RuntimeError("server did not start: " + self.proc.stderr.read())
         # Keep draining output so the server never blocks on a full pipe.
         threading.Thread(target=self.proc.stdout.read, daemon=True).start()
-        threading.Thread(target=self.proc.stderr.read, daemon=True).start()
+        threading.Thread(target=self._read_log, daemon=True).start()
+
+    def _read_log(self):
+        for line in self.proc.stderr:
+            self.log_line_count += 1
+            if len(self.log_lines) < 20000:
+                self.log_lines.append(line)
+
+    def rss_kib(self, field="VmRSS"):
+        """The server process's resident memory (VmRSS) or its peak (VmHWM), in KiB."""
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+        raise RuntimeError(field + " not found")
 
     def __enter__(self):
         return self
