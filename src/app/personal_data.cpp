@@ -60,7 +60,7 @@ Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Inst
     ESCALE_TRY(int space_anonymised, tx.space_bookings().anonymize_of(r.id));
     anonymised += space_anonymised;
     ESCALE_TRY_VOID(tx.identity().delete_access_of(r.id));
-    ESCALE_TRY_VOID(tx.identity().delete_login_throttle("compte:" + normalize_email(r.email)));
+    ESCALE_TRY_VOID(tx.identity().delete_login_throttles_of_account("compte:" + normalize_email(r.email)));
     return anonymised;
 }
 

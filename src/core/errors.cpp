@@ -283,4 +283,12 @@ Error occurrences_refused(int refused, int total) {
                             refused > 1 ? "s" : "", total, refused > 1 ? "vent" : "t", refused > 1 ? "s" : ""));
 }
 
+// hardening (issue 14)
+Error server_busy(std::chrono::seconds retry_after) {
+    auto e = make(ErrorKind::unavailable, "server_busy",
+                  "Le serveur traite déjà beaucoup de connexions : réessayez dans un instant.");
+    e.retry_after = retry_after;
+    return e;
+}
+
 }  // namespace escale::errors

@@ -114,4 +114,9 @@ Error too_many_occurrences(int max);
 // in Error::details).
 Error occurrences_refused(int refused, int total);
 
+// hardening (issue 14)
+// Too much work of one kind already waiting (password hashing): refused at once, to retry
+// after `retry_after`.
+Error server_busy(std::chrono::seconds retry_after);
+
 }  // namespace escale::errors

@@ -178,10 +178,31 @@ private:
     std::uint64_t silenced_ = 0;
 };
 
+// Admission to the password-hashing pool: at most `limit` requests running or queued there.
+// Safe to share between threads.
+class HashingAdmission {
+public:
+    explicit HashingAdmission(std::size_t limit) : limit_(limit) {}
+    bool enter() {
+        if (++admitted_ > limit_) {
+            --admitted_;
+            return false;
+        }
+        return true;
+    }
+    void leave() { --admitted_; }
+
+private:
+    std::size_t limit_;
+    std::atomic<std::size_t> admitted_{0};
+};
+
 struct Shared {
     const ServerOptions& options;
     const Api& api;
     asio::thread_pool& slow_pool;  // runs slow handlers so I/O threads keep serving
+    asio::thread_pool& hashing_pool;  // runs the routes that hash passwords (argon2id), a few at a time
+    HashingAdmission& hashing;
     Connections connections;
     std::atomic<bool> stopping{false};
     std::size_t max_connections = 0;  // the cap in force (ServerOptions::max_connections, or derived)
@@ -289,7 +310,18 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             auto request = to_request(msg, stream.socket(), bad_target);
             if (bad_target)
                 response = error_of(Error{ErrorKind::invalid_input, "bad_target", "L'adresse demandée est mal formée.", {}}, 400);
-            else if (auto route = shared.api.route(request); route.route && route.route->slow)
+            else if (auto route = shared.api.route(request); route.route && route.route->hashes_password) {
+                if (!shared.hashing.enter()) {
+                    response = error_of(errors::server_busy(1s), 503);
+                    response.headers.emplace_back("Retry-After", "1");
+                } else {
+                    response = co_await asio::co_spawn(
+                        shared.hashing_pool,
+                        [&]() -> asio::awaitable<Response> { co_return shared.api.handle(request, route); },
+                        asio::use_awaitable);
+                    shared.hashing.leave();
+                }
+            } else if (route.route && route.route->slow)
                 response = co_await asio::co_spawn(
                     shared.slow_pool,
                     [&]() -> asio::awaitable<Response> { co_return shared.api.handle(request, route); },
@@ -392,7 +424,13 @@ Result<void> serve(const ServerOptions& options, const Api& api,
     // Writers mostly wait (for the database's write lock, for a disk flush shared with
     // other commits), so this pool is larger than the core count.
     asio::thread_pool slow_pool(static_cast<std::size_t>(std::max(16, 4 * threads)));
-    Shared shared{options, api, slow_pool, {}, {}, connection_cap(options.max_connections)};
+    // Password hashing (argon2id, 64 MiB each) on its own pool of one thread per core, with
+    // a bounded queue: a flood of logins neither takes the memory nor the writers' threads.
+    std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+    std::size_t hashing_threads = options.hashing_threads > 0 ? options.hashing_threads : cores;
+    asio::thread_pool hashing_pool(hashing_threads);
+    HashingAdmission hashing(hashing_threads * (1 + options.hashing_queue_per_thread));
+    Shared shared{options, api, slow_pool, hashing_pool, hashing, {}, {}, connection_cap(options.max_connections)};
     spdlog::info("au plus {} connexions ouvertes à la fois", shared.max_connections);
 
     tcp::acceptor acceptor(ioc);
@@ -432,6 +470,7 @@ Result<void> serve(const ServerOptions& options, const Api& api,
     ioc.run();
     for (auto& t : pool) t.join();
     slow_pool.join();
+    hashing_pool.join();
     return {};
 }
 

@@ -27,6 +27,10 @@ struct ServerOptions {
     // reserve (connection_cap). Beyond it, a newcomer takes the place of the oldest connection
     // waiting for a request (idle kept-alive ones first), never of one serving or streaming.
     std::size_t max_connections = 0;
+    // Password hashing pool: threads (0: one per core) and requests that may wait per thread;
+    // beyond, 503 server_busy with Retry-After.
+    std::size_t hashing_threads = 0;
+    std::size_t hashing_queue_per_thread = 4;
 };
 
 // The connection cap in force: `asked`, or when 0 the process's limit of open files

@@ -3,9 +3,12 @@
 exhaust the server's file descriptors, memory or password-hashing capacity, and the server's
 log and memory stay bounded. The bounds are generous on purpose (this machine is shared and
 noisy): they tell "served" from "not served", not a latency; the figures are in the notes."""
+import random
 import socket
+import threading
 import time
 import unittest
+from concurrent.futures import ThreadPoolExecutor
 
 from escale_server import Client, Server
 
@@ -121,6 +124,76 @@ class FileDescriptorExhaustion(unittest.TestCase):
             finally:
                 for u in unfinished:
                     u.close()
+
+
+class FailedLoginFlood(unittest.TestCase):
+    """Finding 3: argon2id (64 MiB a hash) runs on its own bounded pool, so a flood of failed
+    logins neither takes the memory nor delays bookings; the address's attempt is counted
+    before the hash, so parallel attempts cannot slip past its limit."""
+
+    def test_parallel_attempts_from_one_address_stop_at_its_limit(self):
+        # The clock stands still: a lock, once taken, holds for the whole test.
+        with Server() as s:
+            def attempt(i):
+                c = s.client()
+                try:
+                    for _ in range(600):  # the hashing pool is full (503): try again shortly
+                        status = c.post("/api/v1/auth/login", {"email": f"inconnu{i}@exemple.fr", "password": "x" * 12})[0]
+                        if status != 503:
+                            return status
+                        time.sleep(0.05)
+                    return status
+                finally:
+                    c.close()
+            with ThreadPoolExecutor(32) as pool:
+                statuses = list(pool.map(attempt, range(160)))
+            checked = statuses.count(401)
+            # 100 failures from one address are free (core/login_throttle.hpp), then it is locked.
+            self.assertLessEqual(checked, 100, statuses)
+            self.assertEqual(set(statuses) - {401, 429}, set(), statuses)
+            self.assertIn(429, statuses)
+
+    def test_bookings_are_served_during_a_login_flood(self):
+        with Server(extra=["--trusted-proxy", "127.0.0.1"]) as s:
+            email = first_agent(s)
+            agent = s.login(email)
+            desks = free_desk(agent, WEDNESDAY)
+            stop = threading.Event()
+            seen = set()
+
+            def flood():
+                c = s.client()
+                while not stop.is_set():
+                    address = f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+                    status = c.post("/api/v1/auth/login",
+                                    {"email": f"x{random.randrange(10**9)}@exemple.fr", "password": "y" * 12},
+                                    headers={"X-Forwarded-For": address})[0]
+                    seen.add(status)
+                c.close()
+
+            threads = [threading.Thread(target=flood) for _ in range(32)]
+            for t in threads:
+                t.start()
+            try:
+                time.sleep(2)
+                for half in ("am", "pm"):
+                    booker = Client(s.port, agent.token)
+                    booker.conn.timeout = 5
+                    (status, body, _), took = timed(lambda: booker.post(
+                        "/api/v1/desk-bookings", {"desk_id": desks[0], "date": WEDNESDAY, "period": half}))
+                    self.assertEqual(status, 201, body)
+                    self.assertLess(took, 5)
+                    booker.close()
+                time.sleep(2)
+            finally:
+                stop.set()
+                for t in threads:
+                    t.join()
+            # Beyond the hashing pool's queue, a login is refused at once (503), not queued.
+            self.assertIn(503, seen)
+            self.assertEqual(seen - {401, 503}, set())
+            # About 64 MiB a hash: a few at a time, not one per waiting thread.
+            self.assertLess(s.rss_kib("VmHWM"), 600 * 1024)
 
 
 if __name__ == "__main__":
