@@ -37,6 +37,10 @@ struct Response {
     std::string content_type = "application/json; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // Hardening (issue 14): when not empty, sent instead of `body`, without a copy. For
+    // buffers that outlive the server (the embedded OpenAPI document, the web app's files
+    // loaded at start): a client that never reads its answer then holds no memory of its own.
+    std::string_view body_view{};
 };
 
 }  // namespace escale::http

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include <malloc.h>
 #include <sys/resource.h>
 
 #include <spdlog/spdlog.h>
@@ -197,12 +198,33 @@ private:
     std::atomic<std::size_t> admitted_{0};
 };
 
+// Bytes of answers built for one request (not static) and not yet taken by their clients:
+// beyond a budget, an answer is replaced by a short 503, so that clients that ask and never
+// read cannot make the server hold unbounded memory. Safe to share between threads.
+class UnsentBytes {
+public:
+    explicit UnsentBytes(std::size_t budget) : budget_(budget) {}
+    bool take(std::size_t n) {
+        if (used_.fetch_add(n) + n > budget_ && n > 64 * 1024) {
+            used_ -= n;
+            return false;
+        }
+        return true;
+    }
+    void give_back(std::size_t n) { used_ -= n; }
+
+private:
+    std::size_t budget_;
+    std::atomic<std::size_t> used_{0};
+};
+
 struct Shared {
     const ServerOptions& options;
     const Api& api;
     asio::thread_pool& slow_pool;  // runs slow handlers so I/O threads keep serving
     asio::thread_pool& hashing_pool;  // runs the routes that hash passwords (argon2id), a few at a time
     HashingAdmission& hashing;
+    UnsentBytes& unsent;
     Connections connections;
     std::atomic<bool> stopping{false};
     std::size_t max_connections = 0;  // the cap in force (ServerOptions::max_connections, or derived)
@@ -232,8 +254,9 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const tcp::sock
     return r;
 }
 
-bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, bool keep_alive) {
-    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
+// The head of an answer: status, content type, the security headers, the response's own.
+template <class Body>
+void set_head(bhttp::response<Body>& out, const Response& r, bool keep_alive) {
     out.set(bhttp::field::server, "escale");
     if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
     for (auto& h : security_headers) out.set(h[0], h[1]);
@@ -243,8 +266,24 @@ bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, boo
         if (beast::iequals(k, "Cache-Control")) out.set(k, v);
         else out.insert(k, v);
     }
-    out.body() = std::move(r.body);
     out.keep_alive(keep_alive);
+}
+
+using StaticBody = bhttp::span_body<const char>;
+
+bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, bool keep_alive) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
+    set_head(out, r, keep_alive);
+    out.body() = std::move(r.body);
+    out.prepare_payload();
+    return out;
+}
+
+// An answer whose body is a static buffer (Response::body_view): sent without a copy.
+bhttp::response<StaticBody> to_beast_static(const Response& r, unsigned version, bool keep_alive) {
+    bhttp::response<StaticBody> out{static_cast<bhttp::status>(r.status), version};
+    set_head(out, r, keep_alive);
+    out.body() = StaticBody::value_type(r.body_view.data(), r.body_view.size());
     out.prepare_payload();
     return out;
 }
@@ -329,12 +368,29 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             else
                 response = shared.api.handle(request, route);
         }
-        auto out = to_beast(std::move(response), version, keep_alive && !shared.stopping);
+        keep_alive = keep_alive && !shared.stopping;
+        beast::error_code wec;
+        bool kept_alive = false;
         stream.expires_after(shared.options.read_timeout);
-        auto [wec, written] = co_await bhttp::async_write(stream, out, use_nothrow);
+        if (!response.body_view.empty()) {
+            auto out = to_beast_static(response, version, keep_alive);
+            std::tie(wec, std::ignore) = co_await bhttp::async_write(stream, out, use_nothrow);
+            kept_alive = out.keep_alive();
+        } else {
+            std::size_t held = response.body.size();
+            if (!shared.unsent.take(held)) {
+                response = error_of(errors::server_busy(1s), 503);
+                response.headers.emplace_back("Retry-After", "1");
+                held = 0;
+            }
+            auto out = to_beast(std::move(response), version, keep_alive);
+            std::tie(wec, std::ignore) = co_await bhttp::async_write(stream, out, use_nothrow);
+            shared.unsent.give_back(held);
+            kept_alive = out.keep_alive();
+        }
         entry->phase = Connections::Phase::idle;
         if (!wec && ec == bhttp::error::body_limit) co_await linger(stream);
-        if (wec || !out.keep_alive()) break;
+        if (wec || !kept_alive) break;
     }
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
@@ -430,7 +486,12 @@ Result<void> serve(const ServerOptions& options, const Api& api,
     std::size_t hashing_threads = options.hashing_threads > 0 ? options.hashing_threads : cores;
     asio::thread_pool hashing_pool(hashing_threads);
     HashingAdmission hashing(hashing_threads * (1 + options.hashing_queue_per_thread));
-    Shared shared{options, api, slow_pool, hashing_pool, hashing, {}, {}, connection_cap(options.max_connections)};
+    UnsentBytes unsent(options.unsent_budget);
+    // Large answers (exports, the plans) get their own mapping, given back to the system
+    // once sent, instead of staying in the allocator's arenas (glibc otherwise raises this
+    // threshold as such blocks are freed).
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    Shared shared{options, api, slow_pool, hashing_pool, hashing, unsent, {}, {}, connection_cap(options.max_connections)};
     spdlog::info("au plus {} connexions ouvertes à la fois", shared.max_connections);
 
     tcp::acceptor acceptor(ioc);

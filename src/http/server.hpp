@@ -31,6 +31,9 @@ struct ServerOptions {
     // beyond, 503 server_busy with Retry-After.
     std::size_t hashing_threads = 0;
     std::size_t hashing_queue_per_thread = 4;
+    // Bytes of answers built per request and not yet taken by slow clients; an answer over
+    // 64 KiB that would pass it is replaced by 503 server_busy.
+    std::size_t unsent_budget = 256 * 1024 * 1024;
 };
 
 // The connection cap in force: `asked`, or when 0 the process's limit of open files

@@ -126,6 +126,33 @@ class FileDescriptorExhaustion(unittest.TestCase):
                     u.close()
 
 
+class UnreadAnswers(unittest.TestCase):
+    """Finding 2: the embedded documents are served from static buffers, so clients that ask
+    for them and never read hold no copy each."""
+
+    def test_clients_that_never_read_hold_no_copy_of_the_openapi_document(self):
+        with Server() as s:
+            baseline = s.rss_kib()
+            held = []
+            try:
+                for _ in range(800):
+                    c = socket.socket()
+                    c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+                    c.connect(("127.0.0.1", s.port))
+                    c.sendall(b"GET /api/v1/openapi.json HTTP/1.1\r\nHost: escale\r\n\r\n")
+                    held.append(c)
+                time.sleep(2)
+                fresh = Client(s.port)
+                fresh.conn.timeout = 5
+                self.assertEqual(fresh.get("/healthz")[0], 200)
+                grown = s.rss_kib() - baseline
+                # 800 copies of a 230 KB document would be 180 MB.
+                self.assertLess(grown, 60 * 1024, f"RSS grew by {grown} KiB")
+            finally:
+                for c in held:
+                    c.close()
+
+
 class FailedLoginFlood(unittest.TestCase):
     """Finding 3: argon2id (64 MiB a hash) runs on its own bounded pool, so a flood of failed
     logins neither takes the memory nor delays bookings; the address's attempt is counted
