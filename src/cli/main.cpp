@@ -203,6 +203,12 @@ int main(int argc, char** argv) {
                       "Connexions ouvertes à la fois ; au-delà, les connexions inactives les plus anciennes sont "
                       "fermées (0 : la limite de fichiers ouverts du processus, moins une réserve)")
         ->capture_default_str();
+    std::string access_log = "off";
+    serve->add_option("--access-log", access_log,
+                      "Journal des accès sur la sortie d'erreur : off, text ou json (une ligne JSON par requête ; "
+                      "ni chemin, ni paramètres, ni donnée personnelle)")
+        ->check(cli::one_of({"off", "text", "json"}))
+        ->capture_default_str();
 
     // ---- user add ----
     auto* user = cli.add_subcommand("user", "Gère les comptes locaux");
@@ -311,6 +317,9 @@ int main(int argc, char** argv) {
         bool remote_db = serve_db.url.rfind("sqlite:", 0) != 0;
         so.threads = threads > 0 ? threads : remote_db ? 4 * static_cast<int>(std::thread::hardware_concurrency()) : 0;
         so.max_connections = max_connections;  // hardening (issue 14)
+        so.access_log = access_log == "json"   ? http::AccessLogFormat::json
+                        : access_log == "text" ? http::AccessLogFormat::text
+                                               : http::AccessLogFormat::off;
         std::unique_ptr<oidc_client::CurlOidcHttp> oidc_http;
         std::unique_ptr<app::OidcProvider> oidc_provider;
         if (!oidc.issuer.empty()) {

@@ -161,9 +161,10 @@ Error transaction_conflict() {
     return make(ErrorKind::contention, "transaction_conflict",
                 "Trop de demandes simultanées sur les mêmes données ; veuillez réessayer.");
 }
-Error internal(std::string_view) {
-    return make(ErrorKind::internal, "internal",
-                "Une erreur interne est survenue ; elle a été journalisée.");
+Error internal(std::string_view cause) {
+    auto e = make(ErrorKind::internal, "internal", "Une erreur interne est survenue ; elle a été journalisée.");
+    e.cause = std::string(cause);
+    return e;
 }
 
 Error no_feasible_plan() {

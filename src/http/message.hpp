@@ -24,6 +24,7 @@ struct Request {
     std::string forwarded_for;   // the X-Forwarded-For header (trusted only from --trusted-proxy)
     std::string accept;          // the Accept header (the web app's pages: text/html)
     std::string accept_encoding; // the Accept-Encoding header (the web app's pre-compressed files)
+    std::string request_id{};    // hardening (issue 14): http/request_id.hpp
 
     std::optional<std::string_view> query_param(std::string_view name) const {
         for (auto& [k, v] : query)

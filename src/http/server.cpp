@@ -17,7 +17,9 @@
 
 #include "core/errors.hpp"
 #include "http/beast_pch.hpp"
+#include "http/access_log.hpp"
 #include "http/json_codec.hpp"
+#include "http/request_id.hpp"
 
 namespace escale::http {
 namespace {
@@ -256,8 +258,9 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const tcp::sock
 
 // The head of an answer: status, content type, the security headers, the response's own.
 template <class Body>
-void set_head(bhttp::response<Body>& out, const Response& r, bool keep_alive) {
+void set_head(bhttp::response<Body>& out, const Response& r, bool keep_alive, std::string_view request_id) {
     out.set(bhttp::field::server, "escale");
+    out.set("X-Request-Id", request_id);
     if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
     for (auto& h : security_headers) out.set(h[0], h[1]);
     // A header the response sets itself (Cache-Control of the web app's files) replaces the
@@ -271,24 +274,26 @@ void set_head(bhttp::response<Body>& out, const Response& r, bool keep_alive) {
 
 using StaticBody = bhttp::span_body<const char>;
 
-bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, bool keep_alive) {
+bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, bool keep_alive, std::string_view request_id) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
-    set_head(out, r, keep_alive);
+    set_head(out, r, keep_alive, request_id);
     out.body() = std::move(r.body);
     out.prepare_payload();
     return out;
 }
 
 // An answer whose body is a static buffer (Response::body_view): sent without a copy.
-bhttp::response<StaticBody> to_beast_static(const Response& r, unsigned version, bool keep_alive) {
+bhttp::response<StaticBody> to_beast_static(const Response& r, unsigned version, bool keep_alive,
+                                            std::string_view request_id) {
     bhttp::response<StaticBody> out{static_cast<bhttp::status>(r.status), version};
-    set_head(out, r, keep_alive);
+    set_head(out, r, keep_alive, request_id);
     out.body() = StaticBody::value_type(r.body_view.data(), r.body_view.size());
     out.prepare_payload();
     return out;
 }
 
-Response error_of(const Error& e, int status) {
+Response error_of(const Error& e, int status, std::string_view request_id) {
+    RequestIdScope scope(request_id);
     return Response{status, "application/json; charset=utf-8", error_body(e), {}};
 }
 
@@ -333,62 +338,84 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             ec == beast::error::timeout || ec == asio::error::connection_reset || ec == asio::error::eof)
             break;
         entry->phase = Connections::Phase::busy;
+        const auto started = std::chrono::steady_clock::now();
+        const std::string request_id = new_request_id();
+        std::string_view route_pattern = "-";
+        std::string method = "-";
         Response response;
         bool keep_alive = false;
         unsigned version = 11;
         if (ec == bhttp::error::body_limit) {
-            response = error_of(errors::body_too_large(shared.options.body_limit), 413);
+            response = error_of(errors::body_too_large(shared.options.body_limit), 413, request_id);
         } else if (ec) {
             response = error_of(Error{ErrorKind::invalid_input, "bad_request",
-                                      "La requête HTTP est mal formée.", {}}, 400);
+                                      "La requête HTTP est mal formée.", {}}, 400, request_id);
         } else {
             auto& msg = parser.get();
             version = msg.version();
             keep_alive = msg.keep_alive() && !shared.stopping;
             bool bad_target = false;
             auto request = to_request(msg, stream.socket(), bad_target);
+            request.request_id = request_id;
+            method = request.method;
+            auto handle = [&shared, &request](const Router::Match& route) {
+                RequestIdScope scope(request.request_id);
+                return shared.api.handle(request, route);
+            };
             if (bad_target)
-                response = error_of(Error{ErrorKind::invalid_input, "bad_target", "L'adresse demandée est mal formée.", {}}, 400);
+                response = error_of(Error{ErrorKind::invalid_input, "bad_target", "L'adresse demandée est mal formée.", {}}, 400, request_id);
             else if (auto route = shared.api.route(request); route.route && route.route->hashes_password) {
+                route_pattern = route.route->pattern;
                 if (!shared.hashing.enter()) {
-                    response = error_of(errors::server_busy(1s), 503);
+                    response = error_of(errors::server_busy(1s), 503, request_id);
                     response.headers.emplace_back("Retry-After", "1");
                 } else {
                     response = co_await asio::co_spawn(
                         shared.hashing_pool,
-                        [&]() -> asio::awaitable<Response> { co_return shared.api.handle(request, route); },
+                        [&]() -> asio::awaitable<Response> { co_return handle(route); },
                         asio::use_awaitable);
                     shared.hashing.leave();
                 }
-            } else if (route.route && route.route->slow)
+            } else if (route.route && route.route->slow) {
+                route_pattern = route.route->pattern;
                 response = co_await asio::co_spawn(
                     shared.slow_pool,
-                    [&]() -> asio::awaitable<Response> { co_return shared.api.handle(request, route); },
+                    [&]() -> asio::awaitable<Response> { co_return handle(route); },
                     asio::use_awaitable);
-            else
-                response = shared.api.handle(request, route);
+            } else {
+                if (route.route) route_pattern = route.route->pattern;
+                response = handle(route);
+            }
         }
         keep_alive = keep_alive && !shared.stopping;
         beast::error_code wec;
         bool kept_alive = false;
+        int status = response.status;
+        std::size_t sent_bytes = response.body_view.empty() ? response.body.size() : response.body_view.size();
         stream.expires_after(shared.options.read_timeout);
         if (!response.body_view.empty()) {
-            auto out = to_beast_static(response, version, keep_alive);
+            auto out = to_beast_static(response, version, keep_alive, request_id);
             std::tie(wec, std::ignore) = co_await bhttp::async_write(stream, out, use_nothrow);
             kept_alive = out.keep_alive();
         } else {
             std::size_t held = response.body.size();
             if (!shared.unsent.take(held)) {
-                response = error_of(errors::server_busy(1s), 503);
+                response = error_of(errors::server_busy(1s), 503, request_id);
                 response.headers.emplace_back("Retry-After", "1");
                 held = 0;
+                status = response.status;
+                sent_bytes = response.body.size();
             }
-            auto out = to_beast(std::move(response), version, keep_alive);
+            auto out = to_beast(std::move(response), version, keep_alive, request_id);
             std::tie(wec, std::ignore) = co_await bhttp::async_write(stream, out, use_nothrow);
             shared.unsent.give_back(held);
             kept_alive = out.keep_alive();
         }
         entry->phase = Connections::Phase::idle;
+        log_access(shared.options.access_log,
+                   AccessEntry{request_id, method, route_pattern, status,
+                               std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),
+                               sent_bytes});
         if (!wec && ec == bhttp::error::body_limit) co_await linger(stream);
         if (wec || !kept_alive) break;
     }

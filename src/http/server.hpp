@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "http/access_log.hpp"
 #include "http/api.hpp"
 
 namespace escale::http {
@@ -34,6 +35,8 @@ struct ServerOptions {
     // Bytes of answers built per request and not yet taken by slow clients; an answer over
     // 64 KiB that would pass it is replaced by 503 server_busy.
     std::size_t unsent_budget = 256 * 1024 * 1024;
+    // One line per request on standard error (http/access_log.hpp).
+    AccessLogFormat access_log = AccessLogFormat::off;
 };
 
 // The connection cap in force: `asked`, or when 0 the process's limit of open files
