@@ -73,7 +73,7 @@ Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Inst
     ESCALE_TRY_VOID(tx.notifications().delete_of(r.id));  // notifications: nothing kept
     ESCALE_TRY_VOID(tx.identity().delete_access_of(r.id));
     ESCALE_TRY_VOID(tx.calendar_feeds().remove(r.id));  // calendar feeds (issue 13, item 4)
-    ESCALE_TRY_VOID(tx.identity().delete_login_throttle("compte:" + normalize_email(r.email)));
+    ESCALE_TRY_VOID(tx.identity().delete_login_throttles_of_account("compte:" + normalize_email(r.email)));
     return anonymised;
 }
 

@@ -220,6 +220,18 @@ int main(int argc, char** argv) {
                       "Secondes avant le premier nouvel essai d'un courriel en échec (doublées à chaque essai)")
         ->check(cli::between(1, 3600))
         ->capture_default_str();
+    // Hardening (issue 14): resource limits and the access log.
+    std::size_t max_connections = 0;
+    serve->add_option("--max-connections", max_connections,
+                      "Connexions ouvertes à la fois ; au-delà, les connexions inactives les plus anciennes sont "
+                      "fermées (0 : la limite de fichiers ouverts du processus, moins une réserve)")
+        ->capture_default_str();
+    std::string access_log = "off";
+    serve->add_option("--access-log", access_log,
+                      "Journal des accès sur la sortie d'erreur : off, text ou json (une ligne JSON par requête ; "
+                      "ni chemin, ni paramètres, ni donnée personnelle)")
+        ->check(cli::one_of({"off", "text", "json"}))
+        ->capture_default_str();
 
     // ---- user add ----
     auto* user = cli.add_subcommand("user", "Gère les comptes locaux");
@@ -339,6 +351,10 @@ int main(int argc, char** argv) {
         // threads keep the cores busy (bench/README.md, "Databases").
         bool remote_db = serve_db.url.rfind("sqlite:", 0) != 0;
         so.threads = threads > 0 ? threads : remote_db ? 4 * static_cast<int>(std::thread::hardware_concurrency()) : 0;
+        so.max_connections = max_connections;  // hardening (issue 14)
+        so.access_log = access_log == "json"   ? http::AccessLogFormat::json
+                        : access_log == "text" ? http::AccessLogFormat::text
+                                               : http::AccessLogFormat::off;
         std::unique_ptr<oidc_client::CurlOidcHttp> oidc_http;
         std::unique_ptr<app::OidcProvider> oidc_provider;
         if (!oidc.issuer.empty()) {

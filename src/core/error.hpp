@@ -51,6 +51,9 @@ struct Error {
     std::vector<ErrorDetail> details;
     std::chrono::seconds retry_after{0};  // for throttled: when the same request may succeed
     std::optional<ErrorRange> range{};    // for range_taken: the range that is held
+    // Hardening (issue 14): for internal errors, what went wrong, for the log only (never
+    // sent to the client).
+    std::string cause{};
 };
 
 template <class T>

@@ -161,9 +161,10 @@ Error transaction_conflict() {
     return make(ErrorKind::contention, "transaction_conflict",
                 "Trop de demandes simultanées sur les mêmes données ; veuillez réessayer.");
 }
-Error internal(std::string_view) {
-    return make(ErrorKind::internal, "internal",
-                "Une erreur interne est survenue ; elle a été journalisée.");
+Error internal(std::string_view cause) {
+    auto e = make(ErrorKind::internal, "internal", "Une erreur interne est survenue ; elle a été journalisée.");
+    e.cause = std::string(cause);
+    return e;
 }
 
 Error no_feasible_plan() {
@@ -362,6 +363,14 @@ Error mail_refused(std::string_view detail) {
 Error too_many_streams() {
     return make(ErrorKind::unavailable, "too_many_streams",
                 "Trop de plans sont ouverts sur ce serveur : les mises à jour en direct reprendront dans un instant.");
+}
+
+// hardening (issue 14)
+Error server_busy(std::chrono::seconds retry_after) {
+    auto e = make(ErrorKind::unavailable, "server_busy",
+                  "Le serveur traite déjà beaucoup de connexions : réessayez dans un instant.");
+    e.retry_after = retry_after;
+    return e;
 }
 
 }  // namespace escale::errors

@@ -144,5 +144,9 @@ Error mail_refused(std::string_view detail);
 // live updates (issue 11)
 // This server already serves its maximum of open event streams (503; the browser retries).
 Error too_many_streams();
+// hardening (issue 14)
+// Too much work of one kind already waiting (password hashing): refused at once, to retry
+// after `retry_after`.
+Error server_busy(std::chrono::seconds retry_after);
 
 }  // namespace escale::errors

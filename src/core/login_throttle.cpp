@@ -23,6 +23,19 @@ std::string address_key(std::string_view ip) {
     return "adresse:" + text;
 }
 
+std::string account_key(std::string_view email, std::string_view ip) {
+    std::string key = "compte:" + std::string(email);
+    if (ip.empty()) return key;
+    constexpr std::string_view prefix = "adresse:";
+    return key + " " + address_key(ip).substr(prefix.size());
+}
+
+LoginThrottle forgiven(LoginThrottle t, int free_failures) {
+    if (t.failures > 0) --t.failures;
+    if (t.failures < free_failures) t.locked_until = Instant{};
+    return t;
+}
+
 std::chrono::seconds throttle_wait(const LoginThrottle& t, Instant now) {
     if (t.locked_until <= now) return std::chrono::seconds{0};
     return std::chrono::ceil<std::chrono::seconds>(t.locked_until - now);

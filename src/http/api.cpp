@@ -77,7 +77,7 @@ Response Api::handle(const Request& request, const Router::Match& m) const {
         }
         return m.route->handler(Call{request, m.params, actor ? &*actor : nullptr});
     } catch (const std::exception& e) {
-        spdlog::error("{} {}: exception: {}", request.method, request.path, e.what());
+        // error_response logs the cause, under the request's id.
         return error_response(errors::internal(e.what()));
     }
 }

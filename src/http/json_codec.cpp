@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "http/json_codec.hpp"
+
+#include "http/request_id.hpp"
 #include "http/json_text.hpp"
 
 #include <boost/describe/enum_to_string.hpp>
@@ -273,6 +275,8 @@ std::string error_body(const Error& e) {
         err["details"] = std::move(details);
     }
     if (e.range) err["range"] = json::object{{"start", e.range->start}, {"end", e.range->end}};
+    // hardening (issue 14): the id under which the server logged what it knows of the request
+    if (auto id = current_request_id(); !id.empty()) err["request_id"] = id;
     return json_text(json::object{{"error", std::move(err)}});
 }
 

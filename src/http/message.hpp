@@ -27,6 +27,7 @@ struct Request {
     std::string accept;          // the Accept header (the web app's pages: text/html)
     std::string accept_encoding; // the Accept-Encoding header (the web app's pre-compressed files)
     std::string last_event_id;   // live updates (issue 11): the Last-Event-ID header of a reconnecting EventSource
+    std::string request_id{};    // hardening (issue 14): http/request_id.hpp
 
     std::optional<std::string_view> query_param(std::string_view name) const {
         for (auto& [k, v] : query)
@@ -52,6 +53,10 @@ struct Response {
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
     std::shared_ptr<EventStream> stream = nullptr;  // set: the body is this stream's events, not `body`
+    // Hardening (issue 14): when not empty, sent instead of `body`, without a copy. For
+    // buffers that outlive the server (the embedded OpenAPI document, the web app's files
+    // loaded at start): a client that never reads its answer then holds no memory of its own.
+    std::string_view body_view{};
 };
 
 }  // namespace escale::http

@@ -10,11 +10,13 @@
 #include "export/xlsx.hpp"
 #include "http/error_status.hpp"
 #include "http/json_text.hpp"
+#include "http/request_id.hpp"
 
 namespace escale::http {
 
 Response error_response(const Error& e) {
-    if (e.kind == ErrorKind::internal) spdlog::error("internal error: {}", e.message);
+    if (e.kind == ErrorKind::internal)
+        spdlog::error("erreur interne (requête {}) : {}", current_request_id(), e.cause.empty() ? e.message : e.cause);
     Response r{status_of(e.kind), "application/json; charset=utf-8", error_body(e), {}};
     if (e.retry_after.count() > 0) r.headers.emplace_back("Retry-After", std::to_string(e.retry_after.count()));
     return r;

@@ -34,6 +34,9 @@ struct Route {
     // May hold its thread for long (password hashing, waiting for the database writer or
     // a disk flush): the server runs it off its I/O threads. Every write route is.
     bool slow = false;
+    // Hardening (issue 14): checks or hashes a password (argon2id, 64 MiB each): the server
+    // runs it on its own small pool, and refuses it (503) beyond that pool's queue.
+    bool hashes_password = false;
 };
 
 class Router {

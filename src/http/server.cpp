@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "http/server.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <memory>
 #include <set>
 #include <mutex>
 #include <thread>
+#include <vector>
+
+#include <malloc.h>
+#include <sys/resource.h>
 
 #include <spdlog/spdlog.h>
 
 #include "core/errors.hpp"
 #include "http/beast_pch.hpp"
+#include "http/access_log.hpp"
 #include "http/json_codec.hpp"
+#include "http/request_id.hpp"
 
 namespace escale::http {
 namespace {
@@ -35,32 +43,42 @@ const char* const security_headers[][2] = {
     {"Cache-Control", "no-store"},
 };
 
-// The connections being served, so a stop can close the idle ones. Each entry is shared
-// with the handlers posted to its connection's strand, and marked closed (on that strand)
-// before its stream goes away.
+// The connections being served, so a stop can close the idle ones and the connection cap
+// can shed some. Each entry is shared with the handlers posted to its connection's strand,
+// and marked closed (on that strand) before its stream goes away. Safe to share between
+// threads: the set is guarded by a mutex, an entry's phase is atomic, the rest of an entry
+// is touched on its strand only.
 class Connections {
 public:
+    // Where a connection is in its life. Only `waiting` and `idle` ones may be shed.
+    enum class Phase {
+        waiting,    // accepted, its first request not complete yet (nothing sent, or part of a header)
+        idle,       // between two requests of a kept-alive connection
+        busy,       // a request's header has arrived: it is being read, served or answered
+        streaming,  // a long-lived answer being streamed (server-sent events): never shed
+    };
     struct Entry {
-        Entry(beast::tcp_stream* s, const beast::flat_buffer* b, asio::any_io_executor st)
-            : stream(s), buffer(b), strand(st) {}
+        Entry(beast::tcp_stream* s, const beast::flat_buffer* b, asio::any_io_executor st, std::uint64_t n)
+            : stream(s), buffer(b), strand(st), number(n) {}
         beast::tcp_stream* stream;
         const beast::flat_buffer* buffer;  // holds the bytes of a request still arriving
         asio::any_io_executor strand;
-        bool busy = false;    // a request's header has arrived; read and written on the strand only
-        bool closed = false;  // likewise
-        // Serving an event stream (live updates, issue 11): long-lived by design, never idle;
-        // it ends itself when the server stops.
-        bool streaming = false;
+        std::uint64_t number;  // order of arrival: the oldest is shed first
+        std::atomic<Phase> phase{Phase::waiting};  // written on the strand only
+        bool closed = false;    // read and written on the strand only
+        bool shedding = false;  // guarded by the set's mutex
         // No request arriving or being served: nothing read and unparsed, nothing waiting
         // in the kernel's receive buffer either (a request sent just before the stop).
         bool idle() const {
             beast::error_code ec;
-            return !busy && buffer->size() == 0 && stream->socket().available(ec) == 0;
+            Phase p = phase;
+            return (p == Phase::waiting || p == Phase::idle) && buffer->size() == 0 &&
+                   stream->socket().available(ec) == 0;
         }
     };
     std::shared_ptr<Entry> add(beast::tcp_stream* s, const beast::flat_buffer* b, asio::any_io_executor strand) {
-        auto e = std::make_shared<Entry>(s, b, strand);
         std::lock_guard lock(mutex_);
+        auto e = std::make_shared<Entry>(s, b, strand, next_number_++);
         entries_.insert(e);
         return e;
     }
@@ -68,11 +86,56 @@ public:
     void remove(const std::shared_ptr<Entry>& e) {
         e->closed = true;
         std::lock_guard lock(mutex_);
+        if (e->shedding) --shedding_;
         entries_.erase(e);
     }
     bool empty() {
         std::lock_guard lock(mutex_);
         return entries_.empty();
+    }
+    // Connections open and not already being shed.
+    std::size_t live() {
+        std::lock_guard lock(mutex_);
+        return entries_.size() - shedding_;
+    }
+    // Closes up to `count` connections that wait for a request: idle kept-alive ones first,
+    // then those whose first request has not arrived; the oldest first in each. A connection
+    // serving a request or streaming an answer is never shed. Returns how many were chosen.
+    std::size_t shed(std::size_t count) {
+        std::vector<std::shared_ptr<Entry>> chosen;
+        {
+            std::lock_guard lock(mutex_);
+            std::vector<std::shared_ptr<Entry>> idle, waiting;
+            for (auto& e : entries_) {
+                if (e->shedding) continue;
+                Phase p = e->phase;
+                if (p == Phase::idle) idle.push_back(e);
+                else if (p == Phase::waiting) waiting.push_back(e);
+            }
+            auto older = [](const auto& a, const auto& b) { return a->number < b->number; };
+            for (auto* group : {&idle, &waiting}) {
+                std::size_t take = std::min(count - chosen.size(), group->size());
+                std::partial_sort(group->begin(), group->begin() + static_cast<std::ptrdiff_t>(take), group->end(), older);
+                chosen.insert(chosen.end(), group->begin(), group->begin() + static_cast<std::ptrdiff_t>(take));
+            }
+            for (auto& e : chosen) e->shedding = true;
+            shedding_ += chosen.size();
+        }
+        for (auto& e : chosen)
+            asio::post(e->strand, [this, e] {
+                Phase p = e->phase;
+                if (!e->closed && (p == Phase::waiting || p == Phase::idle)) {
+                    beast::error_code ignored;
+                    e->stream->socket().cancel(ignored);
+                    return;
+                }
+                std::lock_guard lock(mutex_);  // it got busy meanwhile: keep it
+                if (e->shedding && !e->closed) {
+                    e->shedding = false;
+                    --shedding_;
+                }
+            });
+        return chosen.size();
     }
     // Cancels the pending read of every idle connection; the others notice the stop after
     // writing their response. drain() calls it again until all are gone.
@@ -88,14 +151,85 @@ public:
 private:
     std::mutex mutex_;
     std::set<std::shared_ptr<Entry>> entries_;
+    std::uint64_t next_number_ = 0;
+    std::size_t shedding_ = 0;
+};
+
+// A warning said at most once per period, with the number of times it was kept silent:
+// a failure repeated thousands of times a second must not fill the log. Used by one
+// coroutine at a time (the accept loop).
+class RateLimitedWarning {
+public:
+    explicit RateLimitedWarning(std::chrono::seconds period) : period_(period) {}
+    void operator()(const std::string& what) {
+        auto now = std::chrono::steady_clock::now();
+        if (said_ && now - last_ < period_) {
+            ++silenced_;
+            return;
+        }
+        if (silenced_ > 0) spdlog::warn("{} (et {} fois de plus depuis le dernier avertissement)", what, silenced_);
+        else spdlog::warn("{}", what);
+        said_ = true;
+        last_ = now;
+        silenced_ = 0;
+    }
+
+private:
+    std::chrono::seconds period_;
+    std::chrono::steady_clock::time_point last_{};
+    bool said_ = false;
+    std::uint64_t silenced_ = 0;
+};
+
+// Admission to the password-hashing pool: at most `limit` requests running or queued there.
+// Safe to share between threads.
+class HashingAdmission {
+public:
+    explicit HashingAdmission(std::size_t limit) : limit_(limit) {}
+    bool enter() {
+        if (++admitted_ > limit_) {
+            --admitted_;
+            return false;
+        }
+        return true;
+    }
+    void leave() { --admitted_; }
+
+private:
+    std::size_t limit_;
+    std::atomic<std::size_t> admitted_{0};
+};
+
+// Bytes of answers built for one request (not static) and not yet taken by their clients:
+// beyond a budget, an answer is replaced by a short 503, so that clients that ask and never
+// read cannot make the server hold unbounded memory. Safe to share between threads.
+class UnsentBytes {
+public:
+    explicit UnsentBytes(std::size_t budget) : budget_(budget) {}
+    bool take(std::size_t n) {
+        if (used_.fetch_add(n) + n > budget_ && n > 64 * 1024) {
+            used_ -= n;
+            return false;
+        }
+        return true;
+    }
+    void give_back(std::size_t n) { used_ -= n; }
+
+private:
+    std::size_t budget_;
+    std::atomic<std::size_t> used_{0};
 };
 
 struct Shared {
     const ServerOptions& options;
     const Api& api;
     asio::thread_pool& slow_pool;  // runs slow handlers so I/O threads keep serving
+    asio::thread_pool& hashing_pool;  // runs the routes that hash passwords (argon2id), a few at a time
+    HashingAdmission& hashing;
+    UnsentBytes& unsent;
     Connections connections;
     std::atomic<bool> stopping{false};
+    std::size_t max_connections = 0;  // the cap in force (ServerOptions::max_connections, or derived)
 };
 
 Request to_request(const bhttp::request<bhttp::string_body>& in, const tcp::socket& socket, bool& bad_target) {
@@ -123,9 +257,11 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const tcp::sock
     return r;
 }
 
-bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, bool keep_alive) {
-    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
+// The head of an answer: status, content type, the security headers, the response's own.
+template <class Body>
+void set_head(bhttp::response<Body>& out, const Response& r, bool keep_alive, std::string_view request_id) {
     out.set(bhttp::field::server, "escale");
+    out.set("X-Request-Id", request_id);
     if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
     for (auto& h : security_headers) out.set(h[0], h[1]);
     // A header the response sets itself (Cache-Control of the web app's files) replaces the
@@ -134,13 +270,31 @@ bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, boo
         if (beast::iequals(k, "Cache-Control")) out.set(k, v);
         else out.insert(k, v);
     }
-    out.body() = std::move(r.body);
     out.keep_alive(keep_alive);
+}
+
+using StaticBody = bhttp::span_body<const char>;
+
+bhttp::response<bhttp::string_body> to_beast(Response&& r, unsigned version, bool keep_alive, std::string_view request_id) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
+    set_head(out, r, keep_alive, request_id);
+    out.body() = std::move(r.body);
     out.prepare_payload();
     return out;
 }
 
-Response error_of(const Error& e, int status) {
+// An answer whose body is a static buffer (Response::body_view): sent without a copy.
+bhttp::response<StaticBody> to_beast_static(const Response& r, unsigned version, bool keep_alive,
+                                            std::string_view request_id) {
+    bhttp::response<StaticBody> out{static_cast<bhttp::status>(r.status), version};
+    set_head(out, r, keep_alive, request_id);
+    out.body() = StaticBody::value_type(r.body_view.data(), r.body_view.size());
+    out.prepare_payload();
+    return out;
+}
+
+Response error_of(const Error& e, int status, std::string_view request_id) {
+    RequestIdScope scope(request_id);
     return Response{status, "application/json; charset=utf-8", error_body(e), {}};
 }
 
@@ -213,7 +367,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
         // The first request must arrive within the read timeout; later ones may wait idle.
         stream.expires_after(first ? shared.options.read_timeout : shared.options.idle_timeout);
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, use_nothrow);
-        if (!ec) entry->busy = true;  // in flight from here: a stop lets it finish
+        if (!ec) entry->phase = Connections::Phase::busy;  // in flight from here: a stop lets it finish
         if (!ec && !parser.is_done()) {
             stream.expires_after(shared.options.read_timeout);
             std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, use_nothrow);
@@ -222,55 +376,133 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
         if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
             ec == beast::error::timeout || ec == asio::error::connection_reset || ec == asio::error::eof)
             break;
-        entry->busy = true;
+        entry->phase = Connections::Phase::busy;
+        const auto started = std::chrono::steady_clock::now();
+        const std::string request_id = new_request_id();
+        std::string_view route_pattern = "-";
+        std::string method = "-";
         Response response;
         bool keep_alive = false;
         unsigned version = 11;
         if (ec == bhttp::error::body_limit) {
-            response = error_of(errors::body_too_large(shared.options.body_limit), 413);
+            response = error_of(errors::body_too_large(shared.options.body_limit), 413, request_id);
         } else if (ec) {
             response = error_of(Error{ErrorKind::invalid_input, "bad_request",
-                                      "La requête HTTP est mal formée.", {}}, 400);
+                                      "La requête HTTP est mal formée.", {}}, 400, request_id);
         } else {
             auto& msg = parser.get();
             version = msg.version();
             keep_alive = msg.keep_alive() && !shared.stopping;
             bool bad_target = false;
             auto request = to_request(msg, stream.socket(), bad_target);
+            request.request_id = request_id;
+            method = request.method;
+            auto handle = [&shared, &request](const Router::Match& route) {
+                RequestIdScope scope(request.request_id);
+                return shared.api.handle(request, route);
+            };
             if (bad_target)
-                response = error_of(Error{ErrorKind::invalid_input, "bad_target", "L'adresse demandée est mal formée.", {}}, 400);
-            else if (auto route = shared.api.route(request); route.route && route.route->slow)
+                response = error_of(Error{ErrorKind::invalid_input, "bad_target", "L'adresse demandée est mal formée.", {}}, 400, request_id);
+            else if (auto route = shared.api.route(request); route.route && route.route->hashes_password) {
+                route_pattern = route.route->pattern;
+                if (!shared.hashing.enter()) {
+                    response = error_of(errors::server_busy(1s), 503, request_id);
+                    response.headers.emplace_back("Retry-After", "1");
+                } else {
+                    response = co_await asio::co_spawn(
+                        shared.hashing_pool,
+                        [&]() -> asio::awaitable<Response> { co_return handle(route); },
+                        asio::use_awaitable);
+                    shared.hashing.leave();
+                }
+            } else if (route.route && route.route->slow) {
+                route_pattern = route.route->pattern;
                 response = co_await asio::co_spawn(
                     shared.slow_pool,
-                    [&]() -> asio::awaitable<Response> { co_return shared.api.handle(request, route); },
+                    [&]() -> asio::awaitable<Response> { co_return handle(route); },
                     asio::use_awaitable);
-            else
-                response = shared.api.handle(request, route);
+            } else {
+                if (route.route) route_pattern = route.route->pattern;
+                response = handle(route);
+            }
         }
-        if (response.stream) {
-            entry->streaming = true;
+        if (response.stream) {  // live updates (issue 11): never shed while it streams
+            entry->phase = Connections::Phase::streaming;
             co_await stream_events(shared, stream, std::move(response), version);
             break;
         }
-        auto out = to_beast(std::move(response), version, keep_alive && !shared.stopping);
+        keep_alive = keep_alive && !shared.stopping;
+        beast::error_code wec;
+        bool kept_alive = false;
+        int status = response.status;
+        std::size_t sent_bytes = response.body_view.empty() ? response.body.size() : response.body_view.size();
         stream.expires_after(shared.options.read_timeout);
-        auto [wec, written] = co_await bhttp::async_write(stream, out, use_nothrow);
-        entry->busy = false;
+        if (!response.body_view.empty()) {
+            auto out = to_beast_static(response, version, keep_alive, request_id);
+            std::tie(wec, std::ignore) = co_await bhttp::async_write(stream, out, use_nothrow);
+            kept_alive = out.keep_alive();
+        } else {
+            std::size_t held = response.body.size();
+            if (!shared.unsent.take(held)) {
+                response = error_of(errors::server_busy(1s), 503, request_id);
+                response.headers.emplace_back("Retry-After", "1");
+                held = 0;
+                status = response.status;
+                sent_bytes = response.body.size();
+            }
+            auto out = to_beast(std::move(response), version, keep_alive, request_id);
+            std::tie(wec, std::ignore) = co_await bhttp::async_write(stream, out, use_nothrow);
+            shared.unsent.give_back(held);
+            kept_alive = out.keep_alive();
+        }
+        entry->phase = Connections::Phase::idle;
+        log_access(shared.options.access_log,
+                   AccessEntry{request_id, method, route_pattern, status,
+                               std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),
+                               sent_bytes});
         if (!wec && ec == bhttp::error::body_limit) co_await linger(stream);
-        if (wec || !out.keep_alive()) break;
+        if (wec || !kept_alive) break;
     }
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     shared.connections.remove(entry);
 }
 
+// Out of descriptors (or of kernel memory) for a new connection: waiting cannot help unless
+// some connection closes, so the loop sheds idle ones and pauses instead of spinning.
+bool out_of_resources(const beast::error_code& ec) {
+    return ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space || ec == asio::error::no_memory ||
+           (ec.category() == asio::error::get_system_category() && ec.value() == ENFILE);
+}
+
 asio::awaitable<void> listen(Shared& shared, tcp::acceptor& acceptor, asio::io_context& ioc) {
+    RateLimitedWarning accept_warning(10s), cap_warning(10s);
+    asio::steady_timer pause(ioc);
+    auto backoff = 5ms;
     for (;;) {
         auto strand = asio::make_strand(ioc);
         auto [ec, socket] = co_await acceptor.async_accept(strand, use_nothrow);
         if (ec) {
             if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
-            spdlog::warn("accept: {}", ec.message());
+            accept_warning("accept : " + ec.message());
+            if (out_of_resources(ec)) {
+                // Free some descriptors for the connections waiting to be accepted; pause
+                // longer each time nothing could be freed.
+                if (shared.connections.shed(16) > 0) backoff = 5ms;
+                else backoff = std::min<std::chrono::milliseconds>(backoff * 2, 1s);
+            }
+            pause.expires_after(out_of_resources(ec) ? backoff : 1ms);
+            co_await pause.async_wait(use_nothrow);
+            continue;
+        }
+        backoff = 5ms;
+        // The cap: a newcomer takes the place of a connection waiting for a request; when
+        // every connection is serving or streaming, the newcomer is turned away.
+        if (shared.connections.live() >= shared.max_connections && shared.connections.shed(1) == 0) {
+            cap_warning("connexion refusée : " + std::to_string(shared.max_connections) +
+                        " connexions ouvertes, toutes occupées (--max-connections)");
+            beast::error_code ignored;
+            socket.close(ignored);
             continue;
         }
         asio::co_spawn(strand, session(shared, std::move(socket)), [](std::exception_ptr e) {
@@ -299,6 +531,17 @@ asio::awaitable<bool> drain(Shared& shared, std::chrono::seconds grace) {
 
 }  // namespace
 
+std::size_t connection_cap(std::size_t asked) {
+    if (asked > 0) return asked;
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 10000;
+    auto files = static_cast<std::size_t>(limit.rlim_cur);
+    // Kept for the database (SQLite's files, PostgreSQL's connections), the logs, the OIDC
+    // client and the accept loop itself.
+    std::size_t reserve = std::max<std::size_t>(64, files / 8);
+    return files > reserve + 16 ? files - reserve : 16;
+}
+
 Result<void> serve(const ServerOptions& options, const Api& api,
                    const std::function<void(std::uint16_t)>& on_listening) {
     // One more I/O thread than cores: a thread waiting on a SQLite file lock then leaves the
@@ -308,7 +551,19 @@ Result<void> serve(const ServerOptions& options, const Api& api,
     // Writers mostly wait (for the database's write lock, for a disk flush shared with
     // other commits), so this pool is larger than the core count.
     asio::thread_pool slow_pool(static_cast<std::size_t>(std::max(16, 4 * threads)));
-    Shared shared{options, api, slow_pool, {}, {}};
+    // Password hashing (argon2id, 64 MiB each) on its own pool of one thread per core, with
+    // a bounded queue: a flood of logins neither takes the memory nor the writers' threads.
+    std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+    std::size_t hashing_threads = options.hashing_threads > 0 ? options.hashing_threads : cores;
+    asio::thread_pool hashing_pool(hashing_threads);
+    HashingAdmission hashing(hashing_threads * (1 + options.hashing_queue_per_thread));
+    UnsentBytes unsent(options.unsent_budget);
+    // Large answers (exports, the plans) get their own mapping, given back to the system
+    // once sent, instead of staying in the allocator's arenas (glibc otherwise raises this
+    // threshold as such blocks are freed).
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    Shared shared{options, api, slow_pool, hashing_pool, hashing, unsent, {}, {}, connection_cap(options.max_connections)};
+    spdlog::info("au plus {} connexions ouvertes à la fois", shared.max_connections);
 
     tcp::acceptor acceptor(ioc);
     beast::error_code ec;
@@ -347,6 +602,7 @@ Result<void> serve(const ServerOptions& options, const Api& api,
     ioc.run();
     for (auto& t : pool) t.join();
     slow_pool.join();
+    hashing_pool.join();
     return {};
 }
 

@@ -115,13 +115,13 @@ Result<StaticFiles> StaticFiles::load(const fs::path& root) {
 Response StaticFiles::answer(const File& f, const Request& request) const {
     Response r{200, f.content_type, {}, {}};
     if (f.brotli && accepts(request.accept_encoding, "br")) {
-        r.body = *f.brotli;
+        r.body_view = *f.brotli;
         r.headers.emplace_back("Content-Encoding", "br");
     } else if (f.gzip && accepts(request.accept_encoding, "gzip")) {
-        r.body = *f.gzip;
+        r.body_view = *f.gzip;
         r.headers.emplace_back("Content-Encoding", "gzip");
     } else {
-        r.body = f.identity;
+        r.body_view = f.identity;
     }
     if (f.gzip || f.brotli) r.headers.emplace_back("Vary", "Accept-Encoding");
     r.headers.emplace_back("Cache-Control", f.cache_control);

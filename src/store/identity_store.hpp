@@ -68,6 +68,9 @@ public:
     virtual Result<void> delete_login_throttle(const std::string& key) = 0;
     // Deletes the records neither locked nor failed since `before`; returns how many.
     virtual Result<int> delete_stale_login_throttles(Instant before) = 0;
+    // Hardening (issue 14): deletes the records of an account ("compte:<email>"), at every
+    // address ("compte:<email> <ip>", core/login_throttle.hpp).
+    virtual Result<void> delete_login_throttles_of_account(const std::string& account_key) = 0;
 
     // API tokens. insert returns the new id.
     virtual Result<ApiTokenId> insert_api_token(const ApiToken& t) = 0;

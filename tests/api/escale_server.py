@@ -87,7 +87,7 @@ class Server:
     """A running server with its own temporary database. Use as a context manager."""
 
     def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None, share_with=None, db_url=None, port=0,
-                 history="past", rules=False):
+                 history="past", rules=False, nofile=None):
         """`history`: the demo's booking history (--demo-history): "past" by default, so that the
         days the tests book (from TEST_NOW on) start free while the weeks before have a life;
         "full" adds the demo's bookings of the coming days. `share_with`: another Server whose database this one uses too (it stays the
@@ -96,7 +96,9 @@ class Server:
         listen on (0: a free one, chosen by the server). `rules`: keep the demo's fair-booking rules
         (issue 10, item 4: the pilot's weekly quota, quartier priority and adapted desks); by
         default a server this harness starts on a fresh demo database has them switched off,
-        so that tests of other capabilities book any desk (tests/api/test_desk_rules.py keeps them)."""
+        so that tests of other capabilities book any desk (tests/api/test_desk_rules.py keeps them).
+        `nofile`: the server process's limit of open files (soft and hard), as `ulimit -n` would
+        set it."""
         self.dir = tempfile.TemporaryDirectory(prefix="escale-api-")
         self.kind = db or database_kind()
         self.pg_url = None
@@ -126,7 +128,17 @@ class Server:
         if test_clock:
             args += ["--test-clock", test_clock]
         args += list(extra)
-        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        preexec = None
+        if nofile is not None:
+            import resource
+
+            def preexec():
+                resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=preexec)
+        # What the server wrote to standard error (its log): the number of lines, and the
+        # lines themselves (the first ones, up to a bound, so a flood cannot fill the test's memory).
+        self.log_line_count = 0
+        self.log_lines = []
         self.port = None
         for line in self.proc.stdout:
             m = re.match(r"escale: listening on http://127\.0\.0\.1:(\d+)", line)
@@ -137,7 +149,7 @@ class Server:
             raise RuntimeError("server did not start: " + self.proc.stderr.read())
         # Keep draining output so the server never blocks on a full pipe.
         threading.Thread(target=self.proc.stdout.read, daemon=True).start()
-        threading.Thread(target=self.proc.stderr.read, daemon=True).start()
+        threading.Thread(target=self._read_log, daemon=True).start()
         if not rules and share_with is None and db_url is None and demo:
             self.switch_off_rules()
 
@@ -151,6 +163,20 @@ class Server:
         else:
             with sqlite3.connect(self.db_path, timeout=30) as db:
                 db.execute(sql)
+
+    def _read_log(self):
+        for line in self.proc.stderr:
+            self.log_line_count += 1
+            if len(self.log_lines) < 20000:
+                self.log_lines.append(line)
+
+    def rss_kib(self, field="VmRSS"):
+        """The server process's resident memory (VmRSS) or its peak (VmHWM), in KiB."""
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+        raise RuntimeError(field + " not found")
 
     def __enter__(self):
         return self

@@ -2,6 +2,7 @@
 """Operations on the data: SQLite backups taken during a booking storm restore to consistent
 databases; `escale migrate-data` moves a site with its history to PostgreSQL, verified."""
 import os
+import stat
 import random
 import subprocess
 import sqlite3
@@ -25,6 +26,32 @@ def double_holdings(db):
     return [db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM desk_bookings WHERE {LIVE} "
                        f"GROUP BY {key}, date, half HAVING COUNT(*) > 1) AS t").fetchone()[0]
             for key in ("desk_id", "resident_id")]
+
+
+class PrivateFilesTest(unittest.TestCase):
+    """Issue 14, finding 6: the database, its WAL and shared-memory files and the backups hold
+    password hashes and personal data: readable and writable by their owner only, whatever
+    the umask (here the usual 022)."""
+
+    def test_database_and_backups_are_private(self):
+        if database_kind() != "sqlite":
+            self.skipTest("files of SQLite databases; PostgreSQL keeps its own")
+        old = os.umask(0o022)
+        try:
+            with Server(demo="pilot") as server:
+                self.assertEqual(server.login("admin@pilote.escale.test").get("/healthz")[0], 200)
+                for suffix in ("", "-wal", "-shm"):
+                    path = server.db_path + suffix
+                    self.assertTrue(os.path.exists(path), path)
+                    self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600, path)
+                work = tempfile.TemporaryDirectory(prefix="escale-backup-")
+                backup = os.path.join(work.name, "sauvegarde.db")
+                done = escale("backup", "--db", "sqlite:" + server.db_path, "--to", backup)
+                self.assertEqual(done.returncode, 0, done.stderr)
+                self.assertEqual(stat.S_IMODE(os.stat(backup).st_mode), 0o600)
+                work.cleanup()
+        finally:
+            os.umask(old)
 
 
 class BackupDuringStormTest(unittest.TestCase):

@@ -203,6 +203,21 @@ class ThrottleTest(unittest.TestCase):
             assert_error(self, login_body(server, ADMIN, headers={"X-Forwarded-For": "192.0.2.1"}),
                          429, "too_many_attempts")
 
+    def test_a_stranger_cannot_lock_the_owner_out(self):
+        # Issue 14, finding 4: the lock stops guessing from where the guesses come from; the
+        # break-glass administrator still gets in from elsewhere.
+        with Server(extra=["--trusted-proxy", "127.0.0.1"]) as server:
+            stranger = {"X-Forwarded-For": "198.51.100.7"}
+            statuses = [login_body(server, ADMIN, f"devine-{i}", headers=stranger)[0] for i in range(10)]
+            self.assertEqual(statuses, [401] * 5 + [429] * 5)
+            # The stranger stays locked, even with the right password...
+            assert_error(self, login_body(server, ADMIN, headers=stranger), 429, "too_many_attempts")
+            # ...while the owner, from their own address, logs in.
+            status, body, _ = login_body(server, ADMIN, headers={"X-Forwarded-For": "203.0.113.9"})
+            self.assertEqual(status, 200, body)
+            # The owner's success does not lift the stranger's lock.
+            assert_error(self, login_body(server, ADMIN, "encore", headers=stranger), 429, "too_many_attempts")
+
     def test_an_unknown_account_is_throttled_like_a_known_one(self):
         with Server() as server:
             statuses = [login_body(server, "personne@pilote.escale.test", "x")[0] for _ in range(8)]

@@ -281,6 +281,12 @@ public:
         return {};
     }
     Result<int> delete_stale_login_throttles(Instant) override { return not_faked<int>(); }
+    Result<void> delete_login_throttles_of_account(const std::string& account_key) override {
+        std::erase_if(s_.login_throttles, [&](const auto& kv) {
+            return kv.first == account_key || kv.first.rfind(account_key + " ", 0) == 0;
+        });
+        return {};
+    }
 
     Result<ApiTokenId> insert_api_token(const ApiToken& t) override {
         s_.api_tokens.push_back(t);

@@ -58,5 +58,26 @@ TEST(LoginThrottle, AddressKeysGroupIpv6By64) {
     EXPECT_EQ(address_key("pas une adresse"), "adresse:pas une adresse");
 }
 
+// Hardening (issue 14, finding 4): an account is counted per address.
+TEST(LoginThrottle, AccountKeysNameTheAddress) {
+    EXPECT_EQ(account_key("a@x.fr", ""), "compte:a@x.fr");
+    EXPECT_EQ(account_key("a@x.fr", "192.0.2.1"), "compte:a@x.fr 192.0.2.1");
+    EXPECT_EQ(account_key("a@x.fr", "2001:db8::1"), "compte:a@x.fr 2001:db8::/64");
+}
+
+// Hardening (issue 14, finding 3): an attempt counted before the hash and then successful
+// is forgiven, and leaves no lock below the free failures.
+TEST(LoginThrottle, ASuccessIsForgiven) {
+    Instant now{std::chrono::seconds{1000}};
+    LoginThrottle t{"adresse:a"};
+    for (int i = 0; i < 3; ++i) t = after_failure(t, now, 3);
+    EXPECT_GT(throttle_wait(t, now).count(), 0);
+    t = forgiven(t, 3);
+    EXPECT_EQ(t.failures, 2);
+    EXPECT_EQ(throttle_wait(t, now).count(), 0);
+    t = forgiven(forgiven(forgiven(t, 3), 3), 3);
+    EXPECT_EQ(t.failures, 0);
+}
+
 }  // namespace
 }  // namespace escale

@@ -356,6 +356,22 @@ TEST_P(StoreTest, LoginThrottlesAreUpsertedAndPurged) {
     EXPECT_FALSE(*t->identity().find_login_throttle("compte:a"));
 }
 
+// Hardening (issue 14): an account's records at every address go with it, not another's.
+TEST_P(StoreTest, LoginThrottlesOfAnAccountAreDeletedAtEveryAddress) {
+    seed();
+    auto t = tx();
+    for (auto key : {"compte:a@x.fr", "compte:a@x.fr 192.0.2.1", "compte:a@x.fr 2001:db8::/64", "compte:a@x.frr 192.0.2.1",
+                     "compte:b@x.fr 192.0.2.1", "adresse:192.0.2.1"})
+        EXPECT_TRUE(t->identity().save_login_throttle(LoginThrottle{key, 1, Instant{}, Instant{}}));
+    EXPECT_TRUE(t->identity().delete_login_throttles_of_account("compte:a@x.fr"));
+    EXPECT_FALSE(*t->identity().find_login_throttle("compte:a@x.fr"));
+    EXPECT_FALSE(*t->identity().find_login_throttle("compte:a@x.fr 192.0.2.1"));
+    EXPECT_FALSE(*t->identity().find_login_throttle("compte:a@x.fr 2001:db8::/64"));
+    EXPECT_TRUE(*t->identity().find_login_throttle("compte:a@x.frr 192.0.2.1"));
+    EXPECT_TRUE(*t->identity().find_login_throttle("compte:b@x.fr 192.0.2.1"));
+    EXPECT_TRUE(*t->identity().find_login_throttle("adresse:192.0.2.1"));
+}
+
 TEST_P(StoreTest, ApiTokensBelongToTheirOwner) {
     auto f = seed();
     auto t = tx();

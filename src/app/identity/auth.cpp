@@ -25,8 +25,9 @@ struct ThrottleKey {
     int free_failures;
 };
 
+// The account at this address first, then the address alone (core/login_throttle.hpp).
 std::vector<ThrottleKey> throttle_keys(std::string_view email, std::string_view address) {
-    std::vector<ThrottleKey> keys{{"compte:" + normalize_email(email), account_free_failures}};
+    std::vector<ThrottleKey> keys{{account_key(normalize_email(email), address), account_free_failures}};
     if (!address.empty()) keys.push_back({address_key(address), address_free_failures});
     return keys;
 }
@@ -50,20 +51,20 @@ Result<Resident> check_password(Context ctx, std::string_view email, std::string
         std::optional<std::string> hash;
         std::chrono::seconds wait{0};
     };
-    // The attempt counts as a failure on the account before the password is checked (a
-    // success then clears the account's count): requests racing in parallel each meet the
-    // count of the ones before them, so a lock holds however many arrive at once.
+    // The attempt counts as a failure on every key before the password is checked (a
+    // success then clears or forgives it): requests racing in parallel each meet the count
+    // of the ones before them, so a lock holds however many arrive at once.
     ESCALE_TRY(auto found, in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<Found> {
         Found f;
-        std::optional<LoginThrottle> account_record;
+        std::vector<LoginThrottle> records;
         for (auto& k : keys) {
             ESCALE_TRY(auto t, tx.identity().find_login_throttle(k.key));
             if (t) f.wait = std::max(f.wait, throttle_wait(*t, now));
-            if (&k == &account) account_record = t;
+            records.push_back(t.value_or(LoginThrottle{k.key}));
         }
         if (f.wait.count() > 0) return f;
-        ESCALE_TRY_VOID(tx.identity().save_login_throttle(
-            after_failure(account_record.value_or(LoginThrottle{account.key}), now, account.free_failures)));
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            ESCALE_TRY_VOID(tx.identity().save_login_throttle(after_failure(records[i], now, keys[i].free_failures)));
         ESCALE_TRY(f.resident, tx.referential().find_resident_by_email(normalize_email(email)));
         if (f.resident) {
             ESCALE_TRY(f.hash, tx.identity().password_hash(f.resident->id));
@@ -75,20 +76,15 @@ Result<Resident> check_password(Context ctx, std::string_view email, std::string
     // The slow hash runs outside any transaction.
     bool usable = found.resident && found.resident->active && found.hash;
     bool ok = verify_password(usable ? *found.hash : decoy_hash(), password);
-    if (!usable || !ok) {
-        ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
-            for (auto& k : keys) {
-                if (&k == &account) continue;  // already counted
-                ESCALE_TRY(auto t, tx.identity().find_login_throttle(k.key));
-                ESCALE_TRY_VOID(tx.identity().save_login_throttle(after_failure(t.value_or(LoginThrottle{k.key}), now, k.free_failures)));
-            }
-            return {};
-        }));
-        return fail(errors::bad_credentials());
-    }
+    if (!usable || !ok) return fail(errors::bad_credentials());
 
     ESCALE_TRY_VOID(in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
         ESCALE_TRY_VOID(tx.identity().delete_login_throttle(account.key));
+        for (auto& k : keys) {
+            if (&k == &account) continue;
+            ESCALE_TRY(auto t, tx.identity().find_login_throttle(k.key));
+            if (t) ESCALE_TRY_VOID(tx.identity().save_login_throttle(forgiven(*t, k.free_failures)));
+        }
         return on_success(tx, *found.resident);
     }));
     return *found.resident;

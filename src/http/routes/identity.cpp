@@ -148,7 +148,8 @@ void add_identity_routes(Router& r, const RouteContext& rc) {
     app::Context ctx = rc.app;
     const ApiOptions& options = rc.options;
     r.add({.method = "POST", .pattern = "/api/v1/auth/login", .requires_login = false,
-           .handler = [ctx, options](const Call& c) { return login(ctx, options, c); }, .slow = true});
+           .handler = [ctx, options](const Call& c) { return login(ctx, options, c); }, .slow = true,
+           .hashes_password = true});
     r.add({.method = "POST", .pattern = "/api/v1/auth/logout",
            .handler = [ctx, options](const Call& c) { return logout(ctx, options, c); }, .slow = true});
     r.add({.method = "GET", .pattern = "/api/v1/me", .handler = [](const Call& c) {
@@ -161,9 +162,11 @@ void add_identity_routes(Router& r, const RouteContext& rc) {
                return json_response(200, out);
            }});
     r.add({.method = "POST", .pattern = "/api/v1/me/password",
-           .handler = [ctx, options](const Call& c) { return change_own_password(ctx, options, c); }, .slow = true});
+           .handler = [ctx, options](const Call& c) { return change_own_password(ctx, options, c); }, .slow = true,
+           .hashes_password = true});
     r.add({.method = "PUT", .pattern = "/api/v1/residents/{id}/password",
-           .handler = [ctx](const Call& c) { return reset_password(ctx, c); }, .slow = true});
+           .handler = [ctx](const Call& c) { return reset_password(ctx, c); }, .slow = true,
+           .hashes_password = true});
     r.add({.method = "GET", .pattern = "/api/v1/me/api-tokens", .handler = [ctx](const Call& c) {
                return reply(app::list_api_tokens(ctx, *c.actor));
            }});

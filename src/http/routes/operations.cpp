@@ -66,7 +66,9 @@ void add_operations_routes(Router& r, const RouteContext& rc) {
                return json_response(200, json::object{{"status", "ready"}});
            }});
     r.add({.method = "GET", .pattern = "/api/v1/openapi.json", .requires_login = false, .handler = [](const Call&) {
-               return Response{200, "application/json; charset=utf-8", std::string(embedded::openapi_json), {}};
+               Response r{200, "application/json; charset=utf-8", {}, {}};
+               r.body_view = embedded::openapi_json;  // static: no copy per request
+               return r;
            }});
     if (ManualClock* clock = rc.options.test_clock)
         r.add({.method = "PUT", .pattern = "/api/v1/test/clock", .requires_login = false,

@@ -118,6 +118,11 @@ public:
         return command("DELETE FROM login_throttles WHERE key = $1", params(key));
     }
 
+    Result<void> delete_login_throttles_of_account(const std::string& account_key) override {
+        return command("DELETE FROM login_throttles WHERE key = $1 OR substr(key, 1, length($1) + 1) = $1 || ' '",
+                       params(account_key));
+    }
+
     Result<int> delete_stale_login_throttles(Instant before) override {
         return execute(c_, "DELETE FROM login_throttles WHERE locked_until <= $1 AND last_failure <= $1", params(before));
     }

@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 #include <fmt/format.h>
 
+#include "store/sqlite/private_file.hpp"
+
 namespace escale::sqlite {
 namespace {
 
@@ -23,7 +25,7 @@ Result<void> copy(SQLite::Database& from, SQLite::Database& to) {
 Result<void> backup(const std::string& db_path, const std::string& to_path) {
     try {
         SQLite::Database from(db_path, SQLite::OPEN_READONLY, 5000);
-        SQLite::Database to(to_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000);
+        SQLite::Database to(create_private(to_path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000);
         return copy(from, to);
     } catch (const SQLite::Exception& e) {
         return fail(ErrorKind::unavailable, "backup_failed", fmt::format("Sauvegarde impossible : {}.", e.what()));
@@ -43,7 +45,7 @@ Result<void> restore(const std::string& from_path, const std::string& db_path) {
         SQLite::Statement tables(from, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'desk_bookings'");
         if (!tables.executeStep() || tables.getColumn(0).getInt() != 1)
             return fail(ErrorKind::invalid_input, "not_an_escale_backup", "Ce fichier n'est pas une sauvegarde d'Escale.");
-        SQLite::Database to(db_path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000);
+        SQLite::Database to(create_private(db_path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 5000);
         return copy(from, to);
     } catch (const SQLite::Exception& e) {
         return fail(ErrorKind::unavailable, "restore_failed", fmt::format("Restauration impossible : {}.", e.what()));

@@ -15,6 +15,7 @@
 #include "core/errors.hpp"
 #include "store/sql/rooms.hpp"
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/private_file.hpp"
 #include "store/sqlite/wal_sync.hpp"
 
 namespace escale::sqlite {
@@ -48,7 +49,7 @@ private:
 class Connection final : public sql::Connection {
 public:
     explicit Connection(const Options& o)
-        : db_(o.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, o.busy_timeout_ms) {
+        : db_(create_private(o.path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, o.busy_timeout_ms) {
         sqlite3_extended_result_codes(db_.getHandle(), 1);
         db_.exec("PRAGMA journal_mode = WAL");
         // Durability at commit comes from WalSync (group commit) when synchronous_full is set.

@@ -1,0 +1,227 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Hostile load (issue 14, findings 1 to 3): a normal client is still served while others
+exhaust the server's file descriptors, memory or password-hashing capacity, and the server's
+log and memory stay bounded. The bounds are generous on purpose (this machine is shared and
+noisy): they tell "served" from "not served", not a latency; the figures are in the notes."""
+import random
+import socket
+import threading
+import time
+import unittest
+from concurrent.futures import ThreadPoolExecutor
+
+from escale_server import Client, Server
+
+# The test clock stands at Monday 2 March 2026, 09:00 in Paris.
+WEDNESDAY = "2026-03-04"
+AGENT = "agent01@pilote.escale.test"
+
+
+def first_agent(server):
+    admin = server.login("admin@pilote.escale.test")
+    status, residents, _ = admin.get("/api/v1/residents")
+    assert status == 200, residents
+    return next(r["email"] for r in residents if r["role"] == "agent")
+
+
+def free_desk(client, date):
+    status, site, _ = client.get("/api/v1/sites/1")
+    assert status == 200, site
+    floor = site["floors"][0]["id"]
+    status, avail, _ = client.get(f"/api/v1/floors/{floor}/availability?date={date}")
+    assert status == 200, avail
+    return [d["id"] for d in avail["desks"]]
+
+
+def hold_connections(port, count):
+    """Opens `count` connections that never finish a request: two in three send nothing,
+    one in three the start of a header."""
+    held = []
+    for i in range(count):
+        s = socket.create_connection(("127.0.0.1", port), timeout=10)
+        if i % 3 == 0:
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: escale\r\n")
+        held.append(s)
+    return held
+
+
+def timed(call):
+    started = time.monotonic()
+    result = call()
+    return result, time.monotonic() - started
+
+
+class FileDescriptorExhaustion(unittest.TestCase):
+    """Finding 1: with a low limit of open files, idle and unfinished connections must not
+    keep a normal client out, nor make the accept loop spin and flood the log."""
+
+    def check_served_during_flood(self, extra):
+        with Server(nofile=256, extra=extra) as s:
+            email = first_agent(s)
+            agent = s.login(email)
+            desks = free_desk(agent, WEDNESDAY)
+            token = agent.token
+            agent.close()
+            lines_before = s.log_line_count
+            held = hold_connections(s.port, 1200)
+            try:
+                time.sleep(1.0)
+                fresh = Client(s.port)
+                fresh.conn.timeout = 5
+                (status, body, _), took = timed(lambda: fresh.get("/healthz"))
+                self.assertEqual(status, 200, body)
+                self.assertLess(took, 5)
+                booker = Client(s.port, token)
+                booker.conn.timeout = 5
+                (status, body, _), took = timed(lambda: booker.post(
+                    "/api/v1/desk-bookings", {"desk_id": desks[0], "date": WEDNESDAY, "period": "am"}))
+                self.assertEqual(status, 201, body)
+                self.assertLess(took, 5)
+                time.sleep(1.0)
+                # A warning now and then, not one per failed accept.
+                self.assertLess(s.log_line_count - lines_before, 50, "".join(s.log_lines[-20:]))
+            finally:
+                for h in held:
+                    h.close()
+
+    def test_default_cap_keeps_room_below_the_limit(self):
+        self.check_served_during_flood([])
+
+    def test_accept_backs_off_when_descriptors_run_out(self):
+        # A cap above the limit: accept itself fails (EMFILE); the server backs off, sheds
+        # idle connections and keeps serving.
+        self.check_served_during_flood(["--max-connections", "100000"])
+
+    def test_idle_keep_alive_connections_are_shed_first(self):
+        with Server(extra=["--max-connections", "20"]) as s:
+            idle = []
+            for _ in range(10):
+                c = s.client()
+                self.assertEqual(c.get("/healthz")[0], 200)
+                idle.append(c)
+            unfinished = hold_connections(s.port, 9)
+            try:
+                # The 20th and 21st connections: the cap is reached, the oldest idle
+                # keep-alive connections go first; the unfinished requests are kept.
+                newcomers = [s.client(), s.client()]
+                for c in newcomers:
+                    self.assertEqual(c.get("/healthz")[0], 200)
+                time.sleep(0.5)
+                closed = 0
+                for c in idle:
+                    c.conn.sock.settimeout(0.2)
+                    try:
+                        closed += c.conn.sock.recv(1) == b""
+                    except (socket.timeout, ConnectionResetError):
+                        pass
+                self.assertGreaterEqual(closed, 1)
+                for u in unfinished[1:]:  # the first sent a partial header: finish it
+                    u.settimeout(0.2)
+                    try:
+                        self.assertNotEqual(u.recv(1), b"", "an unfinished request was shed before an idle one")
+                    except socket.timeout:
+                        pass
+            finally:
+                for u in unfinished:
+                    u.close()
+
+
+class UnreadAnswers(unittest.TestCase):
+    """Finding 2: the embedded documents are served from static buffers, so clients that ask
+    for them and never read hold no copy each."""
+
+    def test_clients_that_never_read_hold_no_copy_of_the_openapi_document(self):
+        with Server() as s:
+            baseline = s.rss_kib()
+            held = []
+            try:
+                for _ in range(800):
+                    c = socket.socket()
+                    c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+                    c.connect(("127.0.0.1", s.port))
+                    c.sendall(b"GET /api/v1/openapi.json HTTP/1.1\r\nHost: escale\r\n\r\n")
+                    held.append(c)
+                time.sleep(2)
+                fresh = Client(s.port)
+                fresh.conn.timeout = 5
+                self.assertEqual(fresh.get("/healthz")[0], 200)
+                grown = s.rss_kib() - baseline
+                # 800 copies of a 230 KB document would be 180 MB.
+                self.assertLess(grown, 60 * 1024, f"RSS grew by {grown} KiB")
+            finally:
+                for c in held:
+                    c.close()
+
+
+class FailedLoginFlood(unittest.TestCase):
+    """Finding 3: argon2id (64 MiB a hash) runs on its own bounded pool, so a flood of failed
+    logins neither takes the memory nor delays bookings; the address's attempt is counted
+    before the hash, so parallel attempts cannot slip past its limit."""
+
+    def test_parallel_attempts_from_one_address_stop_at_its_limit(self):
+        # The clock stands still: a lock, once taken, holds for the whole test.
+        with Server() as s:
+            def attempt(i):
+                c = s.client()
+                try:
+                    for _ in range(600):  # the hashing pool is full (503): try again shortly
+                        status = c.post("/api/v1/auth/login", {"email": f"inconnu{i}@exemple.fr", "password": "x" * 12})[0]
+                        if status != 503:
+                            return status
+                        time.sleep(0.05)
+                    return status
+                finally:
+                    c.close()
+            with ThreadPoolExecutor(32) as pool:
+                statuses = list(pool.map(attempt, range(160)))
+            checked = statuses.count(401)
+            # 100 failures from one address are free (core/login_throttle.hpp), then it is locked.
+            self.assertLessEqual(checked, 100, statuses)
+            self.assertEqual(set(statuses) - {401, 429}, set(), statuses)
+            self.assertIn(429, statuses)
+
+    def test_bookings_are_served_during_a_login_flood(self):
+        with Server(extra=["--trusted-proxy", "127.0.0.1"]) as s:
+            email = first_agent(s)
+            agent = s.login(email)
+            desks = free_desk(agent, WEDNESDAY)
+            stop = threading.Event()
+            seen = set()
+
+            def flood():
+                c = s.client()
+                while not stop.is_set():
+                    address = f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+                    status = c.post("/api/v1/auth/login",
+                                    {"email": f"x{random.randrange(10**9)}@exemple.fr", "password": "y" * 12},
+                                    headers={"X-Forwarded-For": address})[0]
+                    seen.add(status)
+                c.close()
+
+            threads = [threading.Thread(target=flood) for _ in range(32)]
+            for t in threads:
+                t.start()
+            try:
+                time.sleep(2)
+                for half in ("am", "pm"):
+                    booker = Client(s.port, agent.token)
+                    booker.conn.timeout = 5
+                    (status, body, _), took = timed(lambda: booker.post(
+                        "/api/v1/desk-bookings", {"desk_id": desks[0], "date": WEDNESDAY, "period": half}))
+                    self.assertEqual(status, 201, body)
+                    self.assertLess(took, 5)
+                    booker.close()
+                time.sleep(2)
+            finally:
+                stop.set()
+                for t in threads:
+                    t.join()
+            # Beyond the hashing pool's queue, a login is refused at once (503), not queued.
+            self.assertIn(503, seen)
+            self.assertEqual(seen - {401, 503}, set())
+            # About 64 MiB a hash: a few at a time, not one per waiting thread.
+            self.assertLess(s.rss_kib("VmHWM"), 600 * 1024)
+
+
+if __name__ == "__main__":
+    unittest.main()
