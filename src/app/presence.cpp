@@ -9,8 +9,10 @@
 #include <fmt/format.h>
 
 #include "app/audit.hpp"
+#include "app/notifications.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
+#include "app/waitlist.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
 #include "core/name_search.hpp"
@@ -195,7 +197,12 @@ Result<PresencePlan> declare_presence(Context ctx, const Actor& actor, std::opti
                 ESCALE_TRY_VOID(record(tx, ctx, actor,
                                        AuditEvent{0, {}, b.site_id, {}, b.resident_id, "cancel_for", "desk_bookings",
                                                   b.id, "annulée par une déclaration de présence"}));
+                DeskBooking cancelled = b;
+                cancelled.state = BookingState::cancelled;
+                ESCALE_TRY_VOID(notify_cancelled_for_you(tx, ctx, actor, cancelled));  // notifications
             }
+            // The freed desk goes to the first waiter, as any cancellation's (issue 10, item 5).
+            ESCALE_TRY_VOID(promote_first_waiter(tx, ctx, b));
         }
 
         int written = 0;

@@ -8,52 +8,18 @@
 #include <libpq-fe.h>
 
 #include "store/open_store.hpp"
+#include "throwaway_store.hpp"
 
 using namespace escale;
 using namespace date::literals;
 
 namespace {
 
-class PresenceStoreTest : public ::testing::TestWithParam<std::string> {
+class PresenceStoreTest : public ThrowawayStoreTest {
 protected:
-    void SetUp() override {
-        name_ = "escale_presence_store_" + std::to_string(::getpid()) + "_" + std::to_string(++counter_);
-        if (GetParam() == "postgres") {
-            const char* admin = std::getenv("ESCALE_TEST_PG_URL");
-            if (!admin || !*admin) GTEST_SKIP() << "ESCALE_TEST_PG_URL is not set: no PostgreSQL server to test against";
-            admin_url_ = admin;
-            ASSERT_TRUE(admin_sql("CREATE DATABASE " + name_));
-            url_ = admin_url_.substr(0, admin_url_.rfind('/') + 1) + name_;
-        } else {
-            dir_ = std::filesystem::temp_directory_path() / name_;
-            std::filesystem::remove_all(dir_);
-            std::filesystem::create_directories(dir_);
-            url_ = "sqlite:" + (dir_ / "escale.db").string();
-        }
-        StoreOptions o;
-        o.url = url_;
-        auto s = open_store(o);
-        ASSERT_TRUE(s) << s.error().message;
-        store_ = std::move(*s);
-        seed();
-    }
-    void TearDown() override {
-        store_.reset();
-        if (!admin_url_.empty()) admin_sql("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
-        if (!dir_.empty()) std::filesystem::remove_all(dir_);
-    }
-    bool admin_sql(const std::string& sql) {
-        PGconn* c = PQconnectdb(admin_url_.c_str());
-        PGresult* r = PQexec(c, sql.c_str());
-        bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-        if (!ok) ADD_FAILURE() << PQerrorMessage(c);
-        PQclear(r);
-        PQfinish(c);
-        return ok;
-    }
-    std::unique_ptr<Transaction> tx(TxMode m = TxMode::write) { return std::move(*store_->begin(m)); }
+    PresenceStoreTest() : ThrowawayStoreTest("escale_presence_store_") {}
 
-    void seed() {
+    void seed() override {
         auto t = tx();
         Site s;
         s.name = "Site";
@@ -76,10 +42,6 @@ protected:
         return PresenceDeclaration{who, site_, d, h, s, Instant{std::chrono::seconds{1'772'000'000}}, who};
     }
 
-    static inline int counter_ = 0;
-    std::string name_, url_, admin_url_;
-    std::filesystem::path dir_;
-    std::unique_ptr<Store> store_;
     SiteId site_ = 0;
     ServiceId service_ = 0, other_service_ = 0;
     ResidentId alice_ = 0, bob_ = 0;
