@@ -109,6 +109,8 @@ describe('administration', () => {
     assert.deepEqual(await axeViolations(page), [], 'axe-core with the locker choice');
     await page.getByRole('button', { name: 'Prendre ce casier' }).click();
     await page.waitForSelector('[role=status] >> text=/^Casier .+ attribué/');
+    // The card shows the new locker once the locker is read again, just after the message.
+    await page.getByRole('button', { name: 'Rendre mon casier' }).waitFor({ timeout: 5000 });
     assert.equal(await page.getByRole('button', { name: 'Rendre mon casier' }).count(), 1);
     assert.ok(await page.getByText("Libérer le reste de ma journée").count() + await page.getByText("Pas de poste réservé aujourd'hui.").count() > 0,
       'the today card is there');
