@@ -52,6 +52,32 @@ class Pilot:
                 and d["adapted"] == adapted]
 
 
+class RecurrenceAcrossTheCalendarTest(unittest.TestCase):
+    """A weekly desk booking over the DST change (night of 28–29 March 2026) and Easter Monday
+    (6 April 2026): the holiday's occurrence is reported as closed, the others booked."""
+
+    def test_closed_occurrence_reported_and_the_others_booked(self):
+        with Server(rules=True) as server:
+            server.set_clock("2026-03-20T08:00:00Z")  # Friday 20 March: the horizon reaches 17 April
+            pilot = Pilot(server)
+            person = pilot.agents(4)[0]
+            c = server.login(person["email"])
+            desk = pilot.desks_of(4)[2]
+            status, out, _ = c.post("/api/v1/desk-bookings", {"desk_id": desk, "date": "2026-03-23", "period": "am",
+                                                              "repeat": "weekly", "until": "2026-04-13"})
+            self.assertEqual(status, 201, out)
+            self.assertEqual([b["date"] for b in out["bookings"]], ["2026-03-23", "2026-03-30", "2026-04-13"])
+            self.assertEqual([(r["date"], r["code"]) for r in out["refused"]], [("2026-04-06", "closed_day")])
+            # all_or_nothing: the holiday alone refuses the whole series, and nothing is written.
+            status, body, _ = c.post("/api/v1/desk-bookings", {"desk_id": pilot.desks_of(4)[3], "date": "2026-03-24",
+                                                               "period": "pm", "repeat": "daily", "until": "2026-04-07",
+                                                               "on_conflict": "all_or_nothing"})
+            self.assertEqual(status, 409, body)
+            self.assertIn(("2026-04-06", "closed_day"), [(d["field"], d["code"]) for d in body["error"]["details"]])
+            mine = c.get("/api/v1/me/desk-bookings?from=2026-03-20&to=2026-04-30")[1]
+            self.assertEqual(sorted(b["date"] for b in mine), ["2026-03-23", "2026-03-30", "2026-04-13"])
+
+
 class RulesTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
