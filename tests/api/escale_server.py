@@ -290,6 +290,23 @@ def parse_head(data):
     return status, headers, body
 
 
+def race(calls):
+    """Runs every call at once (one thread each, released together); returns their results."""
+    start = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(i):
+        start.wait()
+        results[i] = calls[i]()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
 def assert_error(testcase, result, status, code):
     """Checks an error answer: its status, its stable code, and a French message."""
     got_status, body, _ = result

@@ -4,31 +4,13 @@ pilot demo (8 half-days a week, quartiers kept 24 h for their service, adapted d
 each refusal names its rule in French; recurring bookings report each occurrence; a
 resident's parallel requests never exceed the quota (one server, and two on PostgreSQL); a
 waitlist promotion racing new bookings leaves exactly one holder, the first waiter."""
-import threading
 import unittest
 
-from escale_server import Server, assert_error, database_kind
+from escale_server import Server, assert_error, database_kind, race
 
 ADMIN = "admin@pilote.escale.test"
 LIVE = "state IN ('reserved', 'checked_in')"
 # The test clock: Monday 2 March 2026, 09:00 in Paris.
-
-
-def race(calls):
-    """Runs every call at once (one thread each, released together); returns their results."""
-    start = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i):
-        start.wait()
-        results[i] = calls[i]()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
 
 
 class Pilot:

@@ -7,11 +7,10 @@ import csv
 import io
 import itertools
 import re
-import threading
 import time
 import unittest
 
-from escale_server import Server, assert_error, database_kind
+from escale_server import Server, assert_error, database_kind, race
 
 ADMIN = "admin@pilote.escale.test"
 GESTIONNAIRE = "gestionnaire@pilote.escale.test"
@@ -369,23 +368,6 @@ class ReferentialTest(unittest.TestCase):
             assert_error(self, admin.post("/api/v1/lockers", {"site_id": 1, "floor_id": 1, "label": "Q-2", "x": "loin"}),
                          400, "invalid_field")
             self.assertEqual(admin.get(f"/api/v1/lockers/{locker['id']}")[1]["floor_id"], 1)
-
-
-def race(calls):
-    """Runs every call at the same instant, each on its own thread; returns their answers."""
-    start = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i):
-        start.wait()
-        results[i] = calls[i]()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
 
 
 class LockerRaceTest(unittest.TestCase):
