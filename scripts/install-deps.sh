@@ -40,6 +40,7 @@ server_packages=(
   libqrencode-dev  # desks' QR codes (issue 10, item 3)
   libxlsxwriter-dev  # exports as XLSX (issue 13, item 3)
   libicu-dev  # presence planning: accent-insensitive search of colleagues by name (ICU transliteration)
+  coinor-libcbc-dev  # planning: the team-day question of a whole region as a mixed-integer programme (CBC)
 )
 test_packages=(
   googletest

@@ -3,10 +3,16 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
+
+#include <boost/math/distributions/normal.hpp>
 
 #include "core/errors.hpp"
+#include "planning/mean_load_programme.hpp"
+#include "planning/quantile_bound.hpp"
 
 namespace escale::planning {
 namespace {
@@ -93,8 +99,15 @@ struct Model {
     std::vector<std::array<Pmf, weekdays>> rest;             // [depth]: least presence of order[depth..]
     std::vector<std::array<std::vector<double>, weekdays>> rest_tail;  // its tails (tail_of)
     std::vector<std::vector<const PairRule*>> rules;         // [service]: rules with services placed before it
+    // Mean and variance of each service's members present, per choice and day, for the
+    // search at a region's scale and the moment bound.
+    std::vector<std::vector<std::array<double, weekdays>>> mean, variance;  // [service][choice][day]
+    double r = 0;  // the largest p² + (1 − p)² of anyone uncertain (quantile_bound.hpp)
+    int moment_bound = 0;  // set by the search at a region's scale
 
-    explicit Model(const TeamDayProblem& p) : problem(p) {
+    // `search_bounds`: the bounds of every depth of the exact search (only the root's
+    // otherwise, which is all the search at a region's scale needs).
+    Model(const TeamDayProblem& p, bool search_bounds) : problem(p) {
         auto n = p.services.size();
         order.resize(n);
         std::iota(order.begin(), order.end(), 0);
@@ -106,6 +119,8 @@ struct Model {
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return size(a) > size(b); });
         choices.resize(n);
         day.resize(n);
+        mean.resize(n);
+        variance.resize(n);
         for (std::size_t s = 0; s < n; ++s) {
             auto& svc = p.services[s];
             WeekMask allowed = mask_of(svc.allowed);
@@ -115,11 +130,14 @@ struct Model {
                     std::array<Pmf, weekdays> by_day;
                     for (int d = 0; d < weekdays; ++d) by_day[static_cast<std::size_t>(d)] = service_day(svc, static_cast<WeekMask>(m), d);
                     day[s].push_back(std::move(by_day));
+                    add_moments(s, static_cast<WeekMask>(m));
                 }
         }
         rest.assign(n + 1, {});
         for (auto& r : rest[n]) r = Pmf{1.0};
         for (std::size_t depth = n; depth-- > 0;) {
+            // Without the search's bounds, only the root's sum: every service's least presence.
+            std::size_t from = search_bounds ? depth + 1 : n;
             auto s = static_cast<std::size_t>(order[depth]);
             for (int d = 0; d < weekdays; ++d) {
                 // Each member at their least presence over the service's choices.
@@ -134,11 +152,13 @@ struct Model {
                         least[0] *= 1 - p_min;
                     }
                 }
-                rest[depth][static_cast<std::size_t>(d)] = convolve(least, rest[depth + 1][static_cast<std::size_t>(d)]);
+                rest[search_bounds ? depth : n][static_cast<std::size_t>(d)] =
+                    convolve(least, rest[from][static_cast<std::size_t>(d)]);
             }
         }
+        if (!search_bounds) std::swap(rest[0], rest[n]);
         rest_tail.resize(n + 1);
-        for (std::size_t depth = 0; depth <= n; ++depth)
+        for (std::size_t depth = 0; depth <= (search_bounds ? n : 0); ++depth)
             for (int d = 0; d < weekdays; ++d)
                 rest_tail[depth][static_cast<std::size_t>(d)] = tail_of(rest[depth][static_cast<std::size_t>(d)]);
         rules.resize(n);
@@ -148,6 +168,37 @@ struct Model {
             auto later = position[static_cast<std::size_t>(r.a)] > position[static_cast<std::size_t>(r.b)] ? r.a : r.b;
             rules[static_cast<std::size_t>(later)].push_back(&r);
         }
+    }
+
+    // The least variance any plan's day can have: Σ over services of their least variance
+    // that day, the least over the days.
+    double least_daily_variance() const {
+        double least = std::numeric_limits<double>::infinity();
+        for (int d = 0; d < weekdays; ++d) {
+            double v = 0;
+            for (auto& by_choice : variance) {
+                double lowest = std::numeric_limits<double>::infinity();
+                for (auto& c : by_choice) lowest = std::min(lowest, c[static_cast<std::size_t>(d)]);
+                if (!by_choice.empty()) v += lowest;
+            }
+            least = std::min(least, v);
+        }
+        return least;
+    }
+
+    void add_moments(std::size_t s, WeekMask m) {
+        std::array<double, weekdays> mu{}, var{};
+        for (auto& g : problem.services[s].members) {
+            auto presence = ResidentWeek::of_pattern(g.pattern, days_of(m))->daily_presence();
+            for (int d = 0; d < weekdays; ++d) {
+                double q = presence[static_cast<std::size_t>(d)];
+                mu[static_cast<std::size_t>(d)] += g.residents * q;
+                var[static_cast<std::size_t>(d)] += g.residents * q * (1 - q);
+                if (g.residents > 0 && q > 0 && q < 1) r = std::max(r, q * q + (1 - q) * (1 - q));
+            }
+        }
+        mean[s].push_back(mu);
+        variance[s].push_back(var);
     }
 
     bool allowed_with(int s, WeekMask m, const std::vector<WeekMask>& chosen) const {
@@ -198,11 +249,11 @@ TeamDayPlan plan_of(const Model& model, const std::vector<WeekMask>& chosen) {
         plan.peak = std::max(plan.peak, q);
         plan.evenness += static_cast<long>(q) * q;
     }
-    plan.lower_bound = bound(model, [] {
+    plan.lower_bound = std::max(model.moment_bound, bound(model, [] {
         std::array<Pmf, weekdays> empty;
         for (auto& e : empty) e = Pmf{1.0};
         return empty;
-    }(), 0).peak;
+    }(), 0).peak);
     return plan;
 }
 
@@ -347,11 +398,116 @@ std::vector<WeekMask> improve(const Model& model, std::vector<WeekMask> plan) {
     return plan;
 }
 
+// The search at a region's scale, where convolving exact laws at every step would be too
+// slow. It starts from the plan of the mean-load programme (mean_load_programme.hpp), whose
+// proven bound on the busiest day's mean gives, with the least daily variance, the model's
+// moment bound on the P95 (quantile_bound.hpp). Then single moves and exchanges while they
+// lower the peak of the normal approximation μ + z·σ of each day (z the normal quantile of
+// the level), which moves in constant time when one service changes its days. The caller
+// judges the result exactly. Empty when the programme found no plan.
+std::vector<WeekMask> search_at_scale(Model& model) {
+    auto n = model.problem.services.size();
+    auto programme = solve_mean_load({model.choices, model.mean, model.problem.pairs});
+    if (!programme.feasible) return {};
+    // A little below CBC's bound, so that its tolerances cannot lift ours.
+    model.moment_bound = quantile_lower_bound(programme.lower_bound * (1 - 1e-6) - 1e-6,
+                                              model.least_daily_variance() * (1 - 1e-9), model.problem.level, model.r);
+    double z = boost::math::quantile(boost::math::normal(), std::min(model.problem.level, 1 - 1e-9));
+    std::array<double, weekdays> mu{}, var{};
+    auto score = [&](const std::array<double, weekdays>& m, const std::array<double, weekdays>& v) {
+        std::pair<double, double> out{0, 0};  // (peak, Σ squares)
+        for (int d = 0; d < weekdays; ++d) {
+            double q = m[static_cast<std::size_t>(d)] + z * std::sqrt(v[static_cast<std::size_t>(d)]);
+            out.first = std::max(out.first, q);
+            out.second += q * q;
+        }
+        return out;
+    };
+    auto better = [](std::pair<double, double> a, std::pair<double, double> b) {
+        return a.first < b.first - 1e-9 || (a.first < b.first + 1e-9 && a.second < b.second - 1e-6);
+    };
+    auto shift = [&](std::array<double, weekdays>& m, std::array<double, weekdays>& v, std::size_t s, std::size_t c,
+                     double sign) {
+        for (int d = 0; d < weekdays; ++d) {
+            m[static_cast<std::size_t>(d)] += sign * model.mean[s][c][static_cast<std::size_t>(d)];
+            v[static_cast<std::size_t>(d)] += sign * model.variance[s][c][static_cast<std::size_t>(d)];
+        }
+    };
+    std::vector<WeekMask> plan(n);
+    std::vector<std::size_t> index = programme.choice;  // the choice index of plan[s]
+    for (std::size_t s = 0; s < n; ++s) {
+        plan[s] = model.choices[s][index[s]];
+        shift(mu, var, s, index[s], 1);
+    }
+    auto keeps_rules = [&](std::size_t s) {
+        for (auto& r : model.problem.pairs)
+            if (static_cast<std::size_t>(r.a) == s || static_cast<std::size_t>(r.b) == s)
+                if (((plan[static_cast<std::size_t>(r.a)] & plan[static_cast<std::size_t>(r.b)]) != 0) != r.together) return false;
+        return true;
+    };
+    auto choice_of = [&](std::size_t s, WeekMask m) -> std::optional<std::size_t> {
+        auto& c = model.choices[s];
+        auto it = std::find(c.begin(), c.end(), m);
+        if (it == c.end()) return std::nullopt;
+        return static_cast<std::size_t>(it - c.begin());
+    };
+    auto current = score(mu, var);
+    // Tries giving service s choice c (and t choice e): kept when the rules hold and it improves.
+    auto try_change = [&](std::size_t s, std::size_t c, std::optional<std::pair<std::size_t, std::size_t>> other) {
+        auto m = mu, v = var;
+        shift(m, v, s, index[s], -1);
+        shift(m, v, s, c, 1);
+        if (other) {
+            shift(m, v, other->first, index[other->first], -1);
+            shift(m, v, other->first, other->second, 1);
+        }
+        auto sc = score(m, v);
+        if (!better(sc, current)) return false;
+        auto old_s = plan[s];
+        auto old_t = other ? plan[other->first] : WeekMask{0};
+        plan[s] = model.choices[s][c];
+        if (other) plan[other->first] = model.choices[other->first][other->second];
+        if (!keeps_rules(s) || (other && !keeps_rules(other->first))) {
+            plan[s] = old_s;
+            if (other) plan[other->first] = old_t;
+            return false;
+        }
+        index[s] = c;
+        if (other) index[other->first] = other->second;
+        mu = m, var = v, current = sc;
+        return true;
+    };
+    for (int round = 0; round < 100; ++round) {
+        bool moved = false;
+        for (std::size_t s = 0; s < n; ++s)
+            for (std::size_t c = 0; c < model.choices[s].size(); ++c)
+                if (c != index[s]) moved = try_change(s, c, std::nullopt) || moved;
+        for (std::size_t s = 0; s < n; ++s)
+            for (std::size_t t = s + 1; t < n; ++t) {
+                if (plan[s] == plan[t]) continue;
+                auto cs = choice_of(s, plan[t]), ct = choice_of(t, plan[s]);
+                if (cs && ct) moved = try_change(s, *cs, std::pair{t, *ct}) || moved;
+            }
+        if (!moved) break;
+    }
+    return plan;
+}
+
+// Problems at least this large (in residents) are searched at a region's scale.
+constexpr long region_scale_residents = 3000;
+
+long residents_of(const TeamDayProblem& p) {
+    long n = 0;
+    for (auto& s : p.services)
+        for (auto& g : s.members) n += g.residents;
+    return n;
+}
+
 }  // namespace
 
 Result<TeamDayPlan> plan_team_days_exact(const TeamDayProblem& problem, long node_limit) {
     if (auto ok = check(problem); !ok) return fail(ok.error());
-    Model model(problem);
+    Model model(problem, true);
     Search greedy(model, node_limit, true);
     greedy.run();
     // The dive goes on, depth first, until it reaches a plan: without one, no plan
@@ -371,12 +527,20 @@ Result<TeamDayPlan> plan_team_days_exact(const TeamDayProblem& problem, long nod
 
 Result<TeamDayPlan> plan_team_days_heuristic(const TeamDayProblem& problem) {
     if (auto ok = check(problem); !ok) return fail(ok.error());
-    Model model(problem);
-    Search greedy(model, std::numeric_limits<long>::max(), true);
-    greedy.run();
-    if (!greedy.found()) return fail(errors::no_feasible_plan());
-    auto plan = plan_of(model, improve(model, greedy.best()));
-    plan.nodes = greedy.nodes();
+    bool at_scale = residents_of(problem) >= region_scale_residents;
+    Model model(problem, !at_scale);
+    std::vector<WeekMask> found;
+    long nodes = 0;
+    if (at_scale) found = search_at_scale(model);
+    if (found.empty()) {  // a building's size, or rules the greedy placement could not keep
+        Search greedy(model, std::numeric_limits<long>::max(), true);
+        greedy.run();
+        if (!greedy.found()) return fail(errors::no_feasible_plan());
+        found = at_scale ? greedy.best() : improve(model, greedy.best());
+        nodes = greedy.nodes();
+    }
+    auto plan = plan_of(model, found);
+    plan.nodes = nodes;
     plan.proven_optimal = plan.peak == plan.lower_bound;
     return plan;
 }
@@ -385,7 +549,7 @@ Result<TeamDayPlan> evaluate_team_days(const TeamDayProblem& problem, const std:
     if (auto ok = check(problem); !ok) return fail(ok.error());
     if (team_days.size() != problem.services.size())
         return fail(errors::invalid_field("team_days", "un choix de jours par service"));
-    Model model(problem);
+    Model model(problem, false);
     std::vector<WeekMask> chosen;
     for (std::size_t s = 0; s < team_days.size(); ++s) {
         auto m = mask_of(team_days[s]);

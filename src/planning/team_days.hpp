@@ -16,7 +16,12 @@
 //    person's probability. It proves the plan optimal, or reports the gap to its bound when
 //    it stops at its node limit;
 //  - heuristic: each service placed in turn where it raises the peak least, then single
-//    moves while they improve the plan; it reports the same root bound, so its gap is known.
+//    moves and exchanges while they improve the plan; it reports the same root bound, so its
+//    gap is known. From 3,000 residents on (a region: hundreds of services) it starts instead
+//    from the mixed-integer programme on the daily means (mean_load_programme.hpp, CBC) and
+//    moves on the normal approximation of each day, judging only the result exactly; its
+//    bound is then also the one from CBC's bound on the means and the least daily variance
+//    (quantile_bound.hpp), within a fraction of a percent of the plan at that scale.
 // Rules: a number of team days per service, allowed weekdays, and pairs of services that
 // must share a team day or must not. Pure computation.
 #pragma once

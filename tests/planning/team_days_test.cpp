@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <random>
 #include <set>
 
 #include "planning/team_days.hpp"
@@ -97,6 +98,87 @@ TEST(TeamDays, HeuristicNeverBeatsTheBoundNorTheOptimum) {
         EXPECT_GE(std::pair(h->peak, h->evenness), std::pair(exact->peak, exact->evenness));
         EXPECT_EQ(exact->peak, best_by_enumeration(p).first) << "level " << level;
     }
+}
+
+// Services of 20 to 80 people, various patterns and allowed days: large enough for the bound
+// from the moments (quantile_bound.hpp) to speak, small enough to enumerate.
+TeamDayProblem random_site(std::mt19937_64& rng, int services) {
+    TeamDayProblem p;
+    for (int s = 0; s < services; ++s) {
+        TeleworkPattern pattern{.floating_telework_days = static_cast<int>(rng() % 3)};
+        if (rng() % 3 == 0) pattern.fixed_telework[rng() % weekdays] = true;
+        auto svc = service("S" + std::to_string(s), 20 + static_cast<int>(rng() % 61), pattern);
+        if (rng() % 2 == 0) svc.allowed[rng() % weekdays] = false;
+        p.services.push_back(svc);
+    }
+    return p;
+}
+
+TEST(TeamDays, TheBoundIsNeverAboveTheOptimum) {
+    std::mt19937_64 rng(11);
+    for (int trial = 0; trial < 6; ++trial) {
+        auto p = random_site(rng, 3);
+        p.level = trial % 3 == 0 ? 0.99 : 0.95;
+        auto h = plan_team_days_heuristic(p);
+        ASSERT_TRUE(h) << h.error().message;
+        auto best = best_by_enumeration(p).first;
+        EXPECT_LE(h->lower_bound, best) << "trial " << trial;
+        EXPECT_GE(h->peak, best);
+    }
+}
+
+// Two large services (3,100 residents, searched at a region's scale) have few enough plans to
+// enumerate: the bound from the mean-load programme and the moments stays below the optimum.
+TEST(TeamDays, AtARegionsScaleTheBoundIsNeverAboveTheOptimum) {
+    TeamDayProblem p;
+    p.services = {service("A", 1700, {.floating_telework_days = 2}),
+                  service("B", 1400, {.fixed_telework = {false, false, false, false, true}, .floating_telework_days = 1})};
+    p.services[1].allowed = {false, true, true, true, false};
+    auto plan = plan_team_days_heuristic(p);
+    ASSERT_TRUE(plan) << plan.error().message;
+    auto best = best_by_enumeration(p).first;
+    EXPECT_LE(plan->lower_bound, best);
+    EXPECT_GE(plan->peak, best);
+    EXPECT_GT(plan->lower_bound, best * 0.97);  // and it is not a trivial one
+}
+
+// A region: a hundred services, about 5,000 residents, searched at scale.
+TEST(TeamDays, AtARegionsScaleThePlanKeepsTheRulesAndIsCloseToItsBound) {
+    std::mt19937_64 rng(5);
+    auto p = random_site(rng, 100);
+    p.pairs = {{.a = 0, .b = 1, .together = true}, {.a = 2, .b = 3, .together = false},
+               {.a = 1, .b = 4, .together = true}};
+    auto plan = plan_team_days_heuristic(p);
+    ASSERT_TRUE(plan) << plan.error().message;
+    ASSERT_EQ(plan->team_days.size(), p.services.size());
+    for (std::size_t s = 0; s < p.services.size(); ++s) {
+        int count = 0;
+        for (std::size_t d = 0; d < weekdays; ++d) {
+            count += plan->team_days[s][d];
+            EXPECT_TRUE(!plan->team_days[s][d] || p.services[s].allowed[d]) << "service " << s;
+        }
+        EXPECT_EQ(count, p.services[s].team_days);
+    }
+    auto share = [&](int a, int b) {
+        for (std::size_t d = 0; d < weekdays; ++d)
+            if (plan->team_days[static_cast<std::size_t>(a)][d] && plan->team_days[static_cast<std::size_t>(b)][d]) return true;
+        return false;
+    };
+    EXPECT_TRUE(share(0, 1));
+    EXPECT_FALSE(share(2, 3));
+    EXPECT_TRUE(share(1, 4));
+    // The figures are the exact ones of that plan, and within 1 % of what no plan can beat.
+    auto again = evaluate_team_days(p, plan->team_days);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->peak, plan->peak);
+    EXPECT_GE(plan->peak, plan->lower_bound);
+    EXPECT_LE(plan->peak, plan->lower_bound * 1.01) << plan->peak << " against " << plan->lower_bound;
+    // Everyone's team day on Tuesday (where allowed) is far worse.
+    std::vector<Weekdays> tuesday;
+    for (auto& s : p.services) tuesday.push_back(s.allowed[1] ? days_of(2) : days_of(s.allowed[2] ? 4 : 1));
+    auto crowded = evaluate_team_days(p, tuesday);
+    ASSERT_TRUE(crowded);
+    EXPECT_GT(crowded->peak, plan->peak * 1.1);
 }
 
 TEST(TeamDays, EqualServicesSpreadOverTheWeek) {
