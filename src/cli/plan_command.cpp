@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 #include <iostream>
+#include <optional>
 #include <string_view>
 
 #include <boost/json/array.hpp>
@@ -17,6 +18,7 @@
 #include "cli/french_cli.hpp"
 #include "http/json_text.hpp"
 #include "http/planning_body.hpp"
+#include "planning/quartier_allocation.hpp"
 #include "planning/sizing.hpp"
 #include "planning/team_days.hpp"
 #include "planning/week_simulation.hpp"
@@ -90,7 +92,7 @@ private:
 }  // namespace
 
 PlanCommand::PlanCommand(CLI::App& root) {
-    plan_ = root.add_subcommand("plan", "Planification : dimensionner les postes (et bientôt jours d'équipe, quartiers, scénarios)");
+    plan_ = root.add_subcommand("plan", "Planification : dimensionner les postes, choisir les jours d'équipe, répartir les quartiers");
     plan_->require_subcommand(1);
     size_ = plan_->add_subcommand("size", "Postes nécessaires pour un risque de manque choisi, jour par jour");
     size_->add_option("--residents", residents_, "Nombre de résidents")->required();
@@ -125,18 +127,119 @@ PlanCommand::PlanCommand(CLI::App& root) {
     days_->add_flag("--heuristic", heuristic_, "Recherche rapide (sans preuve d'optimalité), pour de très nombreux services");
     days_->add_option("--node-limit", node_limit_, "Nœuds explorés au plus par la recherche exacte")->capture_default_str();
     days_->add_flag("--json", json_, "Résultat en JSON");
+
+    zones_ = plan_->add_subcommand("zones", "Quartier de chaque service, pour que son P95 y tienne ou dans les quartiers voisins");
+    zones_->add_option("--input", input_, "Fichier JSON décrivant les quartiers et les services (voir docs/planning.md)")
+        ->required();
+    zones_->add_flag("--json", json_, "Résultat en JSON");
 }
 
-int PlanCommand::run() const { return size_->parsed() ? run_size() : run_days(); }
+int PlanCommand::run() const {
+    if (size_->parsed()) return run_size();
+    return days_->parsed() ? run_days() : run_zones();
+}
+
+namespace {
+
+// The text of the file named by --input, or nothing (the message written) when unreadable.
+std::optional<std::string> read_input(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        std::cerr << "erreur : impossible de lire « " << path << " ».\n";
+        return std::nullopt;
+    }
+    return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+int PlanCommand::run_zones() const {
+    auto text = read_input(input_);
+    if (!text) return 1;
+    auto body = http::decode<http::ZonesBody>(*text);
+    if (!body) return refused(body.error());
+    auto problem = http::quartier_problem(*body);
+    if (!problem) return refused(problem.error());
+    auto a = planning::allocate_quartiers(*problem);
+    if (!a) return refused(a.error());
+    auto& quartiers = problem->quartiers;
+    auto per_day = [](const std::array<int, planning::weekdays>& x) {
+        boost::json::array out;
+        for (int v : x) out.push_back(v);
+        return out;
+    };
+    if (json_) {
+        boost::json::array services, zones;
+        for (std::size_t s = 0; s < a->services.size(); ++s) {
+            auto& o = a->services[s];
+            services.push_back(boost::json::object{{"name", problem->services[s].name},
+                                                   {"quartier", quartiers[static_cast<std::size_t>(o.quartier)].name},
+                                                   {"worst_demand", o.worst_demand},
+                                                   {"fits_alone", o.fits_alone}});
+        }
+        for (std::size_t q = 0; q < quartiers.size(); ++q) {
+            auto& o = a->quartiers[q];
+            zones.push_back(boost::json::object{{"name", quartiers[q].name},
+                                                {"floor", quartiers[q].floor},
+                                                {"desks", quartiers[q].desks},
+                                                {"demand", per_day(o.demand)},
+                                                {"worst_demand", o.worst_demand},
+                                                {"slack", o.slack},
+                                                {"received", per_day(o.received)},
+                                                {"sent", per_day(o.sent)}});
+        }
+        std::cout << http::json_text(boost::json::object{{"level", problem->level},
+                                                         {"unseated", per_day(a->unseated)},
+                                                         {"cross_floor", per_day(a->cross_floor)},
+                                                         {"worst_unseated", a->worst_unseated},
+                                                         {"worst_cross_floor", a->worst_cross_floor},
+                                                         {"least_slack", a->least_slack},
+                                                         {"proven_best", a->proven_best},
+                                                         {"services", std::move(services)},
+                                                         {"quartiers", std::move(zones)}})
+                  << "\n";
+        return 0;
+    }
+    int level = static_cast<int>(problem->level * 100 + 0.5);
+    std::cout << "Quartiers : " << problem->services.size() << " services dans " << quartiers.size()
+              << " quartiers, demande jugée sur le P" << level << " de chaque jour.\n\n";
+    for (std::size_t s = 0; s < a->services.size(); ++s) {
+        auto& o = a->services[s];
+        auto& q = quartiers[static_cast<std::size_t>(o.quartier)];
+        std::cout << fmt::format("  {} → {}{} : P{} {} pour {} postes{}\n", problem->services[s].name, q.name,
+                                 q.floor.empty() ? "" : " (" + q.floor + ")", level, o.worst_demand, q.desks,
+                                 o.fits_alone ? "" : ", déborde sur les quartiers voisins");
+    }
+    std::cout << "\n";
+    for (std::size_t q = 0; q < quartiers.size(); ++q) {
+        auto& o = a->quartiers[q];
+        int received = *std::max_element(o.received.begin(), o.received.end());
+        int sent = *std::max_element(o.sent.begin(), o.sent.end());
+        std::cout << fmt::format("  {:<20} {:>4} postes, P{} au pire jour {:>4}, marge {:>4}", quartiers[q].name,
+                                 quartiers[q].desks, level, o.worst_demand, o.slack);
+        auto people = [](int n) { return fmt::format("{} personne{}", n, n > 1 ? "s" : ""); };
+        if (received) std::cout << ", accueille jusqu'à " << people(received) << " des quartiers voisins";
+        if (sent) std::cout << ", envoie jusqu'à " << people(sent) << " chez ses voisins";
+        std::cout << "\n";
+    }
+    std::cout << "\n";
+    if (a->worst_unseated == 0)
+        std::cout << "Chacun trouve un poste dans son quartier ou un quartier voisin";
+    else
+        std::cout << fmt::format("Au pire jour, {} personnes ne trouvent pas de poste dans leur quartier ni chez les voisins",
+                                 a->worst_unseated);
+    if (a->worst_cross_floor > 0)
+        std::cout << fmt::format(" ; jusqu'à {} changent d'étage", a->worst_cross_floor);
+    std::cout << ".\n"
+              << (a->proven_best ? "Toutes les répartitions possibles ont été comparées : aucune ne fait mieux.\n"
+                                 : "Répartition trouvée par recherche locale (trop de répartitions pour toutes les comparer).\n");
+    return 0;
+}
 
 int PlanCommand::run_days() const {
-    std::ifstream file(input_, std::ios::binary);
-    if (!file) {
-        std::cerr << "erreur : impossible de lire « " << input_ << " ».\n";
-        return 1;
-    }
-    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    auto body = http::decode<http::TeamDaysBody>(text);
+    auto text = read_input(input_);
+    if (!text) return 1;
+    auto body = http::decode<http::TeamDaysBody>(*text);
     if (!body) return refused(body.error());
     auto problem = http::team_day_problem(*body);
     if (!problem) return refused(problem.error());

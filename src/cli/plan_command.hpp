@@ -6,6 +6,8 @@
 // (a progress line on a terminal). `plan days` chooses each service's team days so that the
 // week's P95 peak is as low as possible, from a JSON description of the services (the shape
 // of http/planning_body.hpp), and explains per day who comes and the load against capacity.
+// `plan zones` gives each service a home quartier so that its P95 fits there or in touching
+// quartiers, on its floor where possible, and reports each quartier's slack.
 #pragma once
 
 #include <string>
@@ -28,8 +30,10 @@ private:
     CLI::App* plan_ = nullptr;
     CLI::App* size_ = nullptr;
     CLI::App* days_ = nullptr;
+    CLI::App* zones_ = nullptr;
     int run_size() const;
     int run_days() const;
+    int run_zones() const;
     int residents_ = -1;
     int desks_ = -1;
     double epsilon_ = 0.05;
@@ -45,7 +49,7 @@ private:
     int simulate_weeks_ = 0;
     unsigned long long seed_ = 1;
     bool json_ = false;
-    // plan days
+    // plan days, plan zones
     std::string input_;
     bool heuristic_ = false;
     long node_limit_ = 5'000'000;

@@ -14,6 +14,7 @@
 
 #include "core/error.hpp"
 #include "http/json_body.hpp"
+#include "planning/quartier_allocation.hpp"
 #include "planning/team_days.hpp"
 
 namespace escale::http {
@@ -60,5 +61,35 @@ inline constexpr int max_planned_residents = 100000;
 // The engine's problem; fails with invalid_field when a pair names an unknown service, two
 // services share a name, a count is out of range or the question is too large.
 Result<planning::TeamDayProblem> team_day_problem(const TeamDaysBody& body);
+
+// Quartier allocation (`escale plan zones --input`): quartiers with their floor, desks and the
+// quartiers they touch (by name), services with their members and planned team days.
+struct QuartierBody {
+    Required<std::string> name;
+    std::string floor;
+    Required<int> desks;
+    std::vector<std::string> touches;
+};
+BOOST_DESCRIBE_STRUCT(QuartierBody, (), (name, floor, desks, touches))
+
+struct ServiceToPlaceBody {
+    Required<std::string> name;
+    Required<std::vector<MemberGroupBody>> members;
+    std::vector<Weekday> team_days;
+};
+BOOST_DESCRIBE_STRUCT(ServiceToPlaceBody, (), (name, members, team_days))
+
+struct ZonesBody {
+    Required<std::vector<QuartierBody>> quartiers;
+    Required<std::vector<ServiceToPlaceBody>> services;
+    double level = 0.95;
+};
+BOOST_DESCRIBE_STRUCT(ZonesBody, (), (quartiers, services, level))
+
+inline constexpr std::size_t max_planned_quartiers = 500;
+
+// Fails with invalid_field when two quartiers or two services share a name, a touch names an
+// unknown quartier, a count is out of range or the question is too large.
+Result<planning::QuartierProblem> quartier_problem(const ZonesBody& body);
 
 }  // namespace escale::http

@@ -174,3 +174,60 @@ class PlanDaysTest(unittest.TestCase):
             r = self.days("--input", os.path.join(tmp, "absent.json"))
             self.assertNotEqual(r.returncode, 0)
             self.assertIn("impossible de lire", r.stderr)
+
+
+class PlanZonesTest(unittest.TestCase):
+    """`escale plan zones --input FILE`: the pilot's quartiers of docs/planning.md."""
+
+    EXAMPLES = PlanDaysTest.EXAMPLES
+
+    def zones(self, *args):
+        return subprocess.run([BIN, "plan", "zones", *args], capture_output=True, text=True, timeout=120)
+
+    def test_pilot_quartiers(self):
+        r = self.zones("--input", os.path.join(self.EXAMPLES, "pilot-zones.json"), "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = json.loads(r.stdout)
+        self.assertTrue(out["proven_best"])
+        self.assertEqual(out["unseated"], [0] * 5)
+        self.assertEqual(out["cross_floor"], [0] * 5)
+        homes = {s["name"]: s["quartier"] for s in out["services"]}
+        self.assertEqual(sorted(homes.values()), sorted(q["name"] for q in out["quartiers"]), "one service per quartier")
+        quartiers = {q["name"]: q for q in out["quartiers"]}
+        for q in out["quartiers"]:
+            self.assertEqual(q["slack"], q["desks"] - max(q["demand"]))
+            for d in range(5):  # what a quartier cannot seat goes to its neighbours, whole
+                self.assertEqual(max(q["demand"][d] - q["desks"], 0), q["sent"][d])
+        self.assertEqual(out["least_slack"], min(q["slack"] for q in out["quartiers"]))
+        self.assertEqual(sum(sum(q["sent"]) for q in out["quartiers"]), sum(sum(q["received"]) for q in out["quartiers"]))
+        # The largest quartier goes to a service whose P95 fits in it.
+        biggest = max(out["quartiers"], key=lambda q: q["desks"])["name"]
+        service = next(s for s in out["services"] if s["quartier"] == biggest)
+        self.assertTrue(service["fits_alone"])
+        self.assertLessEqual(service["worst_demand"], quartiers[biggest]["desks"])
+
+    def test_french_output_and_bad_inputs(self):
+        r = self.zones("--input", os.path.join(self.EXAMPLES, "pilot-zones.json"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Chacun trouve un poste dans son quartier ou un quartier voisin.", r.stdout)
+        self.assertEqual(english_left(r.stdout), [])
+        cases = {
+            '{"quartiers": [], "services": []}': "quartiers",
+            '{"quartiers": [{"name": "A", "desks": -1}], "services": []}': "quartiers[0].desks",
+            '{"quartiers": [{"name": "A", "desks": 3, "touches": ["Z"]}], "services": []}': "quartiers[0].touches",
+            '{"quartiers": [{"name": "A", "desks": 3, "touches": ["A"]}], "services": []}': "quartiers[0].touches",
+            '{"quartiers": [{"name": "A", "desks": 3}, {"name": "A", "desks": 1}], "services": []}': "quartiers[1].name",
+            '{"quartiers": [{"name": "A", "desks": 3}], "services": [{"name": "S", "members": [{"residents": -2}]}]}':
+                "services[0].members[0].residents",
+            '{"quartiers": [{"name": "A", "desks": 3}], "services": [], "level": 2}': "level",
+        }
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "in.json")
+            for text, named in cases.items():
+                with self.subTest(text=text):
+                    with open(path, "w", encoding="utf-8") as f:
+                        f.write(text)
+                    r = self.zones("--input", path)
+                    self.assertNotEqual(r.returncode, 0)
+                    self.assertEqual(r.stdout, "")
+                    self.assertIn(named, r.stderr)
