@@ -75,7 +75,7 @@ Result<MeasuredSitePresence> measured_site_presence(Context ctx, const Actor& ac
         ESCALE_TRY(auto presence, planning::measured_presence(history, prior_weight));
 
         ESCALE_TRY(auto services, tx.referential().list(Of<Service>{}, site_id));
-        std::map<int, ServicePresence> groups;
+        std::map<int, MeasuredServicePresence> groups;
         for (std::size_t i = 0; i < residents.size(); ++i) {
             auto& g = groups[history[i].service];
             ++g.residents;

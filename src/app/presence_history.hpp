@@ -18,7 +18,7 @@
 
 namespace escale::app {
 
-struct ServicePresence {
+struct MeasuredServicePresence {
     std::optional<ServiceId> service_id;  // none: residents without a service
     std::string name;
     int residents = 0;
@@ -32,7 +32,7 @@ struct MeasuredSitePresence {
     std::array<int, planning::weekdays> open_days{};  // open days of each weekday in the period
     int residents = 0;
     planning::DailyPresence site{};  // mean over every resident
-    std::vector<ServicePresence> services;  // of at least 5 residents, by name
+    std::vector<MeasuredServicePresence> services;  // of at least 5 residents, by name
     int residents_in_small_services = 0;    // counted in `site` only
 };
 

@@ -13,7 +13,9 @@ bool is_share(double x) { return x >= 0.0 && x <= 1.0; }  // NaN fails
 
 std::string at(std::size_t i) { return "services[" + std::to_string(i) + "]"; }
 
-Result<void> check(const Scenario& s) {
+}  // namespace
+
+Result<void> validate_scenario(const Scenario& s) {
     if (s.desks < 0) return fail(errors::invalid_field("desks", "un nombre de postes positif ou nul"));
     if (!(s.epsilon > 0.0 && s.epsilon < 1.0))
         return fail(errors::invalid_field("epsilon", "un risque strictement entre 0 et 1"));
@@ -64,6 +66,8 @@ Result<void> check(const Scenario& s) {
     }
     return {};
 }
+
+namespace {
 
 // The team days of every service: planned among the services with a pattern when one of them
 // asks for team days, none otherwise.
@@ -117,7 +121,7 @@ Result<ScenarioResult> run_scenario(const Scenario& s, const std::function<void(
     auto tell = [&](double done) {
         if (progress) progress(done);
     };
-    if (auto ok = check(s); !ok) return fail(ok.error());
+    if (auto ok = validate_scenario(s); !ok) return fail(ok.error());
     ScenarioResult out;
     tell(0.05);
     if (auto planned = plan_days(s, out); !planned) return fail(planned.error());

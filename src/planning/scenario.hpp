@@ -83,7 +83,9 @@ struct ScenarioResult {
 // Fails with invalid_field for a service without exactly one way of coming, a presence
 // outside [0, 1], a negative count, an unknown or repeated quartier or service name, quartiers
 // holding more desks than the building, ε outside ]0, 1[; with the planner's errors for
-// impossible team-day rules. `progress` (optional) is told the share done, in [0, 1].
+// impossible team-day rules. validate_scenario makes the same checks (but the team-day rules')
+// ones) without computing anything. `progress` (optional) is told the share done, in [0, 1].
 Result<ScenarioResult> run_scenario(const Scenario& scenario, const std::function<void(double)>& progress = {});
+Result<void> validate_scenario(const Scenario& scenario);
 
 }  // namespace escale::planning
