@@ -201,6 +201,7 @@ void add_planning_routes(Router& r, const RouteContext& rc) {
                if (!site) return error_response(site.error());
                auto body = decode<SaveScenarioBody>(c.request.body);
                if (!body) return error_response(body.error());
+               if (auto ok = app::check_may_plan(ctx, *c.actor, *site); !ok) return error_response(ok.error());
                auto job = jobs->find(*body->job_id, owner_of(c));
                if (!job) return error_response(errors::not_found(feminine("tâche de calcul")));
                if (job->kind != "scenario") return error_response(errors::planning_job_not_a_scenario());
