@@ -32,8 +32,10 @@ enum class Permission {
     assign_lockers,      // assign lockers to residents, release anyone's, see who holds which
     // presence planning
     read_service_presence,  // see who of a service is on site each day (its members also may)
+    // planning engine (issue 12)
+    plan_sites,          // measured presence, sizing, team days, scenarios (run, save, compare, export)
 };
-inline constexpr int permission_count = 13;
+inline constexpr int permission_count = 14;
 
 // How far a role's permission reaches from where the role is held.
 enum class Reach {

@@ -68,6 +68,8 @@ Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Inst
     anonymised += space_anonymised;
     // presence planning: their declarations, pattern and setting go (nothing is kept of them).
     ESCALE_TRY_VOID(tx.presence().forget(r.id));
+    // planning engine (issue 12): the scenarios they saved stay, without their name.
+    ESCALE_TRY_VOID(tx.planning().forget_author(r.id));
     // waitlist (issue 10, item 5): the entries go.
     ESCALE_TRY_VOID(tx.waitlist().delete_of(r.id));
     ESCALE_TRY_VOID(tx.notifications().delete_of(r.id));  // notifications: nothing kept

@@ -373,4 +373,20 @@ Error server_busy(std::chrono::seconds retry_after) {
     return e;
 }
 
+// planning engine (issue 12)
+Error planning_busy() {
+    auto e = make(ErrorKind::unavailable, "planning_busy",
+                  "Le serveur calcule déjà autant de scénarios qu'il le peut : relancez le calcul dans un instant.");
+    e.retry_after = std::chrono::seconds{5};
+    return e;
+}
+Error planning_job_unfinished() {
+    return make(ErrorKind::conflict, "planning_job_unfinished",
+                "Ce calcul n'est pas terminé (ou a échoué) : enregistrez le scénario une fois son résultat obtenu.");
+}
+Error planning_job_not_a_scenario() {
+    return make(ErrorKind::rule_violation, "planning_job_not_a_scenario",
+                "Seul le calcul d'un scénario peut être enregistré comme scénario.");
+}
+
 }  // namespace escale::errors

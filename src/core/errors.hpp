@@ -148,5 +148,12 @@ Error too_many_streams();
 // Too much work of one kind already waiting (password hashing): refused at once, to retry
 // after `retry_after`.
 Error server_busy(std::chrono::seconds retry_after);
+// planning engine (issue 12)
+// As many planning calculations as this server takes are already waiting or running (503).
+Error planning_busy();
+// The calculation a scenario is saved from has not finished, or failed (409).
+Error planning_job_unfinished();
+// A scenario is saved from a calculation of a scenario, not of another question (422).
+Error planning_job_not_a_scenario();
 
 }  // namespace escale::errors

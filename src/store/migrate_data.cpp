@@ -120,6 +120,10 @@ const std::vector<Table>& tables() {
                                {"created_at", K::integer}, {"next_attempt_at", K::integer},
                                {"attempts", K::integer}, {"claimed_by", K::text}, {"lease_until", K::integer},
                                {"sent_at", K::integer}, {"failed_at", K::integer}, {"last_error", K::text}}},
+        // planning engine (issue 12): saved scenarios
+        {"planning_scenarios", "id", {{"id", K::integer}, {"site_id", K::integer}, {"name", K::text},
+                                      {"input", K::text}, {"result", K::text}, {"author_id", K::integer},
+                                      {"created_at", K::integer}}},
     };
     return all;
 }

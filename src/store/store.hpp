@@ -34,6 +34,8 @@
 #include "store/waitlist_store.hpp"
 // notifications
 #include "store/notification_store.hpp"
+// planning engine (issue 12)
+#include "store/planning_store.hpp"
 
 namespace escale {
 
@@ -65,6 +67,8 @@ public:
     virtual WaitlistStore& waitlist() = 0;
     // notifications (issue 10, item 7)
     virtual NotificationStore& notifications() = 0;
+    // planning engine (issue 12): measured presence, saved scenarios
+    virtual PlanningStore& planning() = 0;
 };
 
 class Store {

@@ -9,6 +9,7 @@ import itertools
 import json
 import os
 import re
+import time
 import unittest
 
 from escale_server import DEMO_PASSWORD, Server, assert_error, open_events
@@ -159,6 +160,60 @@ class PermissionsTest(unittest.TestCase):
         assert status == 201, made
         return made["bookings"][0]["id"]
 
+    # ---- planning engine (issue 12) ---------------------------------------------------
+
+    SCENARIO = {"site_id": 1, "desks": 10, "quartiers": [{"name": "Q", "desks": 5}],
+                "services": [{"name": "S", "residents": 6, "presence": [0.5] * 5, "quartier": "Q"},
+                             {"name": "T", "residents": 4, "floating_days": 2, "team_days": 1}]}
+
+    @staticmethod
+    def finished(client, accepted):
+        status, job, _ = accepted
+        assert status == 202, job
+        for _ in range(400):
+            status, job, _ = client.get(f"/api/v1/planning/jobs/{job['id']}")
+            if job["state"] in ("done", "failed"):
+                return job
+            time.sleep(0.05)
+        raise AssertionError(job)
+
+    def saved_scenario(self):
+        job = self.finished(self.admin, self.admin.post("/api/v1/planning/scenario", self.SCENARIO))
+        status, saved, _ = self.admin.post("/api/v1/sites/1/scenarios", {"name": "Balayage", "job_id": job["id"]})
+        assert status == 201, saved
+        return saved["id"]
+
+    def attempt_planning(self, path, method, permission, client, roles):
+        may = roles is not None and allowed(self.matrix, roles, "plan_sites", 1)
+        if path == "/api/v1/planning/jobs/{id}":  # one's own job; anyone else's is not found
+            if roles is None:
+                return client.get("/api/v1/planning/jobs/x"), False, 401
+            site = next((site for _, site, _ in roles if allowed(self.matrix, roles, "plan_sites", site)), None)
+            if site is None:
+                return client.get("/api/v1/planning/jobs/x"), False, 404
+            accepted = client.post("/api/v1/planning/days", {"site_id": site, "services": [
+                {"name": "A", "members": [{"residents": 3}]}]})
+            assert accepted[0] == 202, accepted
+            return client.get(f"/api/v1/planning/jobs/{accepted[1]['id']}"), True, 404
+        if path == "/api/v1/planning/size":
+            return client.post(path, {"site_id": 1, "residents": 10, "presence": 0.5, "desks": 8}), may, 403
+        if path == "/api/v1/planning/days":
+            return client.post(path, {"site_id": 1, "services": [{"name": "A", "members": [{"residents": 3}]}]}), may, 403
+        if path == "/api/v1/planning/scenario":
+            return client.post(path, self.SCENARIO), may, 403
+        if path == "/api/v1/sites/{id}/scenarios" and method == "post":
+            job_id = "x"
+            if may:
+                job_id = self.finished(client, client.post("/api/v1/planning/scenario", self.SCENARIO))["id"]
+            return client.post("/api/v1/sites/1/scenarios", {"name": "Balayage", "job_id": job_id}), may, 403
+        if path == "/api/v1/sites/{id}/scenarios/{scenario_id}":
+            target = self.saved_scenario()
+            return client.request(method.upper(), f"/api/v1/sites/1/scenarios/{target}"), may, 403
+        if path.startswith("/api/v1/sites/{id}/scenario-comparison"):
+            ids = f"{self.saved_scenario()},{self.saved_scenario()}"
+            return client.get(path.replace("{id}", "1") + f"?ids={ids}"), may, 403
+        return client.get(path.replace("{id}", "1")), may, 403
+
     # ---- one operation, as one actor --------------------------------------------------
 
     def attempt(self, path, method, permission, name, client, roles):
@@ -277,6 +332,9 @@ class PermissionsTest(unittest.TestCase):
             if not mine:
                 return client.post(path.replace("{id}", "999999")), False, 404
             return client.post(path.replace("{id}", str(mine[0]["id"]))), True, 404
+        # planning engine (issue 12): questions about site 1, jobs one's own, saved scenarios of site 1
+        if path.startswith("/api/v1/planning/") or "scenario" in path or path.endswith("/presence-history"):
+            return self.attempt_planning(path, method, permission, client, roles)
         if permission in ("public", "authenticated"):
             return client.request(method.upper(), path), permission == "public" or roles is not None, 401
         if roles is None:
@@ -366,7 +424,8 @@ class PermissionsTest(unittest.TestCase):
         return answer, allowed(self.matrix, roles, permission, *scope), 403
 
     def test_the_documented_matrix_is_complete(self):
-        self.assertEqual(len(self.matrix), 13, self.matrix)  # lockers: assign_lockers; presence: read_service_presence
+        # lockers: assign_lockers; presence: read_service_presence; planning (issue 12): plan_sites
+        self.assertEqual(len(self.matrix), 14, self.matrix)
         for permission, row in self.matrix.items():
             self.assertEqual(set(row), set(ROLES))
             self.assertTrue(set(row.values()) <= {"—", "service", "site", "partout"}, row)

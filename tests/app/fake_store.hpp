@@ -46,6 +46,8 @@ struct State {
     std::vector<Notification> notifications;  // by id, from 1
     std::vector<OutboxMail> mails;            // by id, from 1
     std::map<OutboxMailId, std::pair<std::string, Instant>> mail_claims;  // claimer, lease end
+    // planning engine (issue 12)
+    std::vector<SavedScenario> scenarios;  // by id, from 1; deleted ones have id 0
 
     template <class T>
     std::map<Id, T>& table() {
@@ -632,6 +634,59 @@ private:
     State& s_;
 };
 
+// planning engine (issue 12): the days on site read from the fake's bookings, saved scenarios.
+class Planning final : public PlanningStore {
+public:
+    explicit Planning(State& s) : s_(s) {}
+    Result<std::vector<OnSiteDay>> on_site_days(SiteId site, Date from, Date to) override {
+        std::vector<OnSiteDay> out;
+        for (auto& b : s_.bookings)
+            if (b.site_id == site && b.date >= from && b.date <= to && b.resident_id != 0 &&
+                (b.state == BookingState::reserved || b.state == BookingState::checked_in ||
+                 b.state == BookingState::released))
+                out.push_back({b.resident_id, b.date});
+        std::sort(out.begin(), out.end(), [](auto& a, auto& b) {
+            return std::tie(a.resident_id, a.date) < std::tie(b.resident_id, b.date);
+        });
+        out.erase(std::unique(out.begin(), out.end(),
+                              [](auto& a, auto& b) { return a.resident_id == b.resident_id && a.date == b.date; }),
+                  out.end());
+        return out;
+    }
+    Result<ScenarioId> insert_scenario(const SavedScenario& s) override {
+        s_.scenarios.push_back(s);
+        s_.scenarios.back().id = static_cast<ScenarioId>(s_.scenarios.size());
+        return s_.scenarios.back().id;
+    }
+    Result<std::vector<SavedScenario>> scenarios_of(SiteId site) override {
+        std::vector<SavedScenario> out;
+        for (auto it = s_.scenarios.rbegin(); it != s_.scenarios.rend(); ++it)
+            if (it->id != 0 && it->site_id == site) out.push_back(*it);
+        return out;
+    }
+    Result<std::optional<SavedScenario>> find_scenario(ScenarioId id) override {
+        for (auto& s : s_.scenarios)
+            if (s.id == id && id != 0) return std::optional(s);
+        return std::optional<SavedScenario>{};
+    }
+    Result<bool> delete_scenario(ScenarioId id) override {
+        for (auto& s : s_.scenarios)
+            if (s.id == id && id != 0) {
+                s.id = 0;
+                return true;
+            }
+        return false;
+    }
+    Result<void> forget_author(ResidentId r) override {
+        for (auto& s : s_.scenarios)
+            if (s.author_id == r) s.author_id.reset();
+        return {};
+    }
+
+private:
+    State& s_;
+};
+
 class Store;
 
 // Works on a copy of the store's state; commit() publishes it.
@@ -654,6 +709,7 @@ public:
     PresenceStore& presence() override { return unfaked<PresenceStore>("presence"); }  // presence planning
     WaitlistStore& waitlist() override { return waitlist_; }  // waitlist (issue 10, item 5)
     NotificationStore& notifications() override { return notifications_; }  // notifications
+    PlanningStore& planning() override { return planning_; }  // planning engine (issue 12)
 
 private:
     State& committed_;
@@ -668,6 +724,7 @@ private:
     CalendarFeeds calendar_feeds_{working_};
     Waitlist waitlist_{working_};  // waitlist (issue 10, item 5)
     Notifications notifications_{working_};   // notifications
+    Planning planning_{working_};  // planning engine (issue 12)
 };
 
 class Store final : public escale::Store {

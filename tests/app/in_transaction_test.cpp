@@ -37,6 +37,7 @@ public:
     PresenceStore& presence() override { return fake::unfaked<PresenceStore>("presence"); }  // presence planning
     WaitlistStore& waitlist() override { return fake::unfaked<WaitlistStore>("waitlist"); }  // issue 10, item 5
     NotificationStore& notifications() override { return fake::unfaked<NotificationStore>("notifications"); }
+    PlanningStore& planning() override { return fake::unfaked<PlanningStore>("planning"); }  // planning engine (issue 12)
 
 private:
     Counters& c_;

@@ -72,6 +72,10 @@ void add_notification_routes(Router& router, const RouteContext& rc);
 // live updates (issue 11)
 // routes/live.cpp: a floor's desk booking changes as Server-Sent Events.
 void add_live_routes(Router& router, const RouteContext& rc);
+// planning engine (issue 12, item 5)
+// routes/planning.cpp: sizing, team days and scenarios (long runs as jobs with progress), a
+// site's measured presence, saved scenarios and their comparison (JSON, CSV, XLSX).
+void add_planning_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:

@@ -464,7 +464,22 @@ CREATE TRIGGER desk_changes_note AFTER INSERT OR UPDATE OF state ON desk_booking
   FOR EACH ROW EXECUTE FUNCTION desk_changes_note();
 )sql";
 
-constexpr std::array<std::string_view, 18> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18}};
+// planning engine (issue 12): scenarios saved on a site, their question and answer as JSON
+// text; gone with their site; the author forgotten with the person (NULL).
+constexpr std::string_view v19 = R"sql(
+CREATE TABLE planning_scenarios (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  input TEXT NOT NULL,
+  result TEXT NOT NULL,
+  author_id BIGINT REFERENCES residents(id),
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX planning_scenarios_site ON planning_scenarios(site_id, created_at);
+)sql";
+
+constexpr std::array<std::string_view, 19> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19}};
 
 }  // namespace
 

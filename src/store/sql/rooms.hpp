@@ -28,6 +28,8 @@ std::unique_ptr<PresenceStore> presence_room(Connection& c);
 std::unique_ptr<WaitlistStore> waitlist_room(Connection& c);
 // notifications
 std::unique_ptr<NotificationStore> notification_room(Connection& c);
+// planning engine (issue 12)
+std::unique_ptr<PlanningStore> planning_room(Connection& c);
 
 // A Transaction whose rooms run their SQL over one Connection, each room made on first
 // use. A driver derives from it and adds commit and rollback.
@@ -52,6 +54,8 @@ public:
     WaitlistStore& waitlist() final { return room(waitlist_, waitlist_room); }
     // notifications
     NotificationStore& notifications() final { return room(notifications_, notification_room); }
+    // planning engine (issue 12)
+    PlanningStore& planning() final { return room(planning_, planning_room); }
 
 private:
     template <class R>
@@ -78,6 +82,8 @@ private:
     std::unique_ptr<WaitlistStore> waitlist_;
     // notifications
     std::unique_ptr<NotificationStore> notifications_;
+    // planning engine (issue 12)
+    std::unique_ptr<PlanningStore> planning_;
 };
 
 }  // namespace escale::sql

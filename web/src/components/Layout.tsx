@@ -21,6 +21,8 @@ const navigation: NavEntry[] = [
   { href: '/espaces', label: 'Espaces', visible: () => canBook(session.value) },
   { href: '/presence', label: 'Présence', visible: () => !!session.value },  // presence planning (issue 10, item 6)
   { href: '/administration', label: 'Administration', visible: () => canAdminister(session.value) },
+  // planning engine (issue 12)
+  { href: '/scenarios', label: 'Scénarios', visible: () => canAdminister(session.value) },
 ];
 
 function UserTools({ idSuffix }: { idSuffix: string }) {

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Scénarios (issue 12) in Debian's Chromium against a real escale serve: the gestionnaire
+// opens the page (the pilot's measured presence per service), runs a composition and follows
+// its progress to the result (chart and its table), saves it twice, compares the two side by
+// side and finds the CSV and XLSX links; axe-core finds nothing at 1280 and 360 px.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function settle(page) {
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+}
+
+describe('Scénarios', () => {
+  test('run, save, compare', async () => {
+    const page = await newPage(browser);
+    await login(page, server.base, accounts.gestionnaire);
+    await page.goto(`${server.base}/scenarios`);
+    await settle(page);
+    assert.ok(await page.getByRole('link', { name: 'Scénarios' }).count());
+    await page.waitForSelector('text=Services : effectif futur et présence mesurée');
+    assert.deepEqual(await axeViolations(page), [], 'scenarios: axe-core violations');
+
+    for (const name of ['Cité 750', 'Cité 700']) {
+      await page.getByLabel('Postes du bâtiment').fill(name === 'Cité 750' ? '750' : '700');  // from the default 300
+      await page.getByRole('button', { name: 'Calculer' }).click();
+      await page.waitForSelector('text=Demande par jour');
+      await page.waitForSelector('svg.escale-chart title', { state: 'attached' });
+      await page.getByLabel('Nom du scénario').fill(name);
+      await page.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.waitForSelector(`[role=status] >> text=Scénario « ${name} » enregistré.`);
+    }
+    const cells = await page.locator('caption:text("Demande par jour") ~ tbody tr').count();
+    assert.equal(cells, 5);
+    assert.deepEqual(await axeViolations(page), [], 'scenarios result: axe-core violations');
+    await screenshot(page, 'scenarios');
+
+    await page.locator('.fr-checkbox-group label', { hasText: 'Cité 750' }).click();
+    await page.locator('.fr-checkbox-group label', { hasText: 'Cité 700' }).click();
+    await page.getByRole('button', { name: 'Comparer' }).click();
+    await page.waitForSelector('text=Scénarios côte à côte');
+    const row = await page.locator('tr:has(th:text-is("Postes du bâtiment")) td').allTextContents();
+    assert.deepEqual(row.slice(-2), ['750', '700']);
+    assert.ok(await page.getByRole('link', { name: 'Télécharger en CSV' }).count());
+    assert.ok(await page.getByRole('link', { name: 'Télécharger en XLSX' }).count());
+    assert.deepEqual(await axeViolations(page), [], 'scenarios compared: axe-core violations');
+    await screenshot(page, 'scenarios-compared');
+
+    const narrow = await newPage(browser, 360);
+    await login(narrow, server.base, accounts.gestionnaire);
+    await narrow.goto(`${server.base}/scenarios`);
+    await settle(narrow);
+    assert.deepEqual(await axeViolations(narrow), [], 'scenarios 360: axe-core violations');
+    await screenshot(narrow, 'scenarios-360');
+    assert.deepEqual(page.problems, [], 'console errors (CSP?)');
+  });
+});
