@@ -99,6 +99,23 @@ template <class T>
 void canonicalize(T&) {}
 void canonicalize(Resident& r) { r.email = normalize_email(r.email); }
 
+// Who a grant may go to (issue 14, finding 5): only a resident the granter may read. A
+// gestionnaire of site B granting a role on B to a resident of site A would otherwise take
+// that resident away from A's managers (managing a resident needs managing roles on every
+// site they hold a role on), unseen from A. An unknown resident and one the granter may not
+// read get the same answer, so that ids of other sites cannot be told apart.
+template <class T>
+Result<void> check_grantee(Transaction&, const Actor&, const T&) {
+    return {};
+}
+Result<void> check_grantee(Transaction& tx, const Actor& actor, const RoleGrant& g) {
+    ESCALE_TRY(auto person, tx.referential().find(Of<Resident>{}, g.resident_id));
+    if (!person || is_removed(*person) ||
+        !actor.may(Permission::read_residents, Scope{person->site_id, person->service_id}))
+        return fail(errors::unknown_reference(entity_label<Resident>()));
+    return {};
+}
+
 // The referenced row must exist and sit on the same site as the referring one.
 template <class R>
 Result<R> on_site(Transaction& tx, Id ref, SiteId site, const char* field) {
@@ -124,10 +141,6 @@ Result<void> check_references(Transaction& tx, const T& v) {
         return {};
     } else {
         ESCALE_TRY_VOID(check_site(tx, v.site_id));
-        if constexpr (std::is_same_v<T, RoleGrant>) {
-            ESCALE_TRY(auto person, tx.referential().find(Of<Resident>{}, v.resident_id));
-            if (!person || is_removed(*person)) return fail(errors::unknown_reference(entity_label<Resident>()));
-        }
         if constexpr (requires { v.floor_id; })
             ESCALE_TRY_VOID(on_site<Floor>(tx, v.floor_id, v.site_id, "floor_id"));
         if constexpr (requires { v.service_id; })
@@ -180,6 +193,7 @@ Result<T> insert_checked(Context ctx, const Actor& actor, Transaction& tx, T val
     canonicalize(value);
     ESCALE_TRY_VOID(validate(value));
     ESCALE_TRY_VOID(check_references(tx, value));
+    ESCALE_TRY_VOID(check_grantee(tx, actor, value));
     ESCALE_TRY(value.id, tx.referential().insert(value));
     ESCALE_TRY_VOID(record(tx, ctx, actor, audit_event(value, "create", std::move(details))));
     return value;
@@ -223,6 +237,7 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
                 return fail(errors::invalid_field("site_id", "inchangé : un élément ne change pas de site"));
         }
         ESCALE_TRY_VOID(check_references(tx, value));
+        ESCALE_TRY_VOID(check_grantee(tx, actor, value));
         ESCALE_TRY_VOID(check_dependents(tx, *existing, value));
         ESCALE_TRY_VOID(tx.referential().update(value));
         if constexpr (std::is_same_v<T, Resident>) {
