@@ -40,6 +40,7 @@ server_packages=(
   libqrencode-dev  # desks' QR codes (issue 10, item 3)
   libxlsxwriter-dev  # exports as XLSX (issue 13, item 3)
   libicu-dev  # presence planning: accent-insensitive search of colleagues by name (ICU transliteration)
+  libxml2-dev  # hardening (issue 14, finding 8): uploaded floor plans parsed and rebuilt from an allow-list
 )
 test_packages=(
   googletest

@@ -11,6 +11,7 @@
 #include "app/transaction.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
+#include "core/plan_svg.hpp"
 #include "core/validation.hpp"
 
 namespace escale::app {
@@ -98,6 +99,18 @@ Result<std::vector<RoleGrant>> grants_at_stake(Transaction& tx, const T& before)
 template <class T>
 void canonicalize(T&) {}
 void canonicalize(Resident& r) { r.email = normalize_email(r.email); }
+
+// What an upload is reduced to before validation (issue 14, finding 8): a floor's SVG plan
+// keeps only its drawing (core/plan_svg.hpp); a plan it refuses writes nothing.
+template <class T>
+Result<void> clean_upload(T&) {
+    return {};
+}
+Result<void> clean_upload(Floor& f) {
+    ESCALE_TRY(auto plan, sanitise_plan_svg(f.plan_svg));
+    f.plan_svg = std::move(plan);
+    return {};
+}
 
 // Who a grant may go to (issue 14, finding 5): only a resident the granter may read. A
 // gestionnaire of site B granting a role on B to a resident of site A would otherwise take
@@ -191,6 +204,7 @@ AuditEvent audit_event(const T& v, const char* action, std::string details = {})
 template <class T>
 Result<T> insert_checked(Context ctx, const Actor& actor, Transaction& tx, T value, std::string details = {}) {
     canonicalize(value);
+    ESCALE_TRY_VOID(clean_upload(value));
     ESCALE_TRY_VOID(validate(value));
     ESCALE_TRY_VOID(check_references(tx, value));
     ESCALE_TRY_VOID(check_grantee(tx, actor, value));
@@ -226,6 +240,7 @@ Result<T> create_entity(Context ctx, const Actor& actor, T value) {
 template <class T>
 Result<T> update_entity(Context ctx, const Actor& actor, T value) {
     canonicalize(value);
+    ESCALE_TRY_VOID(clean_upload(value));
     ESCALE_TRY_VOID(validate(value));
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<T> {
         ESCALE_TRY(auto existing, tx.referential().find(Of<T>{}, value.id));

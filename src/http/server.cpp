@@ -264,10 +264,10 @@ void set_head(bhttp::response<Body>& out, const Response& r, bool keep_alive, st
     out.set("X-Request-Id", request_id);
     if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
     for (auto& h : security_headers) out.set(h[0], h[1]);
-    // A header the response sets itself (Cache-Control of the web app's files) replaces the
-    // default; the others (Set-Cookie…) add to it.
+    // A header the response sets itself (Cache-Control of the web app's files, the plans'
+    // Content-Security-Policy) replaces the default; the others (Set-Cookie…) add to it.
     for (auto& [k, v] : r.headers) {
-        if (beast::iequals(k, "Cache-Control")) out.set(k, v);
+        if (beast::iequals(k, "Cache-Control") || beast::iequals(k, "Content-Security-Policy")) out.set(k, v);
         else out.insert(k, v);
     }
     out.keep_alive(keep_alive);

@@ -101,7 +101,12 @@ void add_referential_routes(Router& r, const RouteContext& rc) {
                if (!id) return error_response(id.error());
                auto floor = app::get_entity<Floor>(ctx, *c.actor, *id);
                if (!floor) return error_response(floor.error());
-               return Response{200, "image/svg+xml", std::move(floor->plan_svg), {}};
+               // Hardening (issue 14, finding 8): opened on its own (a new tab, an old plan
+               // stored before uploads were cleaned), a plan runs nothing and loads nothing.
+               return Response{200, "image/svg+xml", std::move(floor->plan_svg),
+                               {{"Content-Security-Policy",
+                                 "sandbox; default-src 'none'; object-src 'none'; frame-ancestors 'none'; "
+                                 "base-uri 'none'; form-action 'none'"}}};
            }});
 
     add_collection<Site>(r, ctx, "/api/v1/sites", false);
