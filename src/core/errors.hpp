@@ -148,5 +148,14 @@ Error too_many_streams();
 // Too much work of one kind already waiting (password hashing): refused at once, to retry
 // after `retry_after`.
 Error server_busy(std::chrono::seconds retry_after);
+// hardening (issue 14, finding 9): HTTP conformance
+// An HTTP/1.1 request without exactly one Host header (400).
+Error missing_host();
+// A JSON body naming `key` twice in one object (400): which one counts is not guessed.
+Error duplicate_key(std::string_view key);
+// A Content-Type other than application/json where JSON is required (400).
+Error json_content_type_required();
+// A page cursor (?cursor=) that no list of this kind gave (400).
+Error invalid_cursor();
 
 }  // namespace escale::errors

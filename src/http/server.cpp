@@ -243,6 +243,16 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const tcp::sock
         bad_target = true;
         return r;
     }
+    // Hardening (issue 14, finding 9): an encoded slash would become a separator once the
+    // path is decoded, so that "/a%2Fb" reached the route of "/a/b". No route takes one.
+    for (auto at = url->encoded_path().find('%'); at != std::string_view::npos;
+         at = url->encoded_path().find('%', at + 1)) {
+        auto code = url->encoded_path().substr(at + 1, 2);
+        if (code == "2F" || code == "2f") {
+            bad_target = true;
+            return r;
+        }
+    }
     r.path = url->path();
     for (auto param : url->params()) r.query.emplace_back(param.key, param.value);
     r.body = in.body();
@@ -382,6 +392,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
         std::string_view route_pattern = "-";
         std::string method = "-";
         Response response;
+        bool head_only = false;  // a HEAD request: the answer's head, with the length its body would have
         bool keep_alive = false;
         unsigned version = 11;
         if (ec == bhttp::error::body_limit) {
@@ -397,11 +408,20 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             auto request = to_request(msg, stream.socket(), bad_target);
             request.request_id = request_id;
             method = request.method;
+            // Hardening (issue 14, finding 9): HEAD is served as GET, its body left unsent.
+            if (request.method == "HEAD") {
+                head_only = true;
+                request.method = "GET";
+            }
             auto handle = [&shared, &request](const Router::Match& route) {
                 RequestIdScope scope(request.request_id);
                 return shared.api.handle(request, route);
             };
-            if (bad_target)
+            // Hardening (issue 14, finding 9): HTTP/1.1 requires exactly one Host (RFC 9112, 3.2).
+            if (version == 11 && msg.count(bhttp::field::host) != 1) {
+                response = error_of(errors::missing_host(), 400, request_id);
+                keep_alive = false;
+            } else if (bad_target)
                 response = error_of(Error{ErrorKind::invalid_input, "bad_target", "L'adresse demandée est mal formée.", {}}, 400, request_id);
             else if (auto route = shared.api.route(request); route.route && route.route->hashes_password) {
                 route_pattern = route.route->pattern;
@@ -426,6 +446,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
                 response = handle(route);
             }
         }
+        if (head_only) response.stream = nullptr;  // a HEAD on an event stream: its head only
         if (response.stream) {  // live updates (issue 11): never shed while it streams
             entry->phase = Connections::Phase::streaming;
             co_await stream_events(shared, stream, std::move(response), version);
@@ -437,7 +458,14 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
         int status = response.status;
         std::size_t sent_bytes = response.body_view.empty() ? response.body.size() : response.body_view.size();
         stream.expires_after(shared.options.read_timeout);
-        if (!response.body_view.empty()) {
+        if (head_only) {
+            bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(response.status), version};
+            set_head(out, response, keep_alive, request_id);
+            out.content_length(sent_bytes);
+            std::tie(wec, std::ignore) = co_await bhttp::async_write(stream, out, use_nothrow);
+            kept_alive = out.keep_alive();
+            sent_bytes = 0;
+        } else if (!response.body_view.empty()) {
             auto out = to_beast_static(response, version, keep_alive, request_id);
             std::tie(wec, std::ignore) = co_await bhttp::async_write(stream, out, use_nothrow);
             kept_alive = out.keep_alive();
