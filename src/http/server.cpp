@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "http/server.hpp"
+#include "http/server_figures.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -367,6 +368,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
     auto entry = shared.connections.add(&stream, &buffer, strand);
+    server_figures().open_connections.add();
     bool first = true;
 
     for (;;) {
@@ -390,6 +392,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
         const auto started = std::chrono::steady_clock::now();
         const std::string request_id = new_request_id();
         std::string_view route_pattern = "-";
+        const Route* matched = nullptr;  // GET /metrics counts requests by route (issue 14)
         std::string method = "-";
         Response response;
         bool head_only = false;  // a HEAD request: the answer's head, with the length its body would have
@@ -425,23 +428,30 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
                 response = error_of(Error{ErrorKind::invalid_input, "bad_target", "L'adresse demandée est mal formée.", {}}, 400, request_id);
             else if (auto route = shared.api.route(request); route.route && route.route->hashes_password) {
                 route_pattern = route.route->pattern;
+                matched = route.route;
                 if (!shared.hashing.enter()) {
                     response = error_of(errors::server_busy(1s), 503, request_id);
                     response.headers.emplace_back("Retry-After", "1");
                 } else {
+                    server_figures().hashing_pool_waiting.add();
                     response = co_await asio::co_spawn(
                         shared.hashing_pool,
                         [&]() -> asio::awaitable<Response> { co_return handle(route); },
                         asio::use_awaitable);
+                    server_figures().hashing_pool_waiting.sub();
                     shared.hashing.leave();
                 }
             } else if (route.route && route.route->slow) {
                 route_pattern = route.route->pattern;
+                matched = route.route;
+                server_figures().slow_pool_waiting.add();
                 response = co_await asio::co_spawn(
                     shared.slow_pool,
                     [&]() -> asio::awaitable<Response> { co_return handle(route); },
                     asio::use_awaitable);
+                server_figures().slow_pool_waiting.sub();
             } else {
+                matched = route.route;
                 if (route.route) route_pattern = route.route->pattern;
                 response = handle(route);
             }
@@ -484,6 +494,9 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             kept_alive = out.keep_alive();
         }
         entry->phase = Connections::Phase::idle;
+        server_figures().request_done(
+            matched, status,
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
         log_access(shared.options.access_log,
                    AccessEntry{request_id, method, route_pattern, status,
                                std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),
@@ -494,6 +507,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     shared.connections.remove(entry);
+    server_figures().open_connections.sub();
 }
 
 // Out of descriptors (or of kernel memory) for a new connection: waiting cannot help unless
@@ -591,6 +605,7 @@ Result<void> serve(const ServerOptions& options, const Api& api,
     // threshold as such blocks are freed).
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
     Shared shared{options, api, slow_pool, hashing_pool, hashing, unsent, {}, {}, connection_cap(options.max_connections)};
+    server_figures().set_routes(api.router().routes());  // GET /metrics (issue 14)
     spdlog::info("au plus {} connexions ouvertes à la fois", shared.max_connections);
 
     tcp::acceptor acceptor(ioc);
