@@ -41,6 +41,7 @@ server_packages=(
   libxlsxwriter-dev  # exports as XLSX (issue 13, item 3)
   libicu-dev  # presence planning: accent-insensitive search of colleagues by name (ICU transliteration)
   coinor-libcbc-dev  # planning: the team-day question of a whole region as a mixed-integer programme (CBC)
+  libxml2-dev  # hardening (issue 14, finding 8): uploaded floor plans parsed and rebuilt from an allow-list
 )
 test_packages=(
   googletest

@@ -10,6 +10,7 @@
 #include "app/desk_claim.hpp"
 #include "app/waitlist.hpp"
 #include "core/check_in.hpp"
+#include "core/metrics.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
 
@@ -49,7 +50,7 @@ Result<DeskBooking> check_in(Transaction& tx, const SiteClock& sc, DeskBooking b
 }  // namespace
 
 Result<DeskCheckIn> check_in_at_desk(Context ctx, const Actor& actor, DeskId desk_id) {
-    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<DeskCheckIn> {
+    auto done = in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<DeskCheckIn> {
         ESCALE_TRY(auto desk, tx.referential().find(Of<Desk>{}, desk_id));
         if (!desk) return fail(errors::not_found(entity_label<Desk>()));
         ESCALE_TRY_VOID(actor.require(Permission::book_own, Scope{desk->site_id, std::nullopt}));
@@ -83,6 +84,8 @@ Result<DeskCheckIn> check_in_at_desk(Context ctx, const Actor& actor, DeskId des
         ESCALE_TRY(b.id, tx.bookings().insert(b));
         return DeskCheckIn{b, true};
     });
+    if (done && done->walk_in) metrics::process().desk_bookings_made.add();  // committed (issue 14)
+    return done;
 }
 
 Result<DeskBooking> check_in_booking(Context ctx, const Actor& actor, BookingId id) {

@@ -15,6 +15,7 @@
 #include "core/booking_rules.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
+#include "core/metrics.hpp"
 
 namespace escale::app {
 
@@ -94,7 +95,7 @@ Result<void> record_book_for(Transaction& tx, Context ctx, const Actor& actor, c
 }  // namespace
 
 Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, const BookDesk& req) {
-    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::vector<DeskBooking>> {
+    auto made = in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::vector<DeskBooking>> {
         ESCALE_TRY(auto c, claimant_of(tx, actor, req));
         ESCALE_TRY(auto claims, DeskClaims::begin(tx, c.desk.site_id, c.holder, !c.on_behalf));
         const auto halves = halves_of(req.period);
@@ -109,11 +110,13 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
         ESCALE_TRY_VOID(record_book_for(tx, ctx, actor, c, made));
         return made;
     });
+    if (made) metrics::process().desk_bookings_made.add(made->size());  // committed: counted (issue 14)
+    return made;
 }
 
 Result<DeskBookingOutcome> book_desk_series(Context ctx, const Actor& actor, const BookDesk& req,
                                             const DeskRecurrence& rec) {
-    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<DeskBookingOutcome> {
+    auto outcome = in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<DeskBookingOutcome> {
         ESCALE_TRY(auto c, claimant_of(tx, actor, req));
         ESCALE_TRY(auto dates, recurrence_dates(req.date, rec.repeat, rec.until));
         ESCALE_TRY(auto claims, DeskClaims::begin(tx, c.desk.site_id, c.holder, !c.on_behalf));
@@ -153,6 +156,8 @@ Result<DeskBookingOutcome> book_desk_series(Context ctx, const Actor& actor, con
         ESCALE_TRY_VOID(record_book_for(tx, ctx, actor, c, out.booked));
         return out;
     });
+    if (outcome) metrics::process().desk_bookings_made.add(outcome->booked.size());  // committed (issue 14)
+    return outcome;
 }
 
 Result<DeskBooking> cancel_desk_booking(Context ctx, const Actor& actor, BookingId id) {

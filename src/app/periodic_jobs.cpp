@@ -6,6 +6,7 @@
 #include "app/personal_data.hpp"
 #include "app/transaction.hpp"
 #include "core/login_throttle.hpp"
+#include "core/metrics.hpp"
 
 namespace escale::app {
 
@@ -45,6 +46,7 @@ Result<int> run_due_jobs(Context ctx, const std::vector<PeriodicJob>& jobs, cons
         }
         if (!*claimed) continue;
         auto done = job.run(ctx);
+        (done ? metrics::process().job_runs_done : metrics::process().job_runs_failed).add();  // issue 14
         if (!done && first_failure) first_failure = fail(done.error());
         ++ran;
     }

@@ -11,6 +11,7 @@
 #include "app/transaction.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
+#include "core/plan_svg.hpp"
 #include "core/validation.hpp"
 
 namespace escale::app {
@@ -99,6 +100,35 @@ template <class T>
 void canonicalize(T&) {}
 void canonicalize(Resident& r) { r.email = normalize_email(r.email); }
 
+// What an upload is reduced to before validation (issue 14, finding 8): a floor's SVG plan
+// keeps only its drawing (core/plan_svg.hpp); a plan it refuses writes nothing.
+template <class T>
+Result<void> clean_upload(T&) {
+    return {};
+}
+Result<void> clean_upload(Floor& f) {
+    ESCALE_TRY(auto plan, sanitise_plan_svg(f.plan_svg));
+    f.plan_svg = std::move(plan);
+    return {};
+}
+
+// Who a grant may go to (issue 14, finding 5): only a resident the granter may read. A
+// gestionnaire of site B granting a role on B to a resident of site A would otherwise take
+// that resident away from A's managers (managing a resident needs managing roles on every
+// site they hold a role on), unseen from A. An unknown resident and one the granter may not
+// read get the same answer, so that ids of other sites cannot be told apart.
+template <class T>
+Result<void> check_grantee(Transaction&, const Actor&, const T&) {
+    return {};
+}
+Result<void> check_grantee(Transaction& tx, const Actor& actor, const RoleGrant& g) {
+    ESCALE_TRY(auto person, tx.referential().find(Of<Resident>{}, g.resident_id));
+    if (!person || is_removed(*person) ||
+        !actor.may(Permission::read_residents, Scope{person->site_id, person->service_id}))
+        return fail(errors::unknown_reference(entity_label<Resident>()));
+    return {};
+}
+
 // The referenced row must exist and sit on the same site as the referring one.
 template <class R>
 Result<R> on_site(Transaction& tx, Id ref, SiteId site, const char* field) {
@@ -124,10 +154,6 @@ Result<void> check_references(Transaction& tx, const T& v) {
         return {};
     } else {
         ESCALE_TRY_VOID(check_site(tx, v.site_id));
-        if constexpr (std::is_same_v<T, RoleGrant>) {
-            ESCALE_TRY(auto person, tx.referential().find(Of<Resident>{}, v.resident_id));
-            if (!person || is_removed(*person)) return fail(errors::unknown_reference(entity_label<Resident>()));
-        }
         if constexpr (requires { v.floor_id; })
             ESCALE_TRY_VOID(on_site<Floor>(tx, v.floor_id, v.site_id, "floor_id"));
         if constexpr (requires { v.service_id; })
@@ -178,8 +204,10 @@ AuditEvent audit_event(const T& v, const char* action, std::string details = {})
 template <class T>
 Result<T> insert_checked(Context ctx, const Actor& actor, Transaction& tx, T value, std::string details = {}) {
     canonicalize(value);
+    ESCALE_TRY_VOID(clean_upload(value));
     ESCALE_TRY_VOID(validate(value));
     ESCALE_TRY_VOID(check_references(tx, value));
+    ESCALE_TRY_VOID(check_grantee(tx, actor, value));
     ESCALE_TRY(value.id, tx.referential().insert(value));
     ESCALE_TRY_VOID(record(tx, ctx, actor, audit_event(value, "create", std::move(details))));
     return value;
@@ -212,6 +240,7 @@ Result<T> create_entity(Context ctx, const Actor& actor, T value) {
 template <class T>
 Result<T> update_entity(Context ctx, const Actor& actor, T value) {
     canonicalize(value);
+    ESCALE_TRY_VOID(clean_upload(value));
     ESCALE_TRY_VOID(validate(value));
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<T> {
         ESCALE_TRY(auto existing, tx.referential().find(Of<T>{}, value.id));
@@ -223,6 +252,7 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
                 return fail(errors::invalid_field("site_id", "inchangé : un élément ne change pas de site"));
         }
         ESCALE_TRY_VOID(check_references(tx, value));
+        ESCALE_TRY_VOID(check_grantee(tx, actor, value));
         ESCALE_TRY_VOID(check_dependents(tx, *existing, value));
         ESCALE_TRY_VOID(tx.referential().update(value));
         if constexpr (std::is_same_v<T, Resident>) {

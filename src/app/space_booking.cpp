@@ -12,6 +12,7 @@
 #include "app/transaction.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
+#include "core/metrics.hpp"
 
 namespace escale::app {
 
@@ -87,7 +88,7 @@ Result<SpaceBookingOutcome> book_space(Context ctx, const Actor& actor, const Bo
     const ResidentId holder = req.for_resident.value_or(actor.resident.id);
     const bool on_behalf = holder != actor.resident.id;
 
-    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<SpaceBookingOutcome> {
+    auto outcome = in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<SpaceBookingOutcome> {
         ESCALE_TRY(auto at, load_space(tx, req.space_id));
         std::optional<ServiceId> service = actor.resident.service_id;
         if (on_behalf) {
@@ -148,6 +149,8 @@ Result<SpaceBookingOutcome> book_space(Context ctx, const Actor& actor, const Bo
         }
         return out;
     });
+    if (outcome) metrics::process().space_bookings_made.add(outcome->booked.size());  // committed (issue 14)
+    return outcome;
 }
 
 Result<SpaceBookingView> cancel_space_booking(Context ctx, const Actor& actor, SpaceBookingId id) {

@@ -232,6 +232,12 @@ int main(int argc, char** argv) {
                       "ni chemin, ni paramètres, ni donnée personnelle)")
         ->check(cli::one_of({"off", "text", "json"}))
         ->capture_default_str();
+    // hardening (issue 14): who may read GET /metrics
+    std::string metrics_token;
+    serve->add_option("--metrics-token", metrics_token,
+                      "Jeton que présente l'outil de collecte des métriques (Authorization: Bearer …) ; sans lui, "
+                      "GET /metrics ne répond qu'aux clients de cette machine venus sans mandataire")
+        ->envname("ESCALE_METRICS_TOKEN");
 
     // ---- user add ----
     auto* user = cli.add_subcommand("user", "Gère les comptes locaux");
@@ -387,7 +393,8 @@ int main(int argc, char** argv) {
                                      .oidc = oidc_provider.get(),
                                      .trusted_proxies = trusted_proxies,
                                      .web = web ? &*web : nullptr,
-                                     .public_url = public_url.empty() ? "http://" + listen : public_url};
+                                     .public_url = public_url.empty() ? "http://" + listen : public_url,
+                                     .metrics_token = metrics_token};
         http::Api api(ctx, api_options);
         JobRunner jobs(ctx, app::standard_jobs(std::chrono::seconds(session_purge_seconds), std::chrono::seconds(retention_seconds),
                                                std::chrono::seconds(no_show_release_seconds)), instance);

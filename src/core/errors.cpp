@@ -389,4 +389,24 @@ Error planning_job_not_a_scenario() {
                 "Seul le calcul d'un scénario peut être enregistré comme scénario.");
 }
 
+// hardening (issue 14, finding 9): HTTP conformance
+Error missing_host() {
+    return make(ErrorKind::invalid_input, "missing_host", "Une requête HTTP/1.1 doit porter un et un seul en-tête Host.");
+}
+Error duplicate_key(std::string_view key) {
+    if (key.size() > 64) {  // cut on a character boundary
+        std::size_t n = 64;
+        while (n > 0 && (static_cast<unsigned char>(key[n]) & 0xC0) == 0x80) --n;
+        key = key.substr(0, n);
+    }
+    return make(ErrorKind::invalid_input, "duplicate_key",
+                fmt::format("Le corps JSON nomme deux fois le champ « {} » dans un même objet.", key));
+}
+Error json_content_type_required() {
+    return invalid_field("Content-Type", "application/json");
+}
+Error invalid_cursor() {
+    return invalid_field("cursor", "un curseur donné par la page précédente (en-tête Link)");
+}
+
 }  // namespace escale::errors

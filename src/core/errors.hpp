@@ -155,5 +155,14 @@ Error planning_busy();
 Error planning_job_unfinished();
 // A scenario is saved from a calculation of a scenario, not of another question (422).
 Error planning_job_not_a_scenario();
+// hardening (issue 14, finding 9): HTTP conformance
+// An HTTP/1.1 request without exactly one Host header (400).
+Error missing_host();
+// A JSON body naming `key` twice in one object (400): which one counts is not guessed.
+Error duplicate_key(std::string_view key);
+// A Content-Type other than application/json where JSON is required (400).
+Error json_content_type_required();
+// A page cursor (?cursor=) that no list of this kind gave (400).
+Error invalid_cursor();
 
 }  // namespace escale::errors

@@ -16,12 +16,37 @@ constexpr size_t max_text = 200;
 
 }  // namespace
 
+namespace {
+
+// Hardening (issue 14, finding 9): characters that reorder or break what is shown around
+// them (a name "Service\u202Egpj.exe" reads "Serviceexe.jpg"; a line separator splits a line in
+// a log, a CSV or a mail). Found in the UTF-8 bytes: C1 controls (NEL…), ALM, LRM and RLM,
+// the line and paragraph separators, the bidi embeddings and overrides, the bidi isolates.
+bool has_layout_control(std::string_view s) {
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
+        if (b0 == 0xC2 && b1 >= 0x80 && b1 <= 0x9F) return true;  // U+0080..U+009F
+        if (b0 == 0xD8 && b1 == 0x9C) return true;                 // U+061C
+        if (b0 != 0xE2 || i + 2 >= s.size()) continue;
+        auto b2 = static_cast<unsigned char>(s[i + 2]);
+        if (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F)) return true;  // U+200E, U+200F
+        if (b1 == 0x80 && b2 >= 0xA8 && b2 <= 0xAE) return true;    // U+2028..U+202E
+        if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return true;    // U+2066..U+2069
+    }
+    return false;
+}
+
+}  // namespace
+
 Result<void> check_text(std::string_view field, const std::string& value, bool required) {
     bool blank = value.find_first_not_of(" \t") == std::string::npos;
     if (required && blank) return fail(errors::missing_field(field));
     for (unsigned char c : value)
         if (c < 0x20 || c == 0x7f)
             return fail(errors::invalid_field(field, "un texte sans caractère de contrôle"));
+    if (has_layout_control(value))
+        return fail(errors::invalid_field(
+            field, "un texte sans caractère de mise en page invisible (contrôle bidirectionnel, séparateur de ligne)"));
     if (value.size() > max_text)
         return fail(errors::invalid_field(field, "un texte de 200 caractères au plus"));
     return {};

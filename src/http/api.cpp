@@ -54,7 +54,10 @@ Response Api::handle(const Request& request, const Router::Match& m) const {
                 return error_response(Error{ErrorKind::not_found, "route_not_found",
                                             "Cette adresse ne correspond à aucune ressource.", {}});
             std::string allow;
-            for (auto& a : m.allowed_methods) allow += (allow.empty() ? "" : ", ") + a;
+            for (auto& a : m.allowed_methods) {
+                allow += (allow.empty() ? "" : ", ") + a;
+                if (a == "GET") allow += ", HEAD";  // every GET route answers HEAD (issue 14, finding 9)
+            }
             auto resp = error_response(Error{ErrorKind::invalid_input, "method_not_allowed",
                                              fmt::format("Méthode non permise ici ; méthodes admises : {}.", allow), {}});
             resp.status = 405;

@@ -41,6 +41,9 @@ struct ApiOptions {
     // Check-in (issue 10, item 3): the address people reach the web app at (--public-url);
     // desks' QR codes point to <public_url>/p/<desk id>.
     std::string public_url = "http://127.0.0.1:8080";
+    // Hardening (issue 14): GET /metrics answers only a loopback client that came through no
+    // proxy, or (when set, --metrics-token) a client presenting `Authorization: Bearer <token>`.
+    std::string metrics_token = {};
 };
 
 class Api {

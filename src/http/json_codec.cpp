@@ -10,6 +10,7 @@
 
 #include "core/errors.hpp"
 #include "http/json_body.hpp"
+#include "http/json_keys.hpp"
 
 namespace escale::http {
 
@@ -33,6 +34,7 @@ Result<json::object> parse_object(std::string_view body) {
     opt.max_depth = 32;
     auto v = json::parse(body, ec, {}, opt);
     if (ec) return fail(errors::invalid_json(french_reason(ec)));
+    if (auto key = first_duplicate_key(body)) return fail(errors::duplicate_key(*key));
     if (!v.is_object()) return fail(errors::invalid_json("un objet JSON { … } est attendu"));
     return std::move(v.as_object());
 }

@@ -2,6 +2,8 @@
 // Reading path and query parameters (http/request_params.hpp).
 #include "http/request_params.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include "core/errors.hpp"
@@ -38,6 +40,17 @@ Result<Date> date_param(const Request& r, std::string_view name) {
     ESCALE_TRY(auto d, optional_date_param(r, name));
     if (!d) return fail(errors::missing_field(name));
     return *d;
+}
+
+bool is_json_media_type(std::string_view content_type) {
+    auto type = content_type.substr(0, content_type.find(';'));
+    auto first = type.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return false;
+    type = type.substr(first, type.find_last_not_of(" \t") - first + 1);
+    constexpr std::string_view json = "application/json";
+    return type.size() == json.size() &&
+           std::equal(type.begin(), type.end(), json.begin(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
 }  // namespace escale::http

@@ -29,4 +29,8 @@ Result<std::optional<Date>> optional_date_param(const Request& r, std::string_vi
 // ?name=YYYY-MM-DD, which must be given.
 Result<Date> date_param(const Request& r, std::string_view name);
 
+// Hardening (issue 14, finding 9): whether a Content-Type header names exactly the media type
+// application/json (letter case aside), with or without parameters (charset=utf-8).
+bool is_json_media_type(std::string_view content_type);
+
 }  // namespace escale::http

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "http/server.hpp"
+#include "http/server_figures.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -243,6 +244,16 @@ Request to_request(const bhttp::request<bhttp::string_body>& in, const tcp::sock
         bad_target = true;
         return r;
     }
+    // Hardening (issue 14, finding 9): an encoded slash would become a separator once the
+    // path is decoded, so that "/a%2Fb" reached the route of "/a/b". No route takes one.
+    for (auto at = url->encoded_path().find('%'); at != std::string_view::npos;
+         at = url->encoded_path().find('%', at + 1)) {
+        auto code = url->encoded_path().substr(at + 1, 2);
+        if (code == "2F" || code == "2f") {
+            bad_target = true;
+            return r;
+        }
+    }
     r.path = url->path();
     for (auto param : url->params()) r.query.emplace_back(param.key, param.value);
     r.body = in.body();
@@ -264,10 +275,10 @@ void set_head(bhttp::response<Body>& out, const Response& r, bool keep_alive, st
     out.set("X-Request-Id", request_id);
     if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
     for (auto& h : security_headers) out.set(h[0], h[1]);
-    // A header the response sets itself (Cache-Control of the web app's files) replaces the
-    // default; the others (Set-Cookie…) add to it.
+    // A header the response sets itself (Cache-Control of the web app's files, the plans'
+    // Content-Security-Policy) replaces the default; the others (Set-Cookie…) add to it.
     for (auto& [k, v] : r.headers) {
-        if (beast::iequals(k, "Cache-Control")) out.set(k, v);
+        if (beast::iequals(k, "Cache-Control") || beast::iequals(k, "Content-Security-Policy")) out.set(k, v);
         else out.insert(k, v);
     }
     out.keep_alive(keep_alive);
@@ -357,6 +368,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
     auto entry = shared.connections.add(&stream, &buffer, strand);
+    server_figures().open_connections.add();
     bool first = true;
 
     for (;;) {
@@ -380,8 +392,10 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
         const auto started = std::chrono::steady_clock::now();
         const std::string request_id = new_request_id();
         std::string_view route_pattern = "-";
+        const Route* matched = nullptr;  // GET /metrics counts requests by route (issue 14)
         std::string method = "-";
         Response response;
+        bool head_only = false;  // a HEAD request: the answer's head, with the length its body would have
         bool keep_alive = false;
         unsigned version = 11;
         if (ec == bhttp::error::body_limit) {
@@ -397,35 +411,52 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             auto request = to_request(msg, stream.socket(), bad_target);
             request.request_id = request_id;
             method = request.method;
+            // Hardening (issue 14, finding 9): HEAD is served as GET, its body left unsent.
+            if (request.method == "HEAD") {
+                head_only = true;
+                request.method = "GET";
+            }
             auto handle = [&shared, &request](const Router::Match& route) {
                 RequestIdScope scope(request.request_id);
                 return shared.api.handle(request, route);
             };
-            if (bad_target)
+            // Hardening (issue 14, finding 9): HTTP/1.1 requires exactly one Host (RFC 9112, 3.2).
+            if (version == 11 && msg.count(bhttp::field::host) != 1) {
+                response = error_of(errors::missing_host(), 400, request_id);
+                keep_alive = false;
+            } else if (bad_target)
                 response = error_of(Error{ErrorKind::invalid_input, "bad_target", "L'adresse demandée est mal formée.", {}}, 400, request_id);
             else if (auto route = shared.api.route(request); route.route && route.route->hashes_password) {
                 route_pattern = route.route->pattern;
+                matched = route.route;
                 if (!shared.hashing.enter()) {
                     response = error_of(errors::server_busy(1s), 503, request_id);
                     response.headers.emplace_back("Retry-After", "1");
                 } else {
+                    server_figures().hashing_pool_waiting.add();
                     response = co_await asio::co_spawn(
                         shared.hashing_pool,
                         [&]() -> asio::awaitable<Response> { co_return handle(route); },
                         asio::use_awaitable);
+                    server_figures().hashing_pool_waiting.sub();
                     shared.hashing.leave();
                 }
             } else if (route.route && route.route->slow) {
                 route_pattern = route.route->pattern;
+                matched = route.route;
+                server_figures().slow_pool_waiting.add();
                 response = co_await asio::co_spawn(
                     shared.slow_pool,
                     [&]() -> asio::awaitable<Response> { co_return handle(route); },
                     asio::use_awaitable);
+                server_figures().slow_pool_waiting.sub();
             } else {
+                matched = route.route;
                 if (route.route) route_pattern = route.route->pattern;
                 response = handle(route);
             }
         }
+        if (head_only) response.stream = nullptr;  // a HEAD on an event stream: its head only
         if (response.stream) {  // live updates (issue 11): never shed while it streams
             entry->phase = Connections::Phase::streaming;
             co_await stream_events(shared, stream, std::move(response), version);
@@ -437,7 +468,14 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
         int status = response.status;
         std::size_t sent_bytes = response.body_view.empty() ? response.body.size() : response.body_view.size();
         stream.expires_after(shared.options.read_timeout);
-        if (!response.body_view.empty()) {
+        if (head_only) {
+            bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(response.status), version};
+            set_head(out, response, keep_alive, request_id);
+            out.content_length(sent_bytes);
+            std::tie(wec, std::ignore) = co_await bhttp::async_write(stream, out, use_nothrow);
+            kept_alive = out.keep_alive();
+            sent_bytes = 0;
+        } else if (!response.body_view.empty()) {
             auto out = to_beast_static(response, version, keep_alive, request_id);
             std::tie(wec, std::ignore) = co_await bhttp::async_write(stream, out, use_nothrow);
             kept_alive = out.keep_alive();
@@ -456,6 +494,9 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             kept_alive = out.keep_alive();
         }
         entry->phase = Connections::Phase::idle;
+        server_figures().request_done(
+            matched, status,
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
         log_access(shared.options.access_log,
                    AccessEntry{request_id, method, route_pattern, status,
                                std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),
@@ -466,6 +507,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     shared.connections.remove(entry);
+    server_figures().open_connections.sub();
 }
 
 // Out of descriptors (or of kernel memory) for a new connection: waiting cannot help unless
@@ -563,6 +605,7 @@ Result<void> serve(const ServerOptions& options, const Api& api,
     // threshold as such blocks are freed).
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
     Shared shared{options, api, slow_pool, hashing_pool, hashing, unsent, {}, {}, connection_cap(options.max_connections)};
+    server_figures().set_routes(api.router().routes());  // GET /metrics (issue 14)
     spdlog::info("au plus {} connexions ouvertes à la fois", shared.max_connections);
 
     tcp::acceptor acceptor(ioc);

@@ -427,14 +427,15 @@ class BadInputTest(unittest.TestCase):
     def test_wrong_method_is_405_with_allow(self):
         before = self.counts()
         for client in [self.admin, self.server.client()]:
-            for method, path, allowed in [("PUT", "/api/v1/desks/1", {"GET", "PATCH", "DELETE"}),
-                                          ("POST", "/api/v1/desks/1", {"GET", "PATCH", "DELETE"}),
-                                          ("DELETE", "/api/v1/desks", {"GET", "POST"}),
-                                          ("PATCH", "/api/v1/residents", {"GET", "POST"}),
+            # Every GET route answers HEAD too (issue 14, finding 9), and says so.
+            for method, path, allowed in [("PUT", "/api/v1/desks/1", {"GET", "HEAD", "PATCH", "DELETE"}),
+                                          ("POST", "/api/v1/desks/1", {"GET", "HEAD", "PATCH", "DELETE"}),
+                                          ("DELETE", "/api/v1/desks", {"GET", "HEAD", "POST"}),
+                                          ("PATCH", "/api/v1/residents", {"GET", "HEAD", "POST"}),
                                           ("GET", "/api/v1/auth/login", {"POST"}),
-                                          ("POST", "/healthz", {"GET"}),
+                                          ("POST", "/healthz", {"GET", "HEAD"}),
                                           ("GET", "/api/v1/desk-bookings", {"POST"}),
-                                          ("BREW", "/api/v1/desks", {"GET", "POST"})]:
+                                          ("BREW", "/api/v1/desks", {"GET", "HEAD", "POST"})]:
                 with self.subTest(method=method, path=path, anonymous=client is not self.admin):
                     result = client.request(method, path)
                     self.assert_french_error(result, 405, "method_not_allowed")

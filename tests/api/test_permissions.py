@@ -495,6 +495,36 @@ class PermissionsTest(unittest.TestCase):
                                                         "service_id": self.s2})
         assert_error(self, again, 409, "already_exists")
 
+    def test_a_grant_goes_only_to_a_resident_the_granter_may_read(self):
+        # Issue 14, finding 5: the gestionnaire of site B granting a role on B to a resident
+        # of site 1 would take that resident away from site 1's gestionnaire, unseen from
+        # site 1. Refused, and with the very answer an unknown resident id gets (no way to
+        # learn which ids exist elsewhere).
+        other, _ = self.actors["gestionnaire_other_site"]
+        gestionnaire, _ = self.actors["gestionnaire"]
+        target = self.fresh("residents")  # on site 1
+        foreign = other.post("/api/v1/role-grants", {"site_id": self.site_b, "resident_id": target,
+                                                     "role": "lecteur"})
+        unknown = other.post("/api/v1/role-grants", {"site_id": self.site_b, "resident_id": 987654321,
+                                                     "role": "lecteur"})
+        assert_error(self, foreign, 422, "unknown_reference")
+        assert_error(self, unknown, 422, "unknown_reference")
+        self.assertEqual(foreign[1]["error"]["message"], unknown[1]["error"]["message"])
+        # Nor by changing the resident of one of site B's grants.
+        mine = self.person(self.site_b, None, "agent")
+        mine_id = next(r["id"] for r in other.get(f"/api/v1/residents?site_id={self.site_b}")[1]
+                       if r["email"] == mine)
+        status, grant, _ = other.post("/api/v1/role-grants", {"site_id": self.site_b, "resident_id": mine_id,
+                                                              "role": "lecteur"})
+        self.assertEqual(status, 201, grant)
+        assert_error(self, other.patch(f"/api/v1/role-grants/{grant['id']}", {"resident_id": target}),
+                     422, "unknown_reference")
+        # Site 1's gestionnaire still manages the resident, and sees no grant elsewhere.
+        self.assertEqual(gestionnaire.patch(f"/api/v1/residents/{target}", {"display_name": "Toujours d'ici"})[0], 200)
+        # An administrator (who reads every resident) still grants across sites.
+        self.assertEqual(self.admin.post("/api/v1/role-grants", {"site_id": self.site_b, "resident_id": target,
+                                                                 "role": "lecteur"})[0], 201)
+
     def test_a_referent_cannot_take_over_someone_through_their_record(self):
         referent, _ = self.actors["referent"]
         gestionnaire, _ = self.actors["gestionnaire"]

@@ -116,7 +116,7 @@ class ReferentialTest(unittest.TestCase):
 
     def test_crud_floors(self):
         self.roundtrip("floors", {"site_id": 1, "name": "Niveau CRUD", "level": 4,
-                                  "plan_svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"},
+                                  "plan_svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
                        {"name": "4e étage"})
 
     def test_crud_zones(self):

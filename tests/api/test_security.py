@@ -123,7 +123,9 @@ class CsrfAndSessionTest(unittest.TestCase):
         for status, _, resp in answers:
             with self.subTest(status=status):
                 csp = resp.getheader("Content-Security-Policy")
-                self.assertIn("default-src 'self'", csp)
+                # Plans (issue 14, finding 8): sandboxed, and allowed to load nothing at all.
+                self.assertRegex(csp, "default-src 'self'" if status != 200 or "sandbox" not in csp
+                                 else "^sandbox; default-src 'none'")
                 self.assertIn("frame-ancestors 'none'", csp)
                 self.assertIn("object-src 'none'", csp)
                 self.assertNotIn("unsafe-inline", csp)

@@ -11,6 +11,7 @@
 #include "core/instant_text.hpp"
 #include "core/try.hpp"
 #include "http/replies.hpp"
+#include "http/pagination.hpp"
 #include "http/request_params.hpp"
 
 namespace escale::http {
@@ -31,6 +32,13 @@ Result<AuditQuery> audit_query(const Request& r) {
         ESCALE_TRY(Id id, parse_id(*v, "before_id"));
         q.before_id = id;
     }
+    // Hardening (issue 14, finding 9): ?cursor= from the Link header of the previous page
+    // (the log is read newest first: the cursor is the last id given, like before_id).
+    if (auto v = r.query_param("cursor")) {
+        auto id = parse_id(*v, "cursor");
+        if (!id) return fail(errors::invalid_cursor());
+        q.before_id = *id;
+    }
     if (auto v = r.query_param("limit")) {
         ESCALE_TRY(Id n, parse_id(*v, "limit"));
         q.limit = static_cast<int>(std::min<Id>(n, 1000));
@@ -45,7 +53,12 @@ void add_audit_routes(Router& r, const RouteContext& rc) {
     r.add({.method = "GET", .pattern = "/api/v1/audit-events", .handler = [ctx](const Call& c) {
                auto q = audit_query(c.request);
                if (!q) return error_response(q.error());
-               return reply(app::list_audit_events(ctx, *c.actor, *q));
+               auto events = app::list_audit_events(ctx, *c.actor, *q);
+               auto resp = reply(events);
+               // A full page may have more after it: say where it goes on.
+               if (events && !events->empty() && static_cast<int>(events->size()) >= std::clamp(q->limit, 1, 1000))
+                   resp.headers.emplace_back("Link", next_page_link(c.request, events->size(), events->back().id));
+               return resp;
            }});
     r.add({.method = "GET", .pattern = "/api/v1/audit-events.csv",
            .handler = [ctx](const Call& c) {

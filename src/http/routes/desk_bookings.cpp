@@ -13,6 +13,7 @@
 #include "http/availability_encoder.hpp"
 #include "http/json_body.hpp"
 #include "http/replies.hpp"
+#include "http/pagination.hpp"
 #include "http/request_params.hpp"
 
 namespace escale::http {
@@ -88,7 +89,12 @@ void add_desk_booking_routes(Router& r, const RouteContext& rc) {
                if (!from) return error_response(from.error());
                auto to = optional_date_param(c.request, "to");
                if (!to) return error_response(to.error());
-               return reply(app::my_desk_bookings(ctx, *c.actor, *from, *to));
+               // Hardening (issue 14, finding 9): by pages, in the list's order (by date).
+               auto page = page_request(c.request);
+               if (!page) return error_response(page.error());
+               auto list = app::my_desk_bookings(ctx, *c.actor, *from, *to);
+               if (!list) return error_response(list.error());
+               return paged_json(encode(*list).as_array(), *page, CursorKind::position, c.request);
            }});
 }
 

@@ -75,8 +75,7 @@ BOOST_DESCRIBE_STRUCT(NewApiTokenBody, (), (name, read_only, expires_at))
 Response login(app::Context ctx, const ApiOptions& options, const Call& c) {
     // A page of another site can post a form to here but not with this content type (not
     // without the browser asking first): no login forged into someone else's browser.
-    if (!c.request.content_type.starts_with("application/json"))
-        return error_response(errors::invalid_field("Content-Type", "application/json"));
+    if (!is_json_media_type(c.request.content_type)) return error_response(errors::json_content_type_required());
     auto body = decode<LoginBody>(c.request.body, UnknownFields::ignore);
     if (!body) return error_response(body.error());
     if (!body->email) return error_response(errors::missing_field("email"));

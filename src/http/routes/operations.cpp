@@ -17,6 +17,7 @@
 #include "http/api.hpp"
 #include "http/json_body.hpp"
 #include "http/replies.hpp"
+#include "http/server_figures.hpp"
 #include "http/static_files.hpp"
 
 namespace escale::http {
@@ -48,6 +49,23 @@ constexpr std::string_view app_not_built =
     "<code>bash scripts/build.sh</code>, ou donnez son dossier à <code>escale serve --web-root</code>. "
     "L'API répond sous <a href=\"/api/v1/openapi.json\">/api/v1</a>.</p></main></body></html>\n";
 
+// Hardening (issue 14): who may read GET /metrics. With a token, whoever presents it (compared
+// in constant time); without, a client on this machine that did not come through a proxy (a
+// reverse proxy on the same host would otherwise publish the figures).
+bool may_scrape(const std::string& token, const Request& r) {
+    if (!token.empty()) {
+        const std::string expected = "Bearer " + token;
+        if (r.authorization.size() != expected.size()) return false;
+        unsigned char diff = 0;
+        for (std::size_t i = 0; i < expected.size(); ++i)
+            diff |= static_cast<unsigned char>(r.authorization[i] ^ expected[i]);
+        return diff == 0;
+    }
+    const std::string_view a = r.remote_address;
+    const bool loopback = a.starts_with("127.") || a == "::1" || a.starts_with("::ffff:127.");
+    return loopback && r.forwarded_for.empty();
+}
+
 }  // namespace
 
 void add_operations_routes(Router& r, const RouteContext& rc) {
@@ -69,6 +87,11 @@ void add_operations_routes(Router& r, const RouteContext& rc) {
                Response r{200, "application/json; charset=utf-8", {}, {}};
                r.body_view = embedded::openapi_json;  // static: no copy per request
                return r;
+           }});
+    // Hardening (issue 14): the operations figures, in the Prometheus text format.
+    r.add({.method = "GET", .pattern = "/metrics", .requires_login = false, .handler = [token = rc.options.metrics_token](const Call& c) {
+               if (!may_scrape(token, c.request)) return error_response(errors::forbidden());
+               return Response{200, "text/plain; version=0.0.4; charset=utf-8", server_figures().prometheus_text(), {}};
            }});
     if (ManualClock* clock = rc.options.test_clock)
         r.add({.method = "PUT", .pattern = "/api/v1/test/clock", .requires_login = false,

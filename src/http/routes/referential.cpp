@@ -12,6 +12,7 @@
 #include "app/site_calendar.hpp"
 #include "http/json_codec.hpp"
 #include "http/replies.hpp"
+#include "http/pagination.hpp"
 #include "http/request_params.hpp"
 
 namespace escale::http {
@@ -24,6 +25,14 @@ void add_collection(Router& router, app::Context ctx, const std::string& base, b
     router.add({.method = "GET", .pattern = base, .handler = [ctx](const Call& c) {
                     auto site = site_filter(c.request);
                     if (!site) return error_response(site.error());
+                    if constexpr (std::is_same_v<T, Resident>) {
+                        // Hardening (issue 14, finding 9): residents come by pages (ids ascending).
+                        auto page = page_request(c.request);
+                        if (!page) return error_response(page.error());
+                        auto list = app::list_entities<T>(ctx, *c.actor, *site);
+                        if (!list) return error_response(list.error());
+                        return paged_json(encode(*list).as_array(), *page, CursorKind::after_id, c.request);
+                    }
                     return reply(app::list_entities<T>(ctx, *c.actor, *site));
                 }});
     if (with_get)
@@ -101,7 +110,12 @@ void add_referential_routes(Router& r, const RouteContext& rc) {
                if (!id) return error_response(id.error());
                auto floor = app::get_entity<Floor>(ctx, *c.actor, *id);
                if (!floor) return error_response(floor.error());
-               return Response{200, "image/svg+xml", std::move(floor->plan_svg), {}};
+               // Hardening (issue 14, finding 8): opened on its own (a new tab, an old plan
+               // stored before uploads were cleaned), a plan runs nothing and loads nothing.
+               return Response{200, "image/svg+xml", std::move(floor->plan_svg),
+                               {{"Content-Security-Policy",
+                                 "sandbox; default-src 'none'; object-src 'none'; frame-ancestors 'none'; "
+                                 "base-uri 'none'; form-action 'none'"}}};
            }});
 
     add_collection<Site>(r, ctx, "/api/v1/sites", false);

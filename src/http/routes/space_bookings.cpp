@@ -15,6 +15,7 @@
 #include "core/errors.hpp"
 #include "http/json_body.hpp"
 #include "http/replies.hpp"
+#include "http/pagination.hpp"
 #include "http/request_params.hpp"
 
 namespace escale::http {
@@ -104,7 +105,12 @@ void add_space_booking_routes(Router& r, const RouteContext& rc) {
                if (!from) return error_response(from.error());
                auto to = optional_date_param(c.request, "to");
                if (!to) return error_response(to.error());
-               return reply(app::my_space_bookings(ctx, *c.actor, *from, *to));
+               // Hardening (issue 14, finding 9): by pages, in the list's order (by date).
+               auto page = page_request(c.request);
+               if (!page) return error_response(page.error());
+               auto list = app::my_space_bookings(ctx, *c.actor, *from, *to);
+               if (!list) return error_response(list.error());
+               return paged_json(encode(*list).as_array(), *page, CursorKind::position, c.request);
            }});
     r.add({.method = "GET", .pattern = "/api/v1/sites/{id}/free-spaces", .handler = [ctx](const Call& c) {
                auto id = path_id(c);

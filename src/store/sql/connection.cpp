@@ -2,10 +2,29 @@
 #include "store/sql/connection.hpp"
 
 #include "core/errors.hpp"
+#include "core/metrics.hpp"
 
 namespace escale::sql {
 
+namespace {
+
+// The kind of a failure, as GET /metrics counts it (issue 14).
+metrics::DatabaseError counted_as(Failure::Kind k) {
+    switch (k) {
+        case Failure::unique:
+        case Failure::exclusion: return metrics::DatabaseError::unique;
+        case Failure::foreign_key: return metrics::DatabaseError::foreign_key;
+        case Failure::contention: return metrics::DatabaseError::contention;
+        case Failure::unavailable: return metrics::DatabaseError::unavailable;
+        case Failure::other: break;
+    }
+    return metrics::DatabaseError::other;
+}
+
+}  // namespace
+
 Error error_of(const Failure& f, const Meaning& m) {
+    metrics::process().database_errors[static_cast<int>(counted_as(f.kind))].add();
     switch (f.kind) {
         case Failure::unique:
             return m.unique_error ? m.unique_error(f.constraint) : errors::already_exists(m.label);

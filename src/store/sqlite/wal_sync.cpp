@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/metrics.hpp"
+
 namespace escale::sqlite {
 
 WalSync::~WalSync() {
@@ -29,7 +31,10 @@ bool WalSync::wait_durable(std::uint64_t n) {
         bool ok = flush();
         lock.lock();
         flushing_ = false;
-        if (ok && covered > durable_) durable_ = covered;
+        if (ok && covered > durable_) {
+            metrics::process().group_commit_size.observe(static_cast<double>(covered - durable_));  // issue 14
+            durable_ = covered;
+        }
         flushed_.notify_all();
         if (!ok) return false;
     }
