@@ -32,8 +32,10 @@ enum class Permission {
     assign_lockers,      // assign lockers to residents, release anyone's, see who holds which
     // presence planning
     read_service_presence,  // see who of a service is on site each day (its members also may)
+    // occupancy analytics (issue 13, item 1)
+    record_flash_counts,  // record a count of the people present on a site or floor
 };
-inline constexpr int permission_count = 13;
+inline constexpr int permission_count = 14;
 
 // How far a role's permission reaches from where the role is held.
 enum class Reach {

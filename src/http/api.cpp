@@ -41,6 +41,7 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx), web_(options.web) {
     add_waitlist_routes(router_, rc);  // waitlist (issue 10, item 5)
     add_notification_routes(router_, rc);   // notifications
     add_live_routes(router_, rc);  // live updates (issue 11)
+    add_analytics_routes(router_, rc);  // occupancy analytics (issue 13, item 1)
 }
 
 Response Api::handle(const Request& request, const Router::Match& m) const {

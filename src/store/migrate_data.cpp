@@ -120,6 +120,13 @@ const std::vector<Table>& tables() {
                                {"created_at", K::integer}, {"next_attempt_at", K::integer},
                                {"attempts", K::integer}, {"claimed_by", K::text}, {"lease_until", K::integer},
                                {"sent_at", K::integer}, {"failed_at", K::integer}, {"last_error", K::text}}},
+        // occupancy analytics (issue 13, item 1)
+        {"desk_demand_days", "site_id, date, half",
+         {{"site_id", K::integer}, {"date", K::text}, {"half", K::text}, {"waitlist_unserved", K::integer},
+          {"refused", K::integer}}, false},
+        {"flash_counts", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer},
+                                {"counted_at", K::integer}, {"date", K::text}, {"half", K::text},
+                                {"people", K::integer}}},
     };
     return all;
 }

@@ -32,6 +32,8 @@
 #include "store/presence_store.hpp"
 // waitlist (issue 10, item 5)
 #include "store/waitlist_store.hpp"
+// occupancy analytics (issue 13, item 1)
+#include "store/analytics_store.hpp"
 // notifications
 #include "store/notification_store.hpp"
 
@@ -65,6 +67,8 @@ public:
     virtual WaitlistStore& waitlist() = 0;
     // notifications (issue 10, item 7)
     virtual NotificationStore& notifications() = 0;
+    // occupancy analytics (issue 13, item 1)
+    virtual AnalyticsStore& analytics() = 0;
 };
 
 class Store {

@@ -46,6 +46,8 @@ struct State {
     std::vector<Notification> notifications;  // by id, from 1
     std::vector<OutboxMail> mails;            // by id, from 1
     std::map<OutboxMailId, std::pair<std::string, Instant>> mail_claims;  // claimer, lease end
+    // occupancy analytics (issue 13, item 1): refused desk bookings noted
+    int refusals = 0;
 
     template <class T>
     std::map<Id, T>& table() {
@@ -548,6 +550,26 @@ private:
 };
 
 // notifications: the in-app notifications and the outbox, one claimer at a time.
+// occupancy analytics (issue 13, item 1): only the refusals a booking notes; reads are not faked.
+class Analytics final : public AnalyticsStore {
+public:
+    explicit Analytics(State& s) : s_(s) {}
+    Result<std::vector<DeskUsageCount>> desk_usage(SiteId, Date, Date) override { return not_faked<std::vector<DeskUsageCount>>(); }
+    Result<std::vector<SpaceUsage>> space_usage(SiteId, Instant, Instant) override { return not_faked<std::vector<SpaceUsage>>(); }
+    Result<std::vector<TurnedAwayCount>> turned_away(SiteId, Date, Date) override {
+        return not_faked<std::vector<TurnedAwayCount>>();
+    }
+    Result<void> note_refusal(SiteId, Date, Half) override {
+        ++s_.refusals;
+        return {};
+    }
+    Result<FlashCountId> insert_flash_count(const FlashCount&) override { return not_faked<FlashCountId>(); }
+    Result<std::vector<FlashCount>> flash_counts(SiteId, Date, Date) override { return not_faked<std::vector<FlashCount>>(); }
+
+private:
+    State& s_;
+};
+
 class Notifications final : public NotificationStore {
 public:
     explicit Notifications(State& s) : s_(s) {}
@@ -654,6 +676,7 @@ public:
     PresenceStore& presence() override { return unfaked<PresenceStore>("presence"); }  // presence planning
     WaitlistStore& waitlist() override { return waitlist_; }  // waitlist (issue 10, item 5)
     NotificationStore& notifications() override { return notifications_; }  // notifications
+    AnalyticsStore& analytics() override { return analytics_; }  // occupancy analytics
 
 private:
     State& committed_;
@@ -668,6 +691,7 @@ private:
     CalendarFeeds calendar_feeds_{working_};
     Waitlist waitlist_{working_};  // waitlist (issue 10, item 5)
     Notifications notifications_{working_};   // notifications
+    Analytics analytics_{working_};           // occupancy analytics
 };
 
 class Store final : public escale::Store {

@@ -37,6 +37,7 @@ public:
     PresenceStore& presence() override { return fake::unfaked<PresenceStore>("presence"); }  // presence planning
     WaitlistStore& waitlist() override { return fake::unfaked<WaitlistStore>("waitlist"); }  // issue 10, item 5
     NotificationStore& notifications() override { return fake::unfaked<NotificationStore>("notifications"); }
+    AnalyticsStore& analytics() override { return fake::unfaked<AnalyticsStore>("analytics"); }  // occupancy analytics
 
 private:
     Counters& c_;

@@ -72,6 +72,9 @@ void add_notification_routes(Router& router, const RouteContext& rc);
 // live updates (issue 11)
 // routes/live.cpp: a floor's desk booking changes as Server-Sent Events.
 void add_live_routes(Router& router, const RouteContext& rc);
+// occupancy analytics (issue 13, item 1)
+// routes/analytics.cpp: a site's figures by period and group (JSON, CSV, XLSX), flash counts.
+void add_analytics_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:

@@ -28,6 +28,8 @@ std::unique_ptr<PresenceStore> presence_room(Connection& c);
 std::unique_ptr<WaitlistStore> waitlist_room(Connection& c);
 // notifications
 std::unique_ptr<NotificationStore> notification_room(Connection& c);
+// occupancy analytics (issue 13, item 1)
+std::unique_ptr<AnalyticsStore> analytics_room(Connection& c);
 
 // A Transaction whose rooms run their SQL over one Connection, each room made on first
 // use. A driver derives from it and adds commit and rollback.
@@ -52,6 +54,8 @@ public:
     WaitlistStore& waitlist() final { return room(waitlist_, waitlist_room); }
     // notifications
     NotificationStore& notifications() final { return room(notifications_, notification_room); }
+    // occupancy analytics (issue 13, item 1)
+    AnalyticsStore& analytics() final { return room(analytics_, analytics_room); }
 
 private:
     template <class R>
@@ -78,6 +82,8 @@ private:
     std::unique_ptr<WaitlistStore> waitlist_;
     // notifications
     std::unique_ptr<NotificationStore> notifications_;
+    // occupancy analytics (issue 13, item 1)
+    std::unique_ptr<AnalyticsStore> analytics_;
 };
 
 }  // namespace escale::sql
