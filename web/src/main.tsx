@@ -21,8 +21,10 @@ import { SpacesPage } from './pages/Spaces';
 import { WeekPage } from './pages/Week';
 // presence planning
 import { PresencePage } from './pages/Presence';
+// dashboards (issue 13, item 7)
+import { DashboardsPage } from './pages/Dashboards';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
-import { afterLogin, canAdminister, canBook, home, loadSession, session } from './session';
+import { afterLogin, canAdminister, canBook, canReadStatistics, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';
 
 interface RouteEntry {
@@ -44,6 +46,8 @@ const routes: Record<string, RouteEntry> = {
   // administration (issue 11)
   '/administration': { page: AdministrationPage, needsLogin: true, allowed: canAdminister },
   '/espaces': { page: SpacesPage, needsLogin: true, allowed: canBook },
+  // dashboards (issue 13, item 7)
+  '/tableaux-de-bord': { page: DashboardsPage, needsLogin: true, allowed: canReadStatistics },
 };
 
 // Addresses with a part of their own: the desk of a QR code (/p/<desk id>).

@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentPath, navigate } from '../router';
-import { canAdminister, canBook, forgetSession, logout, session } from '../session';
+import { canAdminister, canBook, canReadStatistics, forgetSession, logout, session } from '../session';
 
 interface NavEntry {
   href: string;
@@ -21,6 +21,8 @@ const navigation: NavEntry[] = [
   { href: '/espaces', label: 'Espaces', visible: () => canBook(session.value) },
   { href: '/presence', label: 'Présence', visible: () => !!session.value },  // presence planning (issue 10, item 6)
   { href: '/administration', label: 'Administration', visible: () => canAdminister(session.value) },
+  // dashboards (issue 13, item 7)
+  { href: '/tableaux-de-bord', label: 'Tableaux de bord', visible: () => canReadStatistics(session.value) },
 ];
 
 function UserTools({ idSuffix }: { idSuffix: string }) {
