@@ -24,8 +24,8 @@ interface Props {
 }
 
 const ROW = 22;
-const LABEL = 150;
-const WIDTH = 520;
+const LABEL = 200;
+const WIDTH = 560;
 
 export function BarChart({ id, caption, bars, max, headings, downloads }: Props) {
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value ?? 0)) || 1;

@@ -43,6 +43,11 @@ const periods = [['day', 'Jour'], ['week', 'Semaine'], ['month', 'Mois'], ['half
 const weekdays = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const percent = (v: number | null) => (v === null ? '—' : `${(100 * v).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`);
 const decimal = (v: number | null, digits = 2) => (v === null ? '—' : v.toLocaleString('fr-FR', { maximumFractionDigits: digits }));
+// Short, for a chart's bar: « 3/11 matin », « 3/11 », « sem. du 2/11 », « mois du 1/11 ».
+const dayMonth = (d: string) => `${Number(d.slice(8, 10))}/${Number(d.slice(5, 7))}`;
+const shortLabel = (r: { start: string; end: string; half: 'am' | 'pm' | null }) =>
+  r.start === r.end ? `${dayMonth(r.start)}${r.half ? (r.half === 'am' ? ' matin' : ' ap.-midi') : ''}`
+    : `${r.start.slice(8, 10) === '01' ? 'mois du' : 'sem. du'} ${dayMonth(r.start)}`;
 const periodLabel = (r: { start: string; end: string; half: 'am' | 'pm' | null }) =>
   r.start === r.end ? `${formatDate(r.start)}${r.half ? (r.half === 'am' ? ' matin' : ' après-midi') : ''}`
     : `${formatDate(r.start)} – ${formatDate(r.end)}`;
@@ -132,11 +137,11 @@ export function DashboardsPage() {
             <h2 class="fr-h4">Postes{shown ? ` — ${shown}` : ''}</h2>
             <BarChart id="tdb-reservation" caption="Taux de réservation des postes par période"
               headings={['Période', 'Taux de réservation']}
-              bars={desks.map((r) => ({ label: periodLabel(r), value: r.booked_rate, text: percent(r.booked_rate) }))}
+              bars={desks.map((r) => ({ label: shortLabel(r), value: r.booked_rate, text: percent(r.booked_rate) }))}
               max={1} downloads={links('desks')} />
             <BarChart id="tdb-presence" caption="Taux de présence confirmée par période"
               headings={['Période', 'Taux de présence']}
-              bars={desks.map((r) => ({ label: periodLabel(r), value: r.checked_in_rate, text: percent(r.checked_in_rate) }))}
+              bars={desks.map((r) => ({ label: shortLabel(r), value: r.checked_in_rate, text: percent(r.checked_in_rate) }))}
               max={1} />
             <TableFrame label="Détail par période, tableau" extraClass="fr-mb-4w">
               <table>
@@ -166,12 +171,12 @@ export function DashboardsPage() {
               max={1} downloads={links('weekdays')} />
             <BarChart id="tdb-refus" caption="Demande non servie (liste d'attente, réservations refusées)"
               headings={['Période', 'Demandes non servies']}
-              bars={data.turned_away.map((r) => ({ label: periodLabel(r), value: r.total, text: String(r.total) }))}
+              bars={data.turned_away.map((r) => ({ label: shortLabel(r), value: r.total, text: String(r.total) }))}
               downloads={links('turned_away')} />
             <BarChart id="tdb-espaces" caption="Espaces collectifs : heures réservées sur heures d'ouverture"
               headings={['Période et espaces', "Taux d'usage"]}
               bars={data.spaces.filter((r) => r.hours_rate !== null || by === 'service')
-                .map((r) => ({ label: `${periodLabel({ ...r, half: null })}, ${r.group}`, value: r.hours_rate ?? r.hours_booked,
+                .map((r) => ({ label: by === 'site' ? shortLabel({ ...r, half: null }) : `${shortLabel({ ...r, half: null })}, ${r.group}`, value: r.hours_rate ?? r.hours_booked,
                   text: r.hours_rate === null ? `${decimal(r.hours_booked, 1)} h` : percent(r.hours_rate) }))}
               downloads={links('spaces')} />
           </>
