@@ -32,6 +32,7 @@ from bench import BIN, Server
 from databases import Cluster
 
 FROM, TO = "2025-03-02", "2026-03-01"
+RECENT = "2026-02-02"  # 4 weeks before TO
 YEAR_START = datetime.date(2025, 1, 6)
 HOLIDAYS_2025 = {datetime.date(2025, m, d) for m, d in ((4, 21), (5, 1), (5, 8), (5, 29), (6, 9), (7, 14), (8, 15),
                                                         (11, 1), (11, 11), (12, 25))} | {datetime.date(2026, 1, 1)}
@@ -40,6 +41,22 @@ SHARE = {0: 0.55, 1: 0.80, 2: 0.60, 3: 0.80, 4: 0.35}  # Monday .. Friday
 
 def epoch(d, hour=8):
     return int(datetime.datetime(d.year, d.month, d.day, hour, tzinfo=datetime.timezone.utc).timestamp())
+
+
+class ExistingServer:
+    """A PostgreSQL server that is already running (--pg-url): only its databases are made here."""
+
+    def __init__(self, url):
+        self.base = url.rsplit("/", 1)[0]
+
+    def url(self, db):
+        return f"{self.base}/{db}"
+
+    def sql(self, command, db="postgres"):
+        subprocess.run(["psql", "-v", "ON_ERROR_STOP=1", "-qtAc", command, self.url(db)], check=True, capture_output=True)
+
+    def stop(self):
+        pass
 
 
 def write_year(path):
@@ -112,8 +129,11 @@ def write_year(path):
 
 def queries():
     rng = f"from={FROM}&to={TO}"
-    out = [f"/api/v1/sites/1/analytics?{rng}&by={by}&period={period}"
-           for by in ("site", "floor", "quartier", "service", "space_type") for period in ("day", "week", "month")]
+    # the dashboard's first view: the last 4 weeks, by week (then by each grouping)
+    out = [f"/api/v1/sites/1/analytics?from={RECENT}&to={TO}&by={by}&period=week"
+           for by in ("site", "floor", "quartier", "service", "space_type")]
+    out += [f"/api/v1/sites/1/analytics?{rng}&by={by}&period={period}"
+            for by in ("site", "floor", "quartier", "service", "space_type") for period in ("day", "week", "month")]
     out += [f"/api/v1/sites/1/analytics?{rng}&by=site&period=half_day",
             f"/api/v1/sites/1/analytics.csv?{rng}&by=floor&period=week",
             f"/api/v1/sites/1/flash-counts?{rng}",
@@ -151,6 +171,8 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--reps", type=int, default=21)
     p.add_argument("--databases", default="sqlite,postgres")
+    p.add_argument("--pg-url", help="an existing PostgreSQL server (postgresql://user@host:port/postgres) instead of "
+                                    "a throwaway cluster; a database `escale_analytics_bench` is made and dropped there")
     a = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="escale-analytics-") as workdir:
         prep = Server(os.path.join(workdir, "prepare"))
@@ -167,18 +189,21 @@ def main():
             finally:
                 server.stop()
         if "postgres" in a.databases:
-            cluster = Cluster(os.path.join(workdir, "pg"))
+            cluster = ExistingServer(a.pg_url) if a.pg_url else Cluster(os.path.join(workdir, "pg"))
+            name = "escale_analytics_bench"
             try:
-                cluster.sql("CREATE DATABASE analytics")
-                subprocess.run([BIN, "migrate-data", "--from", "sqlite:" + prep.db, "--to", cluster.url("analytics")],
+                cluster.sql(f"DROP DATABASE IF EXISTS {name}")
+                cluster.sql(f"CREATE DATABASE {name}")
+                subprocess.run([BIN, "migrate-data", "--from", "sqlite:" + prep.db, "--to", cluster.url(name)],
                                check=True, capture_output=True)
-                cluster.sql("ANALYZE", db="analytics")
-                server = Server(os.path.join(workdir, "postgres"), db_url=cluster.url("analytics"))
+                cluster.sql("ANALYZE", db=name)
+                server = Server(os.path.join(workdir, "postgres"), db_url=cluster.url(name))
                 try:
                     all_results["PostgreSQL"] = measure("PostgreSQL", server, a.reps)
                 finally:
                     server.stop()
             finally:
+                cluster.sql(f"DROP DATABASE IF EXISTS {name}")
                 cluster.stop()
         worst = {db: max(m for m, _ in r.values()) for db, r in all_results.items()}
         print("slowest median: " + ", ".join(f"{db} {ms:.1f} ms" for db, ms in worst.items()))
