@@ -12,6 +12,13 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 export ESCALE_BIN="${ESCALE_BIN:-$here/../build/escale}"
 script=bench.py
+if [ "${1:-}" = "--analytics" ]; then  # occupancy analytics (issue 13): a year of the cite, both databases
+  shift
+  command -v psql >/dev/null || { echo "run.sh: psql is missing (apt-get install postgresql-15)" >&2; exit 1; }
+  [ -x "$ESCALE_BIN" ] || { echo "run.sh: no server binary at $ESCALE_BIN (build it first)" >&2; exit 1; }
+  echo "escale analytics bench, $(date -u +%FT%TZ): $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $ESCALE_BIN"
+  exec python3 "$here/analytics.py" "$@"
+fi
 if [ "${1:-}" = "--databases" ]; then
   script=databases.py
   command -v psql >/dev/null || { echo "run.sh: psql is missing (apt-get install postgresql-15)" >&2; exit 1; }

@@ -92,10 +92,20 @@ Result<void> record_book_for(Transaction& tx, Context ctx, const Actor& actor, c
     return notify_booked_for_you(tx, ctx, actor, made);  // notifications (issue 10, item 7)
 }
 
-}  // namespace
+// occupancy analytics (issue 13, item 1): a booking refused because its desk was taken meanwhile
+// is demand turned away; counted per half-day asked for, in a transaction of its own (the
+// refused one rolled back). Counting is best effort: its failure does not change the answer.
+void note_refusal(Context ctx, const BookDesk& req) {
+    (void)in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
+        ESCALE_TRY(auto desk, tx.referential().find(Of<Desk>{}, req.desk_id));
+        if (!desk) return {};
+        for (Half h : halves_of(req.period)) ESCALE_TRY_VOID(tx.analytics().note_refusal(desk->site_id, req.date, h));
+        return {};
+    });
+}
 
-Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, const BookDesk& req) {
-    auto made = in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::vector<DeskBooking>> {
+Result<std::vector<DeskBooking>> book_desk_once(Context ctx, const Actor& actor, const BookDesk& req) {
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::vector<DeskBooking>> {
         ESCALE_TRY(auto c, claimant_of(tx, actor, req));
         ESCALE_TRY(auto claims, DeskClaims::begin(tx, c.desk.site_id, c.holder, !c.on_behalf));
         const auto halves = halves_of(req.period);
@@ -110,7 +120,14 @@ Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, cons
         ESCALE_TRY_VOID(record_book_for(tx, ctx, actor, c, made));
         return made;
     });
+}
+
+}  // namespace
+
+Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, const BookDesk& req) {
+    auto made = book_desk_once(ctx, actor, req);
     if (made) metrics::process().desk_bookings_made.add(made->size());  // committed: counted (issue 14)
+    if (!made && made.error().code == "slot_taken") note_refusal(ctx, req);
     return made;
 }
 

@@ -35,6 +35,8 @@ constexpr std::array<Row, permission_count> matrix{{
     {Permission::read_service_presence, "read_service_presence", {R::none, R::service, R::site, R::none, R::everywhere}},
     // planning engine (issue 12)
     {Permission::plan_sites, "plan_sites",                 {R::none, R::none, R::site, R::none, R::everywhere}},
+    // occupancy analytics (issue 13, item 1)
+    {Permission::record_flash_counts, "record_flash_counts", {R::none, R::none, R::site, R::none, R::everywhere}},
 }};
 
 constexpr bool rows_in_enum_order() {

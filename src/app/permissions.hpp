@@ -34,8 +34,10 @@ enum class Permission {
     read_service_presence,  // see who of a service is on site each day (its members also may)
     // planning engine (issue 12)
     plan_sites,          // measured presence, sizing, team days, scenarios (run, save, compare, export)
+    // occupancy analytics (issue 13, item 1)
+    record_flash_counts,  // record a count of the people present on a site or floor
 };
-inline constexpr int permission_count = 14;
+inline constexpr int permission_count = 15;
 
 // How far a role's permission reaches from where the role is held.
 enum class Reach {

@@ -42,6 +42,7 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx), web_(options.web) {
     add_notification_routes(router_, rc);   // notifications
     add_live_routes(router_, rc);  // live updates (issue 11)
     add_planning_routes(router_, rc);  // planning engine (issue 12, item 5)
+    add_analytics_routes(router_, rc);  // occupancy analytics (issue 13, item 1)
 }
 
 Response Api::handle(const Request& request, const Router::Match& m) const {

@@ -124,6 +124,13 @@ const std::vector<Table>& tables() {
         {"planning_scenarios", "id", {{"id", K::integer}, {"site_id", K::integer}, {"name", K::text},
                                       {"input", K::text}, {"result", K::text}, {"author_id", K::integer},
                                       {"created_at", K::integer}}},
+        // occupancy analytics (issue 13, item 1)
+        {"desk_demand_days", "site_id, date, half",
+         {{"site_id", K::integer}, {"date", K::text}, {"half", K::text}, {"waitlist_unserved", K::integer},
+          {"refused", K::integer}}, false},
+        {"flash_counts", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer},
+                                {"counted_at", K::integer}, {"date", K::text}, {"half", K::text},
+                                {"people", K::integer}}},
     };
     return all;
 }

@@ -32,6 +32,8 @@
 #include "store/presence_store.hpp"
 // waitlist (issue 10, item 5)
 #include "store/waitlist_store.hpp"
+// occupancy analytics (issue 13, item 1)
+#include "store/analytics_store.hpp"
 // notifications
 #include "store/notification_store.hpp"
 // planning engine (issue 12)
@@ -69,6 +71,8 @@ public:
     virtual NotificationStore& notifications() = 0;
     // planning engine (issue 12): measured presence, saved scenarios
     virtual PlanningStore& planning() = 0;
+    // occupancy analytics (issue 13, item 1)
+    virtual AnalyticsStore& analytics() = 0;
 };
 
 class Store {

@@ -231,6 +231,16 @@ class PermissionsTest(unittest.TestCase):
             return answer, allowed(self.matrix, roles, permission, 1), 403
         if path.startswith("/api/v1/sites/{id}/indicators"):  # the State's indicators (issue 13)
             return client.get(path.replace("{id}", "1")), allowed(self.matrix, roles, permission, 1), 403
+        # occupancy analytics (issue 13, item 1): a site's figures, its flash counts
+        if path.startswith("/api/v1/sites/{id}/analytics"):
+            answer = client.get(path.replace("{id}", "1") + "?from=2026-03-02&to=2026-03-06")
+            return answer, allowed(self.matrix, roles, permission, 1), 403
+        if path == "/api/v1/sites/{id}/flash-counts" and method == "get":
+            answer = client.get("/api/v1/sites/1/flash-counts?from=2026-03-02&to=2026-03-06")
+            return answer, allowed(self.matrix, roles, permission, 1), 403
+        if path == "/api/v1/sites/{id}/flash-counts":
+            answer = client.post("/api/v1/sites/1/flash-counts", {"people": 12})
+            return answer, allowed(self.matrix, roles, permission, 1), 403
         if path.startswith("/api/v1/indicators"):  # the portfolio: every site one may read the figures of
             anywhere = roles is not None and any(allowed(self.matrix, roles, permission, site)
                                                  for site in (1, self.site_b))
@@ -424,8 +434,9 @@ class PermissionsTest(unittest.TestCase):
         return answer, allowed(self.matrix, roles, permission, *scope), 403
 
     def test_the_documented_matrix_is_complete(self):
-        # lockers: assign_lockers; presence: read_service_presence; planning (issue 12): plan_sites
-        self.assertEqual(len(self.matrix), 14, self.matrix)
+        # lockers: assign_lockers; presence: read_service_presence; planning (issue 12): plan_sites;
+        # occupancy analytics (issue 13): record_flash_counts
+        self.assertEqual(len(self.matrix), 15, self.matrix)
         for permission, row in self.matrix.items():
             self.assertEqual(set(row), set(ROLES))
             self.assertTrue(set(row.values()) <= {"—", "service", "site", "partout"}, row)

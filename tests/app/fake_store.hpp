@@ -48,6 +48,8 @@ struct State {
     std::map<OutboxMailId, std::pair<std::string, Instant>> mail_claims;  // claimer, lease end
     // planning engine (issue 12)
     std::vector<SavedScenario> scenarios;  // by id, from 1; deleted ones have id 0
+    // occupancy analytics (issue 13, item 1): refused desk bookings noted
+    int refusals = 0;
 
     template <class T>
     std::map<Id, T>& table() {
@@ -550,6 +552,26 @@ private:
 };
 
 // notifications: the in-app notifications and the outbox, one claimer at a time.
+// occupancy analytics (issue 13, item 1): only the refusals a booking notes; reads are not faked.
+class Analytics final : public AnalyticsStore {
+public:
+    explicit Analytics(State& s) : s_(s) {}
+    Result<std::vector<DeskUsageCount>> desk_usage(SiteId, Date, Date) override { return not_faked<std::vector<DeskUsageCount>>(); }
+    Result<std::vector<SpaceUsage>> space_usage(SiteId, Instant, Instant) override { return not_faked<std::vector<SpaceUsage>>(); }
+    Result<std::vector<TurnedAwayCount>> turned_away(SiteId, Date, Date) override {
+        return not_faked<std::vector<TurnedAwayCount>>();
+    }
+    Result<void> note_refusal(SiteId, Date, Half) override {
+        ++s_.refusals;
+        return {};
+    }
+    Result<FlashCountId> insert_flash_count(const FlashCount&) override { return not_faked<FlashCountId>(); }
+    Result<std::vector<FlashCount>> flash_counts(SiteId, Date, Date) override { return not_faked<std::vector<FlashCount>>(); }
+
+private:
+    State& s_;
+};
+
 class Notifications final : public NotificationStore {
 public:
     explicit Notifications(State& s) : s_(s) {}
@@ -710,6 +732,7 @@ public:
     WaitlistStore& waitlist() override { return waitlist_; }  // waitlist (issue 10, item 5)
     NotificationStore& notifications() override { return notifications_; }  // notifications
     PlanningStore& planning() override { return planning_; }  // planning engine (issue 12)
+    AnalyticsStore& analytics() override { return analytics_; }  // occupancy analytics
 
 private:
     State& committed_;
@@ -725,6 +748,7 @@ private:
     Waitlist waitlist_{working_};  // waitlist (issue 10, item 5)
     Notifications notifications_{working_};   // notifications
     Planning planning_{working_};  // planning engine (issue 12)
+    Analytics analytics_{working_};           // occupancy analytics
 };
 
 class Store final : public escale::Store {

@@ -38,6 +38,7 @@ public:
     WaitlistStore& waitlist() override { return fake::unfaked<WaitlistStore>("waitlist"); }  // issue 10, item 5
     NotificationStore& notifications() override { return fake::unfaked<NotificationStore>("notifications"); }
     PlanningStore& planning() override { return fake::unfaked<PlanningStore>("planning"); }  // planning engine (issue 12)
+    AnalyticsStore& analytics() override { return fake::unfaked<AnalyticsStore>("analytics"); }  // occupancy analytics
 
 private:
     Counters& c_;

@@ -23,8 +23,10 @@ import { WeekPage } from './pages/Week';
 import { PresencePage } from './pages/Presence';
 // planning engine (issue 12)
 import { ScenariosPage } from './pages/Scenarios';
+// dashboards (issue 13, item 7)
+import { DashboardsPage } from './pages/Dashboards';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
-import { afterLogin, canAdminister, canBook, home, loadSession, session } from './session';
+import { afterLogin, canAdminister, canBook, canReadStatistics, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';
 
 interface RouteEntry {
@@ -48,6 +50,8 @@ const routes: Record<string, RouteEntry> = {
   '/espaces': { page: SpacesPage, needsLogin: true, allowed: canBook },
   // planning engine (issue 12)
   '/scenarios': { page: ScenariosPage, needsLogin: true, allowed: canAdminister },
+  // dashboards (issue 13, item 7)
+  '/tableaux-de-bord': { page: DashboardsPage, needsLogin: true, allowed: canReadStatistics },
 };
 
 // Addresses with a part of their own: the desk of a QR code (/p/<desk id>).

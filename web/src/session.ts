@@ -59,6 +59,11 @@ export function canAdminister(s: SessionInfo | null | undefined): boolean {
   return holds(s, 'gestionnaire', 'admin');
 }
 
+// dashboards (issue 13, item 7): a site's figures, read_statistics on the whole site.
+export function canReadStatistics(s: SessionInfo | null | undefined): boolean {
+  return holds(s, 'gestionnaire', 'lecteur', 'admin');
+}
+
 // Where / leads: the week of those who book, the plan for the others, the login for visitors.
 export function home(s: SessionInfo | null | undefined): string {
   if (!s) return '/connexion';

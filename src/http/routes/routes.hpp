@@ -76,6 +76,9 @@ void add_live_routes(Router& router, const RouteContext& rc);
 // routes/planning.cpp: sizing, team days and scenarios (long runs as jobs with progress), a
 // site's measured presence, saved scenarios and their comparison (JSON, CSV, XLSX).
 void add_planning_routes(Router& router, const RouteContext& rc);
+// occupancy analytics (issue 13, item 1)
+// routes/analytics.cpp: a site's figures by period and group (JSON, CSV, XLSX), flash counts.
+void add_analytics_routes(Router& router, const RouteContext& rc);
 
 // Where to send the browser to end its provider session too, for a session opened through
 // OpenID Connect; nullopt otherwise (no provider, local session, or provider unreachable:

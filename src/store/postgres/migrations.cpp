@@ -479,7 +479,35 @@ CREATE TABLE planning_scenarios (
 CREATE INDEX planning_scenarios_site ON planning_scenarios(site_id, created_at);
 )sql";
 
-constexpr std::array<std::string_view, 19> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19}};
+// occupancy analytics (issue 13, item 1): desk demand turned away, kept per site and
+// half-day once the waitlist entries it was counted from are purged (the waitlist store
+// adds them up here before deleting them), and booking attempts refused for a desk taken
+// meanwhile; flash counts (a gestionnaire's count of people present, no personal data);
+// and an index that lets the desk analytics read a site's year of bookings from the index alone.
+// Numbered v20 for the merge (the lead renumbers).
+constexpr std::string_view v20 = R"sql(
+CREATE TABLE desk_demand_days (
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  date TEXT NOT NULL,
+  half TEXT NOT NULL CHECK (half IN ('am', 'pm')),
+  waitlist_unserved INTEGER NOT NULL DEFAULT 0,
+  refused INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (site_id, date, half)
+);
+CREATE TABLE flash_counts (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  floor_id BIGINT REFERENCES floors(id) ON DELETE CASCADE,
+  counted_at BIGINT NOT NULL,
+  date TEXT NOT NULL,
+  half TEXT NOT NULL CHECK (half IN ('am', 'pm')),
+  people INTEGER NOT NULL CHECK (people >= 0)
+);
+CREATE INDEX flash_counts_site_date ON flash_counts(site_id, date);
+CREATE INDEX desk_bookings_usage ON desk_bookings(site_id, date, half, desk_id, service_id, state);
+)sql";
+
+constexpr std::array<std::string_view, 20> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20}};
 
 }  // namespace
 

@@ -30,6 +30,8 @@ std::unique_ptr<WaitlistStore> waitlist_room(Connection& c);
 std::unique_ptr<NotificationStore> notification_room(Connection& c);
 // planning engine (issue 12)
 std::unique_ptr<PlanningStore> planning_room(Connection& c);
+// occupancy analytics (issue 13, item 1)
+std::unique_ptr<AnalyticsStore> analytics_room(Connection& c);
 
 // A Transaction whose rooms run their SQL over one Connection, each room made on first
 // use. A driver derives from it and adds commit and rollback.
@@ -56,6 +58,8 @@ public:
     NotificationStore& notifications() final { return room(notifications_, notification_room); }
     // planning engine (issue 12)
     PlanningStore& planning() final { return room(planning_, planning_room); }
+    // occupancy analytics (issue 13, item 1)
+    AnalyticsStore& analytics() final { return room(analytics_, analytics_room); }
 
 private:
     template <class R>
@@ -84,6 +88,8 @@ private:
     std::unique_ptr<NotificationStore> notifications_;
     // planning engine (issue 12)
     std::unique_ptr<PlanningStore> planning_;
+    // occupancy analytics (issue 13, item 1)
+    std::unique_ptr<AnalyticsStore> analytics_;
 };
 
 }  // namespace escale::sql

@@ -28,6 +28,14 @@ std::string select_where(std::string_view where) {
 
 Error entry_unique_error(std::string_view) { return errors::already_waiting(); }
 
+// occupancy analytics (issue 13, item 1): the entries never served, matching a condition
+// ({}), added to the daily counters of desk_demand_days.
+constexpr const char* keep_unserved =
+    "INSERT INTO desk_demand_days (site_id, date, half, waitlist_unserved) "
+    "SELECT site_id, date, half, count(*) FROM waitlist_entries WHERE {} AND state <> 'promoted' "
+    "GROUP BY site_id, date, half ON CONFLICT (site_id, date, half) "
+    "DO UPDATE SET waitlist_unserved = desk_demand_days.waitlist_unserved + excluded.waitlist_unserved";
+
 const Meaning entry_meaning{.label = feminine("inscription en liste d'attente"), .unique_error = entry_unique_error};
 
 class SqlWaitlist final : public WaitlistStore {
@@ -75,11 +83,15 @@ public:
         return n == 1;
     }
 
+    // Both first add the entries never served to the site's daily counters (occupancy
+    // analytics, issue 13: the demand turned away survives the purge unchanged).
     Result<int> delete_before(SiteId site, Date before) override {
+        ESCALE_TRY_VOID(execute(c_, fmt::format(keep_unserved, "site_id = $1 AND date < $2"), params(site, before)));
         return execute(c_, "DELETE FROM waitlist_entries WHERE site_id = $1 AND date < $2", params(site, before));
     }
 
     Result<int> delete_of(ResidentId r) override {
+        ESCALE_TRY_VOID(execute(c_, fmt::format(keep_unserved, "resident_id = $1"), params(r)));
         return execute(c_, "DELETE FROM waitlist_entries WHERE resident_id = $1", params(r));
     }
 

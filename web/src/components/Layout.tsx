@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentPath, navigate } from '../router';
-import { canAdminister, canBook, forgetSession, logout, session } from '../session';
+import { canAdminister, canBook, canReadStatistics, forgetSession, logout, session } from '../session';
 
 interface NavEntry {
   href: string;
@@ -23,6 +23,8 @@ const navigation: NavEntry[] = [
   { href: '/administration', label: 'Administration', visible: () => canAdminister(session.value) },
   // planning engine (issue 12)
   { href: '/scenarios', label: 'Scénarios', visible: () => canAdminister(session.value) },
+  // dashboards (issue 13, item 7)
+  { href: '/tableaux-de-bord', label: 'Tableaux de bord', visible: () => canReadStatistics(session.value) },
 ];
 
 function UserTools({ idSuffix }: { idSuffix: string }) {

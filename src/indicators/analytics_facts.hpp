@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: EUPL-1.2
+// What a site's occupancy analytics are computed from: the building as it stands (floors,
+// quartiers, active desks, collective spaces, services and their sizes), the open days of
+// the range and the hours a space is open each day, and the store's snapshot rows (desk
+// usage, demand turned away, space bookings). The app layer gathers them; the indicators
+// compute from nothing else. Plain values.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/desk_usage_count.hpp"
+#include "core/ids.hpp"
+#include "core/local_date.hpp"
+#include "core/turned_away_count.hpp"
+#include "indicators/occupancy.hpp"
+
+namespace escale::indicators {
+
+struct FloorFacts {
+    FloorId id = 0;
+    std::string name;
+};
+
+struct ZoneFacts {
+    ZoneId id = 0;
+    FloorId floor_id = 0;
+    std::string name;
+    std::optional<ServiceId> service_id;  // whose quartier it is
+};
+
+struct DeskFacts {  // an active desk
+    FloorId floor_id = 0;
+    std::optional<ZoneId> zone_id;
+};
+
+struct SpaceFacts {
+    SpaceId id = 0;
+    FloorId floor_id = 0;
+    std::optional<ZoneId> zone_id;
+    std::string type;  // French label of its type
+    int capacity = 1;
+};
+
+// A collective-space booking placed on the local day it starts.
+struct SpaceBookingFact {
+    Date date;
+    SpaceId space_id = 0;
+    std::optional<ServiceId> service_id;
+    double hours = 0;
+    int attendees = 1;
+    bool unused = false;
+};
+
+struct AnalyticsFacts {
+    std::string site_name;
+    std::vector<FloorFacts> floors;
+    std::vector<ZoneFacts> zones;
+    std::vector<DeskFacts> desks;
+    std::vector<SpaceFacts> spaces;
+    std::vector<ServiceSize> services;  // with their active residents
+    std::vector<Date> open_days;        // the range's open days, in order
+    double space_hours_per_day = 0;     // opening hours of an open day
+    std::vector<DeskUsageCount> desk_usage;
+    std::vector<TurnedAwayCount> turned_away;
+    std::vector<SpaceBookingFact> space_bookings;
+};
+
+}  // namespace escale::indicators
