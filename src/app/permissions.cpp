@@ -33,6 +33,10 @@ constexpr std::array<Row, permission_count> matrix{{
     {Permission::assign_lockers, "assign_lockers",         {R::none, R::none, R::site, R::none, R::everywhere}},
     // presence planning
     {Permission::read_service_presence, "read_service_presence", {R::none, R::service, R::site, R::none, R::everywhere}},
+    // surveys and remontées (issue 13, items 5 and 6)
+    {Permission::take_part, "take_part",                   {R::site, R::site, R::site, R::site, R::everywhere}},
+    {Permission::manage_surveys, "manage_surveys",         {R::none, R::service, R::site, R::none, R::everywhere}},
+    {Permission::manage_remontees, "manage_remontees",     {R::none, R::none, R::site, R::none, R::everywhere}},
 }};
 
 constexpr bool rows_in_enum_order() {

@@ -32,8 +32,12 @@ enum class Permission {
     assign_lockers,      // assign lockers to residents, release anyone's, see who holds which
     // presence planning
     read_service_presence,  // see who of a service is on site each day (its members also may)
+    // surveys and remontées (issue 13, items 5 and 6)
+    take_part,          // answer the surveys of one's service, post and support remontées
+    manage_surveys,     // write surveys for services, read their results, compare them
+    manage_remontees,   // answer remontées and change their status, remove them
 };
-inline constexpr int permission_count = 13;
+inline constexpr int permission_count = 16;
 
 // How far a role's permission reaches from where the role is held.
 enum class Reach {

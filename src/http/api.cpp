@@ -41,6 +41,9 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx), web_(options.web) {
     add_waitlist_routes(router_, rc);  // waitlist (issue 10, item 5)
     add_notification_routes(router_, rc);   // notifications
     add_live_routes(router_, rc);  // live updates (issue 11)
+    // surveys and remontées (issue 13, items 5 and 6)
+    add_survey_routes(router_, rc);
+    add_remontee_routes(router_, rc);
 }
 
 Response Api::handle(const Request& request, const Router::Match& m) const {

@@ -34,6 +34,9 @@
 #include "store/waitlist_store.hpp"
 // notifications
 #include "store/notification_store.hpp"
+// surveys and remontées (issue 13, items 5 and 6)
+#include "store/remontee_store.hpp"
+#include "store/survey_store.hpp"
 
 namespace escale {
 
@@ -65,6 +68,9 @@ public:
     virtual WaitlistStore& waitlist() = 0;
     // notifications (issue 10, item 7)
     virtual NotificationStore& notifications() = 0;
+    // surveys and remontées (issue 13, items 5 and 6)
+    virtual SurveyStore& surveys() = 0;
+    virtual RemonteeStore& remontees() = 0;
 };
 
 class Store {

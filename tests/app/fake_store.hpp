@@ -654,6 +654,9 @@ public:
     PresenceStore& presence() override { return unfaked<PresenceStore>("presence"); }  // presence planning
     WaitlistStore& waitlist() override { return waitlist_; }  // waitlist (issue 10, item 5)
     NotificationStore& notifications() override { return notifications_; }  // notifications
+    // surveys and remontées (issue 13, items 5 and 6)
+    SurveyStore& surveys() override { return unfaked<SurveyStore>("surveys"); }
+    RemonteeStore& remontees() override { return unfaked<RemonteeStore>("remontees"); }
 
 private:
     State& committed_;

@@ -37,6 +37,9 @@ public:
     PresenceStore& presence() override { return fake::unfaked<PresenceStore>("presence"); }  // presence planning
     WaitlistStore& waitlist() override { return fake::unfaked<WaitlistStore>("waitlist"); }  // issue 10, item 5
     NotificationStore& notifications() override { return fake::unfaked<NotificationStore>("notifications"); }
+    // surveys and remontées (issue 13, items 5 and 6)
+    SurveyStore& surveys() override { return fake::unfaked<SurveyStore>("surveys"); }
+    RemonteeStore& remontees() override { return fake::unfaked<RemonteeStore>("remontees"); }
 
 private:
     Counters& c_;

@@ -28,6 +28,9 @@ std::unique_ptr<PresenceStore> presence_room(Connection& c);
 std::unique_ptr<WaitlistStore> waitlist_room(Connection& c);
 // notifications
 std::unique_ptr<NotificationStore> notification_room(Connection& c);
+// surveys and remontées (issue 13, items 5 and 6)
+std::unique_ptr<SurveyStore> survey_room(Connection& c);
+std::unique_ptr<RemonteeStore> remontee_room(Connection& c);
 
 // A Transaction whose rooms run their SQL over one Connection, each room made on first
 // use. A driver derives from it and adds commit and rollback.
@@ -52,6 +55,9 @@ public:
     WaitlistStore& waitlist() final { return room(waitlist_, waitlist_room); }
     // notifications
     NotificationStore& notifications() final { return room(notifications_, notification_room); }
+    // surveys and remontées (issue 13, items 5 and 6)
+    SurveyStore& surveys() final { return room(surveys_, survey_room); }
+    RemonteeStore& remontees() final { return room(remontees_, remontee_room); }
 
 private:
     template <class R>
@@ -78,6 +84,9 @@ private:
     std::unique_ptr<WaitlistStore> waitlist_;
     // notifications
     std::unique_ptr<NotificationStore> notifications_;
+    // surveys and remontées (issue 13, items 5 and 6)
+    std::unique_ptr<SurveyStore> surveys_;
+    std::unique_ptr<RemonteeStore> remontees_;
 };
 
 }  // namespace escale::sql
