@@ -21,6 +21,9 @@ import { SpacesPage } from './pages/Spaces';
 import { WeekPage } from './pages/Week';
 // presence planning
 import { PresencePage } from './pages/Presence';
+// surveys and remontées (issue 13, items 5 and 6)
+import { RemonteesPage } from './pages/Remontees';
+import { SurveysPage } from './pages/Surveys';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
 import { afterLogin, canAdminister, canBook, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';
@@ -44,6 +47,9 @@ const routes: Record<string, RouteEntry> = {
   // administration (issue 11)
   '/administration': { page: AdministrationPage, needsLogin: true, allowed: canAdminister },
   '/espaces': { page: SpacesPage, needsLogin: true, allowed: canBook },
+  // surveys and remontées (issue 13, items 5 and 6)
+  '/enquetes': { page: SurveysPage, needsLogin: true },
+  '/remontees': { page: RemonteesPage, needsLogin: true },
 };
 
 // Addresses with a part of their own: the desk of a QR code (/p/<desk id>).

@@ -21,6 +21,9 @@ const navigation: NavEntry[] = [
   { href: '/espaces', label: 'Espaces', visible: () => canBook(session.value) },
   { href: '/presence', label: 'Présence', visible: () => !!session.value },  // presence planning (issue 10, item 6)
   { href: '/administration', label: 'Administration', visible: () => canAdminister(session.value) },
+  // surveys and remontées (issue 13, items 5 and 6)
+  { href: '/enquetes', label: 'Enquêtes', visible: () => !!session.value },
+  { href: '/remontees', label: 'Remontées', visible: () => !!session.value },
 ];
 
 function UserTools({ idSuffix }: { idSuffix: string }) {
