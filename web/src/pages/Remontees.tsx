@@ -121,7 +121,7 @@ function TeamAnswer({ r, onSaved }: { r: Remontee; onSaved: (r: Remontee) => voi
     }
   };
   return (
-    <form onSubmit={save} aria-label={`Réponse de l'équipe projet à « ${r.title} »`}>
+    <form onSubmit={save} class="fr-mt-2w" aria-label={`Réponse de l'équipe projet à « ${r.title} »`}>
       {error && <ErrorAlert>{error}</ErrorAlert>}
       <div class="fr-select-group">
         <label class="fr-label" for={`etat-${r.id}`}>État</label>
