@@ -37,6 +37,10 @@ constexpr std::array<Row, permission_count> matrix{{
     {Permission::plan_sites, "plan_sites",                 {R::none, R::none, R::site, R::none, R::everywhere}},
     // occupancy analytics (issue 13, item 1)
     {Permission::record_flash_counts, "record_flash_counts", {R::none, R::none, R::site, R::none, R::everywhere}},
+    // surveys and remontées (issue 13, items 5 and 6)
+    {Permission::take_part, "take_part",                   {R::site, R::site, R::site, R::site, R::everywhere}},
+    {Permission::manage_surveys, "manage_surveys",         {R::none, R::service, R::site, R::none, R::everywhere}},
+    {Permission::manage_remontees, "manage_remontees",     {R::none, R::none, R::site, R::none, R::everywhere}},
 }};
 
 constexpr bool rows_in_enum_order() {

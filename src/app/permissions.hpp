@@ -36,8 +36,12 @@ enum class Permission {
     plan_sites,          // measured presence, sizing, team days, scenarios (run, save, compare, export)
     // occupancy analytics (issue 13, item 1)
     record_flash_counts,  // record a count of the people present on a site or floor
+    // surveys and remontées (issue 13, items 5 and 6)
+    take_part,          // answer the surveys of one's service, post and support remontées
+    manage_surveys,     // write surveys for services, read their results, compare them
+    manage_remontees,   // answer remontées and change their status, remove them
 };
-inline constexpr int permission_count = 15;
+inline constexpr int permission_count = 18;
 
 // How far a role's permission reaches from where the role is held.
 enum class Reach {

@@ -6,6 +6,7 @@
 
 #include "app/audit.hpp"
 #include "app/site_calendar.hpp"
+#include "app/surveys.hpp"  // surveys (issue 13, item 5)
 #include "app/transaction.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
@@ -41,6 +42,14 @@ Result<PersonalData> export_personal_data(Context ctx, const Actor& actor) {
         ESCALE_TRY(d.waitlist_entries, tx.waitlist().of(me, std::nullopt));  // waitlist (issue 10, item 5)
         ESCALE_TRY(d.notifications, tx.notifications().all_of(me));  // notifications
         ESCALE_TRY(d.mails, tx.notifications().mails_of(me));
+        // surveys and remontées (issue 13, items 5 and 6)
+        ESCALE_TRY(auto taken, tx.surveys().participations_of(me));
+        for (SurveyId id : taken) {
+            ESCALE_TRY(auto s, tx.surveys().find(id));
+            if (s) d.surveys_taken.push_back(std::move(*s));
+        }
+        ESCALE_TRY(d.remontees, tx.remontees().signed_by(me));
+        ESCALE_TRY(d.remontee_supports, tx.remontees().supported_by(me));
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, d.resident.site_id, {}, {}, "export", "personal_data", me,
                                           fmt::format("{} réservation(s), {} réservation(s) d'espace, {} événement(s)",
@@ -73,6 +82,10 @@ Result<int> forget_resident(Transaction& tx, const Resident& r, Date today, Inst
     // waitlist (issue 10, item 5): the entries go.
     ESCALE_TRY_VOID(tx.waitlist().delete_of(r.id));
     ESCALE_TRY_VOID(tx.notifications().delete_of(r.id));  // notifications: nothing kept
+    // surveys and remontées (issue 13, items 5 and 6): participations go (answers were never
+    // theirs to find); signed remontées stay, anonymous, and supports go.
+    ESCALE_TRY_VOID(tx.surveys().forget_participations_of(r.id));
+    ESCALE_TRY_VOID(tx.remontees().forget(r.id));
     ESCALE_TRY_VOID(tx.identity().delete_access_of(r.id));
     ESCALE_TRY_VOID(tx.calendar_feeds().remove(r.id));  // calendar feeds (issue 13, item 4)
     ESCALE_TRY_VOID(tx.identity().delete_login_throttles_of_account("compte:" + normalize_email(r.email)));
@@ -136,6 +149,20 @@ Result<int> apply_retention(Context ctx) {
                                        AuditEvent{0, {}, site.id, {}, {}, "retention", "notifications", {},
                                                   fmt::format("{} notification(s) effacée(s), antérieures au {} ({} mois)",
                                                               notes, format_date(cutoff), site.retention_months)}));
+            }
+            // surveys and remontées (issue 13, items 5 and 6): closed surveys' ballot boxes
+            // are emptied into their answers; who took part in surveys closed before the
+            // cutoff is forgotten, and remontées posted before it lose their author.
+            ESCALE_TRY_VOID(empty_closed_ballot_boxes(tx, site.id, cal.today(ctx.clock.now())));
+            ESCALE_TRY(int taken, tx.surveys().forget_participations_before(site.id, cutoff));
+            ESCALE_TRY(int voiced, tx.remontees().forget_authors_before(site.id, cal.at_local(cutoff, 0)));
+            if (taken + voiced > 0) {
+                ESCALE_TRY_VOID(record(tx, ctx, system,
+                                       AuditEvent{0, {}, site.id, {}, {}, "retention", "surveys", {},
+                                                  fmt::format("{} participation(s) à des enquêtes closes et {} "
+                                                              "auteur(s) de remontées oublié(s), antérieurs au {} "
+                                                              "({} mois)",
+                                                              taken, voiced, format_date(cutoff), site.retention_months)}));
             }
             if (n == 0 && lines == 0) continue;
             total += n;

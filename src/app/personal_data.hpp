@@ -12,6 +12,8 @@
 #include "core/notification.hpp"
 #include "core/error.hpp"
 #include "core/presence.hpp"  // presence planning
+#include "core/remontee.hpp"  // remontées (issue 13, item 6)
+#include "core/survey.hpp"    // surveys (issue 13, item 5)
 
 namespace escale::app {
 
@@ -37,6 +39,10 @@ struct PersonalData {
     // notifications (issue 10, item 7)
     std::vector<Notification> notifications;  // oldest first
     std::vector<OutboxMail> mails;            // the emails that carried them, sent or waiting
+    // surveys and remontées (issue 13, items 5 and 6)
+    std::vector<Survey> surveys_taken;          // the surveys they answered; never their answers (not linked to them)
+    std::vector<Remontee> remontees;            // signed by them (anonymous ones keep no author)
+    std::vector<RemonteeId> remontee_supports;  // the remontées they support
 };
 // The actor's own data; the download is itself recorded in the audit log.
 Result<PersonalData> export_personal_data(Context ctx, const Actor& actor);

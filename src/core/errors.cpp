@@ -409,4 +409,45 @@ Error invalid_cursor() {
     return invalid_field("cursor", "un curseur donné par la page précédente (en-tête Link)");
 }
 
+// surveys and remontées (issue 13, items 5 and 6)
+namespace {
+// "3 mars 2026"
+std::string french_day(Date d) {
+    static const char* const months[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
+                                         "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
+    return fmt::format("{} {} {}", static_cast<unsigned>(d.day()), months[(static_cast<unsigned>(d.month()) + 11) % 12],
+                       static_cast<int>(d.year()));
+}
+}  // namespace
+Error answer_missing(int position) {
+    return make(ErrorKind::invalid_input, "answer_missing",
+                fmt::format("La question {} demande une réponse.", position));
+}
+Error no_answer() {
+    return make(ErrorKind::invalid_input, "no_answer", "Répondez à au moins une question avant d'envoyer.");
+}
+Error survey_not_open(Date opens, Date closes) {
+    return make(ErrorKind::rule_violation, "survey_not_open",
+                fmt::format("Cette enquête n'est pas ouverte : elle reçoit les réponses du {} au {}.",
+                            french_day(opens), french_day(closes)));
+}
+Error already_answered() {
+    return make(ErrorKind::conflict, "already_answered",
+                "Vous avez déjà répondu à cette enquête : on n'y répond qu'une fois.");
+}
+Error survey_not_for_you() {
+    return make(ErrorKind::forbidden, "survey_not_for_you", "Cette enquête s'adresse à d'autres services que le vôtre.");
+}
+Error surveys_not_comparable() {
+    return make(ErrorKind::rule_violation, "surveys_not_comparable",
+                "Ces deux enquêtes ne posent pas les mêmes questions : elles ne peuvent pas être comparées.");
+}
+Error unknown_survey_template(std::string_view key) {
+    return make(ErrorKind::invalid_input, "unknown_survey_template",
+                fmt::format("Aucun questionnaire prêt à l'emploi ne s'appelle « {} ».", key));
+}
+Error already_supported() {
+    return make(ErrorKind::conflict, "already_supported", "Vous soutenez déjà cette remontée.");
+}
+
 }  // namespace escale::errors

@@ -165,4 +165,22 @@ Error json_content_type_required();
 // A page cursor (?cursor=) that no list of this kind gave (400).
 Error invalid_cursor();
 
+// surveys and remontées (issue 13, items 5 and 6)
+// A required question (numbered `position`) was left without an answer (400).
+Error answer_missing(int position);
+// An answer sheet with no answer at all (400).
+Error no_answer();
+// The survey takes answers from `opens` to `closes` only (422).
+Error survey_not_open(Date opens, Date closes);
+// The resident has already answered this survey (409): once each.
+Error already_answered();
+// The survey is for other services than the resident's (403).
+Error survey_not_for_you();
+// Two surveys compared must ask the same questions (422).
+Error surveys_not_comparable();
+// No built-in questionnaire has that key (400).
+Error unknown_survey_template(std::string_view key);
+// The resident already supports this remontée (409).
+Error already_supported();
+
 }  // namespace escale::errors

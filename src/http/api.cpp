@@ -43,6 +43,9 @@ Api::Api(app::Context ctx, ApiOptions options) : ctx_(ctx), web_(options.web) {
     add_live_routes(router_, rc);  // live updates (issue 11)
     add_planning_routes(router_, rc);  // planning engine (issue 12, item 5)
     add_analytics_routes(router_, rc);  // occupancy analytics (issue 13, item 1)
+    // surveys and remontées (issue 13, items 5 and 6)
+    add_survey_routes(router_, rc);
+    add_remontee_routes(router_, rc);
 }
 
 Response Api::handle(const Request& request, const Router::Match& m) const {

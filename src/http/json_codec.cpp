@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "http/json_codec.hpp"
+#include "http/survey_codec.hpp"  // surveys and remontées (issue 13, items 5 and 6)
 
 #include "http/request_id.hpp"
 #include "http/json_text.hpp"
@@ -171,6 +172,22 @@ json::value to_json(const app::NotificationPage& p) {
                         {"next_before", p.next_before ? json::value(*p.next_before) : json::value(nullptr)}};
 }
 
+// surveys and remontées (issue 13, items 5 and 6)
+namespace {
+json::array encode_surveys_taken(const std::vector<Survey>& surveys) {
+    json::array out;
+    for (auto& s : surveys)
+        out.push_back(json::object{{"survey_id", s.id}, {"title", s.title}, {"opens_on", format_date(s.opens_on)},
+                                   {"closes_on", format_date(s.closes_on)}});
+    return out;
+}
+json::array encode_remontees(const std::vector<Remontee>& remontees) {
+    json::array out;
+    for (auto& r : remontees) out.push_back(to_json(r));
+    return out;
+}
+}  // namespace
+
 json::value to_json(const app::PersonalData& d) {
     json::array bookings, sessions, tokens, events;
     for (auto& b : d.bookings) bookings.push_back(to_json(b));
@@ -199,7 +216,12 @@ json::value to_json(const app::PersonalData& d) {
                         {"visible_to_colleagues", d.visible_to_colleagues},
                         {"waitlist_entries", waitlist},  // waitlist (issue 10, item 5)
                         {"notifications", encode_notifications(d.notifications)},     // notifications
-                        {"mails", encode_mails(d.mails)}};
+                        {"mails", encode_mails(d.mails)},
+                        // surveys and remontées (issue 13, items 5 and 6): the surveys taken
+                        // part in (never the answers), one's signed remontées and supports
+                        {"surveys_taken", encode_surveys_taken(d.surveys_taken)},
+                        {"remontees", encode_remontees(d.remontees)},
+                        {"remontee_supports", json::value_from(d.remontee_supports)}};
 }
 
 json::value to_json(const indicators::Occupancy& o) {

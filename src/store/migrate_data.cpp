@@ -131,6 +131,30 @@ const std::vector<Table>& tables() {
         {"flash_counts", "id", {{"id", K::integer}, {"site_id", K::integer}, {"floor_id", K::integer},
                                 {"counted_at", K::integer}, {"date", K::text}, {"half", K::text},
                                 {"people", K::integer}}},
+        // surveys and remontées (issue 13, items 5 and 6); answers and the ballot box keep
+        // their random keys (ordered by them, as they are stored)
+        {"surveys", "id", {{"id", K::integer}, {"site_id", K::integer}, {"title", K::text}, {"description", K::text},
+                           {"opens_on", K::text}, {"closes_on", K::text}, {"created_by", K::integer},
+                           {"created_at", K::integer}, {"template_key", K::text}}},
+        {"survey_services", "survey_id, service_id", {{"survey_id", K::integer}, {"service_id", K::integer},
+                                                      {"position", K::integer}}, false},
+        {"survey_questions", "id", {{"id", K::integer}, {"survey_id", K::integer}, {"position", K::integer},
+                                    {"kind", K::text}, {"prompt", K::text}, {"choices", K::text},
+                                    {"scale_min", K::integer}, {"scale_max", K::integer}, {"min_label", K::text},
+                                    {"max_label", K::text}, {"required", K::boolean}}},
+        {"survey_participations", "survey_id, resident_id", {{"survey_id", K::integer}, {"resident_id", K::integer}},
+         false},
+        {"survey_ballot_box", "ballot, question_id", {{"ballot", K::integer}, {"question_id", K::integer},
+                                                      {"survey_id", K::integer}, {"service_id", K::integer},
+                                                      {"value", K::text}}, false},
+        {"survey_answers", "id", {{"id", K::integer}, {"survey_id", K::integer}, {"question_id", K::integer},
+                                  {"service_id", K::integer}, {"value", K::text}}, false},
+        {"remontees", "id", {{"id", K::integer}, {"site_id", K::integer}, {"kind", K::text}, {"theme", K::text},
+                             {"title", K::text}, {"body", K::text}, {"author_id", K::integer},
+                             {"service_id", K::integer}, {"status", K::text}, {"answer", K::text},
+                             {"answered_by", K::integer}, {"answered_at", K::integer}, {"created_at", K::integer}}},
+        {"remontee_supports", "remontee_id, resident_id", {{"remontee_id", K::integer}, {"resident_id", K::integer}},
+         false},
     };
     return all;
 }

@@ -38,6 +38,9 @@
 #include "store/notification_store.hpp"
 // planning engine (issue 12)
 #include "store/planning_store.hpp"
+// surveys and remontées (issue 13, items 5 and 6)
+#include "store/remontee_store.hpp"
+#include "store/survey_store.hpp"
 
 namespace escale {
 
@@ -73,6 +76,9 @@ public:
     virtual PlanningStore& planning() = 0;
     // occupancy analytics (issue 13, item 1)
     virtual AnalyticsStore& analytics() = 0;
+    // surveys and remontées (issue 13, items 5 and 6)
+    virtual SurveyStore& surveys() = 0;
+    virtual RemonteeStore& remontees() = 0;
 };
 
 class Store {

@@ -345,6 +345,10 @@ class PermissionsTest(unittest.TestCase):
         # planning engine (issue 12): questions about site 1, jobs one's own, saved scenarios of site 1
         if path.startswith("/api/v1/planning/") or "scenario" in path or path.endswith("/presence-history"):
             return self.attempt_planning(path, method, permission, client, roles)
+        # surveys and remontées (issue 13, items 5 and 6)
+        if path.startswith("/api/v1/surveys/{id}") or path.startswith("/api/v1/remontees") or \
+                path == "/api/v1/surveys" and method == "post" or path == "/api/v1/sites/{id}/remontee-counts":
+            return self.attempt_voice(path, method, permission, name, client, roles)
         if permission in ("public", "authenticated"):
             return client.request(method.upper(), path), permission == "public" or roles is not None, 401
         if roles is None:
@@ -433,10 +437,73 @@ class PermissionsTest(unittest.TestCase):
             answer = client.delete(f"/api/v1/{collection}/{target}")
         return answer, allowed(self.matrix, roles, permission, *scope), 403
 
+    # surveys and remontées (issue 13, items 5 and 6)
+    @classmethod
+    def fresh_survey(cls, services):
+        status, made, _ = cls.admin.post("/api/v1/surveys", {
+            "title": f"Balayage {next(cls.counter)}", "opens_on": "2026-03-02", "closes_on": "2026-03-13",
+            "service_ids": services, "questions": [{"kind": "scale", "prompt": "Satisfait ?"}]})
+        assert status == 201, made
+        return made
+
+    @classmethod
+    def fresh_remontee(cls, client=None):
+        status, made, _ = (client or cls.admin).post("/api/v1/remontees", {"kind": "idee", "theme": "autre",
+                                                                            "title": f"Idée {next(cls.counter)}"})
+        assert status == 201, made
+        return made["id"]
+
+    def attempt_voice(self, path, method, permission, name, client, roles):
+        here = (1, self.s1)
+        if roles is None:
+            target = path.replace("{id}", "1") + ("?before=1" if path.endswith("comparison") else "")
+            return client.request(method.upper(), target, {}), False, 401
+        if path == "/api/v1/surveys":
+            body = {"template_key": "flex_office", "opens_on": "2026-03-02", "closes_on": "2026-03-13",
+                    "service_ids": [self.s1]}
+            return client.post(path, body), allowed(self.matrix, roles, permission, *here), 403
+        if path == "/api/v1/surveys/{id}" and method == "get":  # its residents (of s1), and who manages it
+            survey = self.fresh_survey([self.s1])
+            expected = name not in ("referent_other_service", "gestionnaire_other_site")
+            return client.get(f"/api/v1/surveys/{survey['id']}"), expected, 404
+        if path == "/api/v1/surveys/{id}/answers":  # a survey for every service of site 1
+            services = [s["id"] for s in self.admin.get("/api/v1/sites/1")[1]["services"]]
+            survey = self.fresh_survey(services)
+            body = {"answers": [{"question_id": survey["questions"][0]["id"], "scale": 3}]}
+            return (client.post(f"/api/v1/surveys/{survey['id']}/answers", body),
+                    allowed(self.matrix, roles, permission, 1), 403)
+        if path.startswith("/api/v1/surveys/{id}"):  # results, export, comparison, deletion
+            survey = self.fresh_survey([self.s1])
+            target = path.replace("{id}", str(survey["id"])) + (f"?before={survey['id']}" if path.endswith("comparison") else "")
+            return client.request(method.upper(), target), allowed(self.matrix, roles, permission, *here), 403
+        if path == "/api/v1/remontees" and method == "post":  # on one's own site
+            body = {"kind": "irritant", "theme": "bruit", "title": "Balayage"}
+            return client.post(path, body), allowed(self.matrix, roles, permission, roles[0][1]), 403
+        if path == "/api/v1/remontees":
+            return client.get(f"{path}?site_id=1"), allowed(self.matrix, roles, permission, 1), 403
+        if path == "/api/v1/remontees/{id}":  # one's own signed one
+            own = self.fresh_remontee(client)
+            body = {"title": "Modifiée"} if method == "patch" else None
+            return client.request(method.upper(), f"/api/v1/remontees/{own}", body), True, 404
+        if path == "/api/v1/remontees/{id}/support":
+            target = self.fresh_remontee()
+            if method == "delete":
+                client.post(f"/api/v1/remontees/{target}/support")
+            return (client.request(method.upper(), f"/api/v1/remontees/{target}/support"),
+                    allowed(self.matrix, roles, permission, 1), 403)
+        if path == "/api/v1/remontees/{id}/answer":
+            target = self.fresh_remontee()
+            return (client.request("PUT", f"/api/v1/remontees/{target}/answer", {"status": "en_cours"}),
+                    allowed(self.matrix, roles, permission, 1), 403)
+        if path == "/api/v1/sites/{id}/remontee-counts":
+            return client.get("/api/v1/sites/1/remontee-counts"), allowed(self.matrix, roles, permission, 1), 403
+        raise AssertionError(f"no attempt for {method} {path}")
+
     def test_the_documented_matrix_is_complete(self):
         # lockers: assign_lockers; presence: read_service_presence; planning (issue 12): plan_sites;
-        # occupancy analytics (issue 13): record_flash_counts
-        self.assertEqual(len(self.matrix), 15, self.matrix)
+        # occupancy analytics (issue 13): record_flash_counts; surveys and remontées: take_part,
+        # manage_surveys, manage_remontees
+        self.assertEqual(len(self.matrix), 18, self.matrix)
         for permission, row in self.matrix.items():
             self.assertEqual(set(row), set(ROLES))
             self.assertTrue(set(row.values()) <= {"—", "service", "site", "partout"}, row)

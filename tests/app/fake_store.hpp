@@ -733,6 +733,9 @@ public:
     NotificationStore& notifications() override { return notifications_; }  // notifications
     PlanningStore& planning() override { return planning_; }  // planning engine (issue 12)
     AnalyticsStore& analytics() override { return analytics_; }  // occupancy analytics
+    // surveys and remontées (issue 13, items 5 and 6)
+    SurveyStore& surveys() override { return unfaked<SurveyStore>("surveys"); }
+    RemonteeStore& remontees() override { return unfaked<RemonteeStore>("remontees"); }
 
 private:
     State& committed_;

@@ -39,6 +39,9 @@ public:
     NotificationStore& notifications() override { return fake::unfaked<NotificationStore>("notifications"); }
     PlanningStore& planning() override { return fake::unfaked<PlanningStore>("planning"); }  // planning engine (issue 12)
     AnalyticsStore& analytics() override { return fake::unfaked<AnalyticsStore>("analytics"); }  // occupancy analytics
+    // surveys and remontées (issue 13, items 5 and 6)
+    SurveyStore& surveys() override { return fake::unfaked<SurveyStore>("surveys"); }
+    RemonteeStore& remontees() override { return fake::unfaked<RemonteeStore>("remontees"); }
 
 private:
     Counters& c_;

@@ -25,6 +25,9 @@ import { PresencePage } from './pages/Presence';
 import { ScenariosPage } from './pages/Scenarios';
 // dashboards (issue 13, item 7)
 import { DashboardsPage } from './pages/Dashboards';
+// surveys and remontées (issue 13, items 5 and 6)
+import { RemonteesPage } from './pages/Remontees';
+import { SurveysPage } from './pages/Surveys';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
 import { afterLogin, canAdminister, canBook, canReadStatistics, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';
@@ -52,6 +55,9 @@ const routes: Record<string, RouteEntry> = {
   '/scenarios': { page: ScenariosPage, needsLogin: true, allowed: canAdminister },
   // dashboards (issue 13, item 7)
   '/tableaux-de-bord': { page: DashboardsPage, needsLogin: true, allowed: canReadStatistics },
+  // surveys and remontées (issue 13, items 5 and 6)
+  '/enquetes': { page: SurveysPage, needsLogin: true },
+  '/remontees': { page: RemonteesPage, needsLogin: true },
 };
 
 // Addresses with a part of their own: the desk of a QR code (/p/<desk id>).

@@ -88,4 +88,11 @@ std::optional<std::string> oidc_logout_url(app::Context ctx, app::OidcProvider* 
 // calendar feeds (issue 13, item 4)
 void add_calendar_feed_routes(Router& router, const RouteContext& rc);
 
+// surveys and remontées (issue 13, items 5 and 6)
+// routes/surveys.cpp: built-in questionnaires, writing, listing, answering once, results
+// (JSON, CSV), comparison, deletion.
+void add_survey_routes(Router& router, const RouteContext& rc);
+// routes/remontees.cpp: post, list, edit, remove, support, answer, counts.
+void add_remontee_routes(Router& router, const RouteContext& rc);
+
 }  // namespace escale::http

@@ -507,7 +507,103 @@ CREATE INDEX flash_counts_site_date ON flash_counts(site_id, date);
 CREATE INDEX desk_bookings_usage ON desk_bookings(site_id, date, half, desk_id, service_id, state);
 )sql";
 
-constexpr std::array<std::string_view, 20> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20}};
+// surveys (issue 13, item 5): questionnaires for services of a site, answered once and
+// anonymously. Who answered (survey_participations) is kept apart from what was answered;
+// answers wait in the survey's ballot box (rewritten whole at each answer) and are kept in
+// survey_answers in mixed batches, under random ids, with no resident and no time. On SQLite
+// the anonymous tables are WITHOUT ROWID, so their rows lie in the order of random keys.
+// Numbered v21 for the merge (the lead renumbers).
+constexpr std::string_view v21 = R"sql(
+CREATE TABLE surveys (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  opens_on TEXT NOT NULL,
+  closes_on TEXT NOT NULL,
+  created_by BIGINT REFERENCES residents(id),
+  created_at BIGINT NOT NULL,
+  template_key TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX surveys_site ON surveys(site_id, opens_on);
+CREATE INDEX surveys_created_by ON surveys(created_by);
+CREATE TABLE survey_services (
+  survey_id BIGINT NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+  service_id BIGINT NOT NULL REFERENCES services(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (survey_id, service_id)
+);
+CREATE INDEX survey_services_service ON survey_services(service_id);
+CREATE TABLE survey_questions (
+  id BIGSERIAL PRIMARY KEY,
+  survey_id BIGINT NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('scale', 'single_choice', 'multiple_choice', 'free_text')),
+  prompt TEXT NOT NULL,
+  choices TEXT NOT NULL DEFAULT '',
+  scale_min INTEGER NOT NULL,
+  scale_max INTEGER NOT NULL,
+  min_label TEXT NOT NULL DEFAULT '',
+  max_label TEXT NOT NULL DEFAULT '',
+  required BOOLEAN NOT NULL DEFAULT FALSE,
+  UNIQUE (survey_id, position)
+);
+CREATE TABLE survey_participations (
+  survey_id BIGINT NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+  resident_id BIGINT NOT NULL REFERENCES residents(id),
+  PRIMARY KEY (survey_id, resident_id)
+);
+CREATE INDEX survey_participations_resident ON survey_participations(resident_id);
+CREATE TABLE survey_ballot_box (
+  ballot BIGINT NOT NULL,
+  question_id BIGINT NOT NULL REFERENCES survey_questions(id) ON DELETE CASCADE,
+  survey_id BIGINT NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+  service_id BIGINT REFERENCES services(id) ON DELETE SET NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (ballot, question_id)
+);
+CREATE INDEX survey_ballot_box_survey ON survey_ballot_box(survey_id);
+CREATE TABLE survey_answers (
+  id BIGINT PRIMARY KEY,
+  survey_id BIGINT NOT NULL REFERENCES surveys(id) ON DELETE CASCADE,
+  question_id BIGINT NOT NULL REFERENCES survey_questions(id) ON DELETE CASCADE,
+  service_id BIGINT REFERENCES services(id) ON DELETE SET NULL,
+  value TEXT NOT NULL
+);
+CREATE INDEX survey_answers_survey ON survey_answers(survey_id, question_id);
+)sql";
+
+// remontées (issue 13, item 6): irritants and ideas, signed or anonymous (no author kept),
+// their supports (one per resident) and the project team's answer.
+// Numbered v22 for the merge (the lead renumbers).
+constexpr std::string_view v22 = R"sql(
+CREATE TABLE remontees (
+  id BIGSERIAL PRIMARY KEY,
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  kind TEXT NOT NULL CHECK (kind IN ('irritant', 'idee')),
+  theme TEXT NOT NULL CHECK (theme IN ('bruit', 'rangement', 'reservation', 'confidentialite', 'equipements', 'autre')),
+  title TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT '',
+  author_id BIGINT REFERENCES residents(id),
+  service_id BIGINT REFERENCES services(id) ON DELETE SET NULL,
+  status TEXT NOT NULL DEFAULT 'nouvelle' CHECK (status IN ('nouvelle', 'en_cours', 'traitee')),
+  answer TEXT NOT NULL DEFAULT '',
+  answered_by BIGINT REFERENCES residents(id),
+  answered_at BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX remontees_site ON remontees(site_id, id);
+CREATE INDEX remontees_author ON remontees(author_id);
+CREATE INDEX remontees_answered_by ON remontees(answered_by);
+CREATE TABLE remontee_supports (
+  remontee_id BIGINT NOT NULL REFERENCES remontees(id) ON DELETE CASCADE,
+  resident_id BIGINT NOT NULL REFERENCES residents(id),
+  PRIMARY KEY (remontee_id, resident_id)
+);
+CREATE INDEX remontee_supports_resident ON remontee_supports(resident_id);
+)sql";
+
+constexpr std::array<std::string_view, 22> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22}};
 
 }  // namespace
 

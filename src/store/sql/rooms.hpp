@@ -32,6 +32,9 @@ std::unique_ptr<NotificationStore> notification_room(Connection& c);
 std::unique_ptr<PlanningStore> planning_room(Connection& c);
 // occupancy analytics (issue 13, item 1)
 std::unique_ptr<AnalyticsStore> analytics_room(Connection& c);
+// surveys and remontées (issue 13, items 5 and 6)
+std::unique_ptr<SurveyStore> survey_room(Connection& c);
+std::unique_ptr<RemonteeStore> remontee_room(Connection& c);
 
 // A Transaction whose rooms run their SQL over one Connection, each room made on first
 // use. A driver derives from it and adds commit and rollback.
@@ -60,6 +63,9 @@ public:
     PlanningStore& planning() final { return room(planning_, planning_room); }
     // occupancy analytics (issue 13, item 1)
     AnalyticsStore& analytics() final { return room(analytics_, analytics_room); }
+    // surveys and remontées (issue 13, items 5 and 6)
+    SurveyStore& surveys() final { return room(surveys_, survey_room); }
+    RemonteeStore& remontees() final { return room(remontees_, remontee_room); }
 
 private:
     template <class R>
@@ -90,6 +96,9 @@ private:
     std::unique_ptr<PlanningStore> planning_;
     // occupancy analytics (issue 13, item 1)
     std::unique_ptr<AnalyticsStore> analytics_;
+    // surveys and remontées (issue 13, items 5 and 6)
+    std::unique_ptr<SurveyStore> surveys_;
+    std::unique_ptr<RemonteeStore> remontees_;
 };
 
 }  // namespace escale::sql

@@ -25,6 +25,9 @@ const navigation: NavEntry[] = [
   { href: '/scenarios', label: 'Scénarios', visible: () => canAdminister(session.value) },
   // dashboards (issue 13, item 7)
   { href: '/tableaux-de-bord', label: 'Tableaux de bord', visible: () => canReadStatistics(session.value) },
+  // surveys and remontées (issue 13, items 5 and 6)
+  { href: '/enquetes', label: 'Enquêtes', visible: () => !!session.value },
+  { href: '/remontees', label: 'Remontées', visible: () => !!session.value },
 ];
 
 function UserTools({ idSuffix }: { idSuffix: string }) {
