@@ -21,6 +21,8 @@ import { SpacesPage } from './pages/Spaces';
 import { WeekPage } from './pages/Week';
 // presence planning
 import { PresencePage } from './pages/Presence';
+// Mon service, administration pages, notification bell (issue 11, webadmin)
+import { ServicePage, canManageService } from './pages/Service';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
 import { afterLogin, canAdminister, canBook, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';
@@ -44,6 +46,8 @@ const routes: Record<string, RouteEntry> = {
   // administration (issue 11)
   '/administration': { page: AdministrationPage, needsLogin: true, allowed: canAdminister },
   '/espaces': { page: SpacesPage, needsLogin: true, allowed: canBook },
+  // Mon service and the administration pages (issue 11, webadmin)
+  '/mon-service': { page: ServicePage, needsLogin: true, allowed: canManageService },
 };
 
 // Addresses with a part of their own: the desk of a QR code (/p/<desk id>).

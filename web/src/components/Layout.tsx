@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentPath, navigate } from '../router';
 import { canAdminister, canBook, forgetSession, logout, session } from '../session';
+import { canManageService } from '../pages/Service';
 
 interface NavEntry {
   href: string;
@@ -21,6 +22,8 @@ const navigation: NavEntry[] = [
   { href: '/espaces', label: 'Espaces', visible: () => canBook(session.value) },
   { href: '/presence', label: 'Présence', visible: () => !!session.value },  // presence planning (issue 10, item 6)
   { href: '/administration', label: 'Administration', visible: () => canAdminister(session.value) },
+  // Mon service (issue 11, webadmin)
+  { href: '/mon-service', label: 'Mon service', visible: () => canManageService(session.value) },
 ];
 
 function UserTools({ idSuffix }: { idSuffix: string }) {

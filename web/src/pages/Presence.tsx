@@ -12,35 +12,12 @@ import { PageTitle } from '../components/PageTitle';
 import { messageOf } from '../data';
 import { addDays, capitalise, formatDate, halfNames, mondayOf, today } from '../format';
 import { session } from '../session';
+import { halves, statusNames, type PresenceDay, type PresenceHalf, type PresencePlan, type PresenceSource, type PresenceStatus } from '../presence';
 import type { Half } from '../types';
 
-type Status = 'sur_site' | 'teletravail' | 'absent' | 'mission';
-type Source = 'reservation' | 'declaration' | 'modele' | 'aucune';
+type Status = PresenceStatus;
+type Source = PresenceSource;
 
-interface PresenceDesk {
-  id: number;
-  label: string;
-  floor_name: string;
-  zone_name: string;
-}
-interface PresenceHalf {
-  status: Status | null;
-  source: Source;
-  declared: Status | null;
-  booking_id: number | null;
-  desk: PresenceDesk | null;
-}
-interface PresenceDay {
-  date: string;
-  closed: boolean;
-  am: PresenceHalf;
-  pm: PresenceHalf;
-}
-interface PresencePlan {
-  from: string;
-  to: string;
-  days: PresenceDay[];
-}
 interface HalfCount {
   visible_on_site: number;
   others_on_site: number | null;
@@ -57,13 +34,6 @@ interface ColleagueSearch {
   colleagues: { resident_id: number; display_name: string; service_name: string; days: PresenceDay[] }[];
 }
 
-const halves: Half[] = ['am', 'pm'];
-const statusNames: Record<Status, string> = {
-  sur_site: 'Sur site',
-  teletravail: 'Télétravail',
-  absent: 'Absent',
-  mission: 'En mission',
-};
 const sourceNames: Record<Source, string> = {
   reservation: 'poste réservé',
   declaration: 'déclaré',
