@@ -23,6 +23,11 @@ import { WeekPage } from './pages/Week';
 import { PresencePage } from './pages/Presence';
 // Mon service, administration pages, notification bell (issue 11, webadmin)
 import { ServicePage, canManageService } from './pages/Service';
+import { ApiTokensPage } from './pages/admin/ApiTokens';
+import { AuditLogPage } from './pages/admin/AuditLog';
+import { LockerHoldersPage } from './pages/admin/LockerHolders';
+import { PlanEditorPage } from './pages/admin/PlanEditor';
+import { ReferentialPage } from './pages/admin/ReferentialPage';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
 import { afterLogin, canAdminister, canBook, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';
@@ -48,6 +53,11 @@ const routes: Record<string, RouteEntry> = {
   '/espaces': { page: SpacesPage, needsLogin: true, allowed: canBook },
   // Mon service and the administration pages (issue 11, webadmin)
   '/mon-service': { page: ServicePage, needsLogin: true, allowed: canManageService },
+  '/administration/referentiel': { page: ReferentialPage, needsLogin: true, allowed: canAdminister },
+  '/administration/plan': { page: PlanEditorPage, needsLogin: true, allowed: canAdminister },
+  '/administration/casiers': { page: LockerHoldersPage, needsLogin: true, allowed: canAdminister },
+  '/administration/jetons': { page: ApiTokensPage, needsLogin: true, allowed: canAdminister },
+  '/administration/journal': { page: AuditLogPage, needsLogin: true, allowed: canAdminister },
 };
 
 // Addresses with a part of their own: the desk of a QR code (/p/<desk id>).
