@@ -28,6 +28,7 @@ import { AuditLogPage } from './pages/admin/AuditLog';
 import { LockerHoldersPage } from './pages/admin/LockerHolders';
 import { PlanEditorPage } from './pages/admin/PlanEditor';
 import { ReferentialPage } from './pages/admin/ReferentialPage';
+import { startNotifications } from './notifications';
 import { currentPath, currentQuery, navigate, startRouter } from './router';
 import { afterLogin, canAdminister, canBook, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';
@@ -114,4 +115,5 @@ loadSession().catch(() => {
 });
 if (location.pathname === '/plan') prefetchPlan(new URLSearchParams(location.search));
 startRouter();
+startNotifications();  // notification bell (issue 11, webadmin)
 render(<App />, document.getElementById('app')!);

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentPath, navigate } from '../router';
 import { canAdminister, canBook, forgetSession, logout, session } from '../session';
 import { canManageService } from '../pages/Service';
+import { NotificationAnnouncer, NotificationBell } from './NotificationBell';  // notification bell (issue 11, webadmin)
 
 interface NavEntry {
   href: string;
@@ -54,6 +55,10 @@ function UserTools({ idSuffix }: { idSuffix: string }) {
   };
   return (
     <ul class="fr-btns-group">
+      {/* notification bell (issue 11, webadmin) */}
+      <li>
+        <NotificationBell idSuffix={idSuffix} />
+      </li>
       <li>
         <a class="fr-btn fr-icon-account-circle-line" href="/mes-donnees" id={`user-${idSuffix}`}>
           {s.resident.display_name}
@@ -270,6 +275,7 @@ export function Page({ children }: { children: ComponentChildren }) {
     <>
       <SkipLinks />
       <Header />
+      <NotificationAnnouncer />
       <main id="contenu" tabIndex={-1} class="fr-container fr-pt-4w fr-pb-8w">
         {children}
       </main>
