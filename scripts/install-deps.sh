@@ -40,6 +40,7 @@ server_packages=(
   libqrencode-dev  # desks' QR codes (issue 10, item 3)
   libxlsxwriter-dev  # exports as XLSX (issue 13, item 3)
   libicu-dev  # presence planning: accent-insensitive search of colleagues by name (ICU transliteration)
+  zlib1g-dev  # JSON answers compressed with gzip (issue 11, weight of the web app)
 )
 test_packages=(
   googletest

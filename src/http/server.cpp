@@ -20,6 +20,7 @@
 #include "http/access_log.hpp"
 #include "http/json_codec.hpp"
 #include "http/request_id.hpp"
+#include "http/content_coding.hpp"  // JSON answers compressed (issue 11)
 
 namespace escale::http {
 namespace {
@@ -381,6 +382,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
         const std::string request_id = new_request_id();
         std::string_view route_pattern = "-";
         std::string method = "-";
+        std::string accept_encoding;  // JSON answers compressed when the client takes gzip (issue 11)
         Response response;
         bool keep_alive = false;
         unsigned version = 11;
@@ -397,6 +399,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             auto request = to_request(msg, stream.socket(), bad_target);
             request.request_id = request_id;
             method = request.method;
+            accept_encoding = request.accept_encoding;
             auto handle = [&shared, &request](const Router::Match& route) {
                 RequestIdScope scope(request.request_id);
                 return shared.api.handle(request, route);
@@ -432,6 +435,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             break;
         }
         keep_alive = keep_alive && !shared.stopping;
+        compress_answer(response, accept_encoding);  // weight of the web app (issue 11)
         beast::error_code wec;
         bool kept_alive = false;
         int status = response.status;
