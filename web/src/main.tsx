@@ -10,7 +10,6 @@ import type { FunctionComponent } from 'preact';
 import { setUnauthenticatedHandler } from './api';
 import { Page } from './components/Layout';
 import { AccessibilityPage } from './pages/Accessibility';
-import { AdministrationPage } from './pages/Administration';
 import { CheckInPage } from './pages/CheckIn';
 import { LegalPage } from './pages/Legal';
 import { LoginPage } from './pages/Login';
@@ -22,13 +21,17 @@ import { WeekPage } from './pages/Week';
 // presence planning
 import { PresencePage } from './pages/Presence';
 // Mon service, administration pages, notification bell (issue 11, webadmin)
-import { ServicePage, canManageService } from './pages/Service';
-import { ApiTokensPage } from './pages/admin/ApiTokens';
-import { AuditLogPage } from './pages/admin/AuditLog';
-import { LockerHoldersPage } from './pages/admin/LockerHolders';
-import { PlanEditorPage } from './pages/admin/PlanEditor';
-import { ReferentialPage } from './pages/admin/ReferentialPage';
+// (their code is loaded when first shown: components/LazyPage)
+import { lazyPage } from './components/LazyPage';
 import { startNotifications } from './notifications';
+import { canManageService } from './session';
+const AdministrationPage = lazyPage(() => import('./pages/Administration').then((m) => m.AdministrationPage));
+const ServicePage = lazyPage(() => import('./pages/Service').then((m) => m.ServicePage));
+const ReferentialPage = lazyPage(() => import('./pages/admin/ReferentialPage').then((m) => m.ReferentialPage));
+const PlanEditorPage = lazyPage(() => import('./pages/admin/PlanEditor').then((m) => m.PlanEditorPage));
+const LockerHoldersPage = lazyPage(() => import('./pages/admin/LockerHolders').then((m) => m.LockerHoldersPage));
+const ApiTokensPage = lazyPage(() => import('./pages/admin/ApiTokens').then((m) => m.ApiTokensPage));
+const AuditLogPage = lazyPage(() => import('./pages/admin/AuditLog').then((m) => m.AuditLogPage));
 import { currentPath, currentQuery, navigate, startRouter } from './router';
 import { afterLogin, canAdminister, canBook, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';

@@ -5,8 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentPath, navigate } from '../router';
-import { canAdminister, canBook, forgetSession, logout, session } from '../session';
-import { canManageService } from '../pages/Service';
+import { canAdminister, canBook, canManageService, forgetSession, logout, session } from '../session';
 import { NotificationAnnouncer, NotificationBell } from './NotificationBell';  // notification bell (issue 11, webadmin)
 
 interface NavEntry {

@@ -29,10 +29,6 @@ export function servicesManaged(s: SessionInfo, services: Service[]): Service[] 
   return services.filter((sv) => ids.has(sv.id));
 }
 
-export function canManageService(s: SessionInfo | null | undefined): boolean {
-  return holds(s, 'referent', 'gestionnaire', 'admin');
-}
-
 export function ServicePage() {
   const site = useSite();
   const s = session.value;
