@@ -96,4 +96,30 @@ describe('Mon service', () => {
     await agent.waitForURL(/\/semaine$/);
     await agent.context().close();
   });
+
+  // The screenshots' findings (docs/notes.md): the week tables (components/WeekTable) fit the
+  // page — Ma présence at 1280 px, Ma semaine and its « Aujourd'hui » badge at 360 px.
+  test('the week tables fit: Ma présence at 1280 px, Ma semaine at 360 px', async () => {
+    const fits = (page) => page.evaluate(() => [...document.querySelectorAll('.escale-week .fr-table__container')]
+      .map((c) => c.scrollWidth - c.clientWidth));
+    const wide = await newPage(browser);
+    await login(wide, server.base, accounts.agent);
+    await wide.goto(`${server.base}/presence`);
+    await wide.waitForSelector('.escale-week');
+    await loaded(wide);
+    await wide.waitForFunction(() => document.querySelectorAll('.escale-week').length === 2);
+    assert.deepEqual(await fits(wide), [0, 0], 'no sideways scroll in the two week tables');
+    await wide.context().close();
+
+    const phone = await newPage(browser, 360);
+    await login(phone, server.base, accounts.agent);
+    await phone.goto(`${server.base}/semaine`);
+    const badge = phone.locator('.escale-today-badge');
+    await badge.waitFor();
+    const [b, th] = await Promise.all([badge.boundingBox(), phone.locator('.escale-today th[scope=row]').boundingBox()]);
+    assert.ok(b.x >= th.x && b.x + b.width <= th.x + th.width, `the badge (${b.x}+${b.width}) within its cell (${th.x}+${th.width})`);
+    assert.deepEqual((await fits(phone)).filter((d) => d > 0), [], 'no week table scrolls sideways');
+    assert.deepEqual(await axeViolations(phone), []);
+    await phone.context().close();
+  });
 });

@@ -9,6 +9,7 @@ import { del, get, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
 import { Table } from '../components/Table';
+import { WeekTable } from '../components/WeekTable';
 import { messageOf, useSite } from '../data';
 import { addDays, capitalise, formatDate, halfNames, mondayOf, today } from '../format';
 import { holds, session } from '../session';
@@ -81,6 +82,7 @@ export function ServicePage() {
     }
   };
 
+  const now = today();
   const days = week?.[0]?.days.filter((d) => !d.closed).map((d) => d.date) ?? [];
   const bookings = (week ?? []).flatMap((mw) =>
     mw.days.flatMap((d) =>
@@ -88,8 +90,6 @@ export function ServicePage() {
     ),
   );
   bookings.sort((a, b) => (a.date + a.half + a.mw.member.display_name).localeCompare(b.date + b.half + b.mw.member.display_name));
-  const now = today();
-
   return (
     <>
       <PageTitle title="Mon service" />
@@ -138,43 +138,33 @@ export function ServicePage() {
             {!week ? (
               !error && <p aria-busy="true">Chargement de la semaine du service…</p>
             ) : (
-              <Table caption={`Membres sur site, semaine du ${formatDate(monday)}`} class="escale-service-week">
-                <thead>
-                  <tr>
-                    <th scope="col">Jour</th>
-                    <th scope="col">Matin</th>
-                    <th scope="col">Après-midi</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {days.map((date) => (
-                    <tr key={date}>
-                      <th scope="row">{capitalise(formatDate(date))}</th>
-                      {halves.map((half) => {
-                        const here = week.filter((mw) => mw.days.find((d) => d.date === date)?.[half].status === 'sur_site');
-                        return (
-                          <td key={half}>
-                            <strong>{here.length === 0 ? 'Personne' : `${here.length} sur ${week.length}`}</strong>
-                            {here.length > 0 && (
-                              <ul class="escale-names">
-                                {here.map((mw) => {
-                                  const h = mw.days.find((d) => d.date === date)![half];
-                                  return (
-                                    <li key={mw.member.id}>
-                                      {mw.member.display_name}
-                                      {h.desk ? <span class="escale-muted"> — {h.desk.label}</span> : <span class="escale-muted"> (sans poste)</span>}
-                                    </li>
-                                  );
-                                })}
-                              </ul>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
+              <WeekTable
+                caption={`Membres sur site, semaine du ${formatDate(monday)}`}
+                class="escale-service-week"
+                days={days}
+                today={now}
+                cell={(date, half) => {
+                  const here = week.filter((mw) => mw.days.find((d) => d.date === date)?.[half].status === 'sur_site');
+                  return (
+                    <td key={half}>
+                      <strong>{here.length === 0 ? 'Personne' : `${here.length} sur ${week.length}`}</strong>
+                      {here.length > 0 && (
+                        <ul class="escale-names">
+                          {here.map((mw) => {
+                            const h = mw.days.find((d) => d.date === date)![half];
+                            return (
+                              <li key={mw.member.id}>
+                                {mw.member.display_name}
+                                {h.desk ? <span class="escale-muted"> — {h.desk.label}</span> : <span class="escale-muted"> (sans poste)</span>}
+                              </li>
+                            );
+                          })}
+                        </ul>
+                      )}
+                    </td>
+                  );
+                }}
+              />
             )}
           </section>
           <section class="fr-mb-4w" aria-labelledby="service-reservations">

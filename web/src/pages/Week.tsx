@@ -6,14 +6,14 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { del, get, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
+import { WeekTable } from '../components/WeekTable';
 import { PageTitle } from '../components/PageTitle';
 import { messageOf, useSite } from '../data';
-import { addDays, capitalise, formatDate, halfNames, mondayOf, today } from '../format';
+import { addDays, formatDate, halfNames, mondayOf, today } from '../format';
 import type { Half, PlacedDeskBooking, SiteCalendar } from '../types';
 import { LockerCard, SpaceBookingsCard, TodayCard } from './WeekCards';
 
 const weeksShown = 4;
-const halves: Half[] = ['am', 'pm'];
 
 export function WeekPage() {
   const site = useSite();
@@ -92,54 +92,25 @@ export function WeekPage() {
               <h2 class="fr-h4" id={`semaine-${monday}`} ref={w === 0 ? heading : undefined} tabIndex={-1}>
                 Semaine du {formatDate(monday)}
               </h2>
-              <div class="fr-table fr-table--no-caption escale-week">
-                <div class="fr-table__wrapper">
-                  <div class="fr-table__container">
-                    <div class="fr-table__content">
-                      <table>
-                        <caption>Semaine du {formatDate(monday)}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">Jour</th>
-                            <th scope="col">Matin</th>
-                            <th scope="col">Après-midi</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {days.map((day) => {
-                            const info = calendar.days.find((c) => c.date === day);
-                            const closedName = info?.closed ? info.reason ?? 'Fermé' : null;
-                            return (
-                              <tr key={day} class={day === now ? 'escale-today' : undefined}>
-                                <th scope="row">
-                                  {capitalise(formatDate(day))}
-                                  {day === now && <span class="fr-badge fr-badge--sm fr-badge--blue-ecume fr-ml-1w">Aujourd'hui</span>}
-                                </th>
-                                {closedName ? (
-                                  <td colSpan={2} class="escale-closed">
-                                    Fermé — {closedName}
-                                  </td>
-                                ) : (
-                                  halves.map((half) => (
-                                    <HalfDayCell
-                                      key={half}
-                                      day={day}
-                                      half={half}
-                                      past={day < now}
-                                      booking={bookings.find((b) => b.date === day && b.half === half)}
-                                      onCancel={cancel}
-                                    />
-                                  ))
-                                )}
-                              </tr>
-                            );
-                          })}
-                        </tbody>
-                      </table>
-                    </div>
-                  </div>
-                </div>
-              </div>
+              <WeekTable
+                caption={`Semaine du ${formatDate(monday)}`}
+                days={days}
+                today={now}
+                closed={(day) => {
+                  const info = calendar.days.find((c) => c.date === day);
+                  return info?.closed ? info.reason ?? 'Fermé' : null;
+                }}
+                cell={(day, half) => (
+                  <HalfDayCell
+                    key={half}
+                    day={day}
+                    half={half}
+                    past={day < now}
+                    booking={bookings.find((b) => b.date === day && b.half === half)}
+                    onCancel={cancel}
+                  />
+                )}
+              />
             </section>
           );
         })
