@@ -163,6 +163,40 @@ describe('administration pages', () => {
     await page.context().close();
   });
 
+  test('an administrator sets the retention; a closure and a role granted', async () => {
+    const page = await newPage(browser);
+    await login(page, server.base, 'admin@pilote.escale.test');
+    await open(page, '/administration/referentiel?type=sites', 'admin-sites');
+    const site = (await api(page, '/api/v1/sites'))[0];
+    await page.getByRole('button', { name: `Modifier site « ${site.name} »` }).click();
+    await page.locator('#sites-retention-months').fill('');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    assert.equal(await page.locator('#sites-retention-months-erreur').textContent(), '« Durée de conservation (mois) » est obligatoire.');
+    await page.locator('#sites-retention-months').fill('24');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await status(page, `Site « ${site.name} » modifié.`);
+    assert.equal((await api(page, `/api/v1/sites/${site.id}`)).site.retention_months, 24);
+
+    await open(page, '/administration/referentiel?type=fermetures', 'admin-fermetures');
+    await page.locator('#fermetures-date').fill('2027-05-07');
+    await page.locator('#fermetures-reason').fill('Pont de l\u2019Ascension');
+    await page.getByRole('button', { name: 'Ajouter la fermeture' }).click();
+    await status(page, 'Fermeture « 2027-05-07 » créée.');
+    assert.ok((await api(page, '/api/v1/closures?site_id=1')).some((c) => c.date === '2027-05-07'));
+
+    await open(page, '/administration/referentiel?type=roles', 'admin-roles');
+    await page.locator('#roles-resident-id').selectOption({ label: 'Mathieu Garnier (mathieu.garnier@pilote.escale.test)' });
+    await page.locator('#roles-role').selectOption('referent');
+    await page.locator('#roles-service-id').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Ajouter le rôle' }).click();
+    await status(page, 'Rôle « Référent de service de Mathieu Garnier » créé.');
+    const grants = await api(page, '/api/v1/role-grants?site_id=1');
+    assert.ok(grants.some((g) => g.role === 'referent' && g.service_id !== null), JSON.stringify(grants));
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
   test('at 360 px', async () => {
     const page = await newPage(browser, 360);
     await login(page, server.base, accounts.gestionnaire);

@@ -166,7 +166,7 @@ function KindEditor({ kind, site }: { kind: KindSpec; site: SiteDetail }) {
         ) : rows.length === 0 ? (
           <p>Aucun élément pour l'instant.</p>
         ) : (
-          <Table caption={kind.siteScoped ? `${kind.title} — ${site.site.name}` : kind.title}>
+          <Table caption={kind.siteScoped ? `${kind.title} — ${site.site.name}` : `${kind.title} — tous`}>
             <thead>
               <tr>
                 {kind.columns.map((c) => (
