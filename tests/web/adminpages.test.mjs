@@ -143,6 +143,7 @@ describe('administration pages', () => {
     await page.locator('#journal-texte').fill('locker');
     assert.ok((await rows.count()) >= 2);
     for (const text of await rows.allTextContents()) assert.match(text, /locker/);
+    assert.match(await rows.first().textContent(), /Gestionnaire Escale \(n° 2\)/, 'the author by name');
     await page.locator('#journal-depuis').fill('2020-01-01');
     await page.locator('#journal-jusqua').fill('2019-01-01');
     await page.getByRole('button', { name: 'Filtrer' }).click();

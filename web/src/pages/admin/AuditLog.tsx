@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/Alert';
 import { InputField } from '../../components/Field';
 import { Table } from '../../components/Table';
 import { messageOf } from '../../data';
-import type { SiteDetail } from '../../types';
+import type { Resident, SiteDetail } from '../../types';
 import { AdminFrame } from './AdminFrame';
 import { formatInstant } from './ApiTokens';
 
@@ -46,6 +46,16 @@ function AuditLog({ site }: { site: SiteDetail }) {
   const [more, setMore] = useState(false);
   const [errors, setErrors] = useState<{ until?: string }>({});
   const [error, setError] = useState<string | null>(null);
+  // Names of the site's residents, for the authors and the people concerned (numbers only
+  // when the list cannot be read).
+  const [names, setNames] = useState<Map<number, string>>(new Map());
+  useEffect(() => {
+    get<Resident[]>(withQuery('/api/v1/residents', { site_id: site.site.id })).then(
+      (list) => setNames(new Map(list.map((r) => [r.id, r.display_name]))),
+      () => undefined,
+    );
+  }, [site.site.id]);
+  const who = (id: number) => (names.has(id) ? `${names.get(id)} (n° ${id})` : `n° ${id}`);
   const query = (f: { from: string; until: string }, beforeId?: number) => ({
     site_id: site.site.id,
     from: utcOf(f.from),
@@ -127,8 +137,8 @@ function AuditLog({ site }: { site: SiteDetail }) {
               <tr key={ev.id}>
                 <td>{formatInstant(ev.at)}</td>
                 <td>
-                  {ev.actor_id === null ? 'Système' : `n° ${ev.actor_id}`}
-                  {ev.on_behalf_of !== null && ` pour n° ${ev.on_behalf_of}`}
+                  {ev.actor_id === null ? 'Système' : who(ev.actor_id)}
+                  {ev.on_behalf_of !== null && ` pour ${who(ev.on_behalf_of)}`}
                 </td>
                 <td>{ev.action}</td>
                 <td>
