@@ -3,7 +3,7 @@
 // agent (through the API); the agent's open page shows it after a change of page (the
 // button's name carries the count, the live region announces it), the panel opens from the
 // keyboard, one notification is marked read, Escape closes the panel and the focus returns
-// to the bell. axe-core finds nothing with the panel open, at 1280 and 360 px.
+// to the bell; its link opens its week in Ma semaine. axe-core finds nothing with the panel open, at 1280 and 360 px.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { accounts, axeViolations, demoPassword, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
@@ -64,6 +64,16 @@ describe('notification bell', () => {
     await page.keyboard.press('Escape');
     assert.equal(await panel.count(), 0, 'Escape closes the panel');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'cloche-haut', 'the focus back on the bell');
+
+    // A notification's link leads to its week in Ma semaine, whose heading takes the focus.
+    await page.keyboard.press('Enter');
+    await panel.getByRole('link').first().click();
+    await page.waitForURL(/\/semaine\?date=\d{4}-\d{2}-\d{2}$/);
+    const date = new URL(page.url()).searchParams.get('date');
+    const d = new Date(`${date}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    const monday = d.toISOString().slice(0, 10);
+    await page.waitForFunction((id) => document.activeElement?.id === id, `semaine-${monday}`, { timeout: 5000 });
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });

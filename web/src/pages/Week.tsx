@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { del, get, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
+import { currentQuery } from '../router';
 import { WeekTable } from '../components/WeekTable';
 import { PageTitle } from '../components/PageTitle';
 import { messageOf, useSite } from '../data';
@@ -26,7 +27,10 @@ export function WeekPage() {
 
   // This week's Monday by the browser's clock, then the server's today once it answered.
   const now = calendar?.today ?? (timeZone ? today(timeZone) : null);
-  const first = now ? mondayOf(now) : null;
+  // ?date=AAAA-MM-JJ (the links of notifications, issue 11): its week is shown (from its
+  // Monday when it is beyond the weeks shown) and its heading gets the focus.
+  const asked = /^\d{4}-\d{2}-\d{2}$/.test(currentQuery.value.get('date') ?? '') ? currentQuery.value.get('date') : null;
+  const first = now ? mondayOf(asked && asked > addDays(mondayOf(now), weeksShown * 7 - 1) ? asked : now) : null;
   const last = first ? addDays(first, weeksShown * 7 - 1) : null;
 
   const load = useCallback(async () => {
@@ -47,6 +51,16 @@ export function WeekPage() {
   useEffect(() => {
     load();
   }, [load]);
+
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (!asked || !bookings || shown.current === asked) return;
+    const target = document.getElementById(`semaine-${mondayOf(asked)}`);
+    if (!target) return;
+    shown.current = asked;
+    target.focus();
+    target.scrollIntoView({ block: 'start' });
+  }, [asked, bookings]);
 
   const cancel = async (b: PlacedDeskBooking) => {
     const what = `${formatDate(b.date)}, ${halfNames[b.half]}`;
