@@ -42,6 +42,7 @@ server_packages=(
   libicu-dev  # presence planning: accent-insensitive search of colleagues by name (ICU transliteration)
   coinor-libcbc-dev  # planning: the team-day question of a whole region as a mixed-integer programme (CBC)
   libxml2-dev  # hardening (issue 14, finding 8): uploaded floor plans parsed and rebuilt from an allow-list
+  zlib1g-dev  # JSON answers compressed with gzip (issue 11, weight of the web app)
 )
 test_packages=(
   googletest

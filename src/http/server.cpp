@@ -21,6 +21,7 @@
 #include "http/access_log.hpp"
 #include "http/json_codec.hpp"
 #include "http/request_id.hpp"
+#include "http/content_coding.hpp"  // JSON answers compressed (issue 11)
 
 namespace escale::http {
 namespace {
@@ -394,6 +395,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
         std::string_view route_pattern = "-";
         const Route* matched = nullptr;  // GET /metrics counts requests by route (issue 14)
         std::string method = "-";
+        std::string accept_encoding;  // JSON answers compressed when the client takes gzip (issue 11)
         Response response;
         bool head_only = false;  // a HEAD request: the answer's head, with the length its body would have
         bool keep_alive = false;
@@ -416,6 +418,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
                 head_only = true;
                 request.method = "GET";
             }
+            accept_encoding = request.accept_encoding;
             auto handle = [&shared, &request](const Router::Match& route) {
                 RequestIdScope scope(request.request_id);
                 return shared.api.handle(request, route);
@@ -463,6 +466,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             break;
         }
         keep_alive = keep_alive && !shared.stopping;
+        compress_answer(response, accept_encoding);  // weight of the web app (issue 11)
         beast::error_code wec;
         bool kept_alive = false;
         int status = response.status;

@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "core/errors.hpp"
+#include "http/content_coding.hpp"  // accepts_coding (issue 11, webadmin)
 
 namespace escale::http {
 namespace {
@@ -39,39 +40,6 @@ std::string lower(std::string_view s) {
     std::string out(s);
     for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-// Whether a header listing "token;q=…" items accepts `token` (a q of 0 refuses it; "*"
-// accepts what is not named).
-bool accepts(std::string_view header, std::string_view token) {
-    std::string h = lower(header);
-    std::string_view rest = h;
-    std::optional<bool> star;
-    while (!rest.empty()) {
-        auto comma = rest.find(',');
-        auto item = rest.substr(0, comma);
-        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-        auto semi = item.find(';');
-        auto name = trim(item.substr(0, semi));
-        bool refused = false;
-        if (semi != std::string_view::npos) {
-            auto params = item.substr(semi + 1);
-            auto q = params.find("q=");
-            if (q != std::string_view::npos) {
-                auto value = trim(params.substr(q + 2));
-                refused = !value.empty() && value.find_first_not_of("0.") == std::string_view::npos;
-            }
-        }
-        if (name == token) return !refused;
-        if (name == "*") star = !refused;
-    }
-    return star.value_or(false);
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
@@ -114,10 +82,10 @@ Result<StaticFiles> StaticFiles::load(const fs::path& root) {
 
 Response StaticFiles::answer(const File& f, const Request& request) const {
     Response r{200, f.content_type, {}, {}};
-    if (f.brotli && accepts(request.accept_encoding, "br")) {
+    if (f.brotli && accepts_coding(request.accept_encoding, "br")) {
         r.body_view = *f.brotli;
         r.headers.emplace_back("Content-Encoding", "br");
-    } else if (f.gzip && accepts(request.accept_encoding, "gzip")) {
+    } else if (f.gzip && accepts_coding(request.accept_encoding, "gzip")) {
         r.body_view = *f.gzip;
         r.headers.emplace_back("Content-Encoding", "gzip");
     } else {

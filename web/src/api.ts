@@ -102,3 +102,8 @@ export function withQuery(path: string, params: Record<string, string | number |
 export async function put<T>(path: string, body: unknown): Promise<T> {
   return (await send('PUT', path, body)).json() as Promise<T>;
 }
+
+// administration (issue 11, webadmin): partial changes of the referential (PATCH).
+export async function patch<T>(path: string, body: unknown): Promise<T> {
+  return (await send('PATCH', path, body)).json() as Promise<T>;
+}

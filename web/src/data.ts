@@ -35,6 +35,12 @@ export function siteDetail(siteId: number): Promise<SiteDetail> {
   return p;
 }
 
+// administration (issue 11, webadmin): after a change to the site's floors, quartiers or
+// services, the next reader asks the server again.
+export function forgetSiteDetail(siteId: number) {
+  sites.delete(siteId);
+}
+
 export interface Loaded<T> {
   data: T | null;
   error: string | null;

@@ -10,7 +10,6 @@ import type { FunctionComponent } from 'preact';
 import { setUnauthenticatedHandler } from './api';
 import { Page } from './components/Layout';
 import { AccessibilityPage } from './pages/Accessibility';
-import { AdministrationPage } from './pages/Administration';
 import { CheckInPage } from './pages/CheckIn';
 import { LegalPage } from './pages/Legal';
 import { LoginPage } from './pages/Login';
@@ -21,13 +20,24 @@ import { SpacesPage } from './pages/Spaces';
 import { WeekPage } from './pages/Week';
 // presence planning
 import { PresencePage } from './pages/Presence';
-// planning engine (issue 12)
-import { ScenariosPage } from './pages/Scenarios';
-// dashboards (issue 13, item 7)
-import { DashboardsPage } from './pages/Dashboards';
-// surveys and remontées (issue 13, items 5 and 6)
-import { RemonteesPage } from './pages/Remontees';
-import { SurveysPage } from './pages/Surveys';
+// Mon service, administration pages, notification bell (issue 11, webadmin)
+// (their code is loaded when first shown: components/LazyPage)
+import { lazyPage } from './components/LazyPage';
+import { startNotifications } from './notifications';
+import { canManageService } from './session';
+const AdministrationPage = lazyPage(() => import('./pages/Administration').then((m) => m.AdministrationPage));
+const ServicePage = lazyPage(() => import('./pages/Service').then((m) => m.ServicePage));
+const ReferentialPage = lazyPage(() => import('./pages/admin/ReferentialPage').then((m) => m.ReferentialPage));
+const PlanEditorPage = lazyPage(() => import('./pages/admin/PlanEditor').then((m) => m.PlanEditorPage));
+const LockerHoldersPage = lazyPage(() => import('./pages/admin/LockerHolders').then((m) => m.LockerHoldersPage));
+const ApiTokensPage = lazyPage(() => import('./pages/admin/ApiTokens').then((m) => m.ApiTokensPage));
+const AuditLogPage = lazyPage(() => import('./pages/admin/AuditLog').then((m) => m.AuditLogPage));
+// Scénarios (issue 12), dashboards (issue 13, item 7), surveys and remontées (items 5, 6): loaded
+// when first shown, like the pages above
+const ScenariosPage = lazyPage(() => import('./pages/Scenarios').then((m) => m.ScenariosPage));
+const DashboardsPage = lazyPage(() => import('./pages/Dashboards').then((m) => m.DashboardsPage));
+const SurveysPage = lazyPage(() => import('./pages/Surveys').then((m) => m.SurveysPage));
+const RemonteesPage = lazyPage(() => import('./pages/Remontees').then((m) => m.RemonteesPage));
 import { currentPath, currentQuery, navigate, startRouter } from './router';
 import { afterLogin, canAdminister, canBook, canReadStatistics, home, loadSession, session } from './session';
 import type { SessionInfo } from './types';
@@ -58,6 +68,13 @@ const routes: Record<string, RouteEntry> = {
   // surveys and remontées (issue 13, items 5 and 6)
   '/enquetes': { page: SurveysPage, needsLogin: true },
   '/remontees': { page: RemonteesPage, needsLogin: true },
+  // Mon service and the administration pages (issue 11, webadmin)
+  '/mon-service': { page: ServicePage, needsLogin: true, allowed: canManageService },
+  '/administration/referentiel': { page: ReferentialPage, needsLogin: true, allowed: canAdminister },
+  '/administration/plan': { page: PlanEditorPage, needsLogin: true, allowed: canAdminister },
+  '/administration/casiers': { page: LockerHoldersPage, needsLogin: true, allowed: canAdminister },
+  '/administration/jetons': { page: ApiTokensPage, needsLogin: true, allowed: canAdminister },
+  '/administration/journal': { page: AuditLogPage, needsLogin: true, allowed: canAdminister },
 };
 
 // Addresses with a part of their own: the desk of a QR code (/p/<desk id>).
@@ -114,4 +131,5 @@ loadSession().catch(() => {
 });
 if (location.pathname === '/plan') prefetchPlan(new URLSearchParams(location.search));
 startRouter();
+startNotifications();  // notification bell (issue 11, webadmin)
 render(<App />, document.getElementById('app')!);

@@ -79,3 +79,9 @@ export function safeSuite(suite: string | null): string | null {
 export function afterLogin(s: SessionInfo | null | undefined, suite: string | null): string {
   return safeSuite(suite) ?? home(s);
 }
+
+// Mon service (issue 11, webadmin): référents, and gestionnaires and administrators for any
+// service of their site.
+export function canManageService(s: SessionInfo | null | undefined): boolean {
+  return holds(s, 'referent', 'gestionnaire', 'admin');
+}

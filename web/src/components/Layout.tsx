@@ -5,7 +5,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentPath, navigate } from '../router';
-import { canAdminister, canBook, canReadStatistics, forgetSession, logout, session } from '../session';
+import { canAdminister, canBook, canManageService, canReadStatistics, forgetSession, logout, session } from '../session';
+import { NotificationAnnouncer, NotificationBell } from './NotificationBell';  // notification bell (issue 11, webadmin)
 
 interface NavEntry {
   href: string;
@@ -28,6 +29,8 @@ const navigation: NavEntry[] = [
   // surveys and remontées (issue 13, items 5 and 6)
   { href: '/enquetes', label: 'Enquêtes', visible: () => !!session.value },
   { href: '/remontees', label: 'Remontées', visible: () => !!session.value },
+  // Mon service (issue 11, webadmin)
+  { href: '/mon-service', label: 'Mon service', visible: () => canManageService(session.value) },
 ];
 
 function UserTools({ idSuffix }: { idSuffix: string }) {
@@ -58,6 +61,10 @@ function UserTools({ idSuffix }: { idSuffix: string }) {
   };
   return (
     <ul class="fr-btns-group">
+      {/* notification bell (issue 11, webadmin) */}
+      <li>
+        <NotificationBell idSuffix={idSuffix} />
+      </li>
       <li>
         <a class="fr-btn fr-icon-account-circle-line" href="/mes-donnees" id={`user-${idSuffix}`}>
           {s.resident.display_name}
@@ -274,6 +281,7 @@ export function Page({ children }: { children: ComponentChildren }) {
     <>
       <SkipLinks />
       <Header />
+      <NotificationAnnouncer />
       <main id="contenu" tabIndex={-1} class="fr-container fr-pt-4w fr-pb-8w">
         {children}
       </main>

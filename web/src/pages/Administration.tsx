@@ -1,27 +1,20 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Administration (gestionnaire, admin): import residents from a CSV file, place a new desk
-// on a floor's plan. One section each (pages/admin/).
-import { ErrorAlert } from '../components/Alert';
-import { PageTitle } from '../components/PageTitle';
-import { useSite } from '../data';
+// Administration (gestionnaire, admin): the first of its pages, import residents from a CSV
+// file and place a new desk on a floor's plan (pages/admin/); the others (referential,
+// plan, lockers, tokens, audit log) are reached from the frame's navigation.
+import { AdminFrame } from './admin/AdminFrame';
 import { DeskPlacer } from './admin/DeskPlacer';
 import { ResidentImport } from './admin/ResidentImport';
 
 export function AdministrationPage() {
-  const site = useSite();
-  if (site.error) return <ErrorAlert>{site.error}</ErrorAlert>;
   return (
-    <>
-      <PageTitle title="Administration" />
-      {!site.data ? (
-        <p aria-busy="true">Chargement du site…</p>
-      ) : (
+    <AdminFrame title="Administration">
+      {(site) => (
         <>
-          <p>Site : {site.data.site.name}</p>
-          <ResidentImport siteId={site.data.site.id} />
-          <DeskPlacer site={site.data} />
+          <ResidentImport siteId={site.site.id} />
+          <DeskPlacer site={site} />
         </>
       )}
-    </>
+    </AdminFrame>
   );
 }

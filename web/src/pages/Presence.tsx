@@ -8,39 +8,17 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, get, put, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
+import { WeekTable } from '../components/WeekTable';
 import { PageTitle } from '../components/PageTitle';
 import { messageOf } from '../data';
 import { addDays, capitalise, formatDate, halfNames, mondayOf, today } from '../format';
 import { session } from '../session';
+import { halves, statusNames, type PresenceDay, type PresenceHalf, type PresencePlan, type PresenceSource, type PresenceStatus } from '../presence';
 import type { Half } from '../types';
 
-type Status = 'sur_site' | 'teletravail' | 'absent' | 'mission';
-type Source = 'reservation' | 'declaration' | 'modele' | 'aucune';
+type Status = PresenceStatus;
+type Source = PresenceSource;
 
-interface PresenceDesk {
-  id: number;
-  label: string;
-  floor_name: string;
-  zone_name: string;
-}
-interface PresenceHalf {
-  status: Status | null;
-  source: Source;
-  declared: Status | null;
-  booking_id: number | null;
-  desk: PresenceDesk | null;
-}
-interface PresenceDay {
-  date: string;
-  closed: boolean;
-  am: PresenceHalf;
-  pm: PresenceHalf;
-}
-interface PresencePlan {
-  from: string;
-  to: string;
-  days: PresenceDay[];
-}
 interface HalfCount {
   visible_on_site: number;
   others_on_site: number | null;
@@ -57,13 +35,6 @@ interface ColleagueSearch {
   colleagues: { resident_id: number; display_name: string; service_name: string; days: PresenceDay[] }[];
 }
 
-const halves: Half[] = ['am', 'pm'];
-const statusNames: Record<Status, string> = {
-  sur_site: 'Sur site',
-  teletravail: 'Télétravail',
-  absent: 'Absent',
-  mission: 'En mission',
-};
 const sourceNames: Record<Source, string> = {
   reservation: 'poste réservé',
   declaration: 'déclaré',
@@ -73,9 +44,11 @@ const sourceNames: Record<Source, string> = {
 
 function describeHalf(h: PresenceHalf): string {
   if (!h.status) return 'Non renseigné';
-  const where = h.desk ? ` — poste ${h.desk.label}, ${h.desk.floor_name}${h.desk.zone_name ? `, ${h.desk.zone_name}` : ''}` : '';
-  return `${statusNames[h.status]}${where}`;
+  return `${statusNames[h.status]}${h.desk ? ` — poste ${h.desk.label}` : ''}`;
 }
+
+// Where a booked desk is (its quartier, else its floor), on a line of its own in the week.
+const deskPlace = (h: PresenceHalf) => (h.desk ? h.desk.zone_name || h.desk.floor_name : '');
 
 export function PresencePage() {
   const s = session.value;
@@ -153,36 +126,12 @@ function MyWeek({ monday, onNotice }: { monday: string; onNotice: (m: string | n
       {!plan ? (
         <p aria-busy="true">Chargement de votre présence…</p>
       ) : (
-        <div class="fr-table fr-table--no-caption">
-          <div class="fr-table__wrapper">
-            <div class="fr-table__container">
-              <div class="fr-table__content">
-                <table>
-                  <caption>Ma présence, semaine du {formatDate(monday)}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Jour</th>
-                      <th scope="col">Matin</th>
-                      <th scope="col">Après-midi</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.days.map((day) => (
-                      <tr key={day.date}>
-                        <th scope="row">{capitalise(formatDate(day.date))}</th>
-                        {day.closed ? (
-                          <td colSpan={2}>Fermé</td>
-                        ) : (
-                          halves.map((half) => <HalfCell key={half} date={day.date} half={half} cell={day[half]} onDeclare={declare} />)
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <WeekTable
+          caption={`Ma présence, semaine du ${formatDate(monday)}`}
+          days={plan.days.map((d) => d.date)}
+          closed={(date) => (plan.days.find((d) => d.date === date)?.closed ? 'Fermé' : null)}
+          cell={(date, half) => <HalfCell key={half} date={date} half={half} cell={plan.days.find((d) => d.date === date)![half]} onDeclare={declare} />}
+        />
       )}
     </section>
   );
@@ -196,6 +145,7 @@ function HalfCell(props: { date: string; half: Half; cell: PresenceHalf; onDecla
     <td>
       <p class="fr-mb-1v">
         <strong>{describeHalf(cell)}</strong> <span class="fr-text--xs">({sourceNames[cell.source]})</span>
+        {cell.desk && <span class="escale-muted escale-zone-name fr-text--xs">{deskPlace(cell)}</span>}
       </p>
       <div class="fr-select-group fr-mb-0">
         <label class="fr-label fr-sr-only" for={id}>
@@ -287,40 +237,16 @@ function ServiceWeek({ serviceId, monday }: { serviceId: number; monday: string 
             {view.members} membre{view.members > 1 ? 's' : ''} ; {view.others} ne se montre{view.others > 1 ? 'nt' : ''} pas
             {view.others < 5 ? ' (trop peu pour être comptés)' : ''}.
           </p>
-          <div class="fr-table fr-table--no-caption">
-            <div class="fr-table__wrapper">
-              {/* Scrolls on a narrow screen: reachable with the keyboard. */}
-              <div class="fr-table__container" tabIndex={0} role="region" aria-label="Mon service sur site, tableau">
-                <div class="fr-table__content">
-                  <table>
-                    <caption>Mon service sur site, semaine du {formatDate(monday)}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Jour</th>
-                        <th scope="col">Matin</th>
-                        <th scope="col">Après-midi</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {view.days
-                        .filter((d) => !d.closed)
-                        .map((d) => (
-                          <tr key={d.date}>
-                            <th scope="row">{capitalise(formatDate(d.date))}</th>
-                            {halves.map((half) => (
-                              <td key={half}>
-                                {names(d.date, half).join(', ') || 'Personne de visible'}
-                                {count(d[half])}
-                              </td>
-                            ))}
-                          </tr>
-                        ))}
-                    </tbody>
-                  </table>
-                </div>
-              </div>
-            </div>
-          </div>
+          <WeekTable
+            caption={`Mon service sur site, semaine du ${formatDate(monday)}`}
+            days={view.days.filter((d) => !d.closed).map((d) => d.date)}
+            cell={(date, half) => (
+              <td key={half}>
+                {names(date, half).join(', ') || 'Personne de visible'}
+                {count(view.days.find((d) => d.date === date)![half])}
+              </td>
+            )}
+          />
         </>
       )}
     </section>
@@ -376,6 +302,7 @@ function FindColleague() {
                         {halves.map((half) => (
                           <li key={half}>
                             Aujourd'hui, {halfNames[half]} : {day.closed ? 'site fermé' : describeHalf(day[half])}
+                            {!day.closed && day[half].desk && `, ${deskPlace(day[half])}`}
                           </li>
                         ))}
                       </ul>

@@ -6,14 +6,15 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { del, get, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
+import { currentQuery } from '../router';
+import { WeekTable } from '../components/WeekTable';
 import { PageTitle } from '../components/PageTitle';
 import { messageOf, useSite } from '../data';
-import { addDays, capitalise, formatDate, halfNames, mondayOf, today } from '../format';
+import { addDays, formatDate, halfNames, mondayOf, today } from '../format';
 import type { Half, PlacedDeskBooking, SiteCalendar } from '../types';
 import { LockerCard, SpaceBookingsCard, TodayCard } from './WeekCards';
 
 const weeksShown = 4;
-const halves: Half[] = ['am', 'pm'];
 
 export function WeekPage() {
   const site = useSite();
@@ -26,7 +27,10 @@ export function WeekPage() {
 
   // This week's Monday by the browser's clock, then the server's today once it answered.
   const now = calendar?.today ?? (timeZone ? today(timeZone) : null);
-  const first = now ? mondayOf(now) : null;
+  // ?date=AAAA-MM-JJ (the links of notifications, issue 11): its week is shown (from its
+  // Monday when it is beyond the weeks shown) and its heading gets the focus.
+  const asked = /^\d{4}-\d{2}-\d{2}$/.test(currentQuery.value.get('date') ?? '') ? currentQuery.value.get('date') : null;
+  const first = now ? mondayOf(asked && asked > addDays(mondayOf(now), weeksShown * 7 - 1) ? asked : now) : null;
   const last = first ? addDays(first, weeksShown * 7 - 1) : null;
 
   const load = useCallback(async () => {
@@ -47,6 +51,16 @@ export function WeekPage() {
   useEffect(() => {
     load();
   }, [load]);
+
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (!asked || !bookings || shown.current === asked) return;
+    const target = document.getElementById(`semaine-${mondayOf(asked)}`);
+    if (!target) return;
+    shown.current = asked;
+    target.focus();
+    target.scrollIntoView({ block: 'start' });
+  }, [asked, bookings]);
 
   const cancel = async (b: PlacedDeskBooking) => {
     const what = `${formatDate(b.date)}, ${halfNames[b.half]}`;
@@ -92,54 +106,25 @@ export function WeekPage() {
               <h2 class="fr-h4" id={`semaine-${monday}`} ref={w === 0 ? heading : undefined} tabIndex={-1}>
                 Semaine du {formatDate(monday)}
               </h2>
-              <div class="fr-table fr-table--no-caption escale-week">
-                <div class="fr-table__wrapper">
-                  <div class="fr-table__container">
-                    <div class="fr-table__content">
-                      <table>
-                        <caption>Semaine du {formatDate(monday)}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">Jour</th>
-                            <th scope="col">Matin</th>
-                            <th scope="col">Après-midi</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {days.map((day) => {
-                            const info = calendar.days.find((c) => c.date === day);
-                            const closedName = info?.closed ? info.reason ?? 'Fermé' : null;
-                            return (
-                              <tr key={day} class={day === now ? 'escale-today' : undefined}>
-                                <th scope="row">
-                                  {capitalise(formatDate(day))}
-                                  {day === now && <span class="fr-badge fr-badge--sm fr-badge--blue-ecume fr-ml-1w">Aujourd'hui</span>}
-                                </th>
-                                {closedName ? (
-                                  <td colSpan={2} class="escale-closed">
-                                    Fermé — {closedName}
-                                  </td>
-                                ) : (
-                                  halves.map((half) => (
-                                    <HalfDayCell
-                                      key={half}
-                                      day={day}
-                                      half={half}
-                                      past={day < now}
-                                      booking={bookings.find((b) => b.date === day && b.half === half)}
-                                      onCancel={cancel}
-                                    />
-                                  ))
-                                )}
-                              </tr>
-                            );
-                          })}
-                        </tbody>
-                      </table>
-                    </div>
-                  </div>
-                </div>
-              </div>
+              <WeekTable
+                caption={`Semaine du ${formatDate(monday)}`}
+                days={days}
+                today={now}
+                closed={(day) => {
+                  const info = calendar.days.find((c) => c.date === day);
+                  return info?.closed ? info.reason ?? 'Fermé' : null;
+                }}
+                cell={(day, half) => (
+                  <HalfDayCell
+                    key={half}
+                    day={day}
+                    half={half}
+                    past={day < now}
+                    booking={bookings.find((b) => b.date === day && b.half === half)}
+                    onCancel={cancel}
+                  />
+                )}
+              />
             </section>
           );
         })
