@@ -13,11 +13,14 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
 #include "cli/french_cli.hpp"
 #include "http/json_text.hpp"
 #include "http/planning_body.hpp"
+#include "http/planning_json.hpp"
+#include "http/scenario_body.hpp"
 #include "planning/quartier_allocation.hpp"
 #include "planning/sizing.hpp"
 #include "planning/team_days.hpp"
@@ -76,16 +79,17 @@ bool is_share(double x) { return x >= 0.0 && x <= 1.0; }  // NaN fails
 // A progress line on standard error, redrawn in place, when it is a terminal.
 class ProgressLine {
 public:
-    ProgressLine() : shown_(::isatty(STDERR_FILENO) == 1) {}
+    explicit ProgressLine(std::string label = "Simulation") : label_(std::move(label)), shown_(::isatty(STDERR_FILENO) == 1) {}
     void operator()(double done) const {
         if (!shown_) return;
         int width = 30, filled = static_cast<int>(done * width);
-        std::cerr << "\rSimulation [" << std::string(static_cast<std::size_t>(filled), '#')
+        std::cerr << "\r" << label_ << " [" << std::string(static_cast<std::size_t>(filled), '#')
                   << std::string(static_cast<std::size_t>(width - filled), ' ') << "] " << static_cast<int>(done * 100)
                   << " %" << (done >= 1.0 ? "\n" : "") << std::flush;
     }
 
 private:
+    std::string label_;
     bool shown_;
 };
 
@@ -132,10 +136,15 @@ PlanCommand::PlanCommand(CLI::App& root) {
     zones_->add_option("--input", input_, "Fichier JSON décrivant les quartiers et les services (voir docs/planning.md)")
         ->required();
     zones_->add_flag("--json", json_, "Résultat en JSON");
+
+    scenario_ = plan_->add_subcommand("scenario", "Un bâtiment futur : postes par quartier, jours d'équipe, risque par jour, surface");
+    scenario_->add_option("--input", input_, "Fichier JSON décrivant le scénario (voir docs/planning.md)")->required();
+    scenario_->add_flag("--json", json_, "Résultat en JSON");
 }
 
 int PlanCommand::run() const {
     if (size_->parsed()) return run_size();
+    if (scenario_->parsed()) return run_scenario();
     return days_->parsed() ? run_days() : run_zones();
 }
 
@@ -163,41 +172,8 @@ int PlanCommand::run_zones() const {
     auto a = planning::allocate_quartiers(*problem);
     if (!a) return refused(a.error());
     auto& quartiers = problem->quartiers;
-    auto per_day = [](const std::array<int, planning::weekdays>& x) {
-        boost::json::array out;
-        for (int v : x) out.push_back(v);
-        return out;
-    };
     if (json_) {
-        boost::json::array services, zones;
-        for (std::size_t s = 0; s < a->services.size(); ++s) {
-            auto& o = a->services[s];
-            services.push_back(boost::json::object{{"name", problem->services[s].name},
-                                                   {"quartier", quartiers[static_cast<std::size_t>(o.quartier)].name},
-                                                   {"worst_demand", o.worst_demand},
-                                                   {"fits_alone", o.fits_alone}});
-        }
-        for (std::size_t q = 0; q < quartiers.size(); ++q) {
-            auto& o = a->quartiers[q];
-            zones.push_back(boost::json::object{{"name", quartiers[q].name},
-                                                {"floor", quartiers[q].floor},
-                                                {"desks", quartiers[q].desks},
-                                                {"demand", per_day(o.demand)},
-                                                {"worst_demand", o.worst_demand},
-                                                {"slack", o.slack},
-                                                {"received", per_day(o.received)},
-                                                {"sent", per_day(o.sent)}});
-        }
-        std::cout << http::json_text(boost::json::object{{"level", problem->level},
-                                                         {"unseated", per_day(a->unseated)},
-                                                         {"cross_floor", per_day(a->cross_floor)},
-                                                         {"worst_unseated", a->worst_unseated},
-                                                         {"worst_cross_floor", a->worst_cross_floor},
-                                                         {"least_slack", a->least_slack},
-                                                         {"proven_best", a->proven_best},
-                                                         {"services", std::move(services)},
-                                                         {"quartiers", std::move(zones)}})
-                  << "\n";
+        std::cout << http::json_text(http::quartier_allocation_json(*problem, *a)) << "\n";
         return 0;
     }
     int level = static_cast<int>(problem->level * 100 + 0.5);
@@ -233,6 +209,56 @@ int PlanCommand::run_zones() const {
     std::cout << ".\n"
               << (a->proven_best ? "Toutes les répartitions possibles ont été comparées : aucune ne fait mieux.\n"
                                  : "Répartition trouvée par recherche locale (trop de répartitions pour toutes les comparer).\n");
+    return 0;
+}
+
+int PlanCommand::run_scenario() const {
+    auto text = read_input(input_);
+    if (!text) return 1;
+    // The API's question, whose site (for permissions and saving) means nothing here.
+    boost::system::error_code ec;
+    auto parsed = boost::json::parse(*text, ec);
+    if (!ec && parsed.is_object() && !parsed.as_object().contains("site_id")) {
+        parsed.as_object()["site_id"] = 1;  // any valid id: the command line checks no permission
+        *text = http::json_text(parsed);
+    }
+    auto body = http::decode<http::ScenarioBody>(*text);
+    if (!body) return refused(body.error());
+    auto scenario = http::scenario_of(*body);
+    if (!scenario) return refused(scenario.error());
+    ProgressLine progress("Scénario");
+    auto r = planning::run_scenario(*scenario, progress);
+    if (!r) return refused(r.error());
+    if (json_) {
+        std::cout << http::json_text(http::scenario_json(*scenario, *r)) << "\n";
+        return 0;
+    }
+    std::cout << fmt::format("Scénario : {} résidents, {} postes, risque de manque accepté {} par jour.\n\n", r->residents,
+                             scenario->desks, percent(scenario->epsilon));
+    if (r->team_days_planned) {
+        std::cout << "Jours d'équipe :\n";
+        for (std::size_t s = 0; s < r->team_days.size(); ++s) {
+            std::string chosen;
+            for (int d = 0; d < planning::weekdays; ++d)
+                if (r->team_days[s][static_cast<std::size_t>(d)]) chosen += (chosen.empty() ? "" : ", ") + std::string(day_names[d]);
+            if (!chosen.empty()) std::cout << "  " << scenario->services[s].name << " : " << chosen << "\n";
+        }
+        std::cout << fmt::format("  pic de la semaine : P95 {}{}\n\n", r->team_days_peak,
+                                 r->team_days_optimal ? " (optimum prouvé)"
+                                                      : fmt::format(" (aucun planning sous {})", r->team_days_lower_bound));
+    }
+    auto pool = [&](const planning::PoolSizing& p, std::string_view name) {
+        std::cout << fmt::format("  {:<28} {:>5} postes, il en faut {:>5} ; marge {:>5} ; risque de manque au pire jour {}\n",
+                                 name, p.sizing.desks, p.sizing.desks_needed, p.slack, percent(p.sizing.shortage_probability));
+    };
+    pool(r->building, "Bâtiment");
+    for (auto& q : r->quartiers) pool(q, "Quartier " + q.name);
+    if (r->shared) pool(*r->shared, "Postes partagés");
+    std::cout << fmt::format("\nPostes nécessaires si chacun reste dans son quartier : {} ; si tous les postes sont partagés : {}.\n",
+                             r->desks_needed_separate, r->desks_needed_pooled);
+    if (r->surface)
+        std::cout << fmt::format("Surface : {} m² SUB par résident (cible de l'État : 16 m², plafond 18 m²).\n",
+                                 french(r->surface->sub_m2_per_resident, 1));
     return 0;
 }
 

@@ -7,7 +7,8 @@
 // week's P95 peak is as low as possible, from a JSON description of the services (the shape
 // of http/planning_body.hpp), and explains per day who comes and the load against capacity.
 // `plan zones` gives each service a home quartier so that its P95 fits there or in touching
-// quartiers, on its floor where possible, and reports each quartier's slack.
+// quartiers, on its floor where possible, and reports each quartier's slack. `plan scenario`
+// sizes a described future building (the API's scenario question) with a progress line.
 #pragma once
 
 #include <string>
@@ -31,9 +32,11 @@ private:
     CLI::App* size_ = nullptr;
     CLI::App* days_ = nullptr;
     CLI::App* zones_ = nullptr;
+    CLI::App* scenario_ = nullptr;
     int run_size() const;
     int run_days() const;
     int run_zones() const;
+    int run_scenario() const;
     int residents_ = -1;
     int desks_ = -1;
     double epsilon_ = 0.05;

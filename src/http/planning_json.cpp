@@ -157,6 +157,42 @@ json::object sizing_json(const planning::Sizing& s, const std::optional<planning
     return out;
 }
 
+json::object quartier_allocation_json(const planning::QuartierProblem& problem, const planning::QuartierAllocation& a) {
+    auto per_day = [](const std::array<int, planning::weekdays>& x) {
+        json::array out;
+        for (int v : x) out.push_back(v);
+        return out;
+    };
+    json::array services, quartiers;
+    for (std::size_t s = 0; s < a.services.size(); ++s) {
+        auto& o = a.services[s];
+        services.push_back(json::object{{"name", problem.services[s].name},
+                                        {"quartier", problem.quartiers[static_cast<std::size_t>(o.quartier)].name},
+                                        {"worst_demand", o.worst_demand},
+                                        {"fits_alone", o.fits_alone}});
+    }
+    for (std::size_t q = 0; q < problem.quartiers.size(); ++q) {
+        auto& o = a.quartiers[q];
+        quartiers.push_back(json::object{{"name", problem.quartiers[q].name},
+                                         {"floor", problem.quartiers[q].floor},
+                                         {"desks", problem.quartiers[q].desks},
+                                         {"demand", per_day(o.demand)},
+                                         {"worst_demand", o.worst_demand},
+                                         {"slack", o.slack},
+                                         {"received", per_day(o.received)},
+                                         {"sent", per_day(o.sent)}});
+    }
+    return {{"level", problem.level},
+            {"unseated", per_day(a.unseated)},
+            {"cross_floor", per_day(a.cross_floor)},
+            {"worst_unseated", a.worst_unseated},
+            {"worst_cross_floor", a.worst_cross_floor},
+            {"least_slack", a.least_slack},
+            {"proven_best", a.proven_best},
+            {"services", std::move(services)},
+            {"quartiers", std::move(quartiers)}};
+}
+
 json::object team_days_json(const planning::TeamDayProblem& problem, const planning::TeamDayPlan& plan,
                             std::optional<int> desks) {
     json::array services, days;

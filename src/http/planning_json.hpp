@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The planning API's answers as JSON (issue 12, item 5): a sizing (and its simulation), a
-// team-day plan, a scenario's result, a site's measured presence, a saved scenario; and the
+// team-day plan, a scenario's result, a quartier allocation, a site's measured presence, a saved scenario; and the
 // comparison of saved scenarios side by side, as JSON and as the table of its CSV and XLSX
 // exports (one row per figure, one column per scenario). Weekdays are named "monday" to
 // "friday". Stateless.
@@ -13,6 +13,7 @@
 #include "core/saved_scenario.hpp"
 #include "core/table.hpp"
 #include "http/json_codec.hpp"
+#include "planning/quartier_allocation.hpp"
 #include "planning/scenario.hpp"
 #include "planning/sizing.hpp"
 #include "planning/team_days.hpp"
@@ -25,6 +26,7 @@ json::object sizing_json(const planning::Sizing& s, const std::optional<planning
 json::object team_days_json(const planning::TeamDayProblem& problem, const planning::TeamDayPlan& plan,
                             std::optional<int> desks);
 json::object scenario_json(const planning::Scenario& scenario, const planning::ScenarioResult& r);
+json::object quartier_allocation_json(const planning::QuartierProblem& problem, const planning::QuartierAllocation& a);
 json::object measured_presence_json(const app::MeasuredSitePresence& m);
 // With its question and answer parsed when `full`, without them otherwise (lists).
 json::object saved_scenario_json(const SavedScenario& s, bool full);

@@ -527,7 +527,7 @@ Result<TeamDayPlan> plan_team_days_exact(const TeamDayProblem& problem, long nod
 
 Result<TeamDayPlan> plan_team_days_heuristic(const TeamDayProblem& problem) {
     if (auto ok = check(problem); !ok) return fail(ok.error());
-    bool at_scale = residents_of(problem) >= region_scale_residents;
+    bool at_scale = at_region_scale(problem);
     Model model(problem, !at_scale);
     std::vector<WeekMask> found;
     long nodes = 0;
@@ -544,6 +544,8 @@ Result<TeamDayPlan> plan_team_days_heuristic(const TeamDayProblem& problem) {
     plan.proven_optimal = plan.peak == plan.lower_bound;
     return plan;
 }
+
+bool at_region_scale(const TeamDayProblem& problem) { return residents_of(problem) >= region_scale_residents; }
 
 Result<TeamDayPlan> evaluate_team_days(const TeamDayProblem& problem, const std::vector<Weekdays>& team_days) {
     if (auto ok = check(problem); !ok) return fail(ok.error());

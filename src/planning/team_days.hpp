@@ -78,6 +78,10 @@ struct TeamDayPlan {
 Result<TeamDayPlan> plan_team_days_exact(const TeamDayProblem& problem, long node_limit = 5'000'000);
 Result<TeamDayPlan> plan_team_days_heuristic(const TeamDayProblem& problem);
 
+// Whether the heuristic searches this problem at a region's scale (3,000 residents or more),
+// where the exact search is out of reach.
+bool at_region_scale(const TeamDayProblem& problem);
+
 // How a given plan fares (the team days of each service given); for comparisons and tests.
 Result<TeamDayPlan> evaluate_team_days(const TeamDayProblem& problem, const std::vector<Weekdays>& team_days);
 

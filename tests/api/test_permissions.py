@@ -201,6 +201,9 @@ class PermissionsTest(unittest.TestCase):
             return client.post(path, {"site_id": 1, "services": [{"name": "A", "members": [{"residents": 3}]}]}), may, 403
         if path == "/api/v1/planning/scenario":
             return client.post(path, self.SCENARIO), may, 403
+        if path == "/api/v1/planning/zones":
+            return client.post(path, {"site_id": 1, "quartiers": [{"name": "Q", "desks": 4}],
+                                      "services": [{"name": "A", "members": [{"residents": 3}]}]}), may, 403
         if path == "/api/v1/sites/{id}/scenarios" and method == "post":
             job_id = "x"
             if may:

@@ -231,3 +231,36 @@ class PlanZonesTest(unittest.TestCase):
                     self.assertNotEqual(r.returncode, 0)
                     self.assertEqual(r.stdout, "")
                     self.assertIn(named, r.stderr)
+
+
+class PlanScenarioTest(unittest.TestCase):
+    """`escale plan scenario --input FILE`: the cite of docs/planning.md, the API's question."""
+
+    def scenario(self, *args):
+        return subprocess.run([BIN, "plan", "scenario", *args], capture_output=True, text=True, timeout=300)
+
+    def test_the_cite(self):
+        path = os.path.join(PlanDaysTest.EXAMPLES, "cite-scenario.json")
+        r = self.scenario("--input", path, "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = json.loads(r.stdout)
+        with open(path, encoding="utf-8") as f:
+            question = json.load(f)
+        self.assertEqual(out["residents"], sum(s["residents"] for s in question["services"]))
+        # Sharing every desk never needs more than each service keeping to its quartier.
+        self.assertLessEqual(out["desks_needed_pooled"], out["desks_needed_separate"])
+        text = self.scenario("--input", path)
+        self.assertEqual(text.returncode, 0, text.stderr)
+        self.assertIn("Jours d'équipe", text.stdout)
+        self.assertIn("m² SUB par résident", text.stdout)
+        self.assertEqual(english_left(text.stdout), [])
+
+    def test_bad_input(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "in.json")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write('{"desks": 10, "epsilon": 2, "services": [{"name": "A", "residents": 3, "presence": [1,1,1,1,1]}]}')
+            r = self.scenario("--input", path)
+            self.assertNotEqual(r.returncode, 0)
+            self.assertEqual(r.stdout, "")
+            self.assertIn("epsilon", r.stderr)

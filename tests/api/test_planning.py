@@ -108,6 +108,29 @@ class PlanningTest(unittest.TestCase):
         self.assertEqual(len(set(days)), 5)  # one day each: the lowest peak
         self.assertGreaterEqual(plan["peak"], plan["lower_bound"])
 
+    def test_quartiers_are_allocated_in_a_job(self):
+        # Two quartiers of 8 desks on two floors, touching; a service too large for one.
+        job = self.follow(self.gestionnaire, self.gestionnaire.post("/api/v1/planning/zones", {
+            "site_id": 1,
+            "quartiers": [{"name": "Nord", "floor": "1er étage", "desks": 8, "touches": ["Sud"]},
+                          {"name": "Sud", "floor": "2e étage", "desks": 8}],
+            "services": [{"name": "A", "members": [{"residents": 10, "absence_rate": 0}]},
+                         {"name": "B", "members": [{"residents": 4, "absence_rate": 0}]}]}))
+        self.assertEqual(job["state"], "done", job)
+        self.assertEqual(job["kind"], "zones")
+        a = job["result"]
+        self.assertTrue(a["proven_best"])
+        homes = {s["name"]: s["quartier"] for s in a["services"]}
+        self.assertNotEqual(homes["A"], homes["B"])  # together they would leave 6 without a desk
+        self.assertEqual(a["worst_unseated"], 0)
+        self.assertEqual(a["worst_cross_floor"], 2)  # A's two extra people go upstairs (or down)
+        self.assertEqual(a["least_slack"], -2)
+        self.assertFalse(next(s for s in a["services"] if s["name"] == "A")["fits_alone"])
+        refused = self.gestionnaire.post("/api/v1/planning/zones", {
+            "site_id": 1, "quartiers": [{"name": "Nord", "desks": 8, "touches": ["Ouest"]}], "services": []})
+        assert_error(self, refused, 400, "invalid_field")
+        self.assertIn("touches", refused[1]["error"]["message"])
+
     def test_measured_presence_of_the_pilot(self):
         status, body, _ = self.gestionnaire.get("/api/v1/sites/1/presence-history")
         self.assertEqual(status, 200, body)

@@ -49,6 +49,19 @@ describe('Scénarios', () => {
     assert.deepEqual(await axeViolations(page), [], 'scenarios result: axe-core violations');
     await screenshot(page, 'scenarios');
 
+    // A quartier of 200 desks for the first service; the others share the rest.
+    await page.getByRole('button', { name: 'Ajouter un quartier' }).click();
+    await page.getByLabel('Postes du quartier 1').fill('200');
+    await page.locator('select[aria-label^="Quartier du service"]').first().selectOption('Quartier 1');
+    await page.getByRole('button', { name: 'Calculer' }).click();
+    await page.waitForSelector('caption:text("Postes par quartier")');
+    const pools = await page.locator('caption:text("Postes par quartier") ~ tbody th').allTextContents();
+    assert.deepEqual(pools, ['Quartier 1', 'Postes partagés']);
+    const quartier = await page.locator('tr:has(th:text-is("Quartier 1")) td').allTextContents();
+    assert.equal(quartier[1], '200');  // its desks, then desks needed, slack and risk
+    assert.equal(Number(quartier[1]) - Number(quartier[2]), Number(quartier[3]), 'slack = desks - desks needed');
+    assert.deepEqual(await axeViolations(page), [], 'scenarios with quartiers: axe-core violations');
+
     await page.locator('.fr-checkbox-group label', { hasText: 'Cité 750' }).click();
     await page.locator('.fr-checkbox-group label', { hasText: 'Cité 700' }).click();
     await page.getByRole('button', { name: 'Comparer' }).click();

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// Routes of the planning engine (issue 12, item 5): the sizing, team-day and scenario
-// questions (long ones as jobs with progress, app/planning_jobs: 202 and the job's id, then
+// Routes of the planning engine (issue 12, item 5): the sizing, team-day, quartier and
+// scenario questions (long ones as jobs with progress, app/planning_jobs: 202 and the job's id, then
 // GET /api/v1/planning/jobs/{id}), a site's measured presence, and the scenarios saved on a
 // site: saved from a finished scenario job, listed, read, deleted, compared side by side as
 // JSON, CSV and XLSX.
@@ -42,6 +42,15 @@ struct DaysBody {
     std::optional<int> desks;
 };
 BOOST_DESCRIBE_STRUCT(DaysBody, (), (site_id, services, pairs, level, desks))
+
+// The body of POST /planning/zones: the quartier allocation question and, optionally, the site.
+struct ZonesRequestBody {
+    std::optional<Id> site_id;
+    Required<std::vector<QuartierBody>> quartiers;
+    Required<std::vector<ServiceToPlaceBody>> services;
+    double level = 0.95;
+};
+BOOST_DESCRIBE_STRUCT(ZonesRequestBody, (), (site_id, quartiers, services, level))
 
 struct SaveScenarioBody {
     Required<std::string> name;
@@ -139,8 +148,28 @@ void add_planning_routes(Router& r, const RouteContext& rc) {
                              [p = *problem, desks = body->desks](const std::function<void(double)>& progress)
                                  -> Result<std::string> {
                                  progress(0.05);
-                                 ESCALE_TRY(auto plan, planning::plan_team_days_exact(p, 2'000'000));
+                                 // A region (hundreds of services): the heuristic, its gap to the bound reported.
+                                 ESCALE_TRY(auto plan, planning::at_region_scale(p) ? planning::plan_team_days_heuristic(p)
+                                                                                    : planning::plan_team_days_exact(p, 2'000'000));
                                  return json_text(team_days_json(p, plan, desks));
+                             });
+           },
+           .slow = true});
+
+    r.add({.method = "POST", .pattern = "/api/v1/planning/zones", .handler = [ctx, jobs](const Call& c) {
+               auto body = decode<ZonesRequestBody>(c.request.body);
+               if (!body) return error_response(body.error());
+               auto problem = quartier_problem(ZonesBody{body->quartiers, body->services, body->level});
+               if (!problem) return error_response(problem.error());
+               if (!(problem->level > 0.0 && problem->level <= 1.0))
+                   return error_response(errors::invalid_field("level", "un niveau dans ]0, 1]"));
+               if (problem->quartiers.empty()) return error_response(errors::invalid_field("quartiers", "au moins un quartier"));
+               if (auto ok = app::check_may_plan(ctx, *c.actor, body->site_id); !ok) return error_response(ok.error());
+               return submit(jobs, c, "zones", body->site_id.value_or(0),
+                             [p = *problem](const std::function<void(double)>& progress) -> Result<std::string> {
+                                 progress(0.05);
+                                 ESCALE_TRY(auto a, planning::allocate_quartiers(p));
+                                 return json_text(quartier_allocation_json(p, a));
                              });
            },
            .slow = true});

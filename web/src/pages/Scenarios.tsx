@@ -3,7 +3,9 @@
 // weekday presence measured on my site (GET /api/v1/sites/{id}/presence-history), the
 // building's desks and m² SUB — run as a job (POST /api/v1/planning/scenario, then
 // GET /api/v1/planning/jobs/{id} with a progress bar), its daily demand drawn as an SVG chart
-// beside an accessible table, saved, compared side by side, downloaded as CSV or XLSX.
+// beside an accessible table, saved, compared side by side, downloaded as CSV or XLSX. Quartiers
+// (name and desks) may be described, each service drawing on one of them or on the shared
+// desks; the answer then gives the desks needed and the slack of each pool.
 import { useEffect, useState } from 'preact/hooks';
 import { get, post } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
@@ -22,7 +24,18 @@ interface Day {
   p95: number;
   p_shortage: number;
 }
+interface Pool {
+  name: string;
+  residents: number;
+  desks: number;
+  desks_needed: number;
+  slack: number;
+  p_shortage: number;
+}
 interface Result {
+  quartiers: Pool[];
+  shared: Pool | null;
+  epsilon: number;
   residents: number;
   desks: number;
   desks_needed_pooled: number;
@@ -50,6 +63,11 @@ interface ServiceRow {
   name: string;
   residents: number;
   presence: number[];
+  quartier: string;  // '' : the shared desks
+}
+interface QuartierRow {
+  name: string;
+  desks: number;
 }
 
 const dayNames = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi'];
@@ -86,6 +104,7 @@ export function ScenariosPage() {
   const siteId = session.value?.resident.site_id;
   const [measured, setMeasured] = useState<Measured | null>(null);
   const [rows, setRows] = useState<ServiceRow[]>([]);
+  const [quartiers, setQuartiers] = useState<QuartierRow[]>([]);
   const [desks, setDesks] = useState('300');
   const [subM2, setSubM2] = useState('5760');
   const [job, setJob] = useState<Job | null>(null);
@@ -104,7 +123,7 @@ export function ScenariosPage() {
       .then(([m]) => {
         setMeasured(m);
         const from = m.services.length ? m.services : [{ name: 'Site', residents: m.residents, presence: m.presence }];
-        setRows(from.map((s) => ({ name: s.name, residents: s.residents * 10, presence: s.presence })));
+        setRows(from.map((s) => ({ name: s.name, residents: s.residents * 10, presence: s.presence, quartier: '' })));
       })
       .catch((e) => setError(messageOf(e)))
       .finally(() => setBusy(false));
@@ -117,7 +136,8 @@ export function ScenariosPage() {
     try {
       const started = await post<Job>('/api/v1/planning/scenario', {
         site_id: siteId, desks: Number(desks), sub_m2: Number(subM2),
-        services: rows.map((r) => ({ name: r.name, residents: r.residents, presence: r.presence })),
+        services: rows.map((r) => ({ name: r.name, residents: r.residents, presence: r.presence, ...(r.quartier ? { quartier: r.quartier } : {}) })),
+        quartiers: quartiers.filter((q) => q.name.trim()),
       });
       let current = started;
       setJob(current);
@@ -166,7 +186,7 @@ export function ScenariosPage() {
           <div class="fr-table">
             <table>
               <caption>Services : effectif futur et présence mesurée (lundi à vendredi)</caption>
-              <thead><tr><th scope="col">Service</th><th scope="col">Effectif</th><th scope="col">Présence mesurée</th></tr></thead>
+              <thead><tr><th scope="col">Service</th><th scope="col">Effectif</th><th scope="col">Présence mesurée</th><th scope="col">Quartier</th></tr></thead>
               <tbody>
                 {rows.map((r, i) => (
                   <tr key={r.name}>
@@ -176,11 +196,47 @@ export function ScenariosPage() {
                         onInput={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, residents: Number((e.target as HTMLInputElement).value) } : x)))} />
                     </td>
                     <td>{r.presence.map((p) => percent(p)).join(' · ')}</td>
+                    <td>
+                      <select class="fr-select" aria-label={`Quartier du service ${r.name}`} value={r.quartier}
+                        onChange={(e) => setRows(rows.map((x, j) => (j === i ? { ...x, quartier: (e.target as HTMLSelectElement).value } : x)))}>
+                        <option value="">Postes partagés</option>
+                        {quartiers.filter((q) => q.name.trim()).map((q) => <option key={q.name} value={q.name}>{q.name}</option>)}
+                      </select>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          <div class="fr-table">
+            <table>
+              <caption>Quartiers du bâtiment futur (leurs postes font partie de ceux du bâtiment)</caption>
+              <thead><tr><th scope="col">Nom</th><th scope="col">Postes</th><th scope="col">Action</th></tr></thead>
+              <tbody>
+                {quartiers.map((q, i) => (
+                  <tr key={i}>
+                    <td>
+                      <input class="fr-input" aria-label={`Nom du quartier ${i + 1}`} value={q.name}
+                        onInput={(e) => setQuartiers(quartiers.map((x, j) => (j === i ? { ...x, name: (e.target as HTMLInputElement).value } : x)))} />
+                    </td>
+                    <td>
+                      <input class="fr-input" type="number" min="0" aria-label={`Postes du quartier ${i + 1}`} value={q.desks}
+                        onInput={(e) => setQuartiers(quartiers.map((x, j) => (j === i ? { ...x, desks: Number((e.target as HTMLInputElement).value) } : x)))} />
+                    </td>
+                    <td>
+                      <button class="fr-btn fr-btn--tertiary fr-btn--sm" type="button"
+                        onClick={() => { setQuartiers(quartiers.filter((_, j) => j !== i)); setRows(rows.map((r) => (r.quartier === q.name ? { ...r, quartier: '' } : r))); }}>
+                        Retirer le quartier {i + 1}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <button class="fr-btn fr-btn--secondary fr-mb-3w" type="button" onClick={() => setQuartiers([...quartiers, { name: `Quartier ${quartiers.length + 1}`, desks: 0 }])}>
+            Ajouter un quartier
+          </button>
           <div class="fr-input-group">
             <label class="fr-label" for="scenario-desks">Postes du bâtiment</label>
             <input class="fr-input" id="scenario-desks" type="number" min="0" value={desks} onInput={(e) => setDesks((e.target as HTMLInputElement).value)} />
@@ -220,6 +276,19 @@ export function ScenariosPage() {
               </table>
             </div>
           </div>
+          {(result.quartiers.length > 0 || result.shared) && (
+            <div class="fr-table">
+              <table>
+                <caption>Postes par quartier (risque de manque accepté : {percent(result.epsilon)} par jour)</caption>
+                <thead><tr><th scope="col">Ensemble de postes</th><th scope="col">Résidents</th><th scope="col">Postes</th><th scope="col">Postes nécessaires</th><th scope="col">Marge</th><th scope="col">Risque de manque au pire jour</th></tr></thead>
+                <tbody>
+                  {[...result.quartiers, ...(result.shared ? [{ ...result.shared, name: 'Postes partagés' }] : [])].map((p) => (
+                    <tr key={p.name}><th scope="row">{p.name}</th><td>{p.residents}</td><td>{p.desks}</td><td>{p.desks_needed}</td><td>{p.slack}</td><td>{percent(p.p_shortage)}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           <form onSubmit={save}>
             <div class="fr-input-group">
               <label class="fr-label" for="scenario-name">Nom du scénario</label>
