@@ -54,7 +54,8 @@ describe('Scénarios', () => {
     await page.getByLabel('Postes du quartier 1').fill('200');
     await page.locator('select[aria-label^="Quartier du service"]').first().selectOption('Quartier 1');
     await page.getByRole('button', { name: 'Calculer' }).click();
-    await page.waitForSelector('caption:text("Postes par quartier")');
+    // The earlier result's table (shared desks only) may still be on screen: wait for the new one.
+    await page.waitForSelector('caption:text("Postes par quartier") ~ tbody th:text-is("Quartier 1")');
     const pools = await page.locator('caption:text("Postes par quartier") ~ tbody th').allTextContents();
     assert.deepEqual(pools, ['Quartier 1', 'Postes partagés']);
     const quartier = await page.locator('tr:has(th:text-is("Quartier 1")) td').allTextContents();
