@@ -56,8 +56,25 @@ async function main() {
   }
   if (!js || !css) throw new Error('build: entry outputs not found');
 
+  // The chunks the entry imports statically (code shared with the lazily loaded pages),
+  // preloaded with the entry rather than found only once it runs: one round trip less.
+  const outputs = result.metafile.outputs;
+  const entryFile = Object.keys(outputs).find((f) => outputs[f].entryPoint === 'src/main.tsx' && f.endsWith('.js'));
+  const preloaded = new Set();
+  const visit = (file) => {
+    for (const i of outputs[file]?.imports ?? [])
+      if (i.kind === 'import-statement' && !preloaded.has(i.path)) {
+        preloaded.add(i.path);
+        visit(i.path);
+      }
+  };
+  visit(entryFile);
+  const preloads = [...preloaded]
+    .map((f) => `<link rel="modulepreload" href="/${path.relative(out, path.resolve(here, f)).split(path.sep).join('/')}">`)
+    .join('\n');
+
   const template = await fs.readFile(path.join(here, 'index.html'), 'utf8');
-  const html = template.replace('%APP_CSS%', '/' + css).replace('%APP_JS%', '/' + js);
+  const html = template.replace('%APP_CSS%', '/' + css).replace('%APP_JS%', '/' + js).replace('%PRELOADS%', preloads);
   await fs.writeFile(path.join(out, 'index.html'), html);
   // The favicon, as is.
   await fs.copyFile(path.join(here, 'favicon.svg'), path.join(out, 'favicon.svg'));
