@@ -5,7 +5,7 @@
 // visitor, an agent and a gestionnaire; screenshots of every page at 1280 and 360 px.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, demoPassword, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+import { accounts, axeViolations, checkPage, demoPassword, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -19,15 +19,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function checkPage(page, name) {
-  await page.waitForSelector('main h1');
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `${name}: axe-core violations`);
-  await screenshot(page, name);
-  assert.deepEqual(page.problems, [], `${name}: console errors (CSP?)`);
-}
 
 // The first half-day of Ma semaine, from tomorrow on, whose plan has a free desk.
 async function bookableHalfDay(page) {

@@ -3,6 +3,7 @@
 // built app from $ESCALE_WEB_ROOT, a fresh SQLite database with the pilot demo, the real
 // clock) on a free loopback port; Debian's Chromium driven by playwright-core; axe-core run
 // in the page; screenshots written to $ESCALE_SCREENSHOTS (build/screenshots by default).
+import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -139,4 +140,18 @@ export function pgDatabase() {
       execFileSync('psql', [admin, '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
     },
   };
+}
+
+// A page done loading: its title drawn and nothing left busy.
+export async function settle(page) {
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+}
+
+// A loaded page checked: axe-core finds nothing, its screenshot written, no console error.
+export async function checkPage(page, name) {
+  await settle(page);
+  assert.deepEqual(await axeViolations(page), [], `${name}: axe-core violations`);
+  await screenshot(page, name);
+  assert.deepEqual(page.problems, [], `${name}: console errors (CSP?)`);
 }

@@ -5,7 +5,7 @@
 // side and finds the CSV and XLSX links; axe-core finds nothing at 1280 and 360 px.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, settle, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -19,11 +19,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function settle(page) {
-  await page.waitForSelector('main h1');
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-}
 
 describe('Scénarios', () => {
   test('run, save, compare', async () => {

@@ -6,7 +6,7 @@
 // axe-core finds nothing at 1280 and 360 px; screenshots.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+import { accounts, axeViolations, checkPage, launchBrowser, login, newPage, screenshot, settle, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -20,18 +20,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function settle(page) {
-  await page.waitForSelector('main h1');
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-}
-
-async function checkPage(page, name) {
-  await settle(page);
-  assert.deepEqual(await axeViolations(page), [], `${name}: axe-core violations`);
-  await screenshot(page, name);
-  assert.deepEqual(page.problems, [], `${name}: console errors (CSP?)`);
-}
 
 describe('Enquêtes et remontées', () => {
   test('launch a survey, answer it on a phone, read its results', async () => {
