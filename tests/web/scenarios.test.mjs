@@ -31,10 +31,12 @@ describe('Scénarios', () => {
     assert.deepEqual(await axeViolations(page), [], 'scenarios: axe-core violations');
 
     for (const name of ['Cité 750', 'Cité 700']) {
-      await page.getByLabel('Postes du bâtiment').fill(name === 'Cité 750' ? '750' : '700');  // from the default 300
+      const desks = name === 'Cité 750' ? '750' : '700';  // from the default 300
+      await page.getByLabel('Postes du bâtiment').fill(desks);
       await page.getByRole('button', { name: 'Calculer' }).click();
+      // This run's result, not the previous one still on screen: its chart names its desks.
+      await page.waitForSelector(`svg.escale-chart title:text("face aux ${desks} postes")`, { state: 'attached' });
       await page.waitForSelector('text=Demande par jour');
-      await page.waitForSelector('svg.escale-chart title', { state: 'attached' });
       await page.getByLabel('Nom du scénario').fill(name);
       await page.getByRole('button', { name: 'Enregistrer' }).click();
       await page.waitForSelector(`[role=status] >> text=Scénario « ${name} » enregistré.`);
