@@ -87,6 +87,27 @@ bool present(const std::optional<T>& v) {
     else return v.has_value();
 }
 
+// Whether a lookup found a thing the actor may learn exists (issue 14, finding 5). Whoever
+// reads residents somewhere (a référent, a gestionnaire) gets for a resident out of their
+// reach the very answer an unknown id gets, so that the ids of other services and sites
+// cannot be told apart; who reads no resident at all is refused before any lookup.
+template <class T>
+bool found_for(const Actor& a, const std::optional<T>& v) {
+    if constexpr (std::is_same_v<T, Resident>) return present(v) && may_read(a, *v);
+    else return present(v);
+}
+
+// The refusal given before any lookup of a thing by id: reading residents needs the right
+// to read some of them, one's own record aside.
+template <class T>
+Result<void> may_look_up(const Actor& a, Id id) {
+    if constexpr (std::is_same_v<T, Resident>) {
+        bool own = id == a.resident.id && !a.is_system;
+        if (!own && !allowed_within(a.roles, Permission::read_residents, std::nullopt)) return fail(errors::forbidden());
+    }
+    return {};
+}
+
 // The grants held by the person a write of T concerns (residents only): managing a person
 // who holds roles elsewhere needs managing roles there.
 template <class T>
@@ -225,8 +246,9 @@ Result<std::vector<T>> list_entities(Context ctx, const Actor& actor, std::optio
 
 template <class T>
 Result<T> get_entity(Context ctx, const Actor& actor, Id id) {
+    ESCALE_TRY_VOID(may_look_up<T>(actor, id));
     ESCALE_TRY(auto found, in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.referential().find(Of<T>{}, id); }));
-    if (!present(found)) return fail(errors::not_found(entity_label<T>()));
+    if (!found_for(actor, found)) return fail(errors::not_found(entity_label<T>()));
     if (!may_read(actor, *found)) return fail(errors::forbidden());
     return *found;
 }
@@ -243,8 +265,9 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
     ESCALE_TRY_VOID(clean_upload(value));
     ESCALE_TRY_VOID(validate(value));
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<T> {
+        ESCALE_TRY_VOID(may_look_up<T>(actor, value.id));
         ESCALE_TRY(auto existing, tx.referential().find(Of<T>{}, value.id));
-        if (!present(existing)) return fail(errors::not_found(entity_label<T>()));
+        if (!found_for(actor, existing)) return fail(errors::not_found(entity_label<T>()));
         ESCALE_TRY(auto grants, grants_at_stake(tx, *existing));
         ESCALE_TRY_VOID(may_write<T>(actor, &*existing, &value, grants));
         if constexpr (!std::is_same_v<T, Site>) {
@@ -268,8 +291,9 @@ Result<T> update_entity(Context ctx, const Actor& actor, T value) {
 template <class T>
 Result<void> delete_entity(Context ctx, const Actor& actor, Id id) {
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
+        ESCALE_TRY_VOID(may_look_up<T>(actor, id));
         ESCALE_TRY(auto existing, tx.referential().find(Of<T>{}, id));
-        if (!present(existing)) return fail(errors::not_found(entity_label<T>()));
+        if (!found_for(actor, existing)) return fail(errors::not_found(entity_label<T>()));
         ESCALE_TRY(auto grants, grants_at_stake(tx, *existing));
         ESCALE_TRY_VOID(may_write<T>(actor, &*existing, nullptr, grants));
         std::string details;
@@ -363,6 +387,32 @@ Result<SiteDetail> get_site_detail(Context ctx, const Actor& actor, SiteId id) {
         ESCALE_TRY(d.services, tx.referential().list(Of<Service>{}, id));
         ESCALE_TRY(d.spaces, tx.referential().list(Of<Space>{}, id));
         return d;
+    });
+}
+
+Result<int> clean_stored_plans(Context ctx) {
+    // What would change, read first: a server that starts on clean plans writes nothing.
+    auto changes = [](Transaction& tx) -> Result<std::vector<std::pair<Floor, std::string>>> {
+        ESCALE_TRY(auto floors, tx.referential().list(Of<Floor>{}, std::nullopt));
+        std::vector<std::pair<Floor, std::string>> out;
+        for (auto& f : floors) {
+            auto clean = sanitise_plan_svg(f.plan_svg);
+            std::string why = clean ? "plan nettoyé" : "plan refusé par le nettoyage, retiré";
+            if (clean && *clean == f.plan_svg) continue;
+            f.plan_svg = clean ? std::move(*clean) : std::string{};
+            out.emplace_back(std::move(f), std::move(why));
+        }
+        return out;
+    };
+    ESCALE_TRY(auto pending, in_transaction(ctx, TxMode::read, changes));
+    if (pending.empty()) return 0;
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<int> {
+        ESCALE_TRY(auto now_pending, changes(tx));  // another server may have cleaned them meanwhile
+        for (auto& [floor, why] : now_pending) {
+            ESCALE_TRY_VOID(tx.referential().update(floor));
+            ESCALE_TRY_VOID(record(tx, ctx, Actor::system(), audit_event(floor, "update", why)));
+        }
+        return static_cast<int>(now_pending.size());
     });
 }
 

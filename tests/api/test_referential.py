@@ -264,7 +264,17 @@ class ReferentialTest(unittest.TestCase):
         self.assertTrue(seen)
         self.assertEqual({r["service_id"] for r in seen}, {referent["service_id"]})
         other = next(r for r in self.admin.get("/api/v1/residents")[1] if r["service_id"] != referent["service_id"])
-        assert_error(self, self.referent.get(f"/api/v1/residents/{other['id']}"), 403, "forbidden")
+        # Out of their reach, a resident answers as an unknown id does (issue 14, finding 5):
+        # the ids of other services and sites cannot be told apart; nor can they be changed.
+        foreign = self.referent.get(f"/api/v1/residents/{other['id']}")
+        unknown = self.referent.get("/api/v1/residents/987654321")
+        assert_error(self, foreign, 404, "not_found")
+        assert_error(self, unknown, 404, "not_found")
+        self.assertEqual(foreign[1]["error"]["message"], unknown[1]["error"]["message"])
+        assert_error(self, self.referent.patch(f"/api/v1/residents/{other['id']}", {"display_name": "X"}), 404, "not_found")
+        assert_error(self, self.referent.delete(f"/api/v1/residents/{other['id']}"), 404, "not_found")
+        # Who reads no resident at all is refused whatever the id.
+        assert_error(self, self.agent.get("/api/v1/residents/987654321"), 403, "forbidden")
         # The rest of the referential is readable by every resident.
         for collection in ["floors", "zones", "services", "desks", "spaces", "lockers", "closures", "sites"]:
             with self.subTest(collection=collection):
