@@ -52,4 +52,10 @@ struct SiteDetail {
 };
 Result<SiteDetail> get_site_detail(Context ctx, const Actor& actor, SiteId id);
 
+// Hardening (issue 14, finding 8): the plans stored before uploads were cleaned, reduced to
+// their drawing as an upload now is (core/plan_svg.hpp); a plan the cleaner refuses is taken
+// off its floor. Run by each server as it starts; a clean plan is left as it is, so this
+// writes (and audits, as the system) only the first time. Returns how many plans changed.
+Result<int> clean_stored_plans(Context ctx);
+
 }  // namespace escale::app

@@ -338,6 +338,11 @@ int main(int argc, char** argv) {
             }
         }
 
+        // Hardening (issue 14, finding 8): plans stored before uploads were cleaned.
+        auto cleaned = app::clean_stored_plans(ctx);
+        if (!cleaned) return report(cleaned.error());
+        if (*cleaned > 0) spdlog::info("{} plan(s) de niveau nettoyé(s) (éléments actifs retirés)", *cleaned);
+
         http::ServerOptions so;
         auto colon = listen.rfind(':');
         if (colon == std::string::npos) {

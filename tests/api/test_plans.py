@@ -4,10 +4,11 @@ elements and presentation attributes; scripts, event attributes, foreignObject, 
 external links are dropped; a DOCTYPE (external entities, "billion laughs"), a malformed or
 an oversized document is refused with a French 400 and nothing is written; plans are
 served with `Content-Security-Policy: sandbox`."""
+import sqlite3
 import time
 import unittest
 
-from escale_server import Server, assert_error
+from escale_server import Server, assert_error, psql
 
 ADMIN = "admin@pilote.escale.test"
 SVG = 'xmlns="http://www.w3.org/2000/svg"'
@@ -134,6 +135,43 @@ class PlanUploads(unittest.TestCase):
         cleaned, _ = self.stored_plan(floor["id"])
         for element in ["<rect", "<text", "<title", "<g"]:
             self.assertEqual(cleaned.count(element), plan.count(element), element)
+
+
+class PlansStoredBeforeCleaning(unittest.TestCase):
+    """Plans stored before uploads were cleaned (an older version, a restored backup) are
+    cleaned by the next server that starts: once, audited, refused ones taken off."""
+
+    def write_plan(self, server, floor_id, svg):
+        if server.kind == "postgres":
+            quoted = svg.replace("'", "''")
+            psql(server.pg_url, f"UPDATE floors SET plan_svg = '{quoted}' WHERE id = {floor_id}")
+        else:
+            with sqlite3.connect(server.db_path, timeout=30) as db:
+                db.execute("UPDATE floors SET plan_svg = ? WHERE id = ?", (svg, floor_id))
+
+    def test_the_next_start_cleans_them_once(self):
+        with Server() as first:
+            admin = first.login(ADMIN)
+            made = [admin.post("/api/v1/floors", {"site_id": 1, "name": name})[1]["id"] for name in ("Ancien", "Illisible")]
+            self.write_plan(first, made[0], HOSTILE["javascript_href"])
+            self.write_plan(first, made[1], REFUSED["not_xml"])
+            with Server(share_with=first) as second:
+                admin = second.login(ADMIN)
+                plans = {f["id"]: f["plan_svg"] for f in admin.get("/api/v1/floors?site_id=1")[1]}
+                for bad in FORBIDDEN:
+                    self.assertNotIn(bad, plans[made[0]].lower())
+                self.assertIn("<rect", plans[made[0]])
+                self.assertEqual(plans[made[1]], "")
+                self.assertTrue(any("2 plan(s) de niveau nettoyé(s)" in l for l in second.log_lines), second.log_lines)
+                events = admin.get("/api/v1/audit-events?site_id=1")[1]
+                cleaned = {e["object_id"]: e["details"] for e in events if e["object"] == "floors" and e["action"] == "update"}
+                self.assertEqual(cleaned, {made[0]: "plan nettoyé", made[1]: "plan refusé par le nettoyage, retiré"})
+                # The demo's own plan was clean: untouched.
+                self.assertNotIn(min(plans), cleaned)
+            with Server(share_with=first) as third:
+                self.assertFalse(any("nettoyé" in l for l in third.log_lines), third.log_lines)
+                events = third.login(ADMIN).get("/api/v1/audit-events?site_id=1")[1]
+                self.assertEqual(sum(e["object"] == "floors" and e["action"] == "update" for e in events), 2)
 
 
 if __name__ == "__main__":
