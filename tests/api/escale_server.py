@@ -17,6 +17,7 @@ import subprocess
 import tempfile
 import threading
 import unittest
+import urllib.parse
 import uuid
 
 from openapi_check import check_answer
@@ -248,7 +249,7 @@ class Client:
             h.setdefault("Content-Type", "application/json")
         for attempt in (0, 1):
             try:
-                self.conn.request(method, path, body=data, headers=h)
+                self.conn.request(method, on_the_wire(path), body=data, headers=h)
                 resp = self.conn.getresponse()
                 payload = resp.read()
                 break
@@ -276,6 +277,12 @@ class Client:
 
     def close(self):
         self.conn.close()
+
+
+def on_the_wire(path):
+    """The path as a browser sends it: characters outside printable ASCII percent-encoded
+    (UTF-8), the rest (separators and existing escapes) as written."""
+    return urllib.parse.quote(path, safe="".join(map(chr, range(0x21, 0x7f))))
 
 
 def parse_head(data):

@@ -253,6 +253,8 @@ class PresenceTest(unittest.TestCase):
                 status, found, _ = seeker.get(f"/api/v1/colleagues?q={quote(q)}")
                 self.assertEqual(status, 200, found)
                 self.assertEqual([c["display_name"] for c in found["colleagues"]], [name])
+        # Typed as is, the way a browser's address bar takes it (the harness encodes it as a browser does).
+        self.assertEqual([c["display_name"] for c in seeker.get("/api/v1/colleagues?q=Lefèvre")[1]["colleagues"]], [name])
         found = seeker.get("/api/v1/colleagues?q=elodie")[1]
         self.assertEqual((found["today"], found["from"], found["to"]), ("2026-03-02", "2026-03-02", "2026-03-08"))
         today = found["colleagues"][0]["days"][0]
