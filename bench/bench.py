@@ -48,15 +48,18 @@ class Server:
     """escale serve on a free port, on its own database file (a copy of snapshot if given),
     or on the PostgreSQL database at db_url."""
 
-    def __init__(self, workdir, sync="full", snapshot=None, db_url=None):
+    def __init__(self, workdir, sync="full", snapshot=None, db_url=None, demo="cite", extra=(), nofile=None):
+        """`extra`: more arguments of escale serve; `nofile`: its limit of open files."""
         os.makedirs(workdir)
         self.db = os.path.join(workdir, "escale.db")
         if snapshot:
             shutil.copy(snapshot, self.db)
         self.log_path = os.path.join(workdir, "server.log")
-        args = [BIN, "serve", "--listen", "127.0.0.1:0", "--db", db_url or "sqlite:" + self.db, "--demo", "cite", "--demo-history", "past",
-                "--sync", sync, "--test-clock", CLOCK]
-        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=open(self.log_path, "w"), text=True)
+        args = [BIN, "serve", "--listen", "127.0.0.1:0", "--db", db_url or "sqlite:" + self.db, "--demo", demo, "--demo-history", "past",
+                "--sync", sync, "--test-clock", CLOCK, *extra]
+        limit = None if nofile is None else lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
+        self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=open(self.log_path, "w"), text=True,
+                                     preexec_fn=limit)
         for line in self.proc.stdout:
             m = re.match(r"escale: listening on http://127\.0\.0\.1:(\d+)", line)
             if m:
