@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import tempfile
 import time
+import zoneinfo
 
 import bench
 from bench import BIN, Server
@@ -59,10 +60,18 @@ class ExistingServer:
         pass
 
 
+def local_date(instant, zone):
+    """The server's SQL function escale_local_date (store/sqlite/local_date_function): the
+    analytics triggers of migration v23 call it as space bookings are written."""
+    return datetime.datetime.fromtimestamp(instant, zoneinfo.ZoneInfo(zone)).date().isoformat()
+
+
 def write_year(path):
-    """One year of desk bookings, waitlist entries and space bookings, written to the SQLite file."""
+    """One year of desk bookings, waitlist entries and space bookings, written to the SQLite file
+    (the database's triggers keep the analytics' daily counters as they go in)."""
     rng = random.Random(2025)
     db = sqlite3.connect(path)
+    db.create_function("escale_local_date", 2, local_date, deterministic=True)
     desks = db.execute("SELECT d.id, d.site_id, z.service_id FROM desks d LEFT JOIN zones z ON z.id = d.zone_id "
                        "WHERE d.active = 1").fetchall()
     residents = db.execute("SELECT id, service_id FROM residents WHERE active = 1").fetchall()

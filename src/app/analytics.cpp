@@ -73,16 +73,8 @@ Result<indicators::SiteAnalytics> site_analytics(Context ctx, const Actor& actor
         ESCALE_TRY(auto facts, building_facts(tx, *site, *q.from, *q.to));
         ESCALE_TRY(facts.desk_usage, tx.analytics().desk_usage(site_id, *q.from, *q.to));
         ESCALE_TRY(facts.turned_away, tx.analytics().turned_away(site_id, *q.from, *q.to));
-        ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
-        auto start = cal.at_local(*q.from, 0);
-        auto end = cal.at_local(Date{date::sys_days{*q.to} + date::days{1}}, 0);
-        ESCALE_TRY(auto spaces, tx.analytics().space_usage(site_id, start, end));
-        for (auto& s : spaces) {
-            auto day = cal.today(s.start_at);
-            if (date::sys_days{day} < date::sys_days{*q.from} || date::sys_days{*q.to} < date::sys_days{day}) continue;
-            facts.space_bookings.push_back({day, s.space_id, s.service_id, (s.end_at - s.start_at).count() / 3600.0,
-                                            s.attendees, s.unused});
-        }
+        ESCALE_TRY(facts.space_days, tx.analytics().space_usage(site_id, *q.from, *q.to));
+        ESCALE_TRY(facts.space_service_days, tx.analytics().space_service_usage(site_id, *q.from, *q.to));
         return indicators::site_analytics(facts, *q.from, *q.to, *by, *period);
     });
 }

@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include "app/transaction.hpp"
-#include "core/csv.hpp"
 #include "core/errors.hpp"
 
 namespace escale::app {
@@ -21,8 +20,6 @@ Result<void> may_read_log(const Actor& actor, const AuditQuery& q) {
         if (actor.may(Permission::read_audit, Scope{held.site_id, std::nullopt})) return fail(errors::site_needed_for_audit());
     return fail(errors::forbidden());
 }
-
-std::string text_of(const std::optional<Id>& id) { return id ? std::to_string(*id) : ""; }
 
 }  // namespace
 
@@ -39,22 +36,25 @@ Result<std::vector<AuditEvent>> list_audit_events(Context ctx, const Actor& acto
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return tx.audit().events(q); });
 }
 
-Result<std::string> export_audit_csv(Context ctx, const Actor& actor, AuditQuery q) {
+Result<Table> export_audit_events(Context ctx, const Actor& actor, AuditQuery q, std::string_view format) {
     ESCALE_TRY_VOID(may_read_log(actor, q));
     q.limit = 100'000;
-    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::string> {
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<Table> {
         ESCALE_TRY(auto events, tx.audit().events(q));
-        std::vector<std::vector<std::string>> rows{
-            {"numéro", "instant (UTC)", "site", "auteur", "pour le compte de", "action", "objet", "numéro de l'objet", "détails"}};
-        rows.reserve(events.size() + 1);
+        Table t{"Journal d'audit", {}, {}};
+        for (auto* heading : {"numéro", "instant (UTC)", "site", "auteur", "pour le compte de", "action", "objet",
+                              "numéro de l'objet", "détails"})
+            t.columns.push_back({heading, 0});
+        t.rows.reserve(events.size());
+        auto number = [](const auto& id) { return id ? TableCell{std::int64_t{*id}} : TableCell{}; };
         for (auto& e : events)
-            rows.push_back({std::to_string(e.id), date::format("%F %T", e.at), text_of(e.site_id),
-                            e.actor_id ? std::to_string(*e.actor_id) : "système", text_of(e.on_behalf_of), e.action,
-                            e.object, text_of(e.object_id), e.details});
+            t.rows.push_back({std::int64_t{e.id}, e.at, number(e.site_id),
+                              e.actor_id ? TableCell{std::int64_t{*e.actor_id}} : TableCell{std::string("système")},
+                              number(e.on_behalf_of), e.action, e.object, number(e.object_id), e.details});
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, q.site_id, {}, {}, "export", "audit_events", {},
-                                          fmt::format("{} événement(s) en CSV", events.size())}));
-        return write_csv(rows);
+                                          fmt::format("{} événement(s) en {}", events.size(), format)}));
+        return t;
     });
 }
 

@@ -13,6 +13,7 @@
 #include "app/context.hpp"
 #include "core/audit_event.hpp"
 #include "core/error.hpp"
+#include "core/table.hpp"
 
 namespace escale::app {
 
@@ -21,8 +22,10 @@ Result<void> record(Transaction& tx, Context ctx, const Actor& actor, AuditEvent
 
 // q.limit is clamped to 1..1000. Without q.site_id, only who reads the log of every site may ask.
 Result<std::vector<AuditEvent>> list_audit_events(Context ctx, const Actor& actor, AuditQuery q);
-// The events of q (at most 100,000) as CSV (core/csv write_csv), newest first.
-Result<std::string> export_audit_csv(Context ctx, const Actor& actor, AuditQuery q);
+// The events of q (at most 100,000), newest first, as the table that the CSV and XLSX exports
+// write (instants as instants, numbers as numbers); the export, in `format` ("CSV", "XLSX"),
+// is recorded in the log.
+Result<Table> export_audit_events(Context ctx, const Actor& actor, AuditQuery q, std::string_view format);
 
 // The names of the members that differ between two values of a described struct, e.g.
 // "name, sub_m2": what an update changed, without the values (which may be personal).

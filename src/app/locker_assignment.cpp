@@ -10,7 +10,6 @@
 #include "app/audit.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
-#include "core/csv.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
 
@@ -258,23 +257,24 @@ Result<std::vector<PlacedAssignment>> site_locker_assignments(Context ctx, const
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) { return holders_on_site(tx, site); });
 }
 
-Result<std::string> site_locker_assignments_csv(Context ctx, const Actor& actor, SiteId site) {
+Result<Table> site_locker_assignments_table(Context ctx, const Actor& actor, SiteId site, std::string_view format) {
     ESCALE_TRY_VOID(may_see_holders(ctx, actor, site));
-    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::string> {
+    return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<Table> {
         ESCALE_TRY(auto found, tx.referential().find(Of<Site>{}, site));
         if (!found) return fail(errors::not_found(entity_label<Site>()));
         ESCALE_TRY(auto cal, load_site_calendar(tx, *found));
         ESCALE_TRY(auto held, holders_on_site(tx, site));
-        std::vector<std::vector<std::string>> rows{
-            {"casier", "niveau", "quartier", "résident", "courriel", "service", "attribué le"}};
-        rows.reserve(held.size() + 1);
+        Table t{"Casiers", {}, {}};
+        for (auto* heading : {"casier", "niveau", "quartier", "résident", "courriel", "service", "attribué le"})
+            t.columns.push_back({heading, 0});
+        t.rows.reserve(held.size());
         for (auto& p : held)
-            rows.push_back({p.locker.label, p.floor_name, p.zone_name, p.resident_name, p.resident_email, p.service_name,
-                            date::format("%d/%m/%Y", date::sys_days{cal.today(p.assignment.assigned_at)})});
+            t.rows.push_back({p.locker.label, p.floor_name, p.zone_name, p.resident_name, p.resident_email, p.service_name,
+                              cal.today(p.assignment.assigned_at)});
         ESCALE_TRY_VOID(record(tx, ctx, actor,
                                AuditEvent{0, {}, site, {}, {}, "export", audit_object, {},
-                                          fmt::format("{} casier(s) attribué(s) en CSV", held.size())}));
-        return write_csv(rows);
+                                          fmt::format("{} casier(s) attribué(s) en {}", held.size(), format)}));
+        return t;
     });
 }
 

@@ -12,6 +12,7 @@
 
 #include "app/context.hpp"
 #include "core/error.hpp"
+#include "core/table.hpp"
 #include "core/locker_assignment.hpp"
 #include "core/locker_nearness.hpp"
 
@@ -65,9 +66,9 @@ Result<LockerAssignment> release_locker_assignment(Context ctx, const Actor& act
 
 // Who holds which locker on site `site` (assign_lockers there), by locker label.
 Result<std::vector<PlacedAssignment>> site_locker_assignments(Context ctx, const Actor& actor, SiteId site);
-// The same as CSV for a French spreadsheet (core/csv write_csv; dates JJ/MM/AAAA at the
-// site). The export is recorded in the audit log.
-Result<std::string> site_locker_assignments_csv(Context ctx, const Actor& actor, SiteId site);
+// The same as the table that the CSV and XLSX exports write (the day of each assignment at
+// the site as a date). The export, in `format` ("CSV", "XLSX"), is recorded in the audit log.
+Result<Table> site_locker_assignments_table(Context ctx, const Actor& actor, SiteId site, std::string_view format);
 
 // Within a write transaction: releases resident r's live locker, if any, and records it with
 // `why` ("résident supprimé"...). Returns whether there was one. For the paths that end a

@@ -156,13 +156,15 @@ Result<int> apply_retention(Context ctx) {
             ESCALE_TRY_VOID(empty_closed_ballot_boxes(tx, site.id, cal.today(ctx.clock.now())));
             ESCALE_TRY(int taken, tx.surveys().forget_participations_before(site.id, cutoff));
             ESCALE_TRY(int voiced, tx.remontees().forget_authors_before(site.id, cal.at_local(cutoff, 0)));
-            if (taken + voiced > 0) {
+            ESCALE_TRY(int supports, tx.remontees().forget_supports_before(site.id, cal.at_local(cutoff, 0)));
+            if (taken + voiced + supports > 0) {
                 ESCALE_TRY_VOID(record(tx, ctx, system,
                                        AuditEvent{0, {}, site.id, {}, {}, "retention", "surveys", {},
-                                                  fmt::format("{} participation(s) à des enquêtes closes et {} "
-                                                              "auteur(s) de remontées oublié(s), antérieurs au {} "
-                                                              "({} mois)",
-                                                              taken, voiced, format_date(cutoff), site.retention_months)}));
+                                                  fmt::format("{} participation(s) à des enquêtes closes, {} "
+                                                              "auteur(s) de remontées et {} soutien(s) oublié(s), "
+                                                              "antérieurs au {} ({} mois)",
+                                                              taken, voiced, supports, format_date(cutoff),
+                                                              site.retention_months)}));
             }
             if (n == 0 && lines == 0) continue;
             total += n;

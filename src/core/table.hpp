@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A table of figures as people export it to a spreadsheet: titled columns and rows of typed
-// cells (text, whole numbers, decimals, dates), so that each file format writes numbers as
-// numbers and dates as dates (core/table_csv for French CSV, export/xlsx for XLSX).
+// cells (text, whole numbers, decimals, dates, UTC instants), so that each file format writes
+// numbers as numbers and dates as dates (core/table_csv for French CSV, export/xlsx for XLSX).
 #pragma once
 
 #include <cstdint>
@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/local_date.hpp"
 
 namespace escale {
@@ -18,8 +19,8 @@ struct TableColumn {
     int decimals = 2;  // how many decimals a decimal cell of this column shows
 };
 
-// Empty, text, whole number, decimal, date.
-using TableCell = std::variant<std::monostate, std::string, std::int64_t, double, Date>;
+// Empty, text, whole number, decimal, date, instant (written in UTC).
+using TableCell = std::variant<std::monostate, std::string, std::int64_t, double, Date, Instant>;
 
 struct Table {
     std::string title;  // the sheet's name: at most 31 characters, none of []:*?/\ .

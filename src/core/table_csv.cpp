@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include <date/date.h>
 #include <fmt/format.h>
 
 #include "core/csv.hpp"
@@ -32,7 +33,9 @@ std::string table_csv(const Table& t) {
                     else if constexpr (std::is_same_v<V, std::string>) return v;
                     else if constexpr (std::is_same_v<V, std::int64_t>) return std::to_string(v);
                     else if constexpr (std::is_same_v<V, double>) return std::isfinite(v) ? french_decimal(v, decimals) : "";
-                    else return fmt::format("{:02}/{:02}/{:04}", unsigned(v.day()), unsigned(v.month()), int(v.year()));
+                    else if constexpr (std::is_same_v<V, Date>)
+                        return fmt::format("{:02}/{:02}/{:04}", unsigned(v.day()), unsigned(v.month()), int(v.year()));
+                    else return date::format("%d/%m/%Y %T", v);
                 },
                 row[i]));
         }

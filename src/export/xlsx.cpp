@@ -9,6 +9,7 @@
 #include <iterator>
 #include <set>
 
+#include <date/date.h>
 #include <xlsxwriter.h>
 
 #include "core/errors.hpp"
@@ -65,6 +66,8 @@ Result<std::string> xlsx_workbook(const std::vector<Table>& sheets) {
     format_set_bold(heading);
     lxw_format* date_format = workbook_add_format(wb);
     format_set_num_format(date_format, "dd/mm/yyyy");
+    lxw_format* instant_format = workbook_add_format(wb);
+    format_set_num_format(instant_format, "dd/mm/yyyy hh:mm:ss");
     std::set<std::string> names;
     for (auto& t : sheets) {
         lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name(t.title, names).c_str());
@@ -93,6 +96,13 @@ Result<std::string> xlsx_workbook(const std::vector<Table>& sheets) {
                         } else if constexpr (std::is_same_v<V, Date>) {
                             lxw_datetime dt{int(v.year()), int(unsigned(v.month())), int(unsigned(v.day())), 0, 0, 0};
                             worksheet_write_datetime(ws, row, col, &dt, date_format);
+                        } else if constexpr (std::is_same_v<V, Instant>) {
+                            auto day = date::floor<date::days>(v);
+                            date::year_month_day d{day};
+                            date::hh_mm_ss t{v - day};
+                            lxw_datetime dt{int(d.year()), int(unsigned(d.month())), int(unsigned(d.day())),
+                                            int(t.hours().count()), int(t.minutes().count()), double(t.seconds().count())};
+                            worksheet_write_datetime(ws, row, col, &dt, instant_format);
                         }
                     },
                     t.rows[r][c]);

@@ -2,8 +2,8 @@
 // What a site's occupancy analytics are computed from: the building as it stands (floors,
 // quartiers, active desks, collective spaces, services and their sizes), the open days of
 // the range and the hours a space is open each day, and the store's snapshot rows (desk
-// usage, demand turned away, space bookings). The app layer gathers them; the indicators
-// compute from nothing else. Plain values.
+// usage, demand turned away, space use per day and space and per day and service). The app
+// layer gathers them; the indicators compute from nothing else. Plain values.
 #pragma once
 
 #include <optional>
@@ -13,6 +13,7 @@
 #include "core/desk_usage_count.hpp"
 #include "core/ids.hpp"
 #include "core/local_date.hpp"
+#include "core/space_usage.hpp"
 #include "core/turned_away_count.hpp"
 #include "indicators/occupancy.hpp"
 
@@ -43,16 +44,6 @@ struct SpaceFacts {
     int capacity = 1;
 };
 
-// A collective-space booking placed on the local day it starts.
-struct SpaceBookingFact {
-    Date date;
-    SpaceId space_id = 0;
-    std::optional<ServiceId> service_id;
-    double hours = 0;
-    int attendees = 1;
-    bool unused = false;
-};
-
 struct AnalyticsFacts {
     std::string site_name;
     std::vector<FloorFacts> floors;
@@ -64,7 +55,8 @@ struct AnalyticsFacts {
     double space_hours_per_day = 0;     // opening hours of an open day
     std::vector<DeskUsageCount> desk_usage;
     std::vector<TurnedAwayCount> turned_away;
-    std::vector<SpaceBookingFact> space_bookings;
+    std::vector<SpaceUsageDay> space_days;          // per day and space
+    std::vector<SpaceUsageDay> space_service_days;  // per day and service
 };
 
 }  // namespace escale::indicators

@@ -9,7 +9,7 @@ SiteAnalytics site_analytics(const AnalyticsFacts& facts, Date from, Date to, Gr
     SiteAnalytics out{facts.site_name, from, to, by, period, false, {}, {}, {}, {}};
     std::set<std::optional<ServiceId>> used;
     for (auto& c : facts.desk_usage) used.insert(c.service_id);
-    for (auto& b : facts.space_bookings) used.insert(b.service_id);
+    for (auto& d : facts.space_service_days) used.insert(d.service_id);
     auto pool = pool_services(facts.services, used);
     if (pool.withheld) {
         out.withheld = true;

@@ -30,13 +30,21 @@ std::vector<SpaceUsageRow> space_usage(const AnalyticsFacts& facts, const Analyt
     };
     for (auto& [k, n] : open_days)
         for (auto& [g, spaces] : groups.spaces()) row(k, g);
-    for (auto& b : facts.space_bookings) {
-        auto& r = row(period_of(b.date, Half::am, p), groups.of_space_booking(b.space_id, b.service_id));
-        r.hours_booked += b.hours;
-        ++r.bookings;
-        r.attendees += b.attendees;
-        r.seats += capacity.count(b.space_id) ? capacity[b.space_id] : 0;
-        r.unused += b.unused ? 1 : 0;
+    auto add = [&](const SpaceUsageDay& d, const GroupKey& g, int seats) {
+        auto& r = row(period_of(d.date, Half::am, p), g);
+        r.hours_booked += static_cast<double>(d.seconds) / 3600;
+        r.bookings += d.bookings;
+        r.attendees += d.attendees;
+        r.seats += seats;
+        r.unused += d.unused;
+    };
+    if (by == Grouping::service) {
+        for (auto& d : facts.space_service_days) add(d, groups.of_space_booking(0, d.service_id), d.seats);
+    } else {
+        for (auto& d : facts.space_days) {
+            auto c = capacity.find(d.space_id);
+            add(d, groups.of_space_booking(d.space_id, std::nullopt), c == capacity.end() ? 0 : c->second * d.bookings);
+        }
     }
     std::vector<SpaceUsageRow> out;
     for (auto& [k, r] : rows) {

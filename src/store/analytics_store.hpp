@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The occupancy analytics' reads (issue 13, item 1), aggregated in SQL so that a year of a
-// large site stays fast: desk usage per half-day, floor, quartier and service; the bookings of
-// collective spaces; the desk demand turned away (waitlist entries not served, with the
-// counters kept once entries are purged, and refused bookings); and flash counts. Part of a
-// Transaction (store/store.hpp): it belongs to the transaction's thread.
+// The occupancy analytics' reads (issue 13, item 1), from daily counters that the database
+// keeps as bookings are written (migration v23), so that a year of a large site stays fast:
+// desk usage per half-day, floor, quartier and service; collective-space use per day and
+// space, and per day and service; the desk demand turned away (waitlist entries not served,
+// with the counters kept once entries are purged, and refused bookings); and flash counts.
+// Part of a Transaction (store/store.hpp): it belongs to the transaction's thread.
 #pragma once
 
 #include <vector>
@@ -23,8 +24,10 @@ public:
     // Desk bookings of site `site` with from <= date <= to, cancelled ones aside, counted per
     // (date, half, desk's floor and quartier, service booked for), by date and half.
     virtual Result<std::vector<DeskUsageCount>> desk_usage(SiteId site, Date from, Date to) = 0;
-    // Collective-space bookings of site `site` overlapping [from, to), cancelled ones aside.
-    virtual Result<std::vector<SpaceUsage>> space_usage(SiteId site, Instant from, Instant to) = 0;
+    // Collective-space bookings of site `site` starting on a local day from..to, cancelled ones
+    // aside, added up per day and space (by date, then space), and per day and service.
+    virtual Result<std::vector<SpaceUsageDay>> space_usage(SiteId site, Date from, Date to) = 0;
+    virtual Result<std::vector<SpaceUsageDay>> space_service_usage(SiteId site, Date from, Date to) = 0;
     // Desk demand turned away on site `site` with from <= date <= to, per date and half-day.
     virtual Result<std::vector<TurnedAwayCount>> turned_away(SiteId site, Date from, Date to) = 0;
     // Counts one desk booking refused on site `site` for (d, h) because the desk was taken.

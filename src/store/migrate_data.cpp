@@ -78,6 +78,8 @@ const std::vector<Table>& tables() {
                               {"expires_at", K::integer}}},
         // calendar feeds (issue 13, item 4)
         {"calendar_feeds", "resident_id", {{"resident_id", K::integer}, {"token", K::text}, {"created_at", K::integer}}, false},
+        {"space_calendar_feeds", "space_id", {{"space_id", K::integer}, {"token", K::text}, {"created_at", K::integer}},
+         false},
         {"audit_events", "id", {{"id", K::integer}, {"at", K::integer}, {"site_id", K::integer},
                                 {"actor_id", K::integer}, {"on_behalf_of", K::integer}, {"action", K::text},
                                 {"object", K::text}, {"object_id", K::integer}, {"details", K::text}}},
@@ -152,7 +154,8 @@ const std::vector<Table>& tables() {
         {"remontees", "id", {{"id", K::integer}, {"site_id", K::integer}, {"kind", K::text}, {"theme", K::text},
                              {"title", K::text}, {"body", K::text}, {"author_id", K::integer},
                              {"service_id", K::integer}, {"status", K::text}, {"answer", K::text},
-                             {"answered_by", K::integer}, {"answered_at", K::integer}, {"created_at", K::integer}}},
+                             {"answered_by", K::integer}, {"answered_at", K::integer}, {"created_at", K::integer},
+                             {"forgotten_supports", K::integer}}},  // retention (issue 13)
         {"remontee_supports", "remontee_id, resident_id", {{"remontee_id", K::integer}, {"resident_id", K::integer}},
          false},
     };

@@ -35,7 +35,8 @@ public:
     virtual Result<void> add_support(RemonteeId id, ResidentId r) = 0;
     // Withdraws r's support; how many (0 or 1).
     virtual Result<int> remove_support(RemonteeId id, ResidentId r) = 0;
-    // (remontée, number of supports) of every supported remontée of site `site`.
+    // (remontée, number of supports) of every supported remontée of site `site`: the supports
+    // held, and those counted before their people were forgotten (forget, retention).
     virtual Result<std::vector<std::pair<RemonteeId, int>>> support_counts(SiteId site) = 0;
     // The remontées r supports (every site, personal data).
     virtual Result<std::vector<RemonteeId>> supported_by(ResidentId r) = 0;
@@ -49,6 +50,9 @@ public:
     // Retention: the remontées of site `site` posted before `before` lose their author and
     // the name of who answered; how many.
     virtual Result<int> forget_authors_before(SiteId site, Instant before) = 0;
+    // Retention: the supports of the remontées of site `site` posted before `before` are
+    // deleted and only counted (their number stays in support_counts); how many.
+    virtual Result<int> forget_supports_before(SiteId site, Instant before) = 0;
 };
 
 }  // namespace escale

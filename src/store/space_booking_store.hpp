@@ -38,6 +38,9 @@ public:
     virtual Result<std::vector<SpaceId>> busy_spaces(SiteId site, Instant start, Instant end) = 0;
     // A resident's live bookings that overlap [from, until), by start.
     virtual Result<std::vector<SpaceBooking>> live_of(ResidentId r, Instant from, Instant until) = 0;
+    // Bookings of `space` (on site `site`) in any state that overlap [from, until), by start
+    // and id: what its door screen's calendar shows.
+    virtual Result<std::vector<SpaceBooking>> of_space(SiteId site, SpaceId space, Instant from, Instant until) = 0;
     // Every booking of resident r (held or made for someone else), in any state, by start and id.
     virtual Result<std::vector<SpaceBooking>> all_of(ResidentId r) = 0;
 

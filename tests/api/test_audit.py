@@ -3,10 +3,16 @@
 (a refused or failed change leaves no line), read by gestionnaires for their site and by
 administrators everywhere, paged, and exported as CSV for a French spreadsheet."""
 import csv
+import datetime
 import io
 import unittest
 
 from escale_server import Server, assert_error
+
+try:
+    import openpyxl
+except ImportError:  # installed by scripts/install-deps.sh --tests
+    openpyxl = None
 
 ADMIN = "admin@pilote.escale.test"
 GESTIONNAIRE = "gestionnaire@pilote.escale.test"
@@ -140,6 +146,27 @@ class AuditTest(unittest.TestCase):
         self.assertEqual((e["action"], e["object"], e["actor_id"]), ("export", "audit_events", self.gestionnaire_id))
         self.assertIn(f"{len(listed)} événement", e["details"])
         assert_error(self, self.agent.get("/api/v1/audit-events.csv?site_id=1"), 403, "forbidden")
+
+    @unittest.skipIf(openpyxl is None, "python3-openpyxl is not installed (scripts/install-deps.sh --tests installs it)")
+    def test_xlsx_export_has_the_csv_columns_with_real_numbers_and_instants(self):
+        listed = self.events(query="site_id=1&limit=1000")
+        status, body, resp = self.gestionnaire.get("/api/v1/audit-events.xlsx?site_id=1")
+        self.assertEqual(status, 200)
+        self.assertIn("spreadsheetml", resp.getheader("Content-Type"))
+        self.assertIn("journal-audit.xlsx", resp.getheader("Content-Disposition"))
+        _, csv_body, _ = self.gestionnaire.get("/api/v1/audit-events.csv?site_id=1")
+        heading = next(csv.reader(io.StringIO(csv_body.decode("utf-8-sig"), newline=""), delimiter=";"))
+        sheet = openpyxl.load_workbook(io.BytesIO(body)).worksheets[0]
+        rows = list(sheet.iter_rows(values_only=True))
+        self.assertEqual(list(rows[0]), heading)
+        self.assertEqual([r[0] for r in rows[1:]], [e["id"] for e in listed])  # numbers, not text
+        first = rows[1]
+        self.assertIsInstance(first[1], datetime.datetime)
+        self.assertEqual(first[1].strftime("%Y-%m-%dT%H:%M:%SZ"), listed[0]["at"])
+        self.assertEqual(first[5], listed[0]["action"])
+        e = self.newest()[0]
+        self.assertIn("en XLSX", e["details"])
+        assert_error(self, self.agent.get("/api/v1/audit-events.xlsx?site_id=1"), 403, "forbidden")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,11 @@ def double_holdings(db):
             for key in ("desk_id", "resident_id")]
 
 
+COUNTERS = ("SELECT (SELECT SUM(booked) FROM desk_usage_days), (SELECT SUM(checked_in) FROM desk_usage_days), "
+            "(SELECT SUM(no_show) FROM desk_usage_days), (SELECT SUM(bookings) FROM space_usage_days), "
+            "(SELECT SUM(seconds) FROM space_usage_days), (SELECT SUM(seats) FROM space_service_days), "
+            "(SELECT COUNT(*) FROM desk_usage_days WHERE booked > 0)")
+
 class PrivateFilesTest(unittest.TestCase):
     """Issue 14, finding 6: the database, its WAL and shared-memory files and the backups hold
     password hashes and personal data: readable and writable by their owner only, whatever
@@ -141,6 +146,8 @@ class MigrateDataTest(unittest.TestCase):
             with source.db() as db:
                 counts = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
                 cancelled = db.execute("SELECT COUNT(*) FROM desk_bookings WHERE state = 'cancelled'").fetchone()[0]
+                # the analytics' daily counters (migration v23): rebuilt on PostgreSQL by its triggers
+                counters = [list(r) for r in db.execute(COUNTERS)]
             self.assertGreater(cancelled, 1, "the demo's history has cancellations, and this test one more")
             sqlite_path = source.db_path
             # Stop the server (its file stays until the end of the with block) and migrate.
@@ -157,6 +164,7 @@ class MigrateDataTest(unittest.TestCase):
                     self.assertEqual(psql(target, f"SELECT COUNT(*) FROM {t}")[0][0], counts[t], t)
                 self.assertEqual(psql(target, "SELECT COUNT(*) FROM desk_bookings WHERE state = 'cancelled'")[0][0],
                                  cancelled)
+                self.assertEqual([[int(v) for v in r] for r in psql(target, COUNTERS)], counters)
                 again = escale("migrate-data", "--from", "sqlite:" + sqlite_path, "--to", target)
                 self.assertNotEqual(again.returncode, 0)
                 self.assertIn("target_not_empty", again.stderr)

@@ -3,7 +3,10 @@
 real iCalendar parser (npm ical.js, through tests/web/ical-to-json.mjs): every booking
 present, times right on both sides of the DST change (29 March 2026), a cancellation marked
 STATUS:CANCELLED with a higher SEQUENCE, stable UIDs; the address works without a session,
-is the same at each request, and answers 404 once revoked."""
+is the same at each request, and answers 404 once revoked. A collective space's feed for its
+door screen (made and revoked by the site's gestionnaire): every booking of the space, only
+« Réservé », across the DST change, cancellations marked, 404 once revoked. One booking as an
+.ics download, for its holder or whoever may book for them, 404 for anyone else."""
 import json
 import os
 import shutil
@@ -96,10 +99,89 @@ class CalendarFeedTest(unittest.TestCase):
         self.assertNotEqual(new, old)
         self.assertEqual(self.server.client().get(new)[0], 200)
 
+    def space_booking(self, space, start, end, subject="Réunion confidentielle"):
+        status, made, _ = self.me.post("/api/v1/space-bookings", {
+            "space_id": space["id"], "start": start, "end": end, "attendees": 2, "subject": subject})
+        self.assertEqual(status, 201, made)
+        return made["bookings"][0]
+
+    def test_space_feed_for_its_door_screen(self):
+        gestionnaire = self.server.login("gestionnaire@pilote.escale.test")
+        site = self.admin.get("/api/v1/sites/1")[1]
+        room = next(s for s in site["spaces"] if s["id"] != self.space["id"])
+        before = self.space_booking(room, "2026-03-27T14:00:00+01:00", "2026-03-27T15:00:00+01:00")  # UTC+1
+        after = self.space_booking(room, "2026-03-31T09:15:00+02:00", "2026-03-31T10:00:00+02:00")   # UTC+2
+        gone = self.space_booking(room, "2026-04-01T11:00:00+02:00", "2026-04-01T12:00:00+02:00")
+        self.assertEqual(self.me.delete(f"/api/v1/space-bookings/{gone['id']}")[0], 200)
+        other_room = self.space_booking(self.space, "2026-03-31T14:00:00+02:00", "2026-03-31T15:00:00+02:00")
+        # only the site's gestionnaires (and administrators) make or revoke it
+        assert_error(self, self.me.get(f"/api/v1/spaces/{room['id']}/calendar"), 403, "forbidden")
+        assert_error(self, gestionnaire.get("/api/v1/spaces/999999/calendar"), 404, "not_found")
+        status, body, _ = gestionnaire.get(f"/api/v1/spaces/{room['id']}/calendar")
+        self.assertEqual(status, 200, body)
+        path = body["url"][body["url"].index("/api/v1/space-calendar-feeds/"):]
+        self.assertEqual(gestionnaire.get(f"/api/v1/spaces/{room['id']}/calendar")[1]["url"], body["url"])
+        status, doc, _ = self.server.client().get(path)  # no session: the token is the key
+        self.assertEqual(status, 200)
+        self.assertIn(b"BEGIN:VTIMEZONE\r\nTZID:Europe/Paris", doc)
+        self.assertNotIn("confidentielle".encode(), doc)  # a door screen shows no subject
+        events = {e["uid"]: e for e in parse(doc)["events"]}
+        self.assertEqual(set(events), {f"escale-space-booking-{b['id']}" for b in (before, after, gone)})
+        friday = events[f"escale-space-booking-{before['id']}"]
+        self.assertEqual((friday["start"], friday["end"], friday["summary"]),
+                         ("2026-03-27T13:00:00Z", "2026-03-27T14:00:00Z", "Réservé"))
+        self.assertEqual(friday["tzid"], "Europe/Paris")
+        tuesday = events[f"escale-space-booking-{after['id']}"]
+        self.assertEqual((tuesday["start"], tuesday["end"]), ("2026-03-31T07:15:00Z", "2026-03-31T08:00:00Z"))
+        cancelled = events[f"escale-space-booking-{gone['id']}"]
+        self.assertEqual((cancelled["status"], cancelled["sequence"]), ("CANCELLED", 1))
+        self.assertNotIn(f"escale-space-booking-{other_room['id']}", events)
+        # revoked: 404, and the next request makes another address
+        assert_error(self, self.me.delete(f"/api/v1/spaces/{room['id']}/calendar"), 403, "forbidden")
+        self.assertEqual(gestionnaire.delete(f"/api/v1/spaces/{room['id']}/calendar")[0], 204)
+        assert_error(self, self.server.client().get(path), 404, "not_found")
+        new = gestionnaire.get(f"/api/v1/spaces/{room['id']}/calendar")[1]["url"]
+        self.assertNotEqual(new, body["url"])
+
+    def test_a_booking_as_an_ics_download(self):
+        desk = self.book(self.desks[3], "2026-03-30", "pm")  # Monday after the DST change
+        path = f"/api/v1/desk-bookings/{desk['id']}/calendar.ics"
+        status, body, headers = self.me.get(path)
+        self.assertEqual(status, 200)
+        self.assertTrue(headers.getheader("Content-Type").startswith("text/calendar"))
+        self.assertIn("attachment", headers.getheader("Content-Disposition"))
+        [event] = parse(body)["events"]
+        self.assertEqual((event["uid"], event["status"], event["sequence"]),
+                         (f"escale-desk-booking-{desk['id']}", "CONFIRMED", 0))
+        self.assertEqual((event["start"], event["end"]), ("2026-03-30T11:00:00Z", "2026-03-30T17:00:00Z"))
+        # whoever may book for the holder reads it; anyone else is told it does not exist
+        self.assertEqual(self.admin.get(path)[0], 200)
+        service = self.admin.get("/api/v1/services?site_id=1")[1][1]["id"]
+        status, made, _ = self.admin.post("/api/v1/residents", {"site_id": 1, "service_id": service,
+                                                               "email": "autre.agenda@pilote.escale.test",
+                                                               "display_name": "Octave Autre", "password": PASSWORD})
+        self.assertEqual(status, 201, made)
+        other = self.server.login("autre.agenda@pilote.escale.test", PASSWORD)
+        assert_error(self, other.get(path), 404, "not_found")
+        assert_error(self, self.server.client().get(path), 401, "unauthenticated")
+        assert_error(self, self.me.get("/api/v1/desk-bookings/99999999/calendar.ics"), 404, "not_found")
+        self.assertEqual(self.me.delete(f"/api/v1/desk-bookings/{desk['id']}")[0], 200)
+        [event] = parse(self.me.get(path)[1])["events"]
+        self.assertEqual((event["status"], event["sequence"]), ("CANCELLED", 1))
+
+        space = self.space_booking(self.space, "2026-03-27T16:00:00+01:00", "2026-03-27T17:30:00+01:00", "Point hebdo")
+        status, body, _ = self.me.get(f"/api/v1/space-bookings/{space['id']}/calendar.ics")
+        self.assertEqual(status, 200)
+        [event] = parse(body)["events"]
+        self.assertEqual((event["start"], event["end"]), ("2026-03-27T15:00:00Z", "2026-03-27T16:30:00Z"))
+        self.assertIn("Point hebdo", event["summary"])  # its holder sees the subject
+        assert_error(self, other.get(f"/api/v1/space-bookings/{space['id']}/calendar.ics"), 404, "not_found")
+
     def test_unknown_addresses_answer_404(self):
         anonymous = self.server.client()
         assert_error(self, anonymous.get("/api/v1/calendar-feeds/" + "0" * 64), 404, "not_found")
         assert_error(self, anonymous.get("/api/v1/calendar-feeds/court"), 404, "not_found")
+        assert_error(self, anonymous.get("/api/v1/space-calendar-feeds/" + "0" * 64), 404, "not_found")
         assert_error(self, anonymous.get("/api/v1/me/calendar"), 401, "unauthenticated")
 
 

@@ -4,6 +4,7 @@ holds which (JSON and CSV), a removed or deactivated resident's locker freed, ba
 races for the last locker (one holder, every loser a 409) checked in the database itself
 (invariant 3's locker part)."""
 import csv
+import datetime
 import io
 import itertools
 import re
@@ -11,6 +12,11 @@ import time
 import unittest
 
 from escale_server import Server, assert_error, database_kind, race
+
+try:
+    import openpyxl
+except ImportError:  # installed by scripts/install-deps.sh --tests
+    openpyxl = None
 
 ADMIN = "admin@pilote.escale.test"
 GESTIONNAIRE = "gestionnaire@pilote.escale.test"
@@ -271,6 +277,23 @@ class GestionnaireTest(unittest.TestCase):
         events = self.admin.get("/api/v1/audit-events?site_id=1&limit=20")[1]
         self.assertTrue(any(e["action"] == "export" and e["object"] == "locker_assignments" for e in events))
         assert_error(self, self.server.login(self.agents[0]["email"]).get("/api/v1/sites/1/locker-assignments.csv"),
+                     403, "forbidden")
+
+    @unittest.skipIf(openpyxl is None, "python3-openpyxl is not installed (scripts/install-deps.sh --tests installs it)")
+    def test_xlsx_has_the_csv_columns_with_real_dates(self):
+        holder, locker = self.fresh_resident("Élise Tableur"), self.fresh_locker()
+        status, a, _ = self.gestionnaire.post("/api/v1/locker-assignments", {"locker_id": locker, "resident_id": holder["id"]})
+        self.assertEqual(status, 201, a)
+        status, body, headers = self.gestionnaire.request("GET", "/api/v1/sites/1/locker-assignments.xlsx")
+        self.assertEqual(status, 200)
+        self.assertIn("casiers.xlsx", headers.getheader("Content-Disposition"))
+        rows = list(openpyxl.load_workbook(io.BytesIO(body)).worksheets[0].iter_rows(values_only=True))
+        self.assertEqual(list(rows[0]), ["casier", "niveau", "quartier", "résident", "courriel", "service", "attribué le"])
+        row = next(r for r in rows[1:] if r[4] == holder["email"])
+        self.assertEqual(row[3], "Élise Tableur")
+        self.assertEqual(row[6], datetime.datetime(2026, 3, 2))  # a date cell, not text
+        self.assertEqual(len(rows) - 1, len(self.gestionnaire.get("/api/v1/sites/1/locker-assignments")[1]))
+        assert_error(self, self.server.login(self.agents[0]["email"]).get("/api/v1/sites/1/locker-assignments.xlsx"),
                      403, "forbidden")
 
     def test_a_removed_or_deactivated_resident_frees_their_locker(self):

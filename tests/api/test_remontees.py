@@ -3,7 +3,9 @@
 signed and anonymous ones (an anonymous one keeps no author: nobody can edit it, and its
 time is only its day), supporting once (10 concurrent supports of one resident: one
 accepted), the project team's answer and status, counts per theme and per service with the
-minimum group size, and the personal data download."""
+minimum group size, the personal data download, and the retention purge (supports deleted but
+still counted, author forgotten)."""
+import time
 import unittest
 
 from escale_server import Server, assert_error, race
@@ -136,6 +138,45 @@ class RemonteesTest(unittest.TestCase):
         self.assertIn(signed["id"], ids)
         self.assertNotIn(anonymous["id"], ids)
         self.assertIn(theirs["id"], data["remontee_supports"])
+
+
+class RemonteeRetentionTest(unittest.TestCase):
+    """The retention job, past the site's period (13 months): who supported a remontée is
+    forgotten (the rows go), how many did stays; its author is forgotten too."""
+
+    def test_supports_are_forgotten_but_counted(self):
+        server = Server(extra=["--retention-interval", "1"])
+        try:
+            server.set_clock("2026-03-02T08:00:00Z")
+            admin = server.login(ADMIN)
+            residents = admin.get("/api/v1/residents?site_id=1")[1]
+            agents = [r for r in residents if r["active"] and r["role"] == "agent" and r["service_id"]]
+            author = server.login(agents[0]["email"])
+            status, made, _ = author.post("/api/v1/remontees", {"kind": "idee", "theme": "equipements",
+                                                                "title": "Des écrans plus grands"})
+            self.assertEqual(status, 201, made)
+            for a in agents[1:7]:
+                self.assertEqual(server.login(a["email"]).post(f"/api/v1/remontees/{made['id']}/support")[0], 201)
+            seen = lambda who: next(r for r in who.get("/api/v1/remontees?theme=equipements")[1] if r["id"] == made["id"])
+            self.assertEqual(seen(admin)["supports"], 6)
+            server.set_clock("2027-04-20T08:00:00Z")
+            deadline = time.time() + 30
+            while True:
+                with server.db() as db:
+                    held = db.execute("SELECT count(*) FROM remontee_supports WHERE remontee_id = ?",
+                                      (made["id"],)).fetchone()[0]
+                    author_id = db.execute("SELECT author_id FROM remontees WHERE id = ?", (made["id"],)).fetchone()[0]
+                if held == 0 and author_id is None:
+                    break
+                self.assertLess(time.time(), deadline, "the retention job ran")
+                time.sleep(0.2)
+            admin = server.login(ADMIN)
+            self.assertEqual(seen(admin)["supports"], 6)
+            self.assertIsNone(seen(admin)["author_name"])
+            events = admin.get("/api/v1/audit-events?site_id=1&limit=1000")[1]
+            self.assertTrue(any(e["action"] == "retention" and "6 soutien(s)" in e["details"] for e in events), events[:5])
+        finally:
+            server.stop()
 
 
 if __name__ == "__main__":

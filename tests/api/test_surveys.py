@@ -4,13 +4,15 @@ writing one from the built-in « avant / après flex office » questionnaire, an
 (10 concurrent answers of one resident: one accepted), results per question and per service
 with the minimum group size (never derivable by difference), the before/after comparison, the
 CSV export, and anonymity checked in the database itself: no column, row order or
-transaction id ties an answer to the resident who gave it."""
+transaction id ties an answer to the resident who gave it. On PostgreSQL, many residents
+answering at once through two servers: each counted once, nobody twice, the ballot box
+emptied into the answers."""
 import csv
 import io
 import sqlite3
 import unittest
 
-from escale_server import Server, assert_error, race
+from escale_server import Server, assert_error, database_kind, race
 
 ADMIN = "admin@pilote.escale.test"
 GESTIONNAIRE = "gestionnaire@pilote.escale.test"
@@ -312,6 +314,61 @@ class SurveysTest(unittest.TestCase):
         self.assertEqual(status, 200, data)
         self.assertIn(survey["id"], [s["survey_id"] for s in data["surveys_taken"]])
         self.assertNotIn("ma réponse secrète", str(data))
+
+
+@unittest.skipUnless(database_kind() == "postgres", "several servers share a PostgreSQL database; this run is on SQLite")
+class TwoServersSurveyRaceTest(unittest.TestCase):
+    """Every member of two services answers at once, each three times, their requests spread
+    over two servers on one PostgreSQL database."""
+
+    def test_each_counted_once_and_the_box_emptied(self):
+        first = Server()
+        second = Server(share_with=first)
+        servers = [first, second]
+        try:
+            admin = first.login(ADMIN)
+            by_service = {}
+            for r in admin.get("/api/v1/residents?site_id=1")[1]:
+                if r["active"] and r["service_id"]:
+                    by_service.setdefault(r["service_id"], []).append(r)
+            services = sorted(by_service, key=lambda s: -len(by_service[s]))[:2]
+            people = [p for s in services for p in by_service[s]]
+            status, survey, _ = first.login(GESTIONNAIRE).post("/api/v1/surveys", {
+                "template_key": "flex_office", "opens_on": OPENS, "closes_on": CLOSES, "service_ids": services})
+            self.assertEqual(status, 201, survey)
+            url = f"/api/v1/surveys/{survey['id']}/answers"
+            calls, owner = [], []
+            for n, person in enumerate(people):
+                for k in range(3):
+                    client = servers[(n + k) % 2].login(person["email"])
+                    sheet = SurveysTest.sheet(survey, n, f"réponse de la personne {n:02d}")
+                    calls.append(lambda c=client, s=sheet: c.post(url, s))
+                    owner.append(n)
+            results = race(calls)
+            taken = [owner[i] for i, r in enumerate(results) if r[0] == 201]
+            self.assertEqual(sorted(taken), list(range(len(people))), "each resident counted once")
+            refused = [r for r in results if r[0] != 201]
+            self.assertEqual(len(refused), 2 * len(people))
+            self.assertTrue(all(r[0] == 409 and r[1]["error"]["code"] == "already_answered" for r in refused), refused[:3])
+            with first.db() as db:
+                sid = survey["id"]
+                participations = db.execute(f"SELECT COUNT(*) FROM survey_participations WHERE survey_id = {sid}").fetchone()[0]
+                in_box = db.execute(f"SELECT COUNT(DISTINCT ballot) FROM survey_ballot_box WHERE survey_id = {sid}").fetchone()[0]
+            self.assertEqual(participations, len(people))
+            self.assertLess(in_box, 10)  # batches of 5 left the box as the sheets came in
+            for s in servers:
+                s.set_clock("2026-03-16T08:00:00Z")  # closed: reading the results empties the box
+            status, results, _ = second.login(GESTIONNAIRE).get(f"/api/v1/surveys/{survey['id']}/results")
+            self.assertEqual(status, 200, results)
+            self.assertEqual(results["participants"], len(people))
+            free = next(q for q in results["questions"] if q["question"]["kind"] == "free_text")
+            self.assertEqual(free["overall"]["texts"], sorted(f"réponse de la personne {n:02d}" for n in range(len(people))))
+            self.assertEqual(results["questions"][0]["overall"]["answers"], len(people))
+            with first.db() as db:
+                self.assertEqual(db.execute(f"SELECT COUNT(*) FROM survey_ballot_box WHERE survey_id = {sid}").fetchone()[0], 0)
+        finally:
+            second.stop()
+            first.stop()
 
 
 if __name__ == "__main__":

@@ -4,13 +4,15 @@
 // tokens) and locker assignments as plain values, with real transactions (a transaction works on a copy, commit
 // publishes it, destruction without commit drops it) and the database's invariants on live
 // bookings (one per desk slot, one per resident and slot) and on live locker assignments. Jobs and OpenID Connect logins
-// are not faked: a use case that reaches them fails the test. Not thread-safe; for
+// are not faked: a use case that reaches them fails the test. Surveys and remontées are
+// faked with the database's rules (one participation, one support per resident). Not thread-safe; for
 // single-threaded tests only.
 #pragma once
 
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -40,6 +42,7 @@ struct State {
     std::vector<SpaceBooking> space_bookings;  // by id, from 1
     // calendar feeds
     std::map<ResidentId, CalendarFeed> calendar_feeds;
+    std::map<SpaceId, SpaceCalendarFeed> space_calendar_feeds;
     // waitlist (issue 10, item 5)
     std::vector<WaitlistEntry> waitlist;  // by id, from 1
     // notifications
@@ -50,6 +53,16 @@ struct State {
     std::vector<SavedScenario> scenarios;  // by id, from 1; deleted ones have id 0
     // occupancy analytics (issue 13, item 1): refused desk bookings noted
     int refusals = 0;
+    // surveys (issue 13, item 5): the tables as the database holds them
+    std::vector<Survey> surveys;  // by id, from 1; deleted ones have id 0
+    std::set<std::pair<SurveyId, ResidentId>> participations;
+    std::map<SurveyId, std::vector<BoxedAnswer>> ballot_boxes;
+    std::map<SurveyId, std::vector<AnswerRow>> kept_answers;
+    Id next_ballot = 1;
+    // remontées (issue 13, item 6)
+    std::vector<Remontee> remontees;  // by id, from 1; deleted ones have id 0
+    std::set<std::pair<RemonteeId, ResidentId>> supports;
+    std::map<RemonteeId, int> forgotten_supports;
 
     template <class T>
     std::map<Id, T>& table() {
@@ -369,6 +382,9 @@ public:
     Result<std::vector<SpaceBooking>> all_of(ResidentId) override { return not_faked<std::vector<SpaceBooking>>(); }
     Result<int> anonymize_before(SiteId, Instant) override { return not_faked<int>(); }
     Result<int> anonymize_of(ResidentId) override { return not_faked<int>(); }
+    Result<std::vector<SpaceBooking>> of_space(SiteId, SpaceId, Instant, Instant) override {
+        return not_faked<std::vector<SpaceBooking>>();
+    }
 
 private:
     template <class P>
@@ -459,6 +475,24 @@ public:
     }
     Result<void> remove(ResidentId r) override {
         s_.calendar_feeds.erase(r);
+        return {};
+    }
+    Result<std::optional<SpaceCalendarFeed>> of_space(SpaceId s) override {
+        auto it = s_.space_calendar_feeds.find(s);
+        return it == s_.space_calendar_feeds.end() ? std::nullopt : std::optional(it->second);
+    }
+    Result<std::optional<SpaceCalendarFeed>> find_space_feed(const std::string& token) override {
+        for (auto& [s, f] : s_.space_calendar_feeds)
+            if (f.token == token) return std::optional(f);
+        return std::optional<SpaceCalendarFeed>();
+    }
+    Result<void> insert(const SpaceCalendarFeed& f) override {
+        if (!s_.space_calendar_feeds.emplace(f.space_id, f).second)
+            return fail(errors::already_exists(masculine("abonnement d'agenda")));
+        return {};
+    }
+    Result<void> remove_space_feed(SpaceId s) override {
+        s_.space_calendar_feeds.erase(s);
         return {};
     }
 
@@ -557,7 +591,12 @@ class Analytics final : public AnalyticsStore {
 public:
     explicit Analytics(State& s) : s_(s) {}
     Result<std::vector<DeskUsageCount>> desk_usage(SiteId, Date, Date) override { return not_faked<std::vector<DeskUsageCount>>(); }
-    Result<std::vector<SpaceUsage>> space_usage(SiteId, Instant, Instant) override { return not_faked<std::vector<SpaceUsage>>(); }
+    Result<std::vector<SpaceUsageDay>> space_usage(SiteId, Date, Date) override {
+        return not_faked<std::vector<SpaceUsageDay>>();
+    }
+    Result<std::vector<SpaceUsageDay>> space_service_usage(SiteId, Date, Date) override {
+        return not_faked<std::vector<SpaceUsageDay>>();
+    }
     Result<std::vector<TurnedAwayCount>> turned_away(SiteId, Date, Date) override {
         return not_faked<std::vector<TurnedAwayCount>>();
     }
@@ -709,6 +748,234 @@ private:
     State& s_;
 };
 
+// surveys (issue 13, item 5): participations apart from the ballot box and kept answers.
+class Surveys final : public SurveyStore {
+public:
+    explicit Surveys(State& s) : s_(s) {}
+    Result<SurveyId> insert(const Survey& v) override {
+        s_.surveys.push_back(v);
+        auto& made = s_.surveys.back();
+        made.id = static_cast<SurveyId>(s_.surveys.size());
+        for (auto& q : made.questions) q.id = s_.next_id++;
+        return made.id;
+    }
+    Result<std::optional<Survey>> find(SurveyId id) override {
+        auto* v = at(id);
+        return v ? std::optional(*v) : std::nullopt;
+    }
+    Result<std::vector<Survey>> of_site(SiteId site) override {
+        std::vector<Survey> out;
+        for (auto& v : s_.surveys)
+            if (v.id != 0 && v.site_id == site) out.push_back(v);
+        std::sort(out.begin(), out.end(), [](auto& a, auto& b) {
+            return std::tuple(date::sys_days{b.opens_on}, b.id) < std::tuple(date::sys_days{a.opens_on}, a.id);
+        });
+        return out;
+    }
+    Result<std::vector<Survey>> open_to(ServiceId service, Date today) override {
+        std::vector<Survey> out;
+        for (auto& v : s_.surveys)
+            if (v.id != 0 && survey_open_on(v, today) &&
+                std::find(v.service_ids.begin(), v.service_ids.end(), service) != v.service_ids.end())
+                out.push_back(v);
+        return out;
+    }
+    Result<int> remove(SurveyId id) override {
+        auto* v = at(id);
+        if (!v) return 0;
+        v->id = 0;
+        std::erase_if(s_.participations, [&](auto& p) { return p.first == id; });
+        s_.ballot_boxes.erase(id);
+        s_.kept_answers.erase(id);
+        return 1;
+    }
+    Result<void> hold(SurveyId) override { return {}; }  // single-threaded
+    Result<void> add_participation(SurveyId id, ResidentId r) override {
+        if (!s_.participations.emplace(id, r).second) return fail(errors::already_answered());
+        return {};
+    }
+    Result<bool> participated(SurveyId id, ResidentId r) override { return s_.participations.count({id, r}) > 0; }
+    Result<int> participant_count(SurveyId id) override {
+        return static_cast<int>(std::count_if(s_.participations.begin(), s_.participations.end(),
+                                              [&](auto& p) { return p.first == id; }));
+    }
+    Result<int> participant_count(SurveyId id, ServiceId service) override {
+        int n = 0;
+        for (auto& [survey, r] : s_.participations) {
+            auto it = s_.table<Resident>().find(r);
+            n += survey == id && it != s_.table<Resident>().end() && it->second.service_id == service;
+        }
+        return n;
+    }
+    Result<std::vector<SurveyId>> participations_of(ResidentId r) override {
+        std::vector<SurveyId> out;
+        for (auto& [survey, who] : s_.participations)
+            if (who == r) out.push_back(survey);
+        return out;
+    }
+    Result<int> forget_participations_of(ResidentId r) override {
+        return static_cast<int>(std::erase_if(s_.participations, [&](auto& p) { return p.second == r; }));
+    }
+    Result<int> forget_participations_before(SiteId site, Date before) override {
+        return static_cast<int>(std::erase_if(s_.participations, [&](auto& p) {
+            auto* v = at(p.first);
+            return v && v->site_id == site && v->closes_on < before;
+        }));
+    }
+    Result<std::vector<BoxedAnswer>> box(SurveyId id) override { return s_.ballot_boxes[id]; }
+    Result<void> refill_box(SurveyId id, const std::vector<BoxedAnswer>& answers) override {
+        // each sheet under a new number, as the database does
+        std::map<Id, Id> renumbered;
+        auto& box = s_.ballot_boxes[id];
+        box.clear();
+        for (auto a : answers) {
+            auto [it, fresh] = renumbered.try_emplace(a.ballot, s_.next_ballot);
+            if (fresh) ++s_.next_ballot;
+            a.ballot = it->second;
+            box.push_back(a);
+        }
+        return {};
+    }
+    Result<void> keep_answers(SurveyId id, const std::vector<AnswerRow>& answers) override {
+        auto& kept = s_.kept_answers[id];
+        kept.insert(kept.end(), answers.begin(), answers.end());
+        return {};
+    }
+    Result<std::vector<AnswerRow>> answers(SurveyId id) override { return s_.kept_answers[id]; }
+    Result<std::vector<SurveyId>> closed_with_box(SiteId site, Date today) override {
+        std::vector<SurveyId> out;
+        for (auto& v : s_.surveys)
+            if (v.id != 0 && v.site_id == site && v.closes_on < today && !s_.ballot_boxes[v.id].empty()) out.push_back(v.id);
+        return out;
+    }
+
+private:
+    Survey* at(SurveyId id) {
+        if (id < 1 || id > static_cast<SurveyId>(s_.surveys.size()) || s_.surveys[static_cast<size_t>(id - 1)].id == 0)
+            return nullptr;
+        return &s_.surveys[static_cast<size_t>(id - 1)];
+    }
+    State& s_;
+};
+
+// remontées (issue 13, item 6): one support per resident and remontée.
+class Remontees final : public RemonteeStore {
+public:
+    explicit Remontees(State& s) : s_(s) {}
+    Result<RemonteeId> insert(const Remontee& r) override {
+        s_.remontees.push_back(r);
+        s_.remontees.back().id = static_cast<RemonteeId>(s_.remontees.size());
+        return s_.remontees.back().id;
+    }
+    Result<std::optional<Remontee>> find(RemonteeId id) override {
+        auto* r = at(id);
+        return r ? std::optional(*r) : std::nullopt;
+    }
+    Result<std::vector<Remontee>> of_site(SiteId site, std::optional<RemonteeTheme> theme) override {
+        std::vector<Remontee> out;
+        for (auto it = s_.remontees.rbegin(); it != s_.remontees.rend(); ++it)
+            if (it->id != 0 && it->site_id == site && (!theme || it->theme == *theme)) out.push_back(*it);
+        return out;
+    }
+    Result<std::vector<Remontee>> signed_by(ResidentId r) override {
+        std::vector<Remontee> out;
+        for (auto& v : s_.remontees)
+            if (v.id != 0 && v.author_id == r) out.push_back(v);
+        return out;
+    }
+    Result<bool> update_text(RemonteeId id, const std::string& title, const std::string& body) override {
+        auto* r = at(id);
+        if (!r) return false;
+        r->title = title;
+        r->body = body;
+        return true;
+    }
+    Result<bool> answer(RemonteeId id, RemonteeStatus status, const std::string& answer, std::optional<ResidentId> by,
+                        Instant at_) override {
+        auto* r = at(id);
+        if (!r) return false;
+        r->status = status;
+        r->answer = answer;
+        r->answered_by = by;
+        r->answered_at = at_;
+        return true;
+    }
+    Result<int> remove(RemonteeId id) override {
+        auto* r = at(id);
+        if (!r) return 0;
+        r->id = 0;
+        std::erase_if(s_.supports, [&](auto& p) { return p.first == id; });
+        return 1;
+    }
+    Result<void> add_support(RemonteeId id, ResidentId r) override {
+        if (!s_.supports.emplace(id, r).second) return fail(errors::already_supported());
+        return {};
+    }
+    Result<int> remove_support(RemonteeId id, ResidentId r) override { return static_cast<int>(s_.supports.erase({id, r})); }
+    Result<std::vector<std::pair<RemonteeId, int>>> support_counts(SiteId site) override {
+        std::map<RemonteeId, int> n = s_.forgotten_supports;
+        for (auto& [id, r] : s_.supports) ++n[id];
+        std::vector<std::pair<RemonteeId, int>> out;
+        for (auto& [id, count] : n)
+            if (auto* v = at(id); v && v->site_id == site && count > 0) out.emplace_back(id, count);
+        return out;
+    }
+    Result<std::vector<RemonteeId>> supported_by(ResidentId r) override {
+        std::vector<RemonteeId> out;
+        for (auto& [id, who] : s_.supports)
+            if (who == r) out.push_back(id);
+        return out;
+    }
+    Result<std::vector<RemonteeFact>> facts(SiteId site) override {
+        std::vector<RemonteeFact> out;
+        for (auto& v : s_.remontees)
+            if (v.id != 0 && v.site_id == site) out.push_back({v.theme, v.service_id});
+        return out;
+    }
+    Result<int> forget(ResidentId r) override {
+        for (auto& [id, who] : s_.supports)
+            if (who == r) ++s_.forgotten_supports[id];
+        std::erase_if(s_.supports, [&](auto& p) { return p.second == r; });
+        int n = 0;
+        for (auto& v : s_.remontees) {
+            if (v.answered_by == r) v.answered_by.reset();
+            if (v.author_id == r) {
+                v.author_id.reset();
+                v.created_at = date::floor<date::days>(v.created_at);
+                ++n;
+            }
+        }
+        return n;
+    }
+    Result<int> forget_authors_before(SiteId site, Instant before) override {
+        int n = 0;
+        for (auto& v : s_.remontees)
+            if (v.id != 0 && v.site_id == site && v.created_at < before && (v.author_id || v.answered_by)) {
+                v.author_id.reset();
+                v.answered_by.reset();
+                v.created_at = date::floor<date::days>(v.created_at);
+                ++n;
+            }
+        return n;
+    }
+    Result<int> forget_supports_before(SiteId site, Instant before) override {
+        return static_cast<int>(std::erase_if(s_.supports, [&](auto& p) {
+            auto* v = at(p.first);
+            if (!v || v->site_id != site || !(v->created_at < before)) return false;
+            ++s_.forgotten_supports[p.first];
+            return true;
+        }));
+    }
+
+private:
+    Remontee* at(RemonteeId id) {
+        if (id < 1 || id > static_cast<RemonteeId>(s_.remontees.size()) || s_.remontees[static_cast<size_t>(id - 1)].id == 0)
+            return nullptr;
+        return &s_.remontees[static_cast<size_t>(id - 1)];
+    }
+    State& s_;
+};
+
 class Store;
 
 // Works on a copy of the store's state; commit() publishes it.
@@ -734,8 +1001,8 @@ public:
     PlanningStore& planning() override { return planning_; }  // planning engine (issue 12)
     AnalyticsStore& analytics() override { return analytics_; }  // occupancy analytics
     // surveys and remontées (issue 13, items 5 and 6)
-    SurveyStore& surveys() override { return unfaked<SurveyStore>("surveys"); }
-    RemonteeStore& remontees() override { return unfaked<RemonteeStore>("remontees"); }
+    SurveyStore& surveys() override { return surveys_; }
+    RemonteeStore& remontees() override { return remontees_; }
 
 private:
     State& committed_;
@@ -752,6 +1019,8 @@ private:
     Notifications notifications_{working_};   // notifications
     Planning planning_{working_};  // planning engine (issue 12)
     Analytics analytics_{working_};           // occupancy analytics
+    Surveys surveys_{working_};               // surveys and remontées (issue 13, items 5 and 6)
+    Remontees remontees_{working_};
 };
 
 class Store final : public escale::Store {

@@ -33,7 +33,11 @@ AnalyticsFacts history() {
                     {day(2), Half::pm, 2, 22, 1, 1, 1, 0},
                     {day(3), Half::am, 1, 21, 3, 1, 0, 0}};
     f.spaces = {{10, 1, 21, "Salle de réunion", 8}, {11, 2, std::nullopt, "Bulle", 2}};
-    f.space_bookings = {{day(2), 10, 1, 2.0, 4, false}, {day(2), 10, 2, 1.5, 8, true}, {day(3), 11, 1, 1.0, 1, false}};
+    // space bookings: Mon room 10 for SGAR 2 h, 4 people; Mon room 10 for DRFIP 1.5 h, 8 people,
+    // unused; Tue bubble 11 for SGAR 1 h, 1 person — per day and space, and per day and service
+    f.space_days = {{day(2), 10, std::nullopt, 2, 12'600, 12, 0, 1}, {day(3), 11, std::nullopt, 1, 3'600, 1, 0, 0}};
+    f.space_service_days = {{day(2), 0, 1, 1, 7'200, 4, 8, 0}, {day(2), 0, 2, 1, 5'400, 8, 8, 1},
+                            {day(3), 0, 1, 1, 3'600, 1, 2, 0}};
     f.turned_away = {{day(2), Half::am, 2, 1}, {day(3), Half::pm, 1, 0}};
     return f;
 }

@@ -60,17 +60,16 @@ void add_audit_routes(Router& r, const RouteContext& rc) {
                    resp.headers.emplace_back("Link", next_page_link(c.request, events->size(), events->back().id));
                return resp;
            }});
-    r.add({.method = "GET", .pattern = "/api/v1/audit-events.csv",
-           .handler = [ctx](const Call& c) {
-               auto q = audit_query(c.request);
-               if (!q) return error_response(q.error());
-               auto csv = app::export_audit_csv(ctx, *c.actor, *q);
-               if (!csv) return error_response(csv.error());
-               Response resp{200, "text/csv; charset=utf-8", std::move(*csv), {}};
-               resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"journal-audit.csv\"");
-               return resp;
-           },
-           .slow = true});
+    for (bool xlsx : {false, true})
+        r.add({.method = "GET", .pattern = xlsx ? "/api/v1/audit-events.xlsx" : "/api/v1/audit-events.csv",
+               .handler = [ctx, xlsx](const Call& c) {
+                   auto q = audit_query(c.request);
+                   if (!q) return error_response(q.error());
+                   auto table = app::export_audit_events(ctx, *c.actor, *q, xlsx ? "XLSX" : "CSV");
+                   if (!table) return error_response(table.error());
+                   return xlsx ? xlsx_download({*table}, "journal-audit") : csv_download(*table, "journal-audit");
+               },
+               .slow = true});
 }
 
 }  // namespace escale::http

@@ -74,17 +74,17 @@ void add_locker_routes(Router& r, const RouteContext& rc) {
                if (!id) return error_response(id.error());
                return reply(app::site_locker_assignments(ctx, *c.actor, *id));
            }});
-    r.add({.method = "GET", .pattern = "/api/v1/sites/{id}/locker-assignments.csv",
-           .handler = [ctx](const Call& c) {
-               auto id = path_id(c);
-               if (!id) return error_response(id.error());
-               auto csv = app::site_locker_assignments_csv(ctx, *c.actor, *id);
-               if (!csv) return error_response(csv.error());
-               Response resp{200, "text/csv; charset=utf-8", std::move(*csv), {}};
-               resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"casiers.csv\"");
-               return resp;
-           },
-           .slow = true});
+    for (bool xlsx : {false, true})
+        r.add({.method = "GET",
+               .pattern = xlsx ? "/api/v1/sites/{id}/locker-assignments.xlsx" : "/api/v1/sites/{id}/locker-assignments.csv",
+               .handler = [ctx, xlsx](const Call& c) {
+                   auto id = path_id(c);
+                   if (!id) return error_response(id.error());
+                   auto table = app::site_locker_assignments_table(ctx, *c.actor, *id, xlsx ? "XLSX" : "CSV");
+                   if (!table) return error_response(table.error());
+                   return xlsx ? xlsx_download({*table}, "casiers") : csv_download(*table, "casiers");
+               },
+               .slow = true});
 }
 
 }  // namespace escale::http

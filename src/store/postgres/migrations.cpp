@@ -603,7 +603,175 @@ CREATE TABLE remontee_supports (
 CREATE INDEX remontee_supports_resident ON remontee_supports(resident_id);
 )sql";
 
-constexpr std::array<std::string_view, 22> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22}};
+// occupancy analytics at a year's scale (issue 13, item 1): the dashboard reads daily
+// counters instead of a year of bookings; see the SQLite migration v23 for what each counts.
+// Triggers keep them in the writing transaction: a counter row is changed by an upsert that
+// adds to it (INSERT ... ON CONFLICT DO UPDATE), which locks that row until commit, so
+// concurrent bookings, cancellations and check-ins of one half-day and group add up one after
+// the other and none is lost. A booking's contribution is counted by desk_usage_days_count and
+// space_usage_days_count (sign -1 takes it back). Rows may fall to zero: readers skip them.
+// Also (issue 13, item 4): each collective space's secret calendar address, for its door screen;
+// and (retention) the supports of a remontée counted once their people are forgotten.
+constexpr std::string_view v23 = R"sql(
+CREATE TABLE desk_usage_days (
+  site_id BIGINT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+  date DATE NOT NULL,
+  half TEXT NOT NULL,
+  floor_id BIGINT NOT NULL,
+  zone_id BIGINT NOT NULL,
+  service_id BIGINT NOT NULL,
+  booked INTEGER NOT NULL,
+  checked_in INTEGER NOT NULL,
+  no_show INTEGER NOT NULL,
+  PRIMARY KEY (site_id, date, half, floor_id, zone_id, service_id)
+);
+INSERT INTO desk_usage_days
+  SELECT b.site_id, b.date, b.half, d.floor_id, coalesce(d.zone_id, 0), coalesce(b.service_id, 0), count(*),
+         count(*) FILTER (WHERE b.state IN ('checked_in', 'released')), count(*) FILTER (WHERE b.state = 'no_show')
+    FROM desk_bookings b JOIN desks d ON d.id = b.desk_id WHERE b.state <> 'cancelled'
+    GROUP BY b.site_id, b.date, b.half, d.floor_id, d.zone_id, b.service_id;
+CREATE FUNCTION desk_usage_days_add(site BIGINT, day DATE, half_day TEXT, floor BIGINT, zone BIGINT, service BIGINT,
+                                    n BIGINT, n_checked_in BIGINT, n_no_show BIGINT) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO desk_usage_days AS u VALUES (site, day, half_day, floor, coalesce(zone, 0), coalesce(service, 0), n,
+                                          n_checked_in, n_no_show)
+  ON CONFLICT (site_id, date, half, floor_id, zone_id, service_id) DO UPDATE
+    SET booked = u.booked + EXCLUDED.booked, checked_in = u.checked_in + EXCLUDED.checked_in,
+        no_show = u.no_show + EXCLUDED.no_show
+$$;
+CREATE FUNCTION desk_usage_days_count(b desk_bookings, sign INTEGER) RETURNS void LANGUAGE sql AS $$
+  SELECT desk_usage_days_add(b.site_id, b.date, b.half, d.floor_id, d.zone_id, b.service_id, sign,
+                             CASE WHEN b.state IN ('checked_in', 'released') THEN sign ELSE 0 END,
+                             CASE WHEN b.state = 'no_show' THEN sign ELSE 0 END)
+    FROM desks d WHERE d.id = b.desk_id AND b.state <> 'cancelled'
+$$;
+CREATE FUNCTION desk_usage_days_note() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND (OLD.site_id, OLD.desk_id, OLD.date, OLD.half, OLD.state, OLD.service_id)
+                          IS NOT DISTINCT FROM (NEW.site_id, NEW.desk_id, NEW.date, NEW.half, NEW.state, NEW.service_id) THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP <> 'INSERT' THEN PERFORM desk_usage_days_count(OLD, -1); END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM desk_usage_days_count(NEW, 1); END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER desk_usage_days_note AFTER INSERT OR DELETE OR UPDATE OF site_id, desk_id, date, half, state, service_id
+  ON desk_bookings FOR EACH ROW EXECUTE FUNCTION desk_usage_days_note();
+CREATE FUNCTION desk_usage_days_desk_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (OLD.floor_id, OLD.zone_id) IS NOT DISTINCT FROM (NEW.floor_id, NEW.zone_id) THEN RETURN NULL; END IF;
+  PERFORM desk_usage_days_add(b.site_id, b.date, b.half, m.floor_id, m.zone_id, b.service_id, m.sign * count(*),
+                              m.sign * count(*) FILTER (WHERE b.state IN ('checked_in', 'released')),
+                              m.sign * count(*) FILTER (WHERE b.state = 'no_show'))
+    FROM desk_bookings b, (VALUES (OLD.floor_id, OLD.zone_id, -1), (NEW.floor_id, NEW.zone_id, 1)) m(floor_id, zone_id, sign)
+    WHERE b.desk_id = NEW.id AND b.state <> 'cancelled'
+    GROUP BY b.site_id, b.date, b.half, m.floor_id, m.zone_id, b.service_id, m.sign;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER desk_usage_days_desk_moved AFTER UPDATE OF floor_id, zone_id ON desks
+  FOR EACH ROW EXECUTE FUNCTION desk_usage_days_desk_moved();
+
+CREATE TABLE space_usage_days (
+  site_id BIGINT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+  date DATE NOT NULL,
+  space_id BIGINT NOT NULL,
+  bookings INTEGER NOT NULL,
+  seconds BIGINT NOT NULL,
+  attendees INTEGER NOT NULL,
+  unused INTEGER NOT NULL,
+  PRIMARY KEY (site_id, date, space_id)
+);
+CREATE TABLE space_service_days (
+  site_id BIGINT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+  date DATE NOT NULL,
+  service_id BIGINT NOT NULL,
+  bookings INTEGER NOT NULL,
+  seconds BIGINT NOT NULL,
+  attendees INTEGER NOT NULL,
+  seats INTEGER NOT NULL,
+  unused INTEGER NOT NULL,
+  PRIMARY KEY (site_id, date, service_id)
+);
+CREATE VIEW space_usage_sources AS
+  SELECT b.id, b.site_id, (to_timestamp(b.start_at) AT TIME ZONE s.time_zone)::date AS date, b.space_id,
+         coalesce(b.service_id, 0) AS service_id, b.end_at - b.start_at AS seconds, b.attendees,
+         sp.capacity AS seats, CASE WHEN b.state = 'no_show' THEN 1 ELSE 0 END AS unused
+    FROM space_bookings b JOIN sites s ON s.id = b.site_id JOIN spaces sp ON sp.id = b.space_id
+    WHERE b.state <> 'cancelled';
+CREATE FUNCTION space_usage_days_rebuild(site BIGINT) RETURNS void LANGUAGE sql AS $$
+  DELETE FROM space_usage_days WHERE site_id = site;
+  DELETE FROM space_service_days WHERE site_id = site;
+  INSERT INTO space_usage_days
+    SELECT site_id, date, space_id, count(*), sum(seconds), sum(attendees), sum(unused) FROM space_usage_sources
+      WHERE site_id = site GROUP BY site_id, date, space_id;
+  INSERT INTO space_service_days
+    SELECT site_id, date, service_id, count(*), sum(seconds), sum(attendees), sum(seats), sum(unused)
+      FROM space_usage_sources WHERE site_id = site GROUP BY site_id, date, service_id;
+$$;
+SELECT space_usage_days_rebuild(id) FROM sites;
+CREATE FUNCTION space_usage_days_count(b space_bookings, sign INTEGER) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO space_usage_days AS u
+    SELECT b.site_id, (to_timestamp(b.start_at) AT TIME ZONE s.time_zone)::date, b.space_id, sign,
+           sign * (b.end_at - b.start_at), sign * b.attendees, CASE WHEN b.state = 'no_show' THEN sign ELSE 0 END
+      FROM sites s WHERE s.id = b.site_id AND b.state <> 'cancelled'
+  ON CONFLICT (site_id, date, space_id) DO UPDATE
+    SET bookings = u.bookings + EXCLUDED.bookings, seconds = u.seconds + EXCLUDED.seconds,
+        attendees = u.attendees + EXCLUDED.attendees, unused = u.unused + EXCLUDED.unused;
+  INSERT INTO space_service_days AS u
+    SELECT b.site_id, (to_timestamp(b.start_at) AT TIME ZONE s.time_zone)::date, coalesce(b.service_id, 0), sign,
+           sign * (b.end_at - b.start_at), sign * b.attendees, sign * sp.capacity,
+           CASE WHEN b.state = 'no_show' THEN sign ELSE 0 END
+      FROM sites s, spaces sp WHERE s.id = b.site_id AND sp.id = b.space_id AND b.state <> 'cancelled'
+  ON CONFLICT (site_id, date, service_id) DO UPDATE
+    SET bookings = u.bookings + EXCLUDED.bookings, seconds = u.seconds + EXCLUDED.seconds,
+        attendees = u.attendees + EXCLUDED.attendees, seats = u.seats + EXCLUDED.seats, unused = u.unused + EXCLUDED.unused;
+$$;
+CREATE FUNCTION space_usage_days_note() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND (OLD.site_id, OLD.space_id, OLD.start_at, OLD.end_at, OLD.attendees, OLD.state, OLD.service_id)
+                          IS NOT DISTINCT FROM
+                          (NEW.site_id, NEW.space_id, NEW.start_at, NEW.end_at, NEW.attendees, NEW.state, NEW.service_id) THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP <> 'INSERT' THEN PERFORM space_usage_days_count(OLD, -1); END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM space_usage_days_count(NEW, 1); END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER space_usage_days_note
+  AFTER INSERT OR DELETE OR UPDATE OF site_id, space_id, start_at, end_at, attendees, state, service_id
+  ON space_bookings FOR EACH ROW EXECUTE FUNCTION space_usage_days_note();
+CREATE FUNCTION space_service_days_capacity() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.capacity IS NOT DISTINCT FROM NEW.capacity THEN RETURN NULL; END IF;
+  UPDATE space_service_days u SET seats = u.seats + (NEW.capacity - OLD.capacity) * c.n
+    FROM (SELECT site_id, date, service_id, count(*) AS n FROM space_usage_sources WHERE space_id = NEW.id
+          GROUP BY site_id, date, service_id) c
+    WHERE u.site_id = c.site_id AND u.date = c.date AND u.service_id = c.service_id;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER space_service_days_capacity AFTER UPDATE OF capacity ON spaces
+  FOR EACH ROW EXECUTE FUNCTION space_service_days_capacity();
+CREATE FUNCTION space_usage_days_rezoned() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.time_zone IS DISTINCT FROM NEW.time_zone THEN PERFORM space_usage_days_rebuild(NEW.id); END IF;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER space_usage_days_rezoned AFTER UPDATE OF time_zone ON sites
+  FOR EACH ROW EXECUTE FUNCTION space_usage_days_rezoned();
+
+CREATE TABLE space_calendar_feeds (
+  space_id BIGINT PRIMARY KEY REFERENCES spaces(id) ON DELETE CASCADE,
+  token TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL
+);
+ALTER TABLE remontees ADD COLUMN forgotten_supports INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 23> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23}};
 
 }  // namespace
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The occupancy analytics' SQL (issue 13, item 1): desk usage and turned-away demand grouped
-// in the database (a year of a 750-desk site is some 150,000 bookings; the index
-// desk_bookings_usage covers the desk query), space bookings and flash counts row by row.
+// The occupancy analytics' SQL (issue 13, item 1): desk and space usage read from the daily
+// counters of migration v23 (a year of a 750-desk site is some 150,000 desk bookings but
+// about 20,000 counter rows), turned-away demand grouped in the database, flash counts row by
+// row. A counter's 0 stands for no quartier or no service.
 #include <fmt/format.h>
 
 #include "core/try.hpp"
@@ -21,12 +22,8 @@ public:
 
     Result<std::vector<DeskUsageCount>> desk_usage(SiteId site, Date from, Date to) override {
         static const std::string sql =
-            "SELECT b.date, b.half, d.floor_id, d.zone_id, b.service_id, count(*), "
-            "sum(CASE WHEN b.state IN ('checked_in', 'released') THEN 1 ELSE 0 END), "
-            "sum(CASE WHEN b.state = 'no_show' THEN 1 ELSE 0 END) "
-            "FROM desk_bookings b JOIN desks d ON d.id = b.desk_id "
-            "WHERE b.site_id = $1 AND b.date BETWEEN $2 AND $3 AND b.state <> 'cancelled' "
-            "GROUP BY b.date, b.half, d.floor_id, d.zone_id, b.service_id ORDER BY b.date, b.half";
+            "SELECT date, half, floor_id, nullif(zone_id, 0), nullif(service_id, 0), booked, checked_in, no_show "
+            "FROM desk_usage_days WHERE site_id = $1 AND date BETWEEN $2 AND $3 AND booked > 0 ORDER BY date, half";
         return rows(c_, sql, params(site, from, to), [](const Row& r) {
             DeskUsageCount c;
             read_columns(r, 0, c.date, c.half, c.floor_id, c.zone_id, c.service_id, c.booked, c.checked_in, c.no_show);
@@ -34,16 +31,24 @@ public:
         });
     }
 
-    Result<std::vector<SpaceUsage>> space_usage(SiteId site, Instant from, Instant to) override {
+    Result<std::vector<SpaceUsageDay>> space_usage(SiteId site, Date from, Date to) override {
         static const std::string sql =
-            "SELECT space_id, service_id, start_at, end_at, attendees, CASE WHEN state = 'no_show' THEN 1 ELSE 0 END "
-            "FROM space_bookings WHERE site_id = $1 AND end_at > $2 AND start_at < $3 AND state <> 'cancelled' "
-            "ORDER BY start_at";
+            "SELECT date, space_id, bookings, seconds, attendees, unused FROM space_usage_days "
+            "WHERE site_id = $1 AND date BETWEEN $2 AND $3 AND bookings > 0 ORDER BY date, space_id";
         return rows(c_, sql, params(site, from, to), [](const Row& r) {
-            SpaceUsage u;
-            int unused = 0;
-            read_columns(r, 0, u.space_id, u.service_id, u.start_at, u.end_at, u.attendees, unused);
-            u.unused = unused != 0;
+            SpaceUsageDay u;
+            read_columns(r, 0, u.date, u.space_id, u.bookings, u.seconds, u.attendees, u.unused);
+            return u;
+        });
+    }
+
+    Result<std::vector<SpaceUsageDay>> space_service_usage(SiteId site, Date from, Date to) override {
+        static const std::string sql =
+            "SELECT date, nullif(service_id, 0), bookings, seconds, attendees, seats, unused FROM space_service_days "
+            "WHERE site_id = $1 AND date BETWEEN $2 AND $3 AND bookings > 0 ORDER BY date, service_id";
+        return rows(c_, sql, params(site, from, to), [](const Row& r) {
+            SpaceUsageDay u;
+            read_columns(r, 0, u.date, u.service_id, u.bookings, u.seconds, u.attendees, u.seats, u.unused);
             return u;
         });
     }

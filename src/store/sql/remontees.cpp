@@ -94,8 +94,9 @@ public:
 
     Result<std::vector<std::pair<RemonteeId, int>>> support_counts(SiteId site) override {
         return rows(c_,
-                    "SELECT s.remontee_id, COUNT(*) FROM remontee_supports s JOIN remontees r ON r.id = s.remontee_id "
-                    "WHERE r.site_id = $1 GROUP BY s.remontee_id",
+                    "SELECT r.id, r.forgotten_supports + COUNT(s.resident_id) FROM remontees r "
+                    "LEFT JOIN remontee_supports s ON s.remontee_id = r.id WHERE r.site_id = $1 "
+                    "GROUP BY r.id, r.forgotten_supports HAVING r.forgotten_supports + COUNT(s.resident_id) > 0",
                     params(site),
                     [](const Row& row) { return std::pair<RemonteeId, int>{row.integer(0), static_cast<int>(row.integer(1))}; });
     }
@@ -114,6 +115,9 @@ public:
     }
 
     Result<int> forget(ResidentId r) override {
+        ESCALE_TRY_VOID(execute(c_, "UPDATE remontees SET forgotten_supports = forgotten_supports + 1 WHERE id IN "
+                                    "(SELECT remontee_id FROM remontee_supports WHERE resident_id = $1)",
+                                params(r)));
         ESCALE_TRY_VOID(execute(c_, "DELETE FROM remontee_supports WHERE resident_id = $1", params(r)));
         ESCALE_TRY_VOID(execute(c_, "UPDATE remontees SET answered_by = NULL WHERE answered_by = $1", params(r)));
         return execute(c_, "UPDATE remontees SET author_id = NULL, created_at = created_at - created_at % 86400 "
@@ -125,6 +129,19 @@ public:
         return execute(c_,
                        "UPDATE remontees SET author_id = NULL, answered_by = NULL, created_at = created_at - created_at % 86400 "
                        "WHERE site_id = $1 AND created_at < $2 AND (author_id IS NOT NULL OR answered_by IS NOT NULL)",
+                       params(site, before));
+    }
+
+    Result<int> forget_supports_before(SiteId site, Instant before) override {
+        ESCALE_TRY_VOID(execute(c_,
+                                "UPDATE remontees SET forgotten_supports = forgotten_supports + "
+                                "(SELECT COUNT(*) FROM remontee_supports s WHERE s.remontee_id = remontees.id) "
+                                "WHERE site_id = $1 AND created_at < $2 "
+                                "AND EXISTS (SELECT 1 FROM remontee_supports s WHERE s.remontee_id = remontees.id)",
+                                params(site, before)));
+        return execute(c_,
+                       "DELETE FROM remontee_supports WHERE remontee_id IN "
+                       "(SELECT id FROM remontees WHERE site_id = $1 AND created_at < $2)",
                        params(site, before));
     }
 

@@ -83,6 +83,14 @@ public:
         return rows(c_, sql, params(r, from, until), read_booking);
     }
 
+    Result<std::vector<SpaceBooking>> of_space(SiteId site, SpaceId space, Instant from, Instant until) override {
+        static const std::string sql = fmt::format(
+            "SELECT {} FROM space_bookings WHERE site_id = $1 AND end_at > $3 AND start_at < $4 AND space_id = $2 "
+            "ORDER BY start_at, id",
+            columns);
+        return rows(c_, sql, params(site, space, from, until), read_booking);
+    }
+
     Result<std::vector<SpaceBooking>> all_of(ResidentId r) override {
         static const std::string sql = fmt::format(
             "SELECT {} FROM space_bookings WHERE resident_id = $1 OR created_by = $1 ORDER BY start_at, id", columns);

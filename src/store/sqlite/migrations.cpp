@@ -619,7 +619,190 @@ CREATE TABLE remontee_supports (
 CREATE INDEX remontee_supports_resident ON remontee_supports(resident_id);
 )sql";
 
-constexpr std::array<std::string_view, 22> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22}};
+// occupancy analytics at a year's scale (issue 13, item 1): the dashboard reads daily
+// counters instead of a year of bookings. desk_usage_days counts the desk bookings that are
+// not cancelled per site, half-day, desk's floor and quartier (0: none) and service booked for
+// (0: none); space_usage_days the collective-space bookings per local day of their start and
+// space, space_service_days the same per service, with the seats offered (the spaces'
+// capacities). Triggers keep them in the writing transaction, whatever writes (the use
+// cases, the jobs, an import): a booking counts as it is inserted, moves between counters as
+// its state, desk or service changes, and leaves them when deleted; a desk moved to another
+// floor or quartier, a space whose capacity changes and a site whose time zone changes carry
+// their history with them, so the counters always equal what the bookings say (the store
+// tests recompute them from the rows). Anonymising a booking changes none of their columns:
+// the retention purge leaves the figures unchanged. escale_local_date(instant, zone) is the
+// driver's function (store/sqlite/local_date_function). Rows may fall to zero: readers skip them.
+// Also (issue 13, item 4): each collective space's secret calendar address, for its door screen;
+// and (retention) the supports of a remontée counted once their people are forgotten.
+constexpr std::string_view v23 = R"sql(
+CREATE TABLE desk_usage_days (
+  site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+  date TEXT NOT NULL,
+  half TEXT NOT NULL,
+  floor_id INTEGER NOT NULL,
+  zone_id INTEGER NOT NULL,
+  service_id INTEGER NOT NULL,
+  booked INTEGER NOT NULL,
+  checked_in INTEGER NOT NULL,
+  no_show INTEGER NOT NULL,
+  PRIMARY KEY (site_id, date, half, floor_id, zone_id, service_id)
+) WITHOUT ROWID;
+INSERT INTO desk_usage_days
+  SELECT b.site_id, b.date, b.half, d.floor_id, coalesce(d.zone_id, 0), coalesce(b.service_id, 0), count(*),
+         sum(b.state IN ('checked_in', 'released')), sum(b.state = 'no_show')
+    FROM desk_bookings b JOIN desks d ON d.id = b.desk_id WHERE b.state <> 'cancelled'
+    GROUP BY b.site_id, b.date, b.half, d.floor_id, d.zone_id, b.service_id;
+CREATE TRIGGER desk_usage_days_inserted AFTER INSERT ON desk_bookings WHEN NEW.state <> 'cancelled' BEGIN
+  INSERT INTO desk_usage_days
+    SELECT NEW.site_id, NEW.date, NEW.half, d.floor_id, coalesce(d.zone_id, 0), coalesce(NEW.service_id, 0), 1,
+           NEW.state IN ('checked_in', 'released'), NEW.state = 'no_show' FROM desks d WHERE d.id = NEW.desk_id
+  ON CONFLICT DO UPDATE SET booked = booked + excluded.booked, checked_in = checked_in + excluded.checked_in,
+                            no_show = no_show + excluded.no_show;
+END;
+CREATE TRIGGER desk_usage_days_deleted AFTER DELETE ON desk_bookings WHEN OLD.state <> 'cancelled' BEGIN
+  UPDATE desk_usage_days SET booked = booked - 1, checked_in = checked_in - (OLD.state IN ('checked_in', 'released')),
+                             no_show = no_show - (OLD.state = 'no_show')
+    WHERE site_id = OLD.site_id AND date = OLD.date AND half = OLD.half AND service_id = coalesce(OLD.service_id, 0)
+      AND floor_id = (SELECT floor_id FROM desks WHERE id = OLD.desk_id)
+      AND zone_id = (SELECT coalesce(zone_id, 0) FROM desks WHERE id = OLD.desk_id);
+END;
+CREATE TRIGGER desk_usage_days_updated AFTER UPDATE OF site_id, desk_id, date, half, state, service_id ON desk_bookings
+  WHEN OLD.site_id IS NOT NEW.site_id OR OLD.desk_id IS NOT NEW.desk_id OR OLD.date IS NOT NEW.date
+    OR OLD.half IS NOT NEW.half OR OLD.state IS NOT NEW.state OR OLD.service_id IS NOT NEW.service_id BEGIN
+  UPDATE desk_usage_days SET booked = booked - 1, checked_in = checked_in - (OLD.state IN ('checked_in', 'released')),
+                             no_show = no_show - (OLD.state = 'no_show')
+    WHERE OLD.state <> 'cancelled' AND site_id = OLD.site_id AND date = OLD.date AND half = OLD.half
+      AND service_id = coalesce(OLD.service_id, 0) AND floor_id = (SELECT floor_id FROM desks WHERE id = OLD.desk_id)
+      AND zone_id = (SELECT coalesce(zone_id, 0) FROM desks WHERE id = OLD.desk_id);
+  INSERT INTO desk_usage_days
+    SELECT NEW.site_id, NEW.date, NEW.half, d.floor_id, coalesce(d.zone_id, 0), coalesce(NEW.service_id, 0), 1,
+           NEW.state IN ('checked_in', 'released'), NEW.state = 'no_show'
+      FROM desks d WHERE d.id = NEW.desk_id AND NEW.state <> 'cancelled'
+  ON CONFLICT DO UPDATE SET booked = booked + excluded.booked, checked_in = checked_in + excluded.checked_in,
+                            no_show = no_show + excluded.no_show;
+END;
+CREATE TRIGGER desk_usage_days_desk_moved AFTER UPDATE OF floor_id, zone_id ON desks
+  WHEN OLD.floor_id IS NOT NEW.floor_id OR OLD.zone_id IS NOT NEW.zone_id BEGIN
+  INSERT INTO desk_usage_days
+    SELECT b.site_id, b.date, b.half, m.floor_id, m.zone_id, coalesce(b.service_id, 0), m.sign * count(*),
+           m.sign * sum(b.state IN ('checked_in', 'released')), m.sign * sum(b.state = 'no_show')
+      FROM desk_bookings b, (SELECT OLD.floor_id AS floor_id, coalesce(OLD.zone_id, 0) AS zone_id, -1 AS sign
+                             UNION ALL SELECT NEW.floor_id, coalesce(NEW.zone_id, 0), 1) m
+      WHERE b.desk_id = NEW.id AND b.state <> 'cancelled'
+      GROUP BY b.site_id, b.date, b.half, m.floor_id, m.zone_id, b.service_id, m.sign
+  ON CONFLICT DO UPDATE SET booked = booked + excluded.booked, checked_in = checked_in + excluded.checked_in,
+                            no_show = no_show + excluded.no_show;
+END;
+
+CREATE TABLE space_usage_days (
+  site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+  date TEXT NOT NULL,
+  space_id INTEGER NOT NULL,
+  bookings INTEGER NOT NULL,
+  seconds INTEGER NOT NULL,
+  attendees INTEGER NOT NULL,
+  unused INTEGER NOT NULL,
+  PRIMARY KEY (site_id, date, space_id)
+) WITHOUT ROWID;
+CREATE TABLE space_service_days (
+  site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+  date TEXT NOT NULL,
+  service_id INTEGER NOT NULL,
+  bookings INTEGER NOT NULL,
+  seconds INTEGER NOT NULL,
+  attendees INTEGER NOT NULL,
+  seats INTEGER NOT NULL,
+  unused INTEGER NOT NULL,
+  PRIMARY KEY (site_id, date, service_id)
+) WITHOUT ROWID;
+CREATE VIEW space_usage_sources AS
+  SELECT b.id, b.site_id, escale_local_date(b.start_at, s.time_zone) AS date, b.space_id,
+         coalesce(b.service_id, 0) AS service_id, b.end_at - b.start_at AS seconds, b.attendees,
+         sp.capacity AS seats, b.state = 'no_show' AS unused
+    FROM space_bookings b JOIN sites s ON s.id = b.site_id JOIN spaces sp ON sp.id = b.space_id
+    WHERE b.state <> 'cancelled';
+INSERT INTO space_usage_days
+  SELECT site_id, date, space_id, count(*), sum(seconds), sum(attendees), sum(unused) FROM space_usage_sources
+    GROUP BY site_id, date, space_id;
+INSERT INTO space_service_days
+  SELECT site_id, date, service_id, count(*), sum(seconds), sum(attendees), sum(seats), sum(unused)
+    FROM space_usage_sources GROUP BY site_id, date, service_id;
+CREATE TRIGGER space_usage_days_inserted AFTER INSERT ON space_bookings WHEN NEW.state <> 'cancelled' BEGIN
+  INSERT INTO space_usage_days SELECT site_id, date, space_id, 1, seconds, attendees, unused
+    FROM space_usage_sources WHERE id = NEW.id
+  ON CONFLICT DO UPDATE SET bookings = bookings + 1, seconds = seconds + excluded.seconds,
+                            attendees = attendees + excluded.attendees, unused = unused + excluded.unused;
+  INSERT INTO space_service_days SELECT site_id, date, service_id, 1, seconds, attendees, seats, unused
+    FROM space_usage_sources WHERE id = NEW.id
+  ON CONFLICT DO UPDATE SET bookings = bookings + 1, seconds = seconds + excluded.seconds,
+                            attendees = attendees + excluded.attendees, seats = seats + excluded.seats,
+                            unused = unused + excluded.unused;
+END;
+CREATE TRIGGER space_usage_days_deleted AFTER DELETE ON space_bookings WHEN OLD.state <> 'cancelled' BEGIN
+  UPDATE space_usage_days SET bookings = bookings - 1, seconds = seconds - (OLD.end_at - OLD.start_at),
+                              attendees = attendees - OLD.attendees, unused = unused - (OLD.state = 'no_show')
+    WHERE site_id = OLD.site_id AND space_id = OLD.space_id
+      AND date = (SELECT escale_local_date(OLD.start_at, time_zone) FROM sites WHERE id = OLD.site_id);
+  UPDATE space_service_days SET bookings = bookings - 1, seconds = seconds - (OLD.end_at - OLD.start_at),
+                                attendees = attendees - OLD.attendees,
+                                seats = seats - (SELECT capacity FROM spaces WHERE id = OLD.space_id),
+                                unused = unused - (OLD.state = 'no_show')
+    WHERE site_id = OLD.site_id AND service_id = coalesce(OLD.service_id, 0)
+      AND date = (SELECT escale_local_date(OLD.start_at, time_zone) FROM sites WHERE id = OLD.site_id);
+END;
+CREATE TRIGGER space_usage_days_updated
+  AFTER UPDATE OF site_id, space_id, start_at, end_at, attendees, state, service_id ON space_bookings
+  WHEN OLD.site_id IS NOT NEW.site_id OR OLD.space_id IS NOT NEW.space_id OR OLD.start_at IS NOT NEW.start_at
+    OR OLD.end_at IS NOT NEW.end_at OR OLD.attendees IS NOT NEW.attendees OR OLD.state IS NOT NEW.state
+    OR OLD.service_id IS NOT NEW.service_id BEGIN
+  UPDATE space_usage_days SET bookings = bookings - 1, seconds = seconds - (OLD.end_at - OLD.start_at),
+                              attendees = attendees - OLD.attendees, unused = unused - (OLD.state = 'no_show')
+    WHERE OLD.state <> 'cancelled' AND site_id = OLD.site_id AND space_id = OLD.space_id
+      AND date = (SELECT escale_local_date(OLD.start_at, time_zone) FROM sites WHERE id = OLD.site_id);
+  UPDATE space_service_days SET bookings = bookings - 1, seconds = seconds - (OLD.end_at - OLD.start_at),
+                                attendees = attendees - OLD.attendees,
+                                seats = seats - (SELECT capacity FROM spaces WHERE id = OLD.space_id),
+                                unused = unused - (OLD.state = 'no_show')
+    WHERE OLD.state <> 'cancelled' AND site_id = OLD.site_id AND service_id = coalesce(OLD.service_id, 0)
+      AND date = (SELECT escale_local_date(OLD.start_at, time_zone) FROM sites WHERE id = OLD.site_id);
+  INSERT INTO space_usage_days SELECT site_id, date, space_id, 1, seconds, attendees, unused
+    FROM space_usage_sources WHERE id = NEW.id
+  ON CONFLICT DO UPDATE SET bookings = bookings + 1, seconds = seconds + excluded.seconds,
+                            attendees = attendees + excluded.attendees, unused = unused + excluded.unused;
+  INSERT INTO space_service_days SELECT site_id, date, service_id, 1, seconds, attendees, seats, unused
+    FROM space_usage_sources WHERE id = NEW.id
+  ON CONFLICT DO UPDATE SET bookings = bookings + 1, seconds = seconds + excluded.seconds,
+                            attendees = attendees + excluded.attendees, seats = seats + excluded.seats,
+                            unused = unused + excluded.unused;
+END;
+CREATE TRIGGER space_service_days_capacity AFTER UPDATE OF capacity ON spaces
+  WHEN OLD.capacity IS NOT NEW.capacity BEGIN
+  INSERT INTO space_service_days
+    SELECT site_id, date, service_id, 0, 0, 0, (NEW.capacity - OLD.capacity) * count(*), 0
+      FROM space_usage_sources WHERE space_id = NEW.id GROUP BY site_id, date, service_id
+  ON CONFLICT DO UPDATE SET seats = seats + excluded.seats;
+END;
+CREATE TRIGGER space_usage_days_rezoned AFTER UPDATE OF time_zone ON sites
+  WHEN OLD.time_zone IS NOT NEW.time_zone BEGIN
+  DELETE FROM space_usage_days WHERE site_id = NEW.id;
+  DELETE FROM space_service_days WHERE site_id = NEW.id;
+  INSERT INTO space_usage_days
+    SELECT site_id, date, space_id, count(*), sum(seconds), sum(attendees), sum(unused) FROM space_usage_sources
+      WHERE site_id = NEW.id GROUP BY site_id, date, space_id;
+  INSERT INTO space_service_days
+    SELECT site_id, date, service_id, count(*), sum(seconds), sum(attendees), sum(seats), sum(unused)
+      FROM space_usage_sources WHERE site_id = NEW.id GROUP BY site_id, date, service_id;
+END;
+
+CREATE TABLE space_calendar_feeds (
+  space_id INTEGER PRIMARY KEY REFERENCES spaces(id) ON DELETE CASCADE,
+  token TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
+ALTER TABLE remontees ADD COLUMN forgotten_supports INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 23> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23}};
 
 }  // namespace
 

@@ -14,6 +14,7 @@
 
 #include "core/errors.hpp"
 #include "store/sql/rooms.hpp"
+#include "store/sqlite/local_date_function.hpp"
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/private_file.hpp"
 #include "store/sqlite/wal_sync.hpp"
@@ -55,6 +56,7 @@ public:
         // Durability at commit comes from WalSync (group commit) when synchronous_full is set.
         db_.exec("PRAGMA synchronous = NORMAL");
         db_.exec("PRAGMA foreign_keys = ON");
+        add_local_date_function(db_.getHandle());
     }
     ~Connection() override {
         for (auto& [sql, st] : statements_) sqlite3_finalize(st);

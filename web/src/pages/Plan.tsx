@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { get, getText, post, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
+import { CalendarDownload } from '../components/CalendarDownload';
 import { PageTitle } from '../components/PageTitle';
 import { fetchOnce, messageOf, prefetch, useSite } from '../data';
 import { addDays, capitalise, formatDate, periodNames, today, weekday } from '../format';
@@ -71,6 +72,7 @@ export function PlanPage() {
   const [plan, setPlan] = useState<SanitisedPlan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [booked, setBooked] = useState<number[]>([]); // the bookings just made, offered as .ics
   const [busy, setBusy] = useState(false);
   const [changed, setChanged] = useState<Set<number>>(new Set());
   const [liveNotice, setLiveNotice] = useState<string | null>(null);
@@ -81,6 +83,7 @@ export function PlanPage() {
     const next = { date, demi: period, etage: String(floorId ?? ''), ...changes };
     navigate(withQuery('/plan', next), { replace: true });
     setNotice(null);
+    setBooked([]);
     setError(null);
   };
 
@@ -173,11 +176,13 @@ export function PlanPage() {
     }
     setBusy(true);
     try {
-      await post<BookingsResponse>('/api/v1/desk-bookings', { desk_id: v.desk.id, date, period });
+      const made = await post<BookingsResponse>('/api/v1/desk-bookings', { desk_id: v.desk.id, date, period });
       setError(null);
       setNotice(`Poste ${v.desk.label} réservé : ${when}.`);
+      setBooked(made.bookings.map((b) => b.id));
     } catch (e) {
       setNotice(null);
+      setBooked([]);
       setError(`Réservation du poste ${v.desk.label} impossible : ${messageOf(e)}`);
     } finally {
       setBusy(false);
@@ -269,6 +274,7 @@ export function PlanPage() {
       </div>
       <div ref={resultRef} tabIndex={-1} class="escale-plan-result">
         <Notice message={notice} />
+        {notice && <CalendarDownload kind="desk-bookings" ids={booked} />}
         <Notice message={liveNotice} kind="info" />
         {error && <ErrorAlert>{error}</ErrorAlert>}
         {refusal && (

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
+import { CalendarDownload } from '../components/CalendarDownload';
 import { PageTitle } from '../components/PageTitle';
 import { messageOf, useSite } from '../data';
 import { addDays, capitalise, formatDate, today, weekday } from '../format';
@@ -58,6 +59,7 @@ export function SpacesPage() {
   const [days, setDays] = useState<SpaceDay[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [booked, setBooked] = useState<number[]>([]); // the bookings just made, offered as .ics
   const [fields, setFields] = useState<FieldErrors>({});
   const [form, setForm] = useState({ space: '', start: '', end: '', attendees: '2', subject: '' });
 
@@ -99,12 +101,13 @@ export function SpacesPage() {
     }
     const offset = day.opens.slice(19);
     try {
-      await post('/api/v1/space-bookings', {
+      const made = await post<{ bookings: { id: number }[] }>('/api/v1/space-bookings', {
         space_id: day.space.id, start: `${date}T${hhmm(Number(form.start))}:00${offset}`,
         end: `${date}T${hhmm(Number(form.end))}:00${offset}`, attendees: Number(form.attendees), subject: form.subject.trim(),
       });
       setError(null);
       setNotice(`${capitalise(day.space.name)} réservé ${formatDate(date)}, de ${clock(Number(form.start))} à ${clock(Number(form.end))}.`);
+      setBooked(made.bookings.map((b) => b.id));
       setForm({ ...form, subject: '' });
       await load();
     } catch (err) {
@@ -141,6 +144,7 @@ export function SpacesPage() {
           }} />
       </div>
       <Notice message={notice} />
+      {notice && <CalendarDownload kind="space-bookings" ids={booked} />}
       {error && <ErrorAlert>{error}</ErrorAlert>}
       {!days ? (
         <p aria-busy="true">Chargement des espaces…</p>
