@@ -10,6 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { braceProblem } from './css-braces.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.resolve(process.argv[2] ?? path.join(here, '..', 'build', 'web'));
@@ -20,7 +21,17 @@ const brotli = promisify(zlib.brotliCompress);
 // already compressed.
 const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.txt', '.map']);
 
+// The app's own style sheets checked before anything is built (css-braces.mjs).
+async function checkStyleSheets() {
+  const dir = path.join(here, 'src');
+  for (const name of (await fs.readdir(dir)).filter((n) => n.endsWith('.css'))) {
+    const problem = braceProblem(await fs.readFile(path.join(dir, name), 'utf8'));
+    if (problem) throw new Error(`build: src/${name}: ${problem}`);
+  }
+}
+
 async function main() {
+  await checkStyleSheets();
   await fs.rm(out, { recursive: true, force: true });
   await fs.mkdir(out, { recursive: true });
 
