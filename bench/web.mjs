@@ -5,13 +5,14 @@
 // from navigation start to an interactive plan (every desk of the floor drawn as a focusable
 // element). Medians of --runs runs (5 by default). Not part of the test command.
 //
-//   node bench/web.mjs [--runs 5]
+//   node bench/web.mjs [--runs 5] [--before <another build of web/, e.g. main's>]
 // Needs build/escale, the built app (build/web: bash scripts/build.sh) and the packages of
 // tests/web (playwright-core; bash scripts/install-deps.sh --tests).
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, startServer } from '../tests/web/harness.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, before: { type: 'string' } } });
 const runs = Number(values.runs);
 const password = 'escale-demo';
 
@@ -76,9 +77,10 @@ async function firstLoad(browser, base, path, session, desks) {
   return { bytes, interactive };
 }
 
-const server = await startServer(['--demo', 'cite']);
-const browser = await launchBrowser();
-try {
+// One server of the `cite` demo serving the app built in `webRoot` (the harness's by default),
+// with what a run needs: the session of an agent and the largest floor.
+async function citeServer(webRoot) {
+  const server = await startServer(['--demo', 'cite'], { webRoot });
   const admin = await loginToken(server.base, 'admin@cite.escale.test');
   const residents = await api(server.base, '/api/v1/residents?site_id=1', admin.token);
   const agent = residents.find((r) => r.role === 'agent');
@@ -90,24 +92,42 @@ try {
     if (!largest || a.desks.length > largest.desks) largest = { id: f.id, name: f.name, desks: a.desks.length };
   }
   const session = (await loginToken(server.base, agent.email)).token;
+  return { server, agent, largest, session, week: [], plan: [], times: [] };
+}
+
+// One first load of Ma semaine and one of the plan, noted in `s`.
+async function measure(browser, s) {
+  s.week.push((await firstLoad(browser, s.server.base, '/semaine', s.session)).bytes);
+  const p = await firstLoad(browser, s.server.base, `/plan?etage=${s.largest.id}`, s.session, s.largest.desks);
+  s.plan.push(p.bytes);
+  s.times.push(p.interactive);
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+function report(s, name) {
+  console.log(`${name}first load of Ma semaine:  ${kb(median(s.week))} transferred (runs: ${s.week.map(kb).join(', ')})`);
+  console.log(`${name}first load of the plan:    ${kb(median(s.plan))} transferred (runs: ${s.plan.map(kb).join(', ')})`);
+  console.log(`${name}navigation → interactive plan: ${median(s.times).toFixed(0)} ms median (runs: ${s.times.map((t) => t.toFixed(0)).join(', ')} ms)`);
+}
+
+const browser = await launchBrowser();
+const after = await citeServer();
+// --before <folder>: another build of the app (say, of main), measured in the same run, each
+// run of one followed by a run of the other, so that both see the same load of the machine.
+const before = values.before ? await citeServer(path.resolve(values.before)) : null;
+try {
+  const all = before ? [before, after] : [after];
   // One warm-up of each (the server's first answers, Chromium's first start).
-  await firstLoad(browser, server.base, '/semaine', session);
-  await firstLoad(browser, server.base, `/plan?etage=${largest.id}`, session, largest.desks);
-  const week = [];
-  const plan = [];
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    week.push((await firstLoad(browser, server.base, '/semaine', session)).bytes);
-    const p = await firstLoad(browser, server.base, `/plan?etage=${largest.id}`, session, largest.desks);
-    plan.push(p.bytes);
-    times.push(p.interactive);
+  for (const s of all) {
+    await firstLoad(browser, s.server.base, '/semaine', s.session);
+    await firstLoad(browser, s.server.base, `/plan?etage=${s.largest.id}`, s.session, s.largest.desks);
   }
-  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`agent ${agent.email}; largest floor « ${largest.name} » (${largest.desks} desks); ${runs} runs`);
-  console.log(`first load of Ma semaine:  ${kb(median(week))} transferred (runs: ${week.map(kb).join(', ')})`);
-  console.log(`first load of the plan:    ${kb(median(plan))} transferred (runs: ${plan.map(kb).join(', ')})`);
-  console.log(`navigation → interactive plan: ${median(times).toFixed(0)} ms median (runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`);
+  for (let i = 0; i < runs; i++) for (const s of all) await measure(browser, s);
+  console.log(`agent ${after.agent.email}; largest floor « ${after.largest.name} » (${after.largest.desks} desks); ${runs} runs`);
+  if (before) report(before, `before (${values.before}): `);
+  report(after, before ? 'after: ' : '');
 } finally {
   await browser.close();
-  await server.stop();
+  await after.server.stop();
+  await before?.server.stop();
 }

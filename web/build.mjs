@@ -5,11 +5,14 @@
 // pre-compressed to .gz and .br (served by escale serve when the browser accepts them).
 // Runs on Node 18 and later; no dependency beyond esbuild.
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { braceProblem } from './css-braces.mjs';
+import { classesWritten, purgeCss } from './css-purge.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.resolve(process.argv[2] ?? path.join(here, '..', 'build', 'web'));
@@ -20,7 +23,17 @@ const brotli = promisify(zlib.brotliCompress);
 // already compressed.
 const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.txt', '.map']);
 
+// The app's own style sheets checked before anything is built (css-braces.mjs).
+async function checkStyleSheets() {
+  const dir = path.join(here, 'src');
+  for (const name of (await fs.readdir(dir)).filter((n) => n.endsWith('.css'))) {
+    const problem = braceProblem(await fs.readFile(path.join(dir, name), 'utf8'));
+    if (problem) throw new Error(`build: src/${name}: ${problem}`);
+  }
+}
+
 async function main() {
+  await checkStyleSheets();
   await fs.rm(out, { recursive: true, force: true });
   await fs.mkdir(out, { recursive: true });
 
@@ -73,7 +86,16 @@ async function main() {
     .map((f) => `<link rel="modulepreload" href="/${path.relative(out, path.resolve(here, f)).split(path.sep).join('/')}">`)
     .join('\n');
 
+  // The DSFR rules that nothing in the scripts nor the page can use, left out (css-purge.mjs);
+  // the style sheet is named after what is left, so that no cache keeps an older cut.
   const template = await fs.readFile(path.join(here, 'index.html'), 'utf8');
+  const scripts = Object.keys(outputs).filter((f) => f.endsWith('.js'));
+  const written = classesWritten([template, ...(await Promise.all(scripts.map((f) => fs.readFile(path.resolve(here, f), 'utf8'))))]);
+  const purged = purgeCss(await fs.readFile(path.join(out, css), 'utf8'), written);
+  await fs.rm(path.join(out, css));
+  css = `assets/app-${createHash('sha256').update(purged).digest('hex').slice(0, 10).toUpperCase()}.css`;
+  await fs.writeFile(path.join(out, css), purged);
+
   const html = template.replace('%APP_CSS%', '/' + css).replace('%APP_JS%', '/' + js).replace('%PRELOADS%', preloads);
   await fs.writeFile(path.join(out, 'index.html'), html);
   // The favicon, as is.

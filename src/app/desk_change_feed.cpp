@@ -73,13 +73,13 @@ std::uint64_t DeskChangeFeed::cursor_before(std::chrono::steady_clock::time_poin
     return it == kept_.end() ? next_seq_ - 1 : it->seq - 1;
 }
 
-std::vector<DeskChangeFeed::Change> DeskChangeFeed::of_floor(FloorId floor, std::uint64_t after) const {
+std::vector<DeskChangeFeed::Change> DeskChangeFeed::of_floors(const std::vector<FloorId>& floors, std::uint64_t after) const {
     std::lock_guard lock(mutex_);
     std::vector<Change> out;
     // kept_ is ordered by seq: start from the first one past `after`.
     auto it = std::lower_bound(kept_.begin(), kept_.end(), after + 1, [](const Change& c, std::uint64_t s) { return c.seq < s; });
     for (; it != kept_.end(); ++it)
-        if (it->floor_id == floor) out.push_back(*it);
+        if (std::binary_search(floors.begin(), floors.end(), it->floor_id)) out.push_back(*it);
     return out;
 }
 
@@ -117,6 +117,19 @@ Result<void> may_follow_floor(Context ctx, const Actor& actor, FloorId floor_id)
         ESCALE_TRY(auto floor, tx.referential().find(Of<Floor>{}, floor_id));
         if (!floor) return fail(errors::not_found(entity_label<Floor>()));
         return actor.require(Permission::read_site, Scope{floor->site_id, std::nullopt});
+    });
+}
+
+Result<std::vector<FloorId>> floors_to_follow(Context ctx, const Actor& actor, SiteId site_id) {
+    ESCALE_TRY_VOID(actor.require(Permission::read_site, Scope{site_id, std::nullopt}));
+    return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<std::vector<FloorId>> {
+        ESCALE_TRY(auto site, tx.referential().find(Of<Site>{}, site_id));
+        if (!site) return fail(errors::not_found(entity_label<Site>()));
+        ESCALE_TRY(auto floors, tx.referential().list(Of<Floor>{}, site_id));
+        std::vector<FloorId> ids;
+        for (auto& f : floors) ids.push_back(f.id);
+        std::sort(ids.begin(), ids.end());
+        return ids;
     });
 }
 

@@ -51,8 +51,8 @@ public:
     // seconds back, so that what changed between the page's read and the stream's opening
     // is sent too.
     std::uint64_t cursor_before(std::chrono::steady_clock::time_point t) const;
-    // The changes of floor `floor` after cursor `after`, oldest first.
-    std::vector<Change> of_floor(FloorId floor, std::uint64_t after) const;
+    // The changes of the floors `floors` (sorted) after cursor `after`, oldest first.
+    std::vector<Change> of_floors(const std::vector<FloorId>& floors, std::uint64_t after) const;
     // The cursor just after the change with database id `id`, when it is still kept here;
     // nullopt when it is not (too old, or seen only by another server).
     std::optional<std::uint64_t> cursor_after_id(std::int64_t id) const;
@@ -82,5 +82,8 @@ private:
 
 // Whether `actor` may follow floor `floor_id`'s changes (read its site, as its availability).
 Result<void> may_follow_floor(Context ctx, const Actor& actor, FloorId floor_id);
+// The floors of site `site_id`, sorted, when `actor` may follow its changes (read the site):
+// Ma semaine follows the changes of the whole site, where the resident's bookings are.
+Result<std::vector<FloorId>> floors_to_follow(Context ctx, const Actor& actor, SiteId site_id);
 
 }  // namespace escale::app

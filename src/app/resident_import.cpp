@@ -48,11 +48,12 @@ std::optional<Column> column_of(std::string header) {
     return std::nullopt;
 }
 
-// The column a validation message is about, from the field it names.
-std::string column_name_of(const std::string& message) {
-    if (message.find("« email »") != std::string::npos) return "email";
-    if (message.find("« display_name »") != std::string::npos) return "nom";
-    if (message.find("« fte_percent »") != std::string::npos) return "quotité";
+// The column a validation error is about, from the field its details name.
+std::string column_name_of(const Error& e) {
+    std::string field = e.details.empty() ? "" : e.details.front().field;
+    if (field == "email") return "email";
+    if (field == "display_name") return "nom";
+    if (field == "fte_percent") return "quotité";
     return "";
 }
 
@@ -130,7 +131,7 @@ Result<ImportReport> import_residents_csv(Context ctx, const Actor& actor, SiteI
                 r.role = *parsed;
             }
             if (auto ok = validate(r); !ok) {
-                problem(column_name_of(ok.error().message), ok.error().message);
+                problem(column_name_of(ok.error()), ok.error().message);
                 continue;
             }
             if (!seen.insert(r.email).second) {

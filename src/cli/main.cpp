@@ -113,7 +113,8 @@ private:
 
 int report(const Error& e) {
     std::cerr << "erreur (" << e.code << ") : " << e.message << "\n";
-    for (auto& d : e.details) std::cerr << "  " << d.message << "\n";
+    for (auto& d : e.details)
+        if (d.message != e.message) std::cerr << "  " << d.message << "\n";  // a field's error says it once
     return 1;
 }
 

@@ -6,6 +6,12 @@
 namespace escale::errors {
 namespace {
 Error make(ErrorKind k, const char* code, std::string msg) { return Error{k, code, std::move(msg), {}}; }
+// An error about one field of the request: the field named in its details too, so that a
+// form puts the message beside it.
+Error about(std::string_view field, Error e) {
+    e.details.push_back(ErrorDetail{0, std::string(field), e.message});
+    return e;
+}
 }  // namespace
 
 Error invalid_json(std::string_view why) {
@@ -13,20 +19,20 @@ Error invalid_json(std::string_view why) {
                 fmt::format("Le corps de la requête n'est pas du JSON valide ({}).", why));
 }
 Error invalid_field(std::string_view field, std::string_view expected) {
-    return make(ErrorKind::invalid_input, "invalid_field",
-                fmt::format("Le champ « {} » doit être {}.", field, expected));
+    return about(field, make(ErrorKind::invalid_input, "invalid_field",
+                             fmt::format("Le champ « {} » doit être {}.", field, expected)));
 }
 Error missing_field(std::string_view field) {
-    return make(ErrorKind::invalid_input, "missing_field",
-                fmt::format("Le champ « {} » est obligatoire.", field));
+    return about(field,
+                 make(ErrorKind::invalid_input, "missing_field", fmt::format("Le champ « {} » est obligatoire.", field)));
 }
 Error invalid_date(std::string_view field) {
-    return make(ErrorKind::invalid_input, "invalid_date",
-                fmt::format("Le champ « {} » doit être une date existante, au format AAAA-MM-JJ.", field));
+    return about(field, make(ErrorKind::invalid_input, "invalid_date",
+                             fmt::format("Le champ « {} » doit être une date existante, au format AAAA-MM-JJ.", field)));
 }
 Error invalid_period() {
-    return make(ErrorKind::invalid_input, "invalid_period",
-                "La période doit être « am » (matin), « pm » (après-midi) ou « day » (journée).");
+    return about("period", make(ErrorKind::invalid_input, "invalid_period",
+                                "La période doit être « am » (matin), « pm » (après-midi) ou « day » (journée)."));
 }
 Error body_too_large(std::size_t limit) {
     return make(ErrorKind::too_large, "body_too_large",
@@ -38,7 +44,8 @@ Error invalid_csv(std::string_view why) {
 }
 
 Error unknown_field(std::string_view field) {
-    return make(ErrorKind::invalid_input, "unknown_field", fmt::format("Le champ « {} » n'est pas attendu ici.", field));
+    return about(field, make(ErrorKind::invalid_input, "unknown_field",
+                             fmt::format("Le champ « {} » n'est pas attendu ici.", field)));
 }
 Error unauthenticated() {
     return make(ErrorKind::unauthenticated, "unauthenticated",
@@ -266,9 +273,9 @@ Error outside_opening_hours(std::string_view opens_clock, std::string_view close
                             closes_clock));
 }
 Error wrong_offset(std::string_view field, std::string_view expected_offset) {
-    return make(ErrorKind::invalid_input, "wrong_offset",
-                fmt::format("Le décalage horaire de « {} » n'est pas celui du site à cette date ({}).", field,
-                            expected_offset));
+    return about(field, make(ErrorKind::invalid_input, "wrong_offset",
+                             fmt::format("Le décalage horaire de « {} » n'est pas celui du site à cette date ({}).",
+                                         field, expected_offset)));
 }
 Error too_many_attendees(int capacity) {
     return make(ErrorKind::rule_violation, "too_many_attendees",

@@ -92,6 +92,28 @@ class LiveOneServerTest(unittest.TestCase):
         finally:
             sock.close()
 
+    def test_a_site_stream_tells_the_changes_of_every_floor_of_the_site(self):
+        # Ma semaine's stream (GET /api/v1/sites/{id}/events): a booking on any floor of the site.
+        floor, date, desk = bookable_slot(self.watcher)
+        status, body, _, sock = open_events(self.watcher, "/api/v1/sites/1/events")
+        try:
+            self.assertEqual(status, 200)
+            self.assertIn(b'data: {"site_id":1}', body)
+            started = time.monotonic()
+            made = self.someone_else().post("/api/v1/desk-bookings", {"desk_id": desk["id"], "date": date, "period": "am"})
+            self.assertEqual(made[0], 201, made)
+            m = read_until(sock, r"id: (\d+)\nevent: desks\ndata: (\{[^\n]*" + date + r"[^\n]*\})\n\n", data=body)
+            self.assertLess(time.monotonic() - started, 2.0)
+            self.assertIn('"site_id":1', m.group(2))
+            self.assertNotIn("floor_id", m.group(2))
+        finally:
+            sock.close()
+        # A site one may not read, and one that does not exist: refused as for its other routes.
+        other_site = self.admin.post("/api/v1/sites", {"name": f"Autre {time.time_ns()}", "time_zone": "Europe/Paris"})
+        self.assertEqual(other_site[0], 201, other_site)
+        assert_error(self, open_events(self.watcher, f"/api/v1/sites/{other_site[1]['id']}/events")[:3], 403, "forbidden")
+        assert_error(self, open_events(self.admin, "/api/v1/sites/999999/events")[:3], 404, "not_found")
+
     def test_a_reconnecting_stream_resumes_or_is_told_to_read_again(self):
         floor, date, desk = bookable_slot(self.watcher)
         other = self.someone_else()

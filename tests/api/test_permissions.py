@@ -371,6 +371,11 @@ class PermissionsTest(unittest.TestCase):
             if sock:
                 sock.close()
             return (status, body, hdrs), allowed(self.matrix, roles, permission, 1), 403
+        if path == "/api/v1/sites/{id}/events":  # Ma semaine live (issue 11): the same, for site 1
+            status, body, hdrs, sock = open_events(client, "/api/v1/sites/1/events")
+            if sock:
+                sock.close()
+            return (status, body, hdrs), allowed(self.matrix, roles, permission, 1), 403
         if path == "/api/v1/floors/{id}/plan":
             return client.get(f"/api/v1/floors/{self.floor}/plan"), allowed(self.matrix, roles, permission, 1), 403
         if path == "/api/v1/sites/{id}/residents/import":

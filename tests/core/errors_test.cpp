@@ -90,5 +90,21 @@ TEST(Errors, CodesStayAsClientsKnowThem) {
     EXPECT_EQ(errors::beyond_horizon(28).message, "Il n'est pas possible de réserver plus de 28 jours à l'avance.");
 }
 
+// A refused field is named in the details too (issue 11): forms put the message beside it.
+TEST(Errors, FieldErrorsNameTheirField) {
+    const Error all[] = {errors::invalid_field("email", "une adresse électronique"), errors::missing_field("date"),
+                         errors::invalid_date("date"), errors::invalid_period(), errors::unknown_field("couleur"),
+                         errors::wrong_offset("start", "+01:00")};
+    const char* fields[] = {"email", "date", "date", "period", "couleur", "start"};
+    for (std::size_t i = 0; i < std::size(all); ++i) {
+        ASSERT_EQ(all[i].details.size(), 1u) << all[i].code;
+        EXPECT_EQ(all[i].details[0].field, fields[i]) << all[i].code;
+        EXPECT_EQ(all[i].details[0].message, all[i].message);
+        EXPECT_EQ(all[i].details[0].line, 0);
+    }
+    EXPECT_EQ(all[0].code, "invalid_field");
+    EXPECT_TRUE(errors::slot_taken().details.empty());  // a rule, not a field
+}
+
 }  // namespace
 }  // namespace escale

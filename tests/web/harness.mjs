@@ -29,7 +29,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 // a PostgreSQL one from pgDatabase()). `options.rules`: keep the demo's fair-booking rules
 // (issue 10, item 4: the pilot's weekly quota, quartier priority and adapted desks); by
 // default they are switched off through the API, as the API tests' harness does, so that a
-// test books any desk.
+// test books any desk. `options.webRoot`: another build of the app (bench/web.mjs --before).
 export async function startServer(extraArgs = [], options = {}) {
   const rules = options.rules ?? false;
   // A --listen or --demo in extraArgs replaces the default (a free port; the pilot demo).
@@ -37,7 +37,7 @@ export async function startServer(extraArgs = [], options = {}) {
   const listen = extraArgs.includes('--listen') ? [] : ['--listen', '127.0.0.1:0'];
   const demo = extraArgs.includes('--demo') ? [] : ['--demo', 'pilot'];
   const args = ['serve', ...listen, '--db', options.db ?? `sqlite:${path.join(dir, 'escale.db')}`, ...demo,
-    '--demo-history', 'past', '--web-root', webRoot, ...extraArgs];
+    '--demo-history', 'past', '--web-root', options.webRoot ?? webRoot, ...extraArgs];
   const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => (stderr += d));

@@ -2,10 +2,12 @@
 // Live updates (issue 11) in Debian's Chromium: an agent's open plan, then list, shows within
 // 2 seconds, without reloading, a desk that someone else books and then frees in another
 // browser context — on one server (SQLite), and on two servers sharing a PostgreSQL database
-// (when $ESCALE_TEST_PG_URL is set) with each person on a different server.
+// (when $ESCALE_TEST_PG_URL is set) with each person on a different server. And Ma semaine:
+// an agent's open week shows within 2 seconds, without reloading, a booking of theirs made in
+// another browser context, one a gestionnaire makes on their behalf, and a cancellation.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, launchBrowser, login, newPage, pgDatabase, screenshot, startServer } from './harness.mjs';
+import { accounts, axeViolations, demoPassword, launchBrowser, login, newPage, pgDatabase, screenshot, startServer } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -88,7 +90,98 @@ async function livePlanAndList(watcherBase, bookerBase, shots) {
   await booker.context().close();
 }
 
+// The API as `email` (a bearer token).
+async function apiAs(base, email) {
+  const r = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: demoPassword }),
+  });
+  assert.equal(r.status, 200);
+  const { token } = await r.json();
+  return async (method, path, body) => {
+    const res = await fetch(base + path, {
+      method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json().catch(() => null) };
+  };
+}
+
+async function liveWeek(base) {
+  // The agent's week, open in one browser context.
+  const week = await newPage(browser);
+  await login(week, base, accounts.agent);
+  await week.goto(`${base}/semaine`);
+  await loaded(week);
+  await week.evaluate(() => {
+    window.escaleNotReloaded = true;
+  });
+  const booked = (label) => week.locator('td.escale-booked', { hasText: `Poste ${label}` });
+
+  // The same agent, in another context (another tab, a phone), books on the plan.
+  const other = await newPage(browser);
+  await login(other, base, accounts.agent);
+  const href = await bookableHalfDay(other, base);
+  const desk = other.locator('.escale-plan .escale-desk--free').last();
+  const label = await desk.getAttribute('data-desk');
+  await desk.click();
+  let since = Date.now();
+  await other.waitForSelector(`[role=status] >> text=Poste ${label} réservé`);
+  await booked(label).waitFor({ timeout: 2000 });
+  assert.ok(Date.now() - since < 2000, `booking shown after ${Date.now() - since} ms`);
+  await week.waitForSelector(`[role=status] >> text=Nouvelle réservation : poste ${label}`, { timeout: 1000 });
+  assert.deepEqual(await axeViolations(week), [], 'axe-core on Ma semaine with a live change');
+  await screenshot(week, 'semaine-direct');
+
+  // A gestionnaire books for the agent, another day (the API, as Mon service does).
+  const gestionnaire = await apiAs(base, accounts.gestionnaire);
+  const residents = (await gestionnaire('GET', '/api/v1/residents?site_id=1')).body;
+  const agent = residents.find((r) => r.email === accounts.agent);
+  const day = new URL(href, base).searchParams.get('date');
+  let behalf = null;
+  const site = (await gestionnaire('GET', '/api/v1/sites/1')).body;
+  for (let d = 1; d <= 14 && !behalf; d++) {
+    const date = new Date(Date.parse(day) + d * 86400000).toISOString().slice(0, 10);
+    for (const f of site.floors) {
+      const a = (await gestionnaire('GET', `/api/v1/floors/${f.id}/availability?date=${date}`)).body;
+      const free = a.closed || a.refusals?.pm ? undefined : a.desks.find((x) => x.active && x.pm === 'free');
+      if (!free) continue;
+      since = Date.now();
+      const made = await gestionnaire('POST', '/api/v1/desk-bookings', { desk_id: free.id, date, period: 'pm', resident_id: agent.id });
+      if (made.status === 201) {
+        behalf = free.label;
+        break;
+      }
+    }
+  }
+  assert.ok(behalf, 'a booking on behalf of the agent');
+  await booked(behalf).waitFor({ timeout: 2000 });
+  assert.ok(Date.now() - since < 2000, `booking on behalf shown after ${Date.now() - since} ms`);
+
+  // The other context cancels the first booking from its own Ma semaine.
+  await other.goto(`${base}/semaine`);
+  await other.getByRole('button', { name: new RegExp(`^Annuler la réservation du poste ${label}, `) }).click();
+  since = Date.now();
+  await other.waitForSelector(`[role=status] >> text=Réservation du poste ${label} annulée`);
+  await booked(label).waitFor({ state: 'detached', timeout: 2000 });
+  assert.ok(Date.now() - since < 2000, `cancellation shown after ${Date.now() - since} ms`);
+  await week.waitForSelector(`[role=status] >> text=Réservation annulée : poste ${label}`, { timeout: 1000 });
+  assert.equal(await booked(behalf).count(), 1, 'the booking on behalf stays');
+  assert.equal(await week.evaluate(() => window.escaleNotReloaded), true, 'no reload');
+  assert.deepEqual(week.problems, []);
+  assert.deepEqual(other.problems, []);
+  await week.context().close();
+  await other.context().close();
+}
+
 describe('live updates', () => {
+  test('Ma semaine: my bookings made or cancelled elsewhere show without reloading', async () => {
+    const server = await startServer();
+    try {
+      await liveWeek(server.base);
+    } finally {
+      await server.stop();
+    }
+  });
+
   test('one server: a desk booked and freed in another browser shows on the plan and the list', async () => {
     const server = await startServer();
     try {

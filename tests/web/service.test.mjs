@@ -3,6 +3,8 @@
 // each day of next week, books a desk for a member from the keyboard (the empty form first:
 // each error beside its field), finds it in the week's bookings and cancels it for him.
 // axe-core finds nothing at 1280 and 360 px, and the page does not scroll sideways on a phone.
+// A member's own page, reached from Mon service: their two weeks, a booking made for them
+// there and cancelled there.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
@@ -78,6 +80,56 @@ describe('Mon service', () => {
     await page.waitForFunction(() => document.activeElement.id === 'service-sur-site', null, { timeout: 2000 });  // focus back on the week
     assert.deepEqual(page.problems, []);
     await page.context().close();
+  });
+
+  test("a member's page: their weeks, a booking for them made and cancelled there", async () => {
+    const page = await newPage(browser);
+    await login(page, server.base, accounts.agent);  // référente of SGAR-MCM
+    await page.goto(`${server.base}/mon-service`);
+    await loaded(page);
+    const link = page.locator('#service-membres ~ ul a').first();
+    const member = await link.textContent();
+    await link.click();
+    await page.waitForURL(/\/personne\?id=\d+$/);
+    const address = page.url();
+    await page.waitForSelector(`main h1 >> text=${member}`);
+    await check(page, 'personne');
+    assert.match(await page.locator('caption').first().textContent(), new RegExp(`^Présence et réservations de ${member}, 2 semaines`));
+    assert.equal(await page.locator('#personne-casier').count(), 0, 'a référent sees no lockers');
+    assert.equal(await page.locator('#reserver-membre option:checked').textContent(), member, 'the form is for them');
+
+    await page.waitForFunction(() => !/Recherche/.test(document.querySelector('label[for="reserver-poste"]').textContent));
+    const dates = await page.locator('#reserver-date').inputValue();
+    let desk = null;
+    for (let d = 1; d <= 10 && !desk; d++) {
+      const date = new Date(Date.parse(dates) + d * 86400000);
+      if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
+      await page.locator('#reserver-date').fill(date.toISOString().slice(0, 10));
+      await page.locator('#reserver-periode').selectOption('pm');
+      await page.waitForFunction(() => !/Recherche/.test(document.querySelector('label[for="reserver-poste"]').textContent));
+      if ((await page.locator('#reserver-poste option').count()) > 1) {
+        await page.locator('#reserver-poste').selectOption({ index: 1 });
+        desk = (await page.locator('#reserver-poste option:checked').textContent()).split(' — ')[0];
+      }
+    }
+    assert.ok(desk, 'a free desk in the next two weeks');
+    await page.getByRole('button', { name: 'Réserver pour cette personne' }).click();
+    await page.waitForSelector(`[role=status] >> text=Poste ${desk} réservé pour ${member}`);
+    const cancel = page.getByRole('button', { name: new RegExp(`^Annuler la réservation de ${member}, .+ après-midi, poste ${desk}$`) });
+    await cancel.waitFor();
+    await check(page, 'personne-reserve');
+    await cancel.click();
+    await page.waitForSelector(`[role=status] >> text=Réservation du poste ${desk} annulée pour ${member}`);
+    await cancel.waitFor({ state: 'detached' });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+
+    const phone = await newPage(browser, 360);
+    await login(phone, server.base, accounts.agent);
+    await phone.goto(address);
+    await phone.waitForSelector(`main h1 >> text=${member}`);
+    await check(phone, 'personne');
+    await phone.context().close();
   });
 
   test('at 360 px, and not for an agent', async () => {

@@ -2,6 +2,9 @@
 // Dates and times as French readers expect them (« mardi 3 mars », « 14 h 30 »), in the
 // site's time zone (Europe/Paris by default). A local date is a "YYYY-MM-DD" string, as the
 // API writes them; date arithmetic is done at noon UTC so that no time zone shifts a day.
+// The Intl formatters are made on first use and kept: the first one loads the browser's
+// locale data (tens of ms), which must not delay the app's first requests, and a plan's 150
+// accessible names must not each build their own.
 import type { Half, Period } from './types';
 
 export const defaultTimeZone = 'Europe/Paris';
@@ -15,10 +18,20 @@ function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 // Today's date where the site is.
 export function today(timeZone = defaultTimeZone, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(now);
+  const parts = formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -38,25 +51,20 @@ export function mondayOf(date: string): string {
   return addDays(date, -weekday(date));
 }
 
-const longDay = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
-const longDayYear = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
-});
-
 // « mardi 3 mars »
 export function formatDate(date: string): string {
-  return longDay.format(utcNoon(date));
+  return formatter('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(utcNoon(date));
 }
 
 // « mardi 3 mars 2026 »
 export function formatDateWithYear(date: string): string {
-  return longDayYear.format(utcNoon(date));
+  return formatter('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+    .format(utcNoon(date));
 }
 
 // « 14 h 30 » (« 9 h » on the hour) for an instant, in the site's time zone.
 export function formatTime(instant: Date, timeZone = defaultTimeZone): string {
-  const parts = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(instant);
+  const parts = formatter('fr-FR', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
   const h = Number(parts.find((p) => p.type === 'hour')!.value);
   const m = parts.find((p) => p.type === 'minute')!.value;
   return m === '00' ? `${h} h` : `${h} h ${m}`;

@@ -32,6 +32,7 @@ const PlanEditorPage = lazyPage(() => import('./pages/admin/PlanEditor').then((m
 const LockerHoldersPage = lazyPage(() => import('./pages/admin/LockerHolders').then((m) => m.LockerHoldersPage));
 const ApiTokensPage = lazyPage(() => import('./pages/admin/ApiTokens').then((m) => m.ApiTokensPage));
 const AuditLogPage = lazyPage(() => import('./pages/admin/AuditLog').then((m) => m.AuditLogPage));
+const ResidentPage = lazyPage(() => import('./pages/Resident').then((m) => m.ResidentPage));
 // Scénarios (issue 12), dashboards (issue 13, item 7), surveys and remontées (items 5, 6): loaded
 // when first shown, like the pages above
 const ScenariosPage = lazyPage(() => import('./pages/Scenarios').then((m) => m.ScenariosPage));
@@ -70,6 +71,7 @@ const routes: Record<string, RouteEntry> = {
   '/remontees': { page: RemonteesPage, needsLogin: true },
   // Mon service and the administration pages (issue 11, webadmin)
   '/mon-service': { page: ServicePage, needsLogin: true, allowed: canManageService },
+  '/personne': { page: ResidentPage, needsLogin: true, allowed: canManageService },
   '/administration/referentiel': { page: ReferentialPage, needsLogin: true, allowed: canAdminister },
   '/administration/plan': { page: PlanEditorPage, needsLogin: true, allowed: canAdminister },
   '/administration/casiers': { page: LockerHoldersPage, needsLogin: true, allowed: canAdminister },

@@ -33,6 +33,13 @@ const navigation: NavEntry[] = [
   { href: '/mon-service', label: 'Mon service', visible: () => canManageService(session.value) },
 ];
 
+// The entry of the page shown ('page'), or of the section it belongs to ('true': the
+// administration's sub-pages under /administration/…).
+export function currentOf(href: string, path: string): 'page' | 'true' | undefined {
+  if (path === href) return 'page';
+  return path.startsWith(href + '/') ? 'true' : undefined;
+}
+
 function UserTools({ idSuffix }: { idSuffix: string }) {
   const s = session.value;
   if (!s) {
@@ -185,7 +192,7 @@ export function Header() {
               <ul class="fr-nav__list">
                 {entries.map((e) => (
                   <li class="fr-nav__item" key={e.href}>
-                    <a class="fr-nav__link" href={e.href} aria-current={path === e.href ? 'page' : undefined}>
+                    <a class="fr-nav__link" href={e.href} aria-current={currentOf(e.href, path)}>
                       {e.label}
                     </a>
                   </li>

@@ -8,7 +8,7 @@ import { get, getText, post, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { CalendarDownload } from '../components/CalendarDownload';
 import { PageTitle } from '../components/PageTitle';
-import { fetchOnce, messageOf, prefetch, useSite } from '../data';
+import { fetchOnce, messageOf, prefetch, siteDetail, useSite } from '../data';
 import { addDays, capitalise, formatDate, periodNames, today, weekday } from '../format';
 import { DeskList } from '../plan/DeskList';
 import { deskViews, stateNames, type DeskView } from '../plan/deskState';
@@ -35,11 +35,17 @@ const planUrl = (floorId: number) => `/api/v1/floors/${floorId}/plan`;
 const planText = (url: string) => getText(url, 'image/svg+xml');
 
 // Called at start when the address is the plan of a known floor: its availability and its
-// drawing are asked for while the session is (the cookie is all they need).
+// drawing are asked for while the session is (the cookie is all they need), and the site's
+// detail as soon as the availability names the site, rather than after the session.
 export function prefetchPlan(query: URLSearchParams) {
   const floorId = Number(query.get('etage'));
   if (!floorId) return;
-  prefetch(availabilityUrl(floorId, chosenDate(query, 'Europe/Paris')), get);
+  prefetch(availabilityUrl(floorId, chosenDate(query, 'Europe/Paris')), (url) =>
+    get<FloorAvailability>(url).then((a) => {
+      siteDetail(a.floor.site_id).catch(() => undefined);
+      return a;
+    }),
+  );
   prefetch(planUrl(floorId), planText);
 }
 

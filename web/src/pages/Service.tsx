@@ -154,7 +154,7 @@ export function ServicePage() {
                             const h = mw.days.find((d) => d.date === date)![half];
                             return (
                               <li key={mw.member.id}>
-                                {mw.member.display_name}
+                                <a href={`/personne?id=${mw.member.id}`}>{mw.member.display_name}</a>
                                 {h.desk ? <span class="escale-muted"> — {h.desk.label}</span> : <span class="escale-muted"> (sans poste)</span>}
                               </li>
                             );
@@ -188,7 +188,9 @@ export function ServicePage() {
                       <td>
                         {capitalise(formatDate(b.date))}, {halfNames[b.half]}
                       </td>
-                      <td>{b.mw.member.display_name}</td>
+                      <td>
+                        <a href={`/personne?id=${b.mw.member.id}`}>{b.mw.member.display_name}</a>
+                      </td>
                       <td>{b.desk}</td>
                       <td>
                         {b.date >= now ? (
@@ -207,6 +209,23 @@ export function ServicePage() {
               </Table>
             )}
           </section>
+          {week && week.length > 0 && (
+            <section class="fr-mb-4w" aria-labelledby="service-membres">
+              <h2 class="fr-h4" id="service-membres">
+                Membres du service
+              </h2>
+              <p>La page de chacun : ses réservations, son casier, sa présence.</p>
+              <ul class="escale-names">
+                {week.map((mw) => (
+                  <li key={mw.member.id}>
+                    <a class="fr-link" href={`/personne?id=${mw.member.id}`}>
+                      {mw.member.display_name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {week && (
             <BookForMember
               site={site.data}

@@ -2,7 +2,9 @@
 // Ma semaine: the coming weeks, Monday first, as half-day cells: my desk where I have one
 // (with a button to cancel it), a link to the plan of that half-day where I have none,
 // closed days with their reason (GET /api/v1/sites/{id}/calendar, which also says what day
-// it is at the site). The grid is a table per week, read row by row.
+// it is at the site). The grid is a table per week, read row by row. Live: a booking of mine
+// made or cancelled elsewhere (another tab, a référent on my behalf) shows within 2 s, and is
+// told to screen readers (the site's event stream, plan/liveFloor.ts).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { del, get, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
@@ -11,6 +13,7 @@ import { WeekTable } from '../components/WeekTable';
 import { PageTitle } from '../components/PageTitle';
 import { messageOf, useSite } from '../data';
 import { addDays, formatDate, halfNames, mondayOf, today } from '../format';
+import { useLiveSite } from '../plan/liveFloor';
 import type { Half, PlacedDeskBooking, SiteCalendar } from '../types';
 import { LockerCard, SpaceBookingsCard, TodayCard } from './WeekCards';
 
@@ -23,6 +26,7 @@ export function WeekPage() {
   const [calendar, setCalendar] = useState<SiteCalendar | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [liveNotice, setLiveNotice] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // This week's Monday by the browser's clock, then the server's today once it answered.
@@ -51,6 +55,32 @@ export function WeekPage() {
   useEffect(() => {
     load();
   }, [load]);
+
+  // Live: my bookings read again when a day shown changed on the site; what appeared or went
+  // is said in a status message.
+  const shownBookings = useRef<PlacedDeskBooking[] | null>(null);
+  shownBookings.current = bookings;
+  const liveReload = useCallback(async () => {
+    if (!first || !last) return;
+    try {
+      const mine = await get<PlacedDeskBooking[]>(withQuery('/api/v1/me/desk-bookings', { from: first, to: last }));
+      const before = shownBookings.current ?? [];
+      const said = (b: PlacedDeskBooking) => `poste ${b.desk_label}, ${formatDate(b.date)} ${halfNames[b.half]}`;
+      const added = mine.filter((b) => !before.some((o) => o.id === b.id));
+      const gone = before.filter((o) => !mine.some((b) => b.id === o.id));
+      if (!added.length && !gone.length) return;
+      setBookings(mine);
+      setLiveNotice(
+        [
+          added.length ? `Nouvelle réservation : ${added.map(said).join(' ; ')}.` : '',
+          gone.length ? `Réservation annulée : ${gone.map(said).join(' ; ')}.` : '',
+        ].join(' ').trim(),
+      );
+    } catch {
+      // The next change or reconnection reads again; the week shown stays as it was.
+    }
+  }, [first, last]);
+  useLiveSite(site.data?.site.id, first, last, liveReload);
 
   const shown = useRef<string | null>(null);
   useEffect(() => {
@@ -81,6 +111,7 @@ export function WeekPage() {
       <PageTitle title="Ma semaine" />
       <p>Vos réservations des {weeksShown} prochaines semaines. Choisissez une demi-journée libre pour réserver un poste sur le plan.</p>
       <Notice message={notice} />
+      <Notice message={liveNotice} kind="info" />
       {error && <ErrorAlert>{error}</ErrorAlert>}
       {bookings && now && (
         <div class="fr-grid-row fr-grid-row--gutters escale-week-cards">

@@ -124,7 +124,7 @@ function KindEditor({ kind, site }: { kind: KindSpec; site: SiteDetail }) {
       setErrors({});
       await changed(`${capitalise(kind.one)} « ${kind.name(saved, ctx)} » ${verb}${kind.feminine ? 'e' : ''}.`);
     } catch (err) {
-      const named = err instanceof ApiError ? err.details.find((d) => d.field)?.field ?? /« ([a-z_]+) »/.exec(err.message)?.[1] : undefined;
+      const named = err instanceof ApiError ? err.details.find((d) => d.field)?.field : undefined;
       const field = fields.find((f) => f.name === named);
       if (field) {
         const errs = { [field.name]: messageOf(err) };

@@ -27,7 +27,7 @@ function fieldOf(e: ApiError): FieldName | null {
 
 export function BookForMember(props: { site: SiteDetail; members: Resident[]; firstDate: string; onBooked: (message: string) => void }) {
   const { site, members } = props;
-  const [memberId, setMemberId] = useState('');
+  const [memberId, setMemberId] = useState(members.length === 1 ? String(members[0].id) : '');
   const [date, setDate] = useState(props.firstDate);
   const [period, setPeriod] = useState<Period>('day');
   const [deskId, setDeskId] = useState('');

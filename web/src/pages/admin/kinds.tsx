@@ -2,6 +2,7 @@
 // The referential kinds the administration edits with one generic list and form
 // (ReferentialPage): for each, its API collection, its French names, the fields of its form
 // and the columns of its table. A field's options come from the site being administered.
+import type { ComponentChildren } from 'preact';
 import type { Resident, SessionInfo, SiteDetail } from '../../types';
 import { holds } from '../../session';
 
@@ -38,7 +39,7 @@ export interface FieldSpec {
 
 export interface Column {
   label: string;
-  value: (row: Row, ctx: AdminContext) => string;
+  value: (row: Row, ctx: AdminContext) => ComponentChildren;
 }
 
 export interface KindSpec {
@@ -79,6 +80,14 @@ const roleNames: Record<string, string> = {
   referent: 'Référent de service',
   gestionnaire: 'Gestionnaire de site',
   lecteur: 'Lecteur',
+};
+
+// The roles a resident holds on their own site (a lecteur is a granted role only).
+const residentRoles: Record<string, string> = {
+  agent: 'Agent',
+  referent: 'Référent de service',
+  gestionnaire: 'Gestionnaire de site',
+  admin: 'Administrateur',
 };
 
 export const kinds: KindSpec[] = [
@@ -193,6 +202,29 @@ export const kinds: KindSpec[] = [
       { label: 'Nom', value: (r) => String(r.name) },
     ],
     name: (r) => String(r.name),
+  },
+  {
+    // The residents of the site, each name leading to the person's page (bookings, locker,
+    // presence): the list that the CSV import (Administration) fills.
+    key: 'residents', title: 'Résidents', one: 'résident', path: '/api/v1/residents', siteScoped: true,
+    fields: [
+      { name: 'display_name', label: 'Nom', type: 'text', required: true },
+      { name: 'email', label: 'Adresse électronique', hint: 'Format attendu : nom@domaine.fr', type: 'text', required: true },
+      { name: 'service_id', label: 'Service', type: 'select', integer: true, nullable: true, options: serviceOptions },
+      { name: 'fte_percent', label: 'Quotité (%)', hint: 'De 10 à 100.', type: 'number', integer: true, required: true, defaultValue: '100' },
+      { name: 'role', label: 'Rôle', type: 'select', required: true, defaultValue: 'agent',
+        options: () => Object.entries(residentRoles).map(([value, label]) => ({ value, label })) },
+      { name: 'needs_adapted_desk', label: 'A besoin d\u2019un poste adapté', type: 'checkbox' },
+      { name: 'active', label: 'Actif', type: 'checkbox', defaultValue: true },
+    ],
+    columns: [
+      { label: 'Nom', value: (r) => <a class="fr-link" href={`/personne?id=${r.id}`}>{String(r.display_name)}</a> },
+      { label: 'Adresse', value: (r) => String(r.email) },
+      { label: 'Service', value: (r, c) => nameOf(c.site.services, r.service_id) },
+      { label: 'Rôle', value: (r) => residentRoles[String(r.role)] ?? String(r.role) },
+      { label: 'Actif', value: (r) => (r.active ? 'Oui' : 'Non') },
+    ],
+    name: (r) => String(r.display_name),
   },
   {
     key: 'fermetures', title: 'Fermetures', one: 'fermeture', feminine: true, path: '/api/v1/closures', siteScoped: true,
