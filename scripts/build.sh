@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Configures and builds Escale in ./build with Ninja and ccache. Idempotent.
 #   build.sh          the server only (the `escale` binary): what scripts/serve.sh needs;
-#   build.sh --tests  everything, test binaries included: what scripts/test.sh needs.
+#   build.sh --tests  everything, test binaries included, and the fuzz targets in ./build-fuzz
+#                     (scripts/build-fuzz.sh, clang): what scripts/test.sh needs.
 # Both also build the web app (web/build.mjs) into build/web, where `escale serve` finds it:
 # `npm ci` in web/ first when its packages are missing or its lock file changed.
 # The test binaries need GoogleTest (install-deps.sh --tests): the server alone is configured
@@ -34,6 +35,12 @@ if [[ $tests == ON ]]; then
   cmake --build build
 else
   cmake --build build --target escale
+fi
+
+# Fuzzing (issue 14): the libFuzzer targets of fuzz/, built with clang in ./build-fuzz, whose
+# short runs are tests of the build above (label fuzz; docs/fuzzing.md).
+if [[ $tests == ON ]]; then
+  bash scripts/build-fuzz.sh
 fi
 
 # The web app (issue 11): its npm packages as locked, then the bundle (about a second).

@@ -4,6 +4,7 @@
 #   install-deps.sh           what building and running the server needs (scripts/serve.sh),
 #                             Node.js and npm included (they build the web app);
 #   install-deps.sh --tests   that, plus what the tests need (scripts/test.sh): GoogleTest,
+#                             clang 14 and its fuzzer runtime (fuzz/),
 #                             PostgreSQL for the throwaway cluster, Python, the npm packages
 #                             of the test OpenID provider and of the browser tests, Chromium;
 #   install-deps.sh --bench   that, plus what the benchmarks need (bench/run.sh): wrk; Google
@@ -61,6 +62,10 @@ test_packages=(
   python3-aiosmtpd
   # web app (issue 11): Chromium's French language pack, so that its date field reads 02/12/2026
   chromium-l10n
+  # fuzzing (issue 14): the libFuzzer targets of fuzz/ (scripts/build-fuzz.sh) are built with
+  # clang 14; its runtime libraries (libFuzzer, ASan, UBSan) come in libclang-rt-14-dev
+  clang-14
+  libclang-rt-14-dev
 )
 bench_packages=(
   wrk

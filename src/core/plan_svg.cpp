@@ -60,6 +60,21 @@ bool harmless_value(std::string_view v) {
     return true;
 }
 
+// Markup-escaped text that an XML parser reads back unchanged: it turns a raw carriage return
+// into a line feed (line ends), and in an attribute also a tab or line feed into a space
+// (attribute value normalisation), so these are written as character references. Without it a
+// plan changed each time it was sanitised again (found by fuzz/plan_svg.cpp).
+std::string escaped(std::string_view v, bool attribute) {
+    std::string out;
+    for (char c : v) {
+        if (c == '\r') out += "&#13;";
+        else if (attribute && c == '\n') out += "&#10;";
+        else if (attribute && c == '\t') out += "&#9;";
+        else out += escape_markup(std::string_view(&c, 1));
+    }
+    return out;
+}
+
 // xmlFree is a variable of libxml2 (a function pointer), not a function.
 struct FreeXmlText {
     void operator()(xmlChar* s) const { xmlFree(s); }
@@ -80,7 +95,7 @@ struct Writer {
             out += ' ';
             out += name;
             out += "=\"";
-            out += escape_markup(v);
+            out += escaped(v, true);
             out += '"';
         }
     }
@@ -88,7 +103,7 @@ struct Writer {
     void children(const xmlNode* n, int depth) {
         for (const xmlNode* c = n->children; c; c = c->next) {
             if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-                out += escape_markup(name_of(c->content));
+                out += escaped(name_of(c->content), false);
             } else if (c->type == XML_ELEMENT_NODE && in_svg_namespace(c) &&
                        drawing_elements().contains(name_of(c->name))) {
                 element(c, depth + 1);
@@ -113,7 +128,13 @@ struct Writer {
             return;
         }
         out += '>';
+        const auto content = out.size();
         children(n, depth);
+        if (out.size() == content) {  // every child dropped: written as the empty element it now is
+            out.back() = '/';
+            out += '>';
+            return;
+        }
         out += "</";
         out += name;
         out += '>';

@@ -156,6 +156,17 @@ struct FieldReader<Date> {
     }
 };
 
+// A half-day, "am" or "pm" (core/local_date.hpp); anything else (null included) is invalid_field.
+template <>
+struct FieldReader<Half> {
+    static Result<void> read(const json::value& j, std::string_view name, Half& out) {
+        auto h = j.is_string() ? parse_half(j.get_string()) : std::nullopt;
+        if (!h) return fail(errors::invalid_field(name, "« am » (matin) ou « pm » (après-midi)"));
+        out = *h;
+        return {};
+    }
+};
+
 // A UTC instant, "YYYY-MM-DDTHH:MM:SSZ" (core/instant_text.hpp).
 template <>
 struct FieldReader<Instant> {
@@ -188,7 +199,8 @@ template <class T>
 Result<void> read_members(const json::object& obj, std::string_view prefix, UnknownFields unknown, T& out) {
     using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
     if (unknown == UnknownFields::refuse) {
-        for (auto& [key, value] : obj) {
+        for (auto& member : obj) {
+            std::string_view key = member.key();  // a plain name: clang 14's lambdas cannot capture a binding
             bool known = false;
             boost::mp11::mp_for_each<Members>([&](auto m) { known = known || key == m.name; });
             if (!known) return fail(errors::unknown_field(std::string(prefix) + std::string(key)));

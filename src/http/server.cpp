@@ -21,6 +21,7 @@
 #include "http/access_log.hpp"
 #include "http/json_codec.hpp"
 #include "http/request_id.hpp"
+#include "http/request_reader.hpp"
 #include "http/content_coding.hpp"  // JSON answers compressed (issue 11)
 
 namespace escale::http {
@@ -234,41 +235,6 @@ struct Shared {
     std::size_t max_connections = 0;  // the cap in force (ServerOptions::max_connections, or derived)
 };
 
-Request to_request(const bhttp::request<bhttp::string_body>& in, const tcp::socket& socket, bool& bad_target) {
-    Request r;
-    beast::error_code ec;
-    auto peer = socket.remote_endpoint(ec);
-    if (!ec) r.remote_address = peer.address().to_string();
-    r.method = std::string(in.method_string());
-    auto url = boost::urls::parse_origin_form(in.target());
-    if (!url) {
-        bad_target = true;
-        return r;
-    }
-    // Hardening (issue 14, finding 9): an encoded slash would become a separator once the
-    // path is decoded, so that "/a%2Fb" reached the route of "/a/b". No route takes one.
-    for (auto at = url->encoded_path().find('%'); at != std::string_view::npos;
-         at = url->encoded_path().find('%', at + 1)) {
-        auto code = url->encoded_path().substr(at + 1, 2);
-        if (code == "2F" || code == "2f") {
-            bad_target = true;
-            return r;
-        }
-    }
-    r.path = url->path();
-    for (auto param : url->params()) r.query.emplace_back(param.key, param.value);
-    r.body = in.body();
-    if (auto it = in.find(bhttp::field::content_type); it != in.end()) r.content_type = it->value();
-    if (auto it = in.find(bhttp::field::authorization); it != in.end()) r.authorization = it->value();
-    if (auto it = in.find(bhttp::field::cookie); it != in.end()) r.cookie = it->value();
-    if (auto it = in.find("X-CSRF-Token"); it != in.end()) r.csrf_token = it->value();
-    if (auto it = in.find("X-Forwarded-For"); it != in.end()) r.forwarded_for = it->value();
-    if (auto it = in.find(bhttp::field::accept); it != in.end()) r.accept = it->value();
-    if (auto it = in.find(bhttp::field::accept_encoding); it != in.end()) r.accept_encoding = it->value();
-    if (auto it = in.find("Last-Event-ID"); it != in.end()) r.last_event_id = it->value();
-    return r;
-}
-
 // The head of an answer: status, content type, the security headers, the response's own.
 template <class Body>
 void set_head(bhttp::response<Body>& out, const Response& r, bool keep_alive, std::string_view request_id) {
@@ -374,9 +340,8 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
 
     for (;;) {
         if (shared.stopping) break;
-        bhttp::request_parser<bhttp::string_body> parser;
-        parser.body_limit(shared.options.body_limit);
-        parser.header_limit(16 * 1024);
+        RequestParser parser;
+        limit_request(parser, shared.options.body_limit);
         // The first request must arrive within the read timeout; later ones may wait idle.
         stream.expires_after(first ? shared.options.read_timeout : shared.options.idle_timeout);
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, use_nothrow);
@@ -410,7 +375,10 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             version = msg.version();
             keep_alive = msg.keep_alive() && !shared.stopping;
             bool bad_target = false;
-            auto request = to_request(msg, stream.socket(), bad_target);
+            auto request = to_request(msg, bad_target);
+            beast::error_code peer_ec;
+            if (auto peer = stream.socket().remote_endpoint(peer_ec); !peer_ec)
+                request.remote_address = peer.address().to_string();
             request.request_id = request_id;
             method = request.method;
             // Hardening (issue 14, finding 9): HEAD is served as GET, its body left unsent.
@@ -424,7 +392,7 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
                 return shared.api.handle(request, route);
             };
             // Hardening (issue 14, finding 9): HTTP/1.1 requires exactly one Host (RFC 9112, 3.2).
-            if (version == 11 && msg.count(bhttp::field::host) != 1) {
+            if (lacks_single_host(msg)) {
                 response = error_of(errors::missing_host(), 400, request_id);
                 keep_alive = false;
             } else if (bad_target)

@@ -175,6 +175,20 @@ TEST_F(IdTokenTest, RefusesTamperedPayloadOrSignature) {
     EXPECT_EQ(code_of("a.b.c.d"), "oidc_bad_token");
 }
 
+// Found by fuzz/id_token.cpp: libsodium's decoder took some bytes beyond ASCII as letters, and
+// cpp-jwt, decoding the signature again, read outside its table (an assertion in a debug build).
+// Any byte outside the base64url alphabet, in any part, is a bad token.
+TEST_F(IdTokenTest, RefusesBytesOutsideTheBase64urlAlphabet) {
+    auto token = mint(rsa_key(), "RS256");
+    for (std::size_t at : {std::size_t{3}, token.find('.') + 3, token.rfind('.') + 3}) {
+        for (char c : {'\x89', '\xb1', '\x9d', '\xbd', '+', '/', '='}) {
+            auto bad = token;
+            bad[at] = c;
+            EXPECT_EQ(code_of(bad), "oidc_bad_token") << at << " " << int(static_cast<unsigned char>(c));
+        }
+    }
+}
+
 TEST_F(IdTokenTest, RefusesNoneAndHmacAlgorithms) {
     std::string payload = R"({"iss":")" + std::string(issuer) + R"(","sub":"x","aud":")" + client + R"(","nonce":")" +
                           nonce + R"(","iat":1,"exp":9999999999})";

@@ -59,6 +59,14 @@ TEST(InstantText, RefusesImpossibleDatesAndTimes) {
         EXPECT_FALSE(parse_instant(text)) << text;
 }
 
+// Found by fuzz/dates.cpp: without seconds, date::parse converted an unread (NaN) value to an
+// integer, undefined behaviour that the sanitizers report; such texts are refused before.
+TEST(InstantText, RefusesTextsWithoutSecondsBeforeParsing) {
+    for (const char* text : {"2026-07-07T10:00+02:00", "2026-07-07T10:00Z", "2026-07-07T10:Z", "2026-07-07T10:00:Z",
+                             "2026-07-07T10::00Z", "-2026-07-07T10:00:00Z", "2026-07-07T100:00:00Z"})
+        EXPECT_FALSE(parse_instant(text)) << text;
+}
+
 // Howard Hinnant's %F and %T read up to so many digits, not exactly so many: these forms
 // have always been accepted by the API and --test-clock. Pinned here so that a change to
 // them is a decision, not an accident.

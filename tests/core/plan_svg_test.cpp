@@ -34,6 +34,23 @@ TEST(PlanSvg, DropsWhatCouldActOrFetch) {
     EXPECT_EQ(out, "<svg " + ns + "><rect stroke=\"#000\"/></svg>");
 }
 
+// Found by fuzz/plan_svg.cpp: a tab, line feed or carriage return in an attribute (given as a
+// character reference) and a carriage return in a text were written raw, and the next
+// sanitising turned them into spaces and line feeds. Written as references, they stay.
+TEST(PlanSvg, WhitespaceReferencesSurviveASecondCleaning) {
+    auto out = cleaned("<svg " + ns + "><text x=\"1&#10;2\" aria-label=\"a&#9;b&#13;c\">l&#13;igne</text></svg>");
+    EXPECT_EQ(out, "<svg " + ns + "><text x=\"1&#10;2\" aria-label=\"a&#9;b&#13;c\">l&#13;igne</text></svg>");
+    EXPECT_EQ(cleaned(out), out);
+}
+
+// Found by fuzz/plan_svg.cpp: an element whose children were all dropped was written with a
+// closing tag, and as an empty element the next time.
+TEST(PlanSvg, AnElementLeftEmptyIsWrittenEmpty) {
+    auto out = cleaned("<s:svg xmlns:s=\"http://www.w3.org/2000/svg\"><s:rEct x=\"2\"/><g><script>x()</script></g></s:svg>");
+    EXPECT_EQ(out, "<svg " + ns + "><g/></svg>");
+    EXPECT_EQ(cleaned(out), out);
+}
+
 TEST(PlanSvg, EmptyIsNoPlan) {
     EXPECT_EQ(cleaned(""), "");
     EXPECT_EQ(cleaned(" \n"), "");

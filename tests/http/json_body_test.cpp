@@ -102,6 +102,16 @@ TEST(JsonBody, BodiesThatAreNotJsonObjectsAreInvalidJson) {
         EXPECT_EQ(code_of(body), "invalid_json") << body;
 }
 
+// Found by fuzz/json_body.cpp: Boost.JSON reads 1e400 as infinity, a number no JSON text can
+// write back and no field means; such a body is refused as a whole, nested or not.
+TEST(JsonBody, NumbersBeyondADoubleAreInvalidJson) {
+    std::string message;
+    EXPECT_EQ(code_of(R"({"thing_id": 7, "date": "2026-03-04", "x": 1e400})", &message), "invalid_json");
+    EXPECT_NE(message.find("nombre trop grand"), std::string::npos) << message;
+    EXPECT_EQ(code_of(R"({"a": {"b": [1, 2.5, -1e320]}})"), "invalid_json");
+    EXPECT_EQ(code_of(R"({"thing_id": 7, "date": "2026-03-04", "x": 1.7e308})", nullptr, UnknownFields::ignore), "ok");
+}
+
 TEST(JsonBody, UnknownMembersAreRefusedFirstUnlessIgnored) {
     std::string message;
     // Reported before the missing date and the ill-typed flag, and the first in the body's order.

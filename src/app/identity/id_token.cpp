@@ -6,6 +6,7 @@
 
 #include "core/validation.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -28,6 +29,13 @@ namespace json = boost::json;
 
 // Strict base64url without padding (RFC 7515); nullopt on anything else.
 std::optional<std::string> base64url_decode(std::string_view in) {
+    // libsodium's decoder takes some bytes beyond ASCII as letters (and cpp-jwt, which decodes
+    // the signature again, then reads outside its table: found by fuzz/id_token.cpp): only
+    // the base64url alphabet passes.
+    auto base64url = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    };
+    if (!std::all_of(in.begin(), in.end(), base64url)) return std::nullopt;
     static std::once_flag once;
     std::call_once(once, [] {
         if (sodium_init() < 0) std::abort();

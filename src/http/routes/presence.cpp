@@ -10,55 +10,13 @@
 
 #include "app/presence.hpp"
 #include "http/json_body.hpp"
+#include "http/routes/presence_bodies.hpp"
 #include "http/replies.hpp"
 #include "http/request_params.hpp"
 
 namespace escale::http {
 
-// A half-day in a body: "am" or "pm".
-template <>
-struct FieldReader<Half> {
-    static Result<void> read(const json::value& j, std::string_view name, Half& out) {
-        auto h = j.is_string() ? parse_half(j.get_string()) : std::nullopt;
-        if (!h) return fail(errors::invalid_field(name, "« am » (matin) ou « pm » (après-midi)"));
-        out = *h;
-        return {};
-    }
-};
-
 namespace {
-
-// One entry of PUT .../presence: a day, or one half of it; a null status goes back to the pattern.
-struct DeclaredDayBody {
-    Required<Date> date;
-    std::optional<Half> half;
-    Required<std::optional<PresenceStatus>> status;
-};
-BOOST_DESCRIBE_STRUCT(DeclaredDayBody, (), (date, half, status))
-
-struct DeclarationBody {
-    Required<std::vector<DeclaredDayBody>> days;
-    std::optional<bool> cancel_bookings;
-};
-BOOST_DESCRIBE_STRUCT(DeclarationBody, (), (days, cancel_bookings))
-
-// One weekday of PUT /api/v1/me/presence-pattern; a missing half has no default.
-struct PatternDayBody {
-    Required<int> weekday;
-    std::optional<PresenceStatus> am;
-    std::optional<PresenceStatus> pm;
-};
-BOOST_DESCRIBE_STRUCT(PatternDayBody, (), (weekday, am, pm))
-
-struct PatternBody {
-    Required<std::vector<PatternDayBody>> days;
-};
-BOOST_DESCRIBE_STRUCT(PatternBody, (), (days))
-
-struct SettingsBody {
-    Required<bool> visible_to_colleagues;
-};
-BOOST_DESCRIBE_STRUCT(SettingsBody, (), (visible_to_colleagues))
 
 Response declare(app::Context ctx, const Call& c, std::optional<ResidentId> for_resident) {
     auto body = decode<DeclarationBody>(c.request.body);

@@ -14,34 +14,11 @@
 // The encoders first: replies.hpp's encode() finds them where it is defined.
 #include "http/survey_codec.hpp"
 #include "http/json_body.hpp"
+#include "http/routes/remontee_bodies.hpp"
 #include "http/replies.hpp"
 #include "http/request_params.hpp"
 
 namespace escale::http {
-namespace {
-
-struct PostRemonteeBody {
-    Required<RemonteeKind> kind;
-    Required<RemonteeTheme> theme;
-    Required<std::string> title;
-    std::optional<std::string> body;
-    std::optional<bool> anonymous;
-};
-BOOST_DESCRIBE_STRUCT(PostRemonteeBody, (), (kind, theme, title, body, anonymous))
-
-struct EditRemonteeBody {
-    Required<std::string> title;
-    std::optional<std::string> body;
-};
-BOOST_DESCRIBE_STRUCT(EditRemonteeBody, (), (title, body))
-
-struct AnswerRemonteeBody {
-    Required<RemonteeStatus> status;
-    std::optional<std::string> answer;
-};
-BOOST_DESCRIBE_STRUCT(AnswerRemonteeBody, (), (status, answer))
-
-}  // namespace
 
 void add_remontee_routes(Router& r, const RouteContext& rc) {
     app::Context ctx = rc.app;

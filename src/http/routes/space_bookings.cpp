@@ -14,6 +14,7 @@
 #include "app/space_booking.hpp"
 #include "core/errors.hpp"
 #include "http/json_body.hpp"
+#include "http/routes/space_booking_bodies.hpp"
 #include "http/replies.hpp"
 #include "http/pagination.hpp"
 #include "http/request_params.hpp"
@@ -21,21 +22,6 @@
 namespace escale::http {
 
 namespace {
-
-// POST /api/v1/space-bookings.
-struct BookSpaceBody {
-    Required<PositiveId> space_id;
-    Required<std::string> start;
-    Required<std::string> end;
-    Required<int> attendees;
-    Required<std::string> subject;
-    std::optional<Repeat> repeat;  // with until: a recurrence
-    std::optional<Date> until;
-    std::optional<app::OnConflict> on_conflict;  // skip by default
-    std::optional<PositiveId> resident_id;       // on this resident's behalf
-};
-BOOST_DESCRIBE_STRUCT(BookSpaceBody, (),
-                      (space_id, start, end, attendees, subject, repeat, until, on_conflict, resident_id))
 
 Response book(app::Context ctx, const Call& c) {
     auto body = decode<BookSpaceBody>(c.request.body);

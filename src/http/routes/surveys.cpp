@@ -17,74 +17,11 @@
 // The encoders first: replies.hpp's encode() finds them where it is defined.
 #include "http/survey_codec.hpp"
 #include "http/json_body.hpp"
+#include "http/routes/survey_bodies.hpp"
 #include "http/replies.hpp"
 #include "http/request_params.hpp"
 
 namespace escale::http {
-namespace {
-
-struct QuestionBody {
-    Required<QuestionKind> kind;
-    Required<std::string> prompt;
-    std::optional<std::vector<std::string>> choices;
-    std::optional<int> scale_min;
-    std::optional<int> scale_max;
-    std::optional<std::string> min_label;
-    std::optional<std::string> max_label;
-    std::optional<bool> required;
-};
-BOOST_DESCRIBE_STRUCT(QuestionBody, (), (kind, prompt, choices, scale_min, scale_max, min_label, max_label, required))
-
-// POST /api/v1/surveys: questions, or a built-in questionnaire (template_key), or both.
-struct CreateSurveyBody {
-    std::optional<std::string> title;
-    std::optional<std::string> description;
-    Required<Date> opens_on;
-    Required<Date> closes_on;
-    Required<std::vector<PositiveId>> service_ids;
-    std::optional<std::vector<QuestionBody>> questions;
-    std::optional<std::string> template_key;
-};
-BOOST_DESCRIBE_STRUCT(CreateSurveyBody, (), (title, description, opens_on, closes_on, service_ids, questions, template_key))
-
-struct AnswerBody {
-    Required<PositiveId> question_id;
-    std::optional<int> scale;
-    std::optional<int> choice;
-    std::optional<std::vector<int>> choices;
-    std::optional<std::string> text;
-};
-BOOST_DESCRIBE_STRUCT(AnswerBody, (), (question_id, scale, choice, choices, text))
-
-struct AnswersBody {
-    Required<std::vector<AnswerBody>> answers;
-};
-BOOST_DESCRIBE_STRUCT(AnswersBody, (), (answers))
-
-app::CreateSurvey to_request(const CreateSurveyBody& b) {
-    app::CreateSurvey r;
-    r.survey.title = b.title.value_or("");
-    r.survey.description = b.description.value_or("");
-    r.survey.opens_on = *b.opens_on;
-    r.survey.closes_on = *b.closes_on;
-    for (auto& id : *b.service_ids) r.survey.service_ids.push_back(id.value);
-    for (auto& q : b.questions.value_or(std::vector<QuestionBody>{})) {
-        SurveyQuestion sq;
-        sq.kind = *q.kind;
-        sq.prompt = *q.prompt;
-        sq.choices = q.choices.value_or(std::vector<std::string>{});
-        sq.scale_min = q.scale_min.value_or(1);
-        sq.scale_max = q.scale_max.value_or(5);
-        sq.min_label = q.min_label.value_or("");
-        sq.max_label = q.max_label.value_or("");
-        sq.required = q.required.value_or(false);
-        r.survey.questions.push_back(std::move(sq));
-    }
-    r.template_key = b.template_key.value_or("");
-    return r;
-}
-
-}  // namespace
 
 void add_survey_routes(Router& r, const RouteContext& rc) {
     app::Context ctx = rc.app;
@@ -96,7 +33,7 @@ void add_survey_routes(Router& r, const RouteContext& rc) {
     r.add({.method = "POST", .pattern = "/api/v1/surveys", .handler = [ctx](const Call& c) {
                auto body = decode<CreateSurveyBody>(c.request.body);
                if (!body) return error_response(body.error());
-               return reply(app::create_survey(ctx, *c.actor, to_request(*body)), 201);
+               return reply(app::create_survey(ctx, *c.actor, create_survey_of(*body)), 201);
            }});
     r.add({.method = "GET", .pattern = "/api/v1/surveys", .handler = [ctx](const Call& c) {
                auto site = site_filter(c.request);
@@ -122,10 +59,7 @@ void add_survey_routes(Router& r, const RouteContext& rc) {
                if (!id) return error_response(id.error());
                auto body = decode<AnswersBody>(c.request.body);
                if (!body) return error_response(body.error());
-               std::vector<GivenAnswer> given;
-               for (auto& a : *body->answers)
-                   given.push_back(GivenAnswer{a.question_id->value, a.scale, a.choice, a.choices, a.text});
-               auto done = app::answer_survey(ctx, *c.actor, *id, given);
+               auto done = app::answer_survey(ctx, *c.actor, *id, given_answers_of(*body));
                if (!done) return error_response(done.error());
                return json_response(201, boost::json::object{{"survey_id", *id}, {"answered", true}});
            }});

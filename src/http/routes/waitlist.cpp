@@ -11,34 +11,14 @@
 #include "app/waitlist.hpp"
 #include "core/errors.hpp"
 #include "http/json_body.hpp"
+#include "http/routes/waitlist_bodies.hpp"
 #include "http/json_codec.hpp"
 #include "http/replies.hpp"
 #include "http/request_params.hpp"
 
 namespace escale::http {
 
-// "am" or "pm"; anything else (null included) is invalid_field.
-template <>
-struct FieldReader<Half> {
-    static Result<void> read(const json::value& j, std::string_view name, Half& out) {
-        auto h = j.is_string() ? parse_half(std::string_view(j.get_string())) : std::nullopt;
-        if (!h) return fail(errors::invalid_field(name, "« am » (matin) ou « pm » (après-midi)"));
-        out = *h;
-        return {};
-    }
-};
-
 namespace {
-
-// POST /api/v1/waitlist.
-struct JoinWaitlistBody {
-    std::optional<PositiveId> site_id;
-    std::optional<PositiveId> floor_id;
-    std::optional<PositiveId> zone_id;
-    Required<Date> date;
-    Required<Half> half;
-};
-BOOST_DESCRIBE_STRUCT(JoinWaitlistBody, (), (site_id, floor_id, zone_id, date, half))
 
 std::optional<Id> id_of(const std::optional<PositiveId>& p) {
     if (!p) return std::nullopt;
