@@ -2,13 +2,28 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Configures and builds Escale in ./build with Ninja and ccache. Idempotent.
 #   build.sh          the server only (the `escale` binary): what scripts/serve.sh needs;
-#   build.sh --tests  everything, test binaries included: what scripts/test.sh needs.
+#   build.sh --tests  everything, test binaries included: what scripts/test.sh needs;
+#   build.sh --sanitize  the same under the sanitizers, in ./build-asan (see below).
 # Both also build the web app (web/build.mjs) into build/web, where `escale serve` finds it:
 # `npm ci` in web/ first when its packages are missing or its lock file changed.
 # The test binaries need GoogleTest (install-deps.sh --tests): the server alone is configured
 # without them (BUILD_TESTING=OFF) until a test build asks for them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# ---- sanitizers (issue 14) ----
+# build.sh --sanitize: everything but the web app, built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (ESCALE_SANITIZE) in its own tree, ./build-asan; scripts/test.sh
+# --sanitize runs the tests there.
+if [[ "${1:-}" == --sanitize ]]; then
+  if [[ ! -f build-asan/build.ninja ]]; then
+    cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DESCALE_SANITIZE=ON \
+      -DESCALE_WERROR="$([[ "${CI:-}" == true ]] && echo ON || echo OFF)" \
+      -DBUILD_TESTING=ON -DPython3_EXECUTABLE=/usr/bin/python3
+  fi
+  exec cmake --build build-asan
+fi
+# ---- end of sanitizers ----
 
 tests=OFF
 case "${1:-}" in
