@@ -4,6 +4,7 @@
 #   build.sh          the server only (the `escale` binary): what scripts/serve.sh needs;
 #   build.sh --tests  everything, test binaries included, and the fuzz targets in ./build-fuzz
 #                     (scripts/build-fuzz.sh, clang): what scripts/test.sh needs.
+#   build.sh --sanitize  the same under the sanitizers, in ./build-asan (see below).
 # Both also build the web app (web/build.mjs) into build/web, where `escale serve` finds it:
 # `npm ci` in web/ first when its packages are missing or its lock file changed.
 # The test binaries need GoogleTest (install-deps.sh --tests): the server alone is configured
@@ -11,11 +12,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# ---- sanitizers (issue 14) ----
+# build.sh --sanitize: everything but the web app, built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (ESCALE_SANITIZE) in its own tree, ./build-asan; scripts/test.sh
+# --sanitize runs the tests there.
+if [[ "${1:-}" == --sanitize ]]; then
+  if [[ ! -f build-asan/build.ninja ]]; then
+    cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DESCALE_SANITIZE=ON \
+      -DESCALE_WERROR="$([[ "${CI:-}" == true ]] && echo ON || echo OFF)" \
+      -DBUILD_TESTING=ON -DPython3_EXECUTABLE=/usr/bin/python3
+  fi
+  exec cmake --build build-asan
+fi
+# ---- end of sanitizers ----
+
 tests=OFF
 case "${1:-}" in
   "") ;;
   --tests) tests=ON ;;
-  *) echo "usage: $0 [--tests]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--tests | --sanitize]" >&2; exit 2 ;;
 esac
 
 # CI (CI=true) treats compiler warnings as errors.

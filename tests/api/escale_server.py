@@ -23,6 +23,46 @@ import uuid
 from openapi_check import check_answer
 
 BIN = os.environ.get("ESCALE_BIN", os.path.join(os.path.dirname(__file__), "../../build/escale"))
+
+
+# ---- sanitizers (issue 14) ----
+# In the sanitized build (CTest sets ESCALE_SANITIZED), every process a test starts, servers
+# and command-line runs alike, writes its AddressSanitizer, LeakSanitizer and
+# UndefinedBehaviorSanitizer reports to files of its own (NAME.PID) in one folder: a server's
+# are its test's failure at stop(), any other's the whole file's failure at exit.
+# Memory figures (RSS) mean nothing there: AddressSanitizer adds red zones around every block
+# and keeps freed ones in quarantine (256 MB); tests of memory bounds skip them (SANITIZED).
+SANITIZED = bool(os.environ.get("ESCALE_SANITIZED"))
+SANITIZER_REPORTS = None
+if SANITIZED:
+    import atexit
+    import glob
+    import shutil
+    import sys
+
+    SANITIZER_REPORTS = tempfile.mkdtemp(prefix="escale-sanitizer-")
+    for var, name in (("ASAN_OPTIONS", "asan"), ("UBSAN_OPTIONS", "ubsan")):
+        os.environ[var] = ":".join(filter(None, [os.environ.get(var), f"log_path={SANITIZER_REPORTS}/{name}"]))
+
+    def take_sanitizer_reports(pid="*"):
+        """The text of the reports written by process `pid` (all processes by default), whose
+        files are then removed."""
+        texts = []
+        for path in sorted(glob.glob(os.path.join(SANITIZER_REPORTS, f"*.{pid}"))):
+            with open(path, errors="replace") as f:
+                texts.append(f"--- {os.path.basename(path)}\n" + f.read())
+            os.remove(path)
+        return "\n".join(texts)
+
+    @atexit.register
+    def fail_on_sanitizer_reports():
+        reports = take_sanitizer_reports()
+        shutil.rmtree(SANITIZER_REPORTS, ignore_errors=True)
+        if reports:
+            sys.stderr.write("sanitizer reports:\n" + reports + "\n")
+            sys.stderr.flush()
+            os._exit(1)
+# ---- end of sanitizers ----
 DEMO_PASSWORD = "escale-demo"
 # Monday 2 March 2026, 09:00 in Paris: the instant test servers start at.
 TEST_NOW = "2026-03-02T08:00:00Z"
@@ -197,6 +237,10 @@ class Server:
         if self.pg_url:
             psql(pg_admin_url(), f"DROP DATABASE IF EXISTS {self.pg_name} WITH (FORCE)")
             self.pg_url = None
+        if SANITIZER_REPORTS:  # sanitizers (issue 14): this server's reports fail its test
+            reports = take_sanitizer_reports(self.proc.pid)
+            if reports:
+                raise AssertionError("sanitizer reports of the server:\n" + reports)
         return self.proc.returncode
 
     def client(self, token=None, headers=None):
