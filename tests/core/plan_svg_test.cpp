@@ -46,7 +46,7 @@ TEST(PlanSvg, WhitespaceReferencesSurviveASecondCleaning) {
 // Found by fuzz/plan_svg.cpp: an element whose children were all dropped was written with a
 // closing tag, and as an empty element the next time.
 TEST(PlanSvg, AnElementLeftEmptyIsWrittenEmpty) {
-    auto out = cleaned("<s:svg xmlns:s=\"http://www.w3.org/2000/svg\"><s:rEct x=\"2\"/><g><script>x()</script></g></s:svg>");
+    auto out = cleaned("<s:svg xmlns:s=\"http://www.w3.org/2000/svg\"><s:rEct x=\"2\"/><s:g><s:script>x()</s:script></s:g></s:svg>");
     EXPECT_EQ(out, "<svg " + ns + "><g/></svg>");
     EXPECT_EQ(cleaned(out), out);
 }
