@@ -49,7 +49,7 @@ class Ledger:
         self.for_others = set()  # the first id of each acknowledged booking made on someone's behalf
         self.cancelled = set()  # acknowledged (200) cancellations
         self.unsure = set()  # cancellations sent but not answered: either state is right
-        self.unanswered = 0  # requests in flight when a process died (no answer, or a 5xx)
+        self.unanswered = 0  # requests in flight when a process died, or sent while it was down (no answer, or a 5xx)
         self.refused = collections.Counter()  # answered refusals (409, 422) by status
         self.unexpected = []  # any other answer: fails the test
 
@@ -253,7 +253,7 @@ def summary(name, kills, ledger, lost):
     """One line for the log (ctest -V): the figures the notes quote."""
     sys.stderr.write(f"\n{name}: {kills} kills survived, {len(ledger.booked)} acknowledged bookings, "
                      f"{len(ledger.cancelled)} acknowledged cancellations, {ledger.unanswered} requests "
-                     f"unanswered at the kills, refusals {dict(ledger.refused)}, changes lost: {lost}\n")
+                     f"unanswered or failed (5xx) around the kills, refusals {dict(ledger.refused)}, changes lost: {lost}\n")
 
 
 class ServerKillTest(unittest.TestCase):
