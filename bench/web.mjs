@@ -5,14 +5,18 @@
 // from navigation start to an interactive plan (every desk of the floor drawn as a focusable
 // element). Medians of --runs runs (5 by default). Not part of the test command.
 //
-//   node bench/web.mjs [--runs 5] [--before <another build of web/, e.g. main's>]
+//   node bench/web.mjs [--runs 5] [--before <another build of web/, e.g. main's>] [--trace <file.json>]
+// --trace: one more first load of the plan, recorded as a Chromium performance trace (open it
+// in Chromium's DevTools, Performance panel), summarised here: when each request left and
+// ended, and the main thread's longest tasks, until the plan was interactive.
 // Needs build/escale, the built app (build/web: bash scripts/build.sh) and the packages of
 // tests/web (playwright-core; bash scripts/install-deps.sh --tests).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, startServer } from '../tests/web/harness.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, before: { type: 'string' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, before: { type: 'string' }, trace: { type: 'string' } } });
 const runs = Number(values.runs);
 const password = 'escale-demo';
 
@@ -37,7 +41,7 @@ async function loginToken(base, email) {
 
 // One first load of `path` in a fresh context (empty cache) logged in with the session cookie:
 // bytes received over the network, and when the plan became interactive (if `desks`).
-async function firstLoad(browser, base, path, session, desks) {
+async function firstLoad(browser, base, path, session, desks, trace) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addCookies([{ name: 'escale_session', value: session, url: base }]);
   const page = await context.newPage();
@@ -47,6 +51,7 @@ async function firstLoad(browser, base, path, session, desks) {
       new MutationObserver((_, obs) => {
         if (document.querySelectorAll('.escale-plan .escale-desk').length >= n) {
           window.__interactive = performance.now();
+          performance.mark('escale-interactive');
           obs.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
@@ -63,6 +68,7 @@ async function firstLoad(browser, base, path, session, desks) {
   page.on('request', (r) => !live(r) && inFlight.add(r));
   page.on('requestfinished', (r) => inFlight.delete(r));
   page.on('requestfailed', (r) => inFlight.delete(r));
+  if (trace) await browser.startTracing(page, { path: trace, categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8.execute'] });
   await page.goto(base + path, { waitUntil: 'load' });
   for (let quiet = 0; quiet < 5; ) {
     await new Promise((r) => setTimeout(r, 100));
@@ -73,6 +79,7 @@ async function firstLoad(browser, base, path, session, desks) {
     await page.waitForFunction(() => window.__interactive !== undefined);
     interactive = await page.evaluate(() => window.__interactive);
   }
+  if (trace) await browser.stopTracing();
   await context.close();
   return { bytes, interactive };
 }
@@ -110,6 +117,39 @@ function report(s, name) {
   console.log(`${name}navigation → interactive plan: ${median(s.times).toFixed(0)} ms median (runs: ${s.times.map((t) => t.toFixed(0)).join(', ')} ms)`);
 }
 
+// The trace of one load, summarised: requests (sent → finished) and the main thread's tasks
+// of 15 ms or more, in ms from the navigation's start, until the plan was interactive.
+function summariseTrace(file, origin) {
+  const parsed = JSON.parse(readFileSync(file, 'utf8'));
+  const events = parsed.traceEvents ?? parsed;
+  // The page's main thread: the one that marked the plan interactive.
+  const mark = events.find((e) => e.name === 'escale-interactive');
+  const onMain = (e) => e.pid === mark?.pid && e.tid === mark?.tid;
+  const end = mark?.ts;
+  // The last navigation to the page before it (its SVG images are documents too, with none).
+  const start = Math.max(...events.filter((e) => e.name === 'navigationStart' && onMain(e) && e.ts < end &&
+    e.args?.data?.documentLoaderURL?.startsWith('http')).map((e) => e.ts));
+  if (end === undefined || !Number.isFinite(start)) return console.log('trace: navigation start or interactive mark not found');
+  const at = (ts) => ((ts - start) / 1000).toFixed(0).padStart(4);
+  const sent = new Map();
+  const lines = [];
+  for (const e of events) {
+    if (e.ts < start || e.ts > end) continue;
+    const d = e.args?.data;
+    if (e.name === 'ResourceSendRequest' && d.url.startsWith(origin)) sent.set(d.requestId, { url: d.url, ts: e.ts });
+    else if (e.name === 'ResourceFinish' && sent.has(d.requestId)) {
+      const r = sent.get(d.requestId);
+      lines.push([r.ts, `${at(r.ts)} → ${at(e.ts)} ms  ${new URL(r.url).pathname}${new URL(r.url).search}`]);
+    } else if (e.name === 'ThreadControllerImpl::RunTask' && onMain(e) && e.dur >= 15000) {
+      const inside = events.filter((c) => onMain(c) && c.ph === 'X' && c.ts > e.ts && c.ts < e.ts + e.dur && c.dur >= 3000 && !c.name.includes('RunTask'));
+      const what = [...new Set(inside.map((c) => c.name))].slice(0, 6).join(', ');
+      lines.push([e.ts, `${at(e.ts)} main thread busy ${(e.dur / 1000).toFixed(0)} ms (${what})`]);
+    }
+  }
+  lines.push([end, `${at(end)} interactive`]);
+  for (const [, l] of lines.sort((a, b) => a[0] - b[0])) console.log(`trace: ${l}`);
+}
+
 const browser = await launchBrowser();
 const after = await citeServer();
 // --before <folder>: another build of the app (say, of main), measured in the same run, each
@@ -126,6 +166,11 @@ try {
   console.log(`agent ${after.agent.email}; largest floor « ${after.largest.name} » (${after.largest.desks} desks); ${runs} runs`);
   if (before) report(before, `before (${values.before}): `);
   report(after, before ? 'after: ' : '');
+  if (values.trace) {
+    await firstLoad(browser, after.server.base, `/plan?etage=${after.largest.id}`, after.session, after.largest.desks, values.trace);
+    console.log(`trace of one first load of the plan: ${values.trace}`);
+    summariseTrace(values.trace, after.server.base);
+  }
 } finally {
   await browser.close();
   await after.server.stop();

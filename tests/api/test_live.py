@@ -96,11 +96,13 @@ class LiveOneServerTest(unittest.TestCase):
         # Ma semaine's stream (GET /api/v1/sites/{id}/events): a booking on any floor of the site.
         floor, date, desk = bookable_slot(self.watcher)
         status, body, _, sock = open_events(self.watcher, "/api/v1/sites/1/events")
+        other = self.someone_else()
+        made = None
         try:
             self.assertEqual(status, 200)
             self.assertIn(b'data: {"site_id":1}', body)
             started = time.monotonic()
-            made = self.someone_else().post("/api/v1/desk-bookings", {"desk_id": desk["id"], "date": date, "period": "am"})
+            made = other.post("/api/v1/desk-bookings", {"desk_id": desk["id"], "date": date, "period": "am"})
             self.assertEqual(made[0], 201, made)
             m = read_until(sock, r"id: (\d+)\nevent: desks\ndata: (\{[^\n]*" + date + r"[^\n]*\})\n\n", data=body)
             self.assertLess(time.monotonic() - started, 2.0)
@@ -108,6 +110,8 @@ class LiveOneServerTest(unittest.TestCase):
             self.assertNotIn("floor_id", m.group(2))
         finally:
             sock.close()
+            if made and made[0] == 201:  # the slot free again for the other tests
+                other.delete(f"/api/v1/desk-bookings/{made[1]['bookings'][0]['id']}")
         # A site one may not read, and one that does not exist: refused as for its other routes.
         other_site = self.admin.post("/api/v1/sites", {"name": f"Autre {time.time_ns()}", "time_zone": "Europe/Paris"})
         self.assertEqual(other_site[0], 201, other_site)
