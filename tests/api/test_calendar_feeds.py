@@ -126,7 +126,9 @@ class CalendarFeedTest(unittest.TestCase):
         self.assertIn(b"BEGIN:VTIMEZONE\r\nTZID:Europe/Paris", doc)
         self.assertNotIn("confidentielle".encode(), doc)  # a door screen shows no subject
         events = {e["uid"]: e for e in parse(doc)["events"]}
-        self.assertEqual(set(events), {f"escale-space-booking-{b['id']}" for b in (before, after, gone)})
+        # ours, among the demo's history of the room; every one only « Réservé »
+        self.assertLessEqual({f"escale-space-booking-{b['id']}" for b in (before, after, gone)}, set(events))
+        self.assertEqual({e["summary"] for e in events.values()}, {"Réservé"})
         friday = events[f"escale-space-booking-{before['id']}"]
         self.assertEqual((friday["start"], friday["end"], friday["summary"]),
                          ("2026-03-27T13:00:00Z", "2026-03-27T14:00:00Z", "Réservé"))

@@ -251,6 +251,27 @@ class PermissionsTest(unittest.TestCase):
         if path == "/api/v1/calendar-feeds/{token}":  # public: the token is the key (issue 13, item 4)
             url = self.admin.get("/api/v1/me/calendar")[1]["url"]
             return client.get(url[url.index("/api/v1/"):]), True, 401
+        # calendar (issue 13, item 4): a booking as .ics (the holder's, or for who may book for
+        # them: else 404), a space's door-screen feed (its site's gestionnaires), the feed itself
+        if path == "/api/v1/desk-bookings/{id}/calendar.ics":
+            booking = self.fresh_booking()
+            answer = client.get(f"/api/v1/desk-bookings/{booking}/calendar.ics")
+            self.admin.delete(f"/api/v1/desk-bookings/{booking}")  # frees the holder's slot for the next try
+            return answer, allowed(self.matrix, roles, "book_for_others", *here), 404
+        if path == "/api/v1/space-bookings/{id}/calendar.ics":
+            status, made, _ = self.admin.post("/api/v1/space-bookings", {
+                "space_id": self.fresh("spaces"), "start": "2026-03-03T10:00:00+01:00",
+                "end": "2026-03-03T11:00:00+01:00", "attendees": 1, "subject": "Balayage",
+                "resident_id": self.holder["id"]})
+            assert status == 201, made
+            answer = client.get(f"/api/v1/space-bookings/{made['bookings'][0]['id']}/calendar.ics")
+            return answer, allowed(self.matrix, roles, "book_for_others", *here), 404
+        if path == "/api/v1/spaces/{id}/calendar":
+            answer = client.request(method.upper(), f"/api/v1/spaces/{self.read_targets['spaces']}/calendar")
+            return answer, allowed(self.matrix, roles, permission, 1), 403
+        if path == "/api/v1/space-calendar-feeds/{token}":  # public: the token is the key
+            url = self.admin.get(f"/api/v1/spaces/{self.read_targets['spaces']}/calendar")[1]["url"]
+            return client.get(url[url.index("/api/v1/"):]), True, 401
         if path == "/api/v1/sites/{id}/calendar":  # web app (issue 11)
             return client.get("/api/v1/sites/1/calendar"), allowed(self.matrix, roles, permission, 1), 403
         if path in ("/api/v1/audit-events.csv", "/api/v1/audit-events.xlsx"):
@@ -411,27 +432,6 @@ class PermissionsTest(unittest.TestCase):
             answer = client.delete(f"/api/v1/desk-bookings/{booking}")
             self.admin.delete(f"/api/v1/desk-bookings/{booking}")  # frees the holder's slot for the next try
             return answer, allowed(self.matrix, roles, "book_for_others", *here), 404
-        # calendar (issue 13, item 4): a booking as .ics (the holder's, or for who may book for
-        # them: else 404), a space's door-screen feed (its site's gestionnaires), the feed itself
-        if path == "/api/v1/desk-bookings/{id}/calendar.ics":
-            booking = self.fresh_booking()
-            answer = client.get(f"/api/v1/desk-bookings/{booking}/calendar.ics")
-            self.admin.delete(f"/api/v1/desk-bookings/{booking}")  # frees the holder's slot for the next try
-            return answer, allowed(self.matrix, roles, "book_for_others", *here), 404
-        if path == "/api/v1/space-bookings/{id}/calendar.ics":
-            status, made, _ = self.admin.post("/api/v1/space-bookings", {
-                "space_id": self.fresh("spaces"), "start": "2026-03-03T10:00:00+01:00",
-                "end": "2026-03-03T11:00:00+01:00", "attendees": 1, "subject": "Balayage",
-                "resident_id": self.holder["id"]})
-            assert status == 201, made
-            answer = client.get(f"/api/v1/space-bookings/{made['bookings'][0]['id']}/calendar.ics")
-            return answer, allowed(self.matrix, roles, "book_for_others", *here), 404
-        if path == "/api/v1/spaces/{id}/calendar":
-            answer = client.request(method.upper(), f"/api/v1/spaces/{self.read_targets['spaces']}/calendar")
-            return answer, allowed(self.matrix, roles, permission, 1), 403
-        if path == "/api/v1/space-calendar-feeds/{token}":  # public: the token is the key
-            url = self.admin.get(f"/api/v1/spaces/{self.read_targets['spaces']}/calendar")[1]["url"]
-            return client.get(url[url.index("/api/v1/"):]), True, 401
         # ---- check-in (issue 10, item 3): the test clock stands on Monday 2 March, 09:00 ----
         if path == "/api/v1/desks/{id}/check-in":  # a walk-in on a fresh desk of site 1
             return client.post(f"/api/v1/desks/{self.fresh('desks')}/check-in"), allowed(self.matrix, roles, "book_own", 1), 403
