@@ -673,7 +673,11 @@ def main():
             cluster.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 
-    fill_table(table, results, columns, a, reps, rush_modes)
+    try:
+        fill_table(table, results, columns, a, reps, rush_modes)
+    except Exception:  # the runs' own lines above still hold every figure
+        import traceback
+        traceback.print_exc()
     other = sorted(OTHER)
     title = (f"medians of {reps} run(s); wrk -t{a.threads} -c{a.connections}, reads -d{duration}, bookings "
              f"-d{book_duration}; {os.cpu_count()} cores; other load on the machine during the runs "
