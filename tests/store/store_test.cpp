@@ -246,7 +246,9 @@ TEST_P(StoreTest, AConnectionServesTheNextTransactionsAfterAFailureOrAnAbandoned
         auto t = tx();
         EXPECT_EQ(t->bookings().insert(booking(f, f.desk, f.bob)).error().code, "slot_taken");
         auto after = t->bookings().slot_holders(2026_y / 3 / 4, f.desk, f.desk2);
-        if (GetParam() == "postgres") EXPECT_FALSE(after);  // aborted: fit only for rollback
+        if (GetParam() == "postgres") {
+            EXPECT_FALSE(after);  // aborted: fit only for rollback
+        }
     }
     {
         auto r = tx(TxMode::read);  // read, then dropped: its ROLLBACK is not waited for
