@@ -30,7 +30,7 @@ import zoneinfo
 
 import bench
 from bench import BIN, Server
-from databases import Cluster
+from backends import Cluster
 
 FROM, TO = "2025-03-02", "2026-03-01"
 RECENT = "2026-02-02"  # 4 weeks before TO
@@ -176,6 +176,47 @@ def measure(name, server, reps):
     return results
 
 
+def run(workdir, databases, reps, binary=bench.BIN, cluster=None):
+    """The year written, then every query timed on each of `databases` (sqlite, postgres), on
+    `cluster` (an existing server: ExistingServer, or a Cluster) or a throwaway one. Returns,
+    by database name, each query's (median, p90) in ms."""
+    workdir = tempfile.mkdtemp(prefix="analytics-", dir=workdir)
+    os.chmod(workdir, 0o755)  # a throwaway cluster runs as the postgres user
+    prep = Server(os.path.join(workdir, "prepare"), binary=binary)
+    bench.login(prep.port, bench.ADMIN)
+    prep.stop()
+    t = time.perf_counter()
+    counts = write_year(prep.db)
+    print(f"history: {counts} written in {time.perf_counter() - t:.1f} s", flush=True)
+    all_results = {}
+    if "sqlite" in databases:
+        server = Server(os.path.join(workdir, "sqlite"), snapshot=prep.db, binary=binary)
+        try:
+            all_results["SQLite"] = measure("SQLite", server, reps)
+        finally:
+            server.stop()
+    if "postgres" in databases:
+        own = cluster is None
+        cluster = cluster or Cluster(os.path.join(workdir, "pg"))
+        name = "escale_analytics_bench"
+        try:
+            cluster.sql(f"DROP DATABASE IF EXISTS {name}")
+            cluster.sql(f"CREATE DATABASE {name}")
+            subprocess.run([binary, "migrate-data", "--from", "sqlite:" + prep.db, "--to", cluster.url(name)],
+                           check=True, capture_output=True)
+            cluster.sql("ANALYZE", db=name)
+            server = Server(os.path.join(workdir, "postgres"), db_url=cluster.url(name), binary=binary)
+            try:
+                all_results["PostgreSQL"] = measure("PostgreSQL", server, reps)
+            finally:
+                server.stop()
+        finally:
+            cluster.sql(f"DROP DATABASE IF EXISTS {name}")
+            if own:
+                cluster.stop()
+    return all_results
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--reps", type=int, default=21)
@@ -184,39 +225,11 @@ def main():
                                     "a throwaway cluster; a database `escale_analytics_bench` is made and dropped there")
     a = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="escale-analytics-") as workdir:
-        prep = Server(os.path.join(workdir, "prepare"))
-        bench.login(prep.port, bench.ADMIN)
-        prep.stop()
-        t = time.perf_counter()
-        counts = write_year(prep.db)
-        print(f"history: {counts} written in {time.perf_counter() - t:.1f} s", flush=True)
-        all_results = {}
-        if "sqlite" in a.databases:
-            server = Server(os.path.join(workdir, "sqlite"), snapshot=prep.db)
-            try:
-                all_results["SQLite"] = measure("SQLite", server, a.reps)
-            finally:
-                server.stop()
-        if "postgres" in a.databases:
-            cluster = ExistingServer(a.pg_url) if a.pg_url else Cluster(os.path.join(workdir, "pg"))
-            name = "escale_analytics_bench"
-            try:
-                cluster.sql(f"DROP DATABASE IF EXISTS {name}")
-                cluster.sql(f"CREATE DATABASE {name}")
-                subprocess.run([BIN, "migrate-data", "--from", "sqlite:" + prep.db, "--to", cluster.url(name)],
-                               check=True, capture_output=True)
-                cluster.sql("ANALYZE", db=name)
-                server = Server(os.path.join(workdir, "postgres"), db_url=cluster.url(name))
-                try:
-                    all_results["PostgreSQL"] = measure("PostgreSQL", server, a.reps)
-                finally:
-                    server.stop()
-            finally:
-                cluster.sql(f"DROP DATABASE IF EXISTS {name}")
-                cluster.stop()
-        worst = {db: max(m for m, _ in r.values()) for db, r in all_results.items()}
-        print("slowest median: " + ", ".join(f"{db} {ms:.1f} ms" for db, ms in worst.items()))
-        print(json.dumps({db: {k: round(v[0], 2) for k, v in r.items()} for db, r in all_results.items()}, indent=1))
+        all_results = run(workdir, a.databases.split(","), a.reps,
+                          cluster=ExistingServer(a.pg_url) if a.pg_url else None)
+    worst = {db: max(m for m, _ in r.values()) for db, r in all_results.items()}
+    print("slowest median: " + ", ".join(f"{db} {ms:.1f} ms" for db, ms in worst.items()))
+    print(json.dumps({db: {k: round(v[0], 2) for k, v in r.items()} for db, r in all_results.items()}, indent=1))
 
 
 if __name__ == "__main__":

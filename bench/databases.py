@@ -15,7 +15,6 @@ the same tokens are valid there), then copied per run with CREATE DATABASE ... T
 import argparse
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import tempfile
@@ -23,59 +22,11 @@ import time
 
 import bench
 import rush
+from backends import Cluster
 from bench import BIN, HERE, Server, median
 
-PG_SCRIPT = os.path.join(HERE, "..", "scripts", "pg-throwaway.sh")
 SETUPS = {"sqlite": ("SQLite", 1), "pg1": ("PostgreSQL", 1), "pg2": ("PostgreSQL", 2)}  # database, servers
 LOADS = ("healthz", "availability", "booking")
-
-
-def proc_cpu_s(pid):
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-class Cluster:
-    """A throwaway PostgreSQL cluster (scripts/pg-throwaway.sh) on a free port."""
-
-    def __init__(self, directory):
-        self.dir = directory
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        admin = subprocess.run(["bash", PG_SCRIPT, "start", directory, str(port)], check=True,
-                               capture_output=True, text=True).stdout.strip()
-        self.base = admin.rsplit("/", 1)[0]  # without the database name
-        with open(os.path.join(directory, "data", "postmaster.pid")) as f:
-            self.pid = int(f.readline())
-
-    def url(self, db):
-        return f"{self.base}/{db}"
-
-    def sql(self, command, db="postgres"):
-        return subprocess.run(["psql", "-v", "ON_ERROR_STOP=1", "-qtAc", command, self.url(db)], check=True,
-                              capture_output=True, text=True).stdout.strip()
-
-    def cpu_s(self):
-        """CPU seconds of the postmaster and its children (backends, WAL writer, checkpointer...)."""
-        total = 0.0
-        for pid in filter(str.isdigit, os.listdir("/proc")):
-            try:
-                with open(f"/proc/{pid}/stat") as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-                if int(pid) == self.pid or ppid == self.pid:
-                    total += proc_cpu_s(pid)
-            except (OSError, ValueError):
-                pass  # gone meanwhile
-        return total
-
-    def errors(self):
-        with open(os.path.join(self.dir, "server.log")) as f:
-            return [l.rstrip() for l in f if "ERROR:" in l or "FATAL:" in l or "PANIC:" in l]
-
-    def stop(self):
-        subprocess.run(["bash", PG_SCRIPT, "stop", self.dir], check=True)
 
 
 class Run:

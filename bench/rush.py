@@ -15,7 +15,6 @@ import collections
 import json
 import random
 import resource
-import sqlite3
 import time
 
 MAX_POSTS = 10
@@ -157,25 +156,23 @@ def run(port, residents, days, mode="avail", connections=64):
     return asyncio.run(rush(port, residents, days, mode, connections))
 
 
-def check(db_path, days, n_desks, n_residents, acknowledged, everyone_seated=True):
-    """Invariants, read-only from the database: no slot held twice (by desk or by resident),
-    every day booking whole (am and pm, same desk), every acknowledged day booking present
-    (`acknowledged` half-days: 2 per 201), and, when no rule refused anyone
-    (`everyone_seated`), every desk or every resident seated each day."""
-    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    marks = ",".join("?" * len(days))
-    one = lambda sql: db.execute(sql, days).fetchone()[0]
-    live = f"FROM desk_bookings WHERE {LIVE} AND date IN ({marks})"
+def check(one, days, n_desks, n_residents, acknowledged, everyone_seated=True):
+    """Invariants, read-only from the database (`one(sql)`: the first column of the first row,
+    on SQLite or PostgreSQL): no slot held twice (by desk or by resident), every day booking
+    whole (am and pm, same desk), every acknowledged day booking present (`acknowledged`
+    half-days: 2 per 201), and, when no rule refused anyone (`everyone_seated`), every desk or
+    every resident seated each day."""
+    dates = ",".join(f"'{d}'" for d in days)
+    live = f"FROM desk_bookings WHERE {LIVE} AND date IN ({dates})"
     result = {
-        "desk_dup": one(f"SELECT COUNT(*) FROM (SELECT 1 {live} GROUP BY desk_id, date, half HAVING COUNT(*) > 1)"),
-        "resident_dup": one(f"SELECT COUNT(*) FROM (SELECT 1 {live} GROUP BY resident_id, date, half HAVING COUNT(*) > 1)"),
+        "desk_dup": one(f"SELECT COUNT(*) FROM (SELECT 1 {live} GROUP BY desk_id, date, half HAVING COUNT(*) > 1) x"),
+        "resident_dup": one(f"SELECT COUNT(*) FROM (SELECT 1 {live} GROUP BY resident_id, date, half HAVING COUNT(*) > 1) x"),
         "split_days": one(f"SELECT COUNT(*) FROM (SELECT 1 {live} GROUP BY resident_id, date "
-                          "HAVING COUNT(*) != 2 OR COUNT(DISTINCT desk_id) != 1)"),
+                          "HAVING COUNT(*) != 2 OR COUNT(DISTINCT desk_id) != 1) x"),
         "live": one(f"SELECT COUNT(*) {live}"),
         "acknowledged": acknowledged,
         "expected": min(n_desks, n_residents) * len(days) * 2 if everyone_seated else None,
     }
-    db.close()
     result["ok"] = (result["desk_dup"] == 0 and result["resident_dup"] == 0 and result["split_days"] == 0
                     and result["live"] == acknowledged
                     and (result["expected"] is None or result["live"] == result["expected"]))

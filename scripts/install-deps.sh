@@ -7,7 +7,7 @@
 #                             clang 14 and its fuzzer runtime (fuzz/),
 #                             PostgreSQL for the throwaway cluster, Python, the npm packages
 #                             of the test OpenID provider and of the browser tests, Chromium;
-#   install-deps.sh --bench   that, plus what the benchmarks need (bench/run.sh): wrk; Google
+#   install-deps.sh --bench   that, plus what the benchmarks need (bench/run.sh): wrk, nginx; Google
 #                             Benchmark for bench/planning_bench.cpp.
 # Idempotent: when everything is already there it only checks and returns. Run as root.
 set -euo pipefail
@@ -69,6 +69,7 @@ test_packages=(
 )
 bench_packages=(
   wrk
+  nginx  # bench/run.sh: a static file served on loopback, the baseline of /healthz
   python3
   sqlite3
   libbenchmark-dev  # bench/planning_bench.cpp (Google Benchmark)

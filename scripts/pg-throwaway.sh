@@ -4,7 +4,8 @@
 #   pg-throwaway.sh start DIR [PORT]   prints the admin URL (database "postgres")
 #   pg-throwaway.sh stop DIR
 # Runs the server as the "postgres" system user with trust authentication on loopback
-# only; DIR holds the data and the log and can be deleted after stop.
+# only; DIR holds the data and the log and can be deleted after stop. Extra server settings
+# may come in $PG_THROWAWAY_OPTIONS (e.g. "-c shared_preload_libraries=pg_stat_statements").
 set -euo pipefail
 PGBIN=/usr/lib/postgresql/15/bin
 cmd=${1:?start|stop}; dir=${2:?directory}
@@ -18,7 +19,7 @@ case "$cmd" in
       runuser -u postgres -- "$PGBIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
     runuser -u postgres -- "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=on -c max_connections=200" start >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=on -c max_connections=200 ${PG_THROWAWAY_OPTIONS:-}" start >/dev/null
     echo "postgresql://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)

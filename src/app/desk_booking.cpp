@@ -8,6 +8,7 @@
 
 #include "app/audit.hpp"
 #include "app/notifications.hpp"
+#include "app/refusal_tally.hpp"
 #include "app/site_calendar.hpp"
 #include "app/transaction.hpp"
 #include "app/desk_claim.hpp"
@@ -93,20 +94,22 @@ Result<void> record_book_for(Transaction& tx, Context ctx, const Actor& actor, c
 }
 
 // occupancy analytics (issue 13, item 1): a booking refused because its desk was taken meanwhile
-// is demand turned away; counted per half-day asked for, in a transaction of its own (the
-// refused one rolled back). Counting is best effort: its failure does not change the answer.
-void note_refusal(Context ctx, const BookDesk& req) {
-    (void)in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
-        ESCALE_TRY(auto desk, tx.referential().find(Of<Desk>{}, req.desk_id));
-        if (!desk) return {};
-        for (Half h : halves_of(req.period)) ESCALE_TRY_VOID(tx.analytics().note_refusal(desk->site_id, req.date, h));
-        return {};
-    });
+// is demand turned away; counted per half-day asked for, in the server's tally (written by the
+// periodic jobs), else at once in a transaction of its own (the refused one rolled back).
+// Counting is best effort: its failure does not change the answer.
+void note_refusal(Context ctx, SiteId site, const BookDesk& req) {
+    RefusalTally own;
+    RefusalTally& tally = refusal_tally().deferred() ? refusal_tally() : own;
+    for (Half h : halves_of(req.period)) tally.note(site, req.date, h);
+    if (&tally == &own) (void)own.flush(ctx);
 }
 
-Result<std::vector<DeskBooking>> book_desk_once(Context ctx, const Actor& actor, const BookDesk& req) {
+// `site`: the desk's site, once the desk is found.
+Result<std::vector<DeskBooking>> book_desk_once(Context ctx, const Actor& actor, const BookDesk& req,
+                                                std::optional<SiteId>& site) {
     return in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<std::vector<DeskBooking>> {
         ESCALE_TRY(auto c, claimant_of(tx, actor, req));
+        site = c.desk.site_id;
         ESCALE_TRY(auto claims, DeskClaims::begin(tx, c.desk.site_id, c.holder, !c.on_behalf));
         const auto halves = halves_of(req.period);
         const Instant now = ctx.clock.now();
@@ -125,9 +128,10 @@ Result<std::vector<DeskBooking>> book_desk_once(Context ctx, const Actor& actor,
 }  // namespace
 
 Result<std::vector<DeskBooking>> book_desk(Context ctx, const Actor& actor, const BookDesk& req) {
-    auto made = book_desk_once(ctx, actor, req);
+    std::optional<SiteId> site;
+    auto made = book_desk_once(ctx, actor, req, site);
     if (made) metrics::process().desk_bookings_made.add(made->size());  // committed: counted (issue 14)
-    if (!made && made.error().code == "slot_taken") note_refusal(ctx, req);
+    if (!made && made.error().code == "slot_taken" && site) note_refusal(ctx, *site, req);
     return made;
 }
 

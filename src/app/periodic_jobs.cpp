@@ -4,6 +4,7 @@
 #include "app/check_in.hpp"
 #include "app/identity/auth.hpp"
 #include "app/personal_data.hpp"
+#include "app/refusal_tally.hpp"
 #include "app/transaction.hpp"
 #include "core/login_throttle.hpp"
 #include "core/metrics.hpp"
@@ -36,6 +37,8 @@ std::vector<PeriodicJob> standard_jobs(std::chrono::seconds session_purge_interv
 Result<int> run_due_jobs(Context ctx, const std::vector<PeriodicJob>& jobs, const std::string& instance) {
     int ran = 0;
     Result<int> first_failure = 0;
+    // This server's refused bookings (not a claimed job: each server has its own).
+    if (auto flushed = refusal_tally().flush(ctx); !flushed) first_failure = fail(flushed.error());
     for (auto& job : jobs) {
         auto claimed = in_transaction(ctx, TxMode::write, [&](Transaction& tx) {
             return tx.jobs().claim(job.name, ctx.clock.now(), job.interval, instance);

@@ -29,7 +29,8 @@ std::vector<PeriodicJob> standard_jobs(std::chrono::seconds session_purge_interv
                                        std::chrono::seconds retention_interval,
                                        std::chrono::seconds no_show_release_interval = std::chrono::seconds(60));
 
-// Claims and runs every job that is due now; returns how many ran. A job that fails is
+// Writes the refused bookings counted in memory (app/refusal_tally.hpp), then claims and runs every
+// job that is due now; returns how many ran. A job that fails is
 // logged by the caller through the returned error of the first failure, the others still run.
 Result<int> run_due_jobs(Context ctx, const std::vector<PeriodicJob>& jobs, const std::string& instance);
 

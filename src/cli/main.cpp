@@ -28,6 +28,7 @@
 #include "app/desk_qr.hpp"
 #include "app/periodic_jobs.hpp"
 #include "app/referential.hpp"
+#include "app/refusal_tally.hpp"
 #include "app/transaction.hpp"
 #include "core/instant_text.hpp"
 #include "demo/demo_site.hpp"
@@ -304,6 +305,7 @@ int main(int argc, char** argv) {
         }
         const Clock& clock = manual ? static_cast<const Clock&>(*manual) : system_clock;
         app::FloorPlanCache floor_plans;
+        app::refusal_tally().defer();  // occupancy analytics: flushed by the periodic jobs, and at the end
         app::Context ctx{**store, clock, &floor_plans};
         // notifications: links point to the public address; mails only with a relay.
         if (!smtp_url.empty() && !mail_client::valid_smtp_url(smtp_url)) {
@@ -422,6 +424,7 @@ int main(int argc, char** argv) {
             std::cout << "escale: listening on http://" << so.host << ":" << port << std::endl;
             if (!demo_accounts.empty()) std::cout << demo_accounts << std::flush;
         });
+        (void)app::refusal_tally().flush(ctx);  // the last second's refused bookings
         if (!served) return report(served.error());
         spdlog::info("serveur arrêté");
         return 0;

@@ -77,6 +77,7 @@ struct Process {
     Histogram group_commit_size{1, 2, 4, 8, 16, 32, 64, 128, 256};  // SQLite commits made durable by one fsync
     Counter job_runs_done;
     Counter job_runs_failed;
+    Counter database_round_trips;  // PostgreSQL: answers waited for (a pipelined batch counts one)
 };
 Process& process();
 

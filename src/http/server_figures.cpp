@@ -112,6 +112,9 @@ std::string ServerFigures::prometheus_text() const {
     for (int k = 0; k < metrics::database_error_kinds; ++k)
         out += fmt::format("escale_database_errors_total{{kind=\"{}\"}} {}\n",
                            metrics::to_string(static_cast<metrics::DatabaseError>(k)), p.database_errors[k].value());
+    family(out, "escale_database_round_trips_total", "counter",
+           "Allers-retours attendus avec la base PostgreSQL (un lot de commandes en pipeline compte pour un).");
+    out += fmt::format("escale_database_round_trips_total {}\n", p.database_round_trips.value());
     family(out, "escale_group_commit_size", "histogram",
            "Validations SQLite rendues durables par une même synchronisation du journal (group commit).");
     histogram(out, "escale_group_commit_size", "", p.group_commit_size.snapshot());

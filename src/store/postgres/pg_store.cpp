@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
-// PostgreSQL Store: the driver under store/sql/ (libpq, text-format statements prepared
-// once per connection, failures classified by SQLSTATE, advisory locks), a pool of
-// connections, and transactions (READ COMMITTED writes, REPEATABLE READ READ ONLY reads).
+// PostgreSQL Store: the driver under store/sql/ (libpq in pipeline mode, text-format
+// statements prepared once per connection, failures classified by SQLSTATE, advisory locks),
+// a pool of connections, and transactions (READ COMMITTED writes, REPEATABLE READ READ ONLY
+// reads).
 #include "store/postgres/pg_store.hpp"
 
 #include <charconv>
@@ -16,6 +17,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/errors.hpp"
+#include "core/metrics.hpp"
 #include "core/try.hpp"
 #include "store/postgres/migrations.hpp"
 #include "store/sql/rooms.hpp"
@@ -94,6 +96,12 @@ std::vector<std::optional<std::string>> texts(const sql::Params& params) {
 }
 
 // One libpq connection and the statements prepared on it. Used by one thread at a time.
+//
+// Transactions run in libpq's pipeline mode, so that a request waits for as few round trips
+// as possible: BEGIN travels with the transaction's first statement (and a new statement's
+// PREPARE with its first execution), one round trip for all; a transaction that ends
+// without COMMIT sends its ROLLBACK without waiting, and the next transaction on this
+// connection reads that answer with its own. COMMIT waits: an acknowledged write is durable.
 class Connection final : public sql::Connection {
 public:
     explicit Connection(PGconn* c) : conn_(c) {}
@@ -101,35 +109,73 @@ public:
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
-    bool ok() const { return PQstatus(conn_) == CONNECTION_OK; }
+    bool ok() const { return !broken_ && PQstatus(conn_) == CONNECTION_OK; }
     const char* error_message() const { return PQerrorMessage(conn_); }
-    PgResult exec(const char* sql) { return PgResult{PQexec(conn_, sql)}; }
-    void set_mode(TxMode m) { mode_ = m; }
+
+    // One command outside any transaction (migrations, settings, ping), in the simple
+    // protocol: the pipeline is left first. Null when the connection is lost.
+    PgResult exec(const char* sql) {
+        if (!leave_pipeline()) return nullptr;
+        metrics::process().database_round_trips.add();
+        return PgResult{PQexec(conn_, sql)};
+    }
+
+    // Opens a transaction; its BEGIN leaves with the first statement.
+    void begin(TxMode m) {
+        mode_ = m;
+        begin_ = m == TxMode::write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+    }
+
+    Result<void> commit() {
+        if (!begin_.empty()) {  // nothing ran: nothing to commit
+            begin_.clear();
+            return {};
+        }
+        ESCALE_TRY(auto results, round_trip([&] { return send("COMMIT"); }, 1));
+        return check(results, {});
+    }
+
+    // Ends the transaction without waiting for the database's answer.
+    void rollback_later() {
+        if (!begin_.empty()) {  // nothing ran: nothing to roll back
+            begin_.clear();
+            return;
+        }
+        if (!enter_pipeline() || !send("ROLLBACK") || !PQpipelineSync(conn_)) broken_ = true;
+        else ++unread_;
+    }
 
     Result<int> run(const std::string& sql, const sql::Params& params, sql::RowSink* rows,
                     const sql::Meaning& meaning) override {
         auto it = prepared_.find(sql);
-        if (it == prepared_.end()) {
-            std::string name = "s" + std::to_string(prepared_.size() + 1);
-            PgResult prep{PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr)};
-            if (PQresultStatus(prep.get()) != PGRES_COMMAND_OK) return fail(sql::error_of(failure_of(prep.get()), meaning));
-            it = prepared_.emplace(sql, std::move(name)).first;
-        }
+        const bool preparing = it == prepared_.end();
+        const std::string name = preparing ? "s" + std::to_string(prepared_.size() + 1) : it->second;
         auto values = texts(params);
         std::vector<const char*> pointers;
         pointers.reserve(values.size());
         for (auto& v : values) pointers.push_back(v ? v->c_str() : nullptr);
-        PgResult res{PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(pointers.size()), pointers.data(),
-                                    nullptr, nullptr, 0)};
-        if (!succeeded(res.get())) return fail(sql::error_of(failure_of(res.get()), meaning));
+        const int commands = (begin_.empty() ? 1 : 2) + (preparing ? 1 : 0);
+        ESCALE_TRY(auto results, round_trip(
+                                     [&] {
+                                         if (!begin_.empty() && !send(begin_.c_str())) return false;
+                                         begin_.clear();
+                                         if (preparing && !PQsendPrepare(conn_, name.c_str(), sql.c_str(), 0, nullptr))
+                                             return false;
+                                         return PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(pointers.size()),
+                                                                    pointers.data(), nullptr, nullptr, 0) == 1;
+                                     },
+                                     commands));
+        if (preparing && succeeded(results[static_cast<size_t>(commands - 2)].get())) prepared_.emplace(sql, name);
+        ESCALE_TRY_VOID(check(results, meaning));
+        const PGresult* res = results.back().get();
         if (rows) {
             try {
-                for (int i = 0, n = PQntuples(res.get()); i < n; ++i) rows->take(ResultRow(res.get(), i));
+                for (int i = 0, n = PQntuples(res); i < n; ++i) rows->take(ResultRow(res, i));
             } catch (const std::exception& e) {
                 return fail(errors::internal(e.what()));
             }
         }
-        return std::atoi(PQcmdTuples(res.get()));
+        return std::atoi(PQcmdTuples(const_cast<PGresult*>(res)));
     }
 
     Result<std::int64_t> insert(const std::string& sql, const sql::Params& params, const sql::Meaning& meaning) override {
@@ -150,8 +196,73 @@ public:
     }
 
 private:
+    bool send(const char* sql) { return PQsendQueryParams(conn_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1; }
+
+    bool enter_pipeline() { return PQpipelineStatus(conn_) != PQ_PIPELINE_OFF || PQenterPipelineMode(conn_) == 1; }
+
+    bool leave_pipeline() {
+        if (PQpipelineStatus(conn_) == PQ_PIPELINE_OFF) return true;
+        if (!read_unread() || !PQexitPipelineMode(conn_)) broken_ = true;
+        return !broken_;
+    }
+
+    // Sends `commands` commands through `send_all`, then a sync, and waits for their results
+    // (after those of the batches sent earlier without waiting). One round trip.
+    template <class Send>
+    Result<std::vector<PgResult>> round_trip(Send send_all, int commands) {
+        if (broken_ || !enter_pipeline() || !send_all() || !PQpipelineSync(conn_)) return lost();
+        metrics::process().database_round_trips.add();
+        if (!read_unread()) return lost();
+        auto results = read_batch(commands);
+        if (results.empty()) return lost();
+        return results;
+    }
+
+    // The results of one batch: each command's result (its stream ends with a null), then
+    // the sync point. Empty when the connection is lost.
+    std::vector<PgResult> read_batch(int commands) {
+        std::vector<PgResult> out;
+        for (int i = 0; i < commands; ++i) {
+            PgResult r{PQgetResult(conn_)};
+            if (!r) return {};
+            while (PGresult* more = PQgetResult(conn_)) PQclear(more);
+            out.push_back(std::move(r));
+        }
+        PgResult sync{PQgetResult(conn_)};
+        if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC) return {};
+        return out;
+    }
+
+    // Reads the answers to the ROLLBACKs sent without waiting.
+    bool read_unread() {
+        for (; unread_ > 0; --unread_) {
+            auto r = read_batch(1);
+            if (r.empty() || !succeeded(r[0].get())) return false;
+        }
+        return true;
+    }
+
+    Result<std::vector<PgResult>> lost() {
+        broken_ = true;
+        sql::Failure f;
+        f.kind = sql::Failure::unavailable;
+        f.message = PQerrorMessage(conn_);
+        spdlog::warn("postgresql: {}", f.message);
+        return fail(sql::error_of(f, {}));
+    }
+
+    // The first failure of a batch (a command after a failed one is reported aborted).
+    static Result<void> check(const std::vector<PgResult>& results, const sql::Meaning& meaning) {
+        for (auto& r : results)
+            if (!succeeded(r.get())) return fail(sql::error_of(failure_of(r.get()), meaning));
+        return {};
+    }
+
     PGconn* conn_;
     TxMode mode_ = TxMode::read;
+    std::string begin_;   // the BEGIN still to send with the first statement
+    int unread_ = 0;      // batches sent without waiting (ROLLBACK) whose answers are unread
+    bool broken_ = false;  // lost in the middle of a batch: closed when given back
     std::unordered_map<std::string, std::string> prepared_;  // sql → statement name
 };
 
@@ -163,19 +274,14 @@ public:
         : SqlTransaction(*conn), store_(store), conn_(std::move(conn)) {}
     ~PgTransaction() override;
 
-    Result<void> begin(TxMode mode) {
-        auto r = conn_->exec(mode == TxMode::write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        if (!succeeded(r.get())) return fail(sql::error_of(failure_of(r.get()), {}));
-        conn_->set_mode(mode);
+    void begin(TxMode mode) {
+        conn_->begin(mode);
         open_ = true;
-        return {};
     }
 
     Result<void> commit() override {
-        auto r = conn_->exec("COMMIT");
         open_ = false;
-        if (!succeeded(r.get())) return fail(sql::error_of(failure_of(r.get()), {}));
-        return {};
+        return conn_->commit();
     }
 
 private:
@@ -216,7 +322,7 @@ public:
     Result<std::unique_ptr<Transaction>> begin(TxMode mode) override {
         ESCALE_TRY(auto conn, take());
         auto tx = std::make_unique<PgTransaction>(*this, std::move(conn));
-        ESCALE_TRY_VOID(tx->begin(mode));
+        tx->begin(mode);
         return std::unique_ptr<Transaction>(std::move(tx));
     }
 
@@ -270,10 +376,7 @@ private:
 };
 
 PgTransaction::~PgTransaction() {
-    if (open_) {
-        auto r = conn_->exec("ROLLBACK");
-        if (!succeeded(r.get())) conn_.reset();  // a connection in an unknown state is not reused
-    }
+    if (open_) conn_->rollback_later();
     store_.give_back(std::move(conn_));
 }
 
