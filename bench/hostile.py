@@ -115,37 +115,39 @@ def random_address():
 
 # The loads: each runs until `stop` is set, and returns what it wants printed.
 
-def idle_connections(port, stop, _):
-    held = []
-    for i in range(3000):
-        try:
-            s = socket.create_connection(("127.0.0.1", port), timeout=5)
-            if i % 3 == 0:
-                s.sendall(b"GET /healthz HTTP/1.1\r\nHost: escale\r\n")
-            held.append(s)
-        except OSError:
-            pass
-    stop.wait()
-    for s in held:
-        s.close()
-    return f"{len(held)} connections opened"
+def holding(count, open_one, what):
+    """A load that opens `count` connections with `open_one(port)`, holds them until stopped."""
+    def run(port, stop, _):
+        held = []
+        for i in range(count):
+            try:
+                held.append(open_one(port, i))
+            except OSError:
+                pass
+        stop.wait()
+        for s in held:
+            s.close()
+        return f"{len(held)} {what}"
+    return run
 
 
-def unread_answers(port, stop, _):
-    held = []
-    for _ in range(3000):
-        try:
-            s = socket.socket()
-            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-            s.connect(("127.0.0.1", port))
-            s.sendall(b"GET /api/v1/openapi.json HTTP/1.1\r\nHost: escale\r\n\r\n")
-            held.append(s)
-        except OSError:
-            pass
-    stop.wait()
-    for s in held:
-        s.close()
-    return f"{len(held)} unread answers"
+def unfinished_request(port, i):
+    s = socket.create_connection(("127.0.0.1", port), timeout=5)
+    if i % 3 == 0:
+        s.sendall(b"GET /healthz HTTP/1.1\r\nHost: escale\r\n")
+    return s
+
+
+def unread_answer(port, _):
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    s.connect(("127.0.0.1", port))
+    s.sendall(b"GET /api/v1/openapi.json HTTP/1.1\r\nHost: escale\r\n\r\n")
+    return s
+
+
+idle_connections = holding(3000, unfinished_request, "connections opened")
+unread_answers = holding(3000, unread_answer, "unread answers")
 
 
 def threads_of(count, body):

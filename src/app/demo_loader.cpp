@@ -9,6 +9,7 @@
 #include "demo/presence_patterns.hpp"  // presence planning
 #include "core/calendar.hpp"
 #include "core/errors.hpp"
+#include "core/plan_svg.hpp"
 
 namespace escale::app {
 namespace {
@@ -49,6 +50,9 @@ Result<DemoLoadReport> load_demo_if_empty(Context ctx, const demo::DemoSite& dem
         for (auto f : demo.floors) {
             Id local = f.id;
             f.site_id = site;
+            // Stored as an upload would be (core/plan_svg.hpp): the start-up cleaning of
+            // stored plans then finds nothing to do.
+            ESCALE_TRY(f.plan_svg, sanitise_plan_svg(f.plan_svg));
             ESCALE_TRY(floors[local], tx.referential().insert(f));
         }
         for (auto s : demo.services) {

@@ -445,10 +445,11 @@ class PermissionsTest(unittest.TestCase):
             return answer, allowed(self.matrix, roles, permission, 1), 403
         if method == "get" and not m.group(2):
             return (client.get(f"{path}?site_id=1"), allowed_within(self.matrix, roles, permission, 1), 403)
+        refusal = self.resident_refusal(roles) if collection == "residents" else 403
         if method == "get":
             target = self.read_targets[collection]
             scope = (1, self.s1) if collection in ("residents", "zones") else (1, None)
-            return client.get(f"/api/v1/{collection}/{target}"), allowed(self.matrix, roles, permission, *scope), 403
+            return client.get(f"/api/v1/{collection}/{target}"), allowed(self.matrix, roles, permission, *scope), refusal
         if method == "post":
             return (client.post(path, self.body(collection)),
                     allowed(self.matrix, roles, permission, 1, self.s1 if collection == "residents" else None), 403)
@@ -464,7 +465,15 @@ class PermissionsTest(unittest.TestCase):
             answer = client.patch(f"/api/v1/{collection}/{target}", patches[collection])
         else:
             answer = client.delete(f"/api/v1/{collection}/{target}")
-        return answer, allowed(self.matrix, roles, permission, *scope), 403
+        return answer, allowed(self.matrix, roles, permission, *scope), refusal
+
+    def resident_refusal(self, roles):
+        """The refusal about a resident of site 1's first service (issue 14, finding 5): who
+        reads residents somewhere but not this one gets the answer of an unknown id (404), who
+        reads none gets 403."""
+        reads_some = roles is not None and any(allowed_within(self.matrix, roles, "read_residents", site)
+                                               for site in (1, self.site_b))
+        return 404 if reads_some and not allowed(self.matrix, roles, "read_residents", 1, self.s1) else 403
 
     # surveys and remontées (issue 13, items 5 and 6)
     @classmethod
