@@ -82,7 +82,7 @@ class Probe:
             self.booking.append(took)
             self.failed += status != 201
             if status == 201:
-                request(self.port, "DELETE", f"/api/v1/desk-bookings/{booked['id']}", self.token)
+                request(self.port, "DELETE", f"/api/v1/desk-bookings/{booked['bookings'][0]['id']}", self.token)
 
     def __enter__(self):
         for t in self.threads:
