@@ -8,10 +8,10 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, del, get, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
-import { Table } from '../components/Table';
+import { WeekTable } from '../components/WeekTable';
 import { messageOf, useSite } from '../data';
-import { addDays, capitalise, formatDate, halfNames, mondayOf, today } from '../format';
-import { halves, statusNames, type PresenceDay, type PresenceHalf } from '../presence';
+import { addDays, formatDate, halfNames, mondayOf, today } from '../format';
+import { statusNames, type PresenceDay, type PresenceHalf } from '../presence';
 import { currentQuery } from '../router';
 import { canAdminister, session } from '../session';
 import type { Half, Resident } from '../types';
@@ -85,6 +85,7 @@ export function ResidentPage() {
   if (!id) return <ErrorAlert>Aucune personne n'est indiquée dans l'adresse.</ErrorAlert>;
   const service = site.data?.services.find((sv) => sv.id === resident?.service_id);
   const shown = (days ?? []).filter((d) => !d.closed);
+  const shownOn = new Map(shown.map((d) => [d.date, d]));
   return (
     <>
       <PageTitle title={resident?.display_name ?? 'Personne'} />
@@ -103,26 +104,15 @@ export function ResidentPage() {
             <h2 class="fr-h4" id="personne-semaines" ref={heading} tabIndex={-1}>
               Présence et réservations, à partir du {formatDate(from)}
             </h2>
-            <Table caption={`Présence et réservations de ${resident.display_name}, ${weeksShown} semaines`}>
-              <thead>
-                <tr>
-                  <th scope="col">Jour</th>
-                  <th scope="col">Matin</th>
-                  <th scope="col">Après-midi</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((d) => (
-                  <tr key={d.date} class={d.date === now ? 'escale-today' : undefined}>
-                    <th scope="row">{capitalise(formatDate(d.date))}</th>
-                    {halves.map((half) => (
-                      <HalfCell key={half} date={d.date} half={half} h={d[half]} past={d.date < now}
-                        who={resident.display_name} onCancel={cancel} />
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <WeekTable
+              caption={`Présence et réservations de ${resident.display_name}, ${weeksShown} semaines`}
+              days={shown.map((d) => d.date)}
+              today={now}
+              cell={(day, half) => (
+                <HalfCell key={half} date={day} half={half} h={shownOn.get(day)![half]} past={day < now}
+                  who={resident.display_name} onCancel={cancel} />
+              )}
+            />
           </section>
           {locker !== undefined && (
             <section class="fr-mb-4w" aria-labelledby="personne-casier">
