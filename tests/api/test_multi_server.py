@@ -82,6 +82,7 @@ class PeriodicJobsTest(unittest.TestCase):
     def test_each_due_run_happens_once_with_two_servers(self):
         needs_postgres()
         every = ["--session-purge-interval", "1"]
+        started = time.monotonic()
         a = Server(demo="pilot", test_clock=None, extra=every + ["--instance", "serveur-a"])
         try:
             b = Server(demo="pilot", test_clock=None, extra=every + ["--instance", "serveur-b"], share_with=a)
@@ -89,6 +90,7 @@ class PeriodicJobsTest(unittest.TestCase):
                 time.sleep(6.5)
             finally:
                 b.stop()
+            ran_s = time.monotonic() - started  # the schedule's seconds, start-ups included
             with a.db() as db:
                 runs = db.execute("SELECT due_at, run_by FROM job_runs WHERE name = 'purge_expired_sessions' "
                                   "ORDER BY due_at").fetchall()
@@ -97,10 +99,11 @@ class PeriodicJobsTest(unittest.TestCase):
         dues = [r[0] for r in runs]
         self.assertGreaterEqual(len(dues), 4, runs)
         self.assertEqual(len(dues), len(set(dues)), f"a due run was claimed twice: {runs}")
-        # At most one run per second of schedule (about 6.5 s ran): were each due run done by
-        # both servers, there would be about twice as many.
-        self.assertLessEqual(len(dues), 8, runs)
-        self.assertLessEqual(dues[-1] - dues[0], 8, runs)
+        # At most one run per second of schedule (6.5 s and the start-ups, measured, since a
+        # loaded machine starts servers slowly): were each due run done by both servers, there
+        # would be about twice as many.
+        self.assertLessEqual(len(dues), int(ran_s) + 2, (ran_s, runs))
+        self.assertLessEqual(dues[-1] - dues[0], int(ran_s) + 2, (ran_s, runs))
         self.assertTrue({r[1] for r in runs} <= {"serveur-a", "serveur-b"}, runs)
 
 
