@@ -155,7 +155,8 @@ class PasswordsTest(unittest.TestCase):
         assert_error(self, reset(agent, person, SECOND), 403, "forbidden")
         # A référent manages the plain agents of their service, not their credentials.
         assert_error(self, reset(self.referent, person, SECOND), 403, "forbidden")
-        assert_error(self, reset(other_gestionnaire, person, SECOND), 403, "forbidden")
+        # Out of their reach, the person answers as an unknown id does (issue 14, finding 5).
+        assert_error(self, reset(other_gestionnaire, person, SECOND), 404, "not_found")
         assert_error(self, reset(self.gestionnaire, 1, SECOND), 403, "forbidden")  # the administrator
         assert_error(self, reset(self.server.client(), person, SECOND), 401, "unauthenticated")
         gestionnaire_id = self.gestionnaire.get("/api/v1/me")[1]["id"]

@@ -381,7 +381,7 @@ class PermissionsTest(unittest.TestCase):
             target = self.make("residents", {**self.body("residents"), "password": PASSWORD})["id"]
             answer = client.request("PUT", f"/api/v1/residents/{target}/password",
                                     {"new_password": f"balayage-{next(self.counter)}-nouveau"})
-            return answer, allowed(self.matrix, roles, permission, 1), 403
+            return answer, allowed(self.matrix, roles, permission, 1), self.resident_refusal(roles)
         if path == "/api/v1/sites/{id}" and method == "get":
             return client.get("/api/v1/sites/1"), allowed(self.matrix, roles, permission, 1), 403
         if path == "/api/v1/floors/{id}/availability":

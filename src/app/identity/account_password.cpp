@@ -19,8 +19,13 @@ namespace {
 // The person whose password `actor` may reset, within tx.
 Result<Resident> reset_target(Transaction& tx, const Actor& actor, ResidentId id) {
     if (!actor.is_system && id == actor.resident.id) return fail(errors::own_password_reset());
+    // As for the resident's record (app/referential.cpp, issue 14, finding 5): who reads no
+    // resident is refused before any lookup; for who reads some, one out of reach answers as an
+    // unknown id does.
+    if (!allowed_within(actor.roles, Permission::read_residents, std::nullopt)) return fail(errors::forbidden());
     ESCALE_TRY(auto r, tx.referential().find(Of<Resident>{}, id));
-    if (!r || is_removed(*r)) return fail(errors::not_found(entity_label<Resident>()));
+    if (!r || is_removed(*r) || !actor.may(Permission::read_residents, Scope{r->site_id, r->service_id}))
+        return fail(errors::not_found(entity_label<Resident>()));
     ESCALE_TRY(auto grants, tx.referential().role_grants_of(id));
     // Managing the person as their record would be managed, and managing roles on their
     // site: whoever resets a password can log in as the person, as with changing the email.
