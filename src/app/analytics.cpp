@@ -56,7 +56,7 @@ Result<indicators::AnalyticsFacts> building_facts(Transaction& tx, const Site& s
 }
 
 Result<indicators::SiteAnalytics> site_analytics(Context ctx, const Actor& actor, SiteId site_id, const AnalyticsQuery& q) {
-    (void)refusal_tally().flush(ctx);  // this server's refused bookings counted so far
+    if (ctx.refusals) (void)ctx.refusals->flush(ctx);  // this server's refused bookings counted so far
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<indicators::SiteAnalytics> {
         ESCALE_TRY(auto site, tx.referential().find(Of<Site>{}, site_id));
         if (!site) return fail(errors::not_found(entity_label<Site>()));

@@ -15,6 +15,8 @@
 namespace escale::app {
 
 class FloorPlanCache;
+// occupancy analytics (issue 13, item 1): app/refusal_tally.hpp
+class RefusalTally;
 // notifications (issue 10, item 7): app/notifications.hpp
 struct NotificationSettings;
 
@@ -24,6 +26,8 @@ struct Context {
     FloorPlanCache* floor_plans = nullptr;  // optional, shared by all requests
     // notifications: links' public address, whether mails go out; null: in-app only, relative links
     const NotificationSettings* notifications = nullptr;
+    // refused bookings counted in memory, written by the periodic jobs; null: each written at once
+    RefusalTally* refusals = nullptr;
 };
 
 // The person on whose authority a use case runs, with every role they hold. The CLI acts

@@ -99,9 +99,9 @@ Result<void> record_book_for(Transaction& tx, Context ctx, const Actor& actor, c
 // Counting is best effort: its failure does not change the answer.
 void note_refusal(Context ctx, SiteId site, const BookDesk& req) {
     RefusalTally own;
-    RefusalTally& tally = refusal_tally().deferred() ? refusal_tally() : own;
+    RefusalTally& tally = ctx.refusals ? *ctx.refusals : own;
     for (Half h : halves_of(req.period)) tally.note(site, req.date, h);
-    if (&tally == &own) (void)own.flush(ctx);
+    if (!ctx.refusals) (void)own.flush(ctx);
 }
 
 // `site`: the desk's site, once the desk is found.

@@ -38,7 +38,8 @@ Result<int> run_due_jobs(Context ctx, const std::vector<PeriodicJob>& jobs, cons
     int ran = 0;
     Result<int> first_failure = 0;
     // This server's refused bookings (not a claimed job: each server has its own).
-    if (auto flushed = refusal_tally().flush(ctx); !flushed) first_failure = fail(flushed.error());
+    if (ctx.refusals)
+        if (auto flushed = ctx.refusals->flush(ctx); !flushed) first_failure = fail(flushed.error());
     for (auto& job : jobs) {
         auto claimed = in_transaction(ctx, TxMode::write, [&](Transaction& tx) {
             return tx.jobs().claim(job.name, ctx.clock.now(), job.interval, instance);

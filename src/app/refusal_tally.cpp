@@ -5,11 +5,6 @@
 
 namespace escale::app {
 
-RefusalTally& refusal_tally() {
-    static RefusalTally tally;
-    return tally;
-}
-
 void RefusalTally::note(SiteId site, Date d, Half h) {
     std::lock_guard lock(mutex_);
     ++counts_[{site, d, h}];
@@ -23,8 +18,10 @@ Result<void> RefusalTally::flush(Context ctx) {
     }
     if (taken.empty()) return {};
     auto written = in_transaction(ctx, TxMode::write, [&](Transaction& tx) -> Result<void> {
-        for (auto& [slot, n] : taken)
-            for (int i = 0; i < n; ++i) ESCALE_TRY_VOID(tx.analytics().note_refusal(std::get<0>(slot), std::get<1>(slot), std::get<2>(slot)));
+        for (auto& [slot, n] : taken) {
+            auto& [site, d, h] = slot;
+            ESCALE_TRY_VOID(tx.analytics().note_refusals(site, d, h, n));
+        }
         return {};
     });
     if (!written) {  // kept for the next flush

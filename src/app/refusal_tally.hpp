@@ -6,11 +6,10 @@
 // a rush no write transaction of its own. A server that dies loses at most its last second of
 // counts (they are best effort, as before). Safe to share between threads.
 //
-// One tally per process (refusal_tally()): until defer() is called, as in the CLI and the
-// unit tests, a refusal is written at once in a transaction of its own.
+// `escale serve` keeps one (Context::refusals); without it, as in the CLI and the unit tests,
+// a refusal is written at once in a transaction of its own.
 #pragma once
 
-#include <atomic>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -23,10 +22,6 @@ namespace escale::app {
 
 class RefusalTally {
 public:
-    // From now on, refusals wait in memory for flush() (escale serve).
-    void defer() { deferred_ = true; }
-    bool deferred() const { return deferred_; }
-
     // Counts one refusal of (site, d, h).
     void note(SiteId site, Date d, Half h);
 
@@ -35,12 +30,8 @@ public:
 
 private:
     using Slot = std::tuple<SiteId, Date, Half>;
-    std::atomic<bool> deferred_ = false;
     std::mutex mutex_;
     std::map<Slot, int> counts_;
 };
-
-// This process's tally.
-RefusalTally& refusal_tally();
 
 }  // namespace escale::app

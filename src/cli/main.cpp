@@ -305,8 +305,9 @@ int main(int argc, char** argv) {
         }
         const Clock& clock = manual ? static_cast<const Clock&>(*manual) : system_clock;
         app::FloorPlanCache floor_plans;
-        app::refusal_tally().defer();  // occupancy analytics: flushed by the periodic jobs, and at the end
+        app::RefusalTally refusals;  // occupancy analytics: flushed by the periodic jobs, and at the end
         app::Context ctx{**store, clock, &floor_plans};
+        ctx.refusals = &refusals;
         // notifications: links point to the public address; mails only with a relay.
         if (!smtp_url.empty() && !mail_client::valid_smtp_url(smtp_url)) {
             std::cerr << "erreur : --smtp-url attend smtp://HÔTE:PORT ou smtps://HÔTE:PORT\n";
@@ -424,7 +425,7 @@ int main(int argc, char** argv) {
             std::cout << "escale: listening on http://" << so.host << ":" << port << std::endl;
             if (!demo_accounts.empty()) std::cout << demo_accounts << std::flush;
         });
-        (void)app::refusal_tally().flush(ctx);  // the last second's refused bookings
+        (void)refusals.flush(ctx);  // the last second's refused bookings
         if (!served) return report(served.error());
         spdlog::info("serveur arrêté");
         return 0;

@@ -30,8 +30,8 @@ public:
     virtual Result<std::vector<SpaceUsageDay>> space_service_usage(SiteId site, Date from, Date to) = 0;
     // Desk demand turned away on site `site` with from <= date <= to, per date and half-day.
     virtual Result<std::vector<TurnedAwayCount>> turned_away(SiteId site, Date from, Date to) = 0;
-    // Counts one desk booking refused on site `site` for (d, h) because the desk was taken.
-    virtual Result<void> note_refusal(SiteId site, Date d, Half h) = 0;
+    // Counts `n` desk bookings refused on site `site` for (d, h) because the desk was taken.
+    virtual Result<void> note_refusals(SiteId site, Date d, Half h, int n) = 0;
 
     virtual Result<FlashCountId> insert_flash_count(const FlashCount& c) = 0;
     // The flash counts of site `site` with from <= date <= to, by instant.

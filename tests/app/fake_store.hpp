@@ -600,8 +600,8 @@ public:
     Result<std::vector<TurnedAwayCount>> turned_away(SiteId, Date, Date) override {
         return not_faked<std::vector<TurnedAwayCount>>();
     }
-    Result<void> note_refusal(SiteId, Date, Half) override {
-        ++s_.refusals;
+    Result<void> note_refusals(SiteId, Date, Half, int n) override {
+        s_.refusals += n;
         return {};
     }
     Result<FlashCountId> insert_flash_count(const FlashCount&) override { return not_faked<FlashCountId>(); }

@@ -321,6 +321,23 @@ TEST_P(AnalyticsStoreTest, CountersStayExactUnderConcurrentWrites) {
     expect_counters_exact("after concurrent writes");
 }
 
+TEST_P(AnalyticsStoreTest, RefusalsAddUpPerSiteDayAndHalf) {
+    // a server writes its tally in batches: each adds to what other batches wrote
+    Date tue{2026_y / 3 / 24}, wed{2026_y / 3 / 25};
+    for (auto [d, h, n] : {std::tuple{tue, Half::am, 3}, {tue, Half::am, 2}, {tue, Half::pm, 1}, {wed, Half::am, 4}}) {
+        auto t = tx();
+        ASSERT_TRUE(t->analytics().note_refusals(site_, d, h, n));
+        ASSERT_TRUE(t->commit());
+    }
+    auto t = store_->begin(TxMode::read);
+    ASSERT_TRUE(t);
+    auto rows = (*t)->analytics().turned_away(site_, tue, tue);
+    ASSERT_TRUE(rows);
+    std::map<std::pair<Date, Half>, int> refused;
+    for (auto& r : *rows) refused[{r.date, r.half}] += r.refused;
+    EXPECT_EQ(refused, (std::map<std::pair<Date, Half>, int>{{{tue, Half::am}, 5}, {{tue, Half::pm}, 1}}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, AnalyticsStoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

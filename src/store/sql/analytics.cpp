@@ -67,11 +67,11 @@ public:
         });
     }
 
-    Result<void> note_refusal(SiteId site, Date d, Half h) override {
+    Result<void> note_refusals(SiteId site, Date d, Half h, int n) override {
         ESCALE_TRY_VOID(execute(c_,
-                                "INSERT INTO desk_demand_days (site_id, date, half, refused) VALUES ($1, $2, $3, 1) "
-                                "ON CONFLICT (site_id, date, half) DO UPDATE SET refused = desk_demand_days.refused + 1",
-                                params(site, d, h)));
+                                "INSERT INTO desk_demand_days (site_id, date, half, refused) VALUES ($1, $2, $3, $4) "
+                                "ON CONFLICT (site_id, date, half) DO UPDATE SET refused = desk_demand_days.refused + $4",
+                                params(site, d, h, n)));
         return {};
     }
 
