@@ -220,7 +220,11 @@ export const kinds: KindSpec[] = [
     columns: [
       { label: 'Nom', value: (r) => <a class="fr-link" href={`/personne?id=${r.id}`}>{String(r.display_name)}</a> },
       { label: 'Adresse', value: (r) => String(r.email) },
-      { label: 'Service', value: (r, c) => nameOf(c.site.services, r.service_id) },
+      // The service's code (the CSV import's), its name on hover: the list stays within the page.
+      { label: 'Service', value: (r, c) => {
+        const s = c.site.services.find((x) => x.id === r.service_id);
+        return s ? <abbr title={s.name}>{s.code}</abbr> : '—';
+      } },
       { label: 'Rôle', value: (r) => residentRoles[String(r.role)] ?? String(r.role) },
       { label: 'Actif', value: (r) => (r.active ? 'Oui' : 'Non') },
     ],
