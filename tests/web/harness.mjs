@@ -148,10 +148,14 @@ export async function settle(page) {
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 }
 
-// A loaded page checked: axe-core finds nothing, its screenshot written, no console error.
+// A loaded page checked: axe-core finds nothing, nothing wider than the window (RGAA 10.11:
+// no sideways scrolling on a phone; wide tables scroll inside their own box), its screenshot
+// written, no console error.
 export async function checkPage(page, name) {
   await settle(page);
   assert.deepEqual(await axeViolations(page), [], `${name}: axe-core violations`);
+  const width = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(width[0] <= width[1], `${name}: the page is ${width[0]} px wide in a ${width[1]} px window`);
   await screenshot(page, name);
   assert.deepEqual(page.problems, [], `${name}: console errors (CSP?)`);
 }
