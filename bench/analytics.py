@@ -225,6 +225,7 @@ def main():
                                     "a throwaway cluster; a database `escale_analytics_bench` is made and dropped there")
     a = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="escale-analytics-") as workdir:
+        os.chmod(workdir, 0o755)  # a throwaway cluster runs as the postgres user
         all_results = run(workdir, a.databases.split(","), a.reps,
                           cluster=ExistingServer(a.pg_url) if a.pg_url else None)
     worst = {db: max(m for m, _ in r.values()) for db, r in all_results.items()}

@@ -8,6 +8,8 @@
 #include "app/transaction.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
+#include "indicators/desk_usage_fold.hpp"
+#include "indicators/space_usage_fold.hpp"
 
 namespace escale::app {
 namespace {
@@ -73,9 +75,17 @@ Result<indicators::SiteAnalytics> site_analytics(Context ctx, const Actor& actor
         if (!period) return fail(errors::invalid_field("period", "half_day, day, week ou month"));
 
         ESCALE_TRY(auto facts, building_facts(tx, *site, *q.from, *q.to));
-        ESCALE_TRY(facts.desk_usage, tx.analytics().desk_usage(site_id, *q.from, *q.to));
+        // a year of counters, merged as read into what the grouping tells apart
+        indicators::DeskUsageFold desks(*by, facts.zones);
+        ESCALE_TRY_VOID(tx.analytics().desk_usage(site_id, *q.from, *q.to, [&](auto& c) { desks.add(c); }));
+        facts.desk_usage = desks.rows();
+        facts.desk_services = desks.services();
+        if (*by != indicators::Grouping::service) {  // by service, spaces count per service
+            indicators::SpaceUsageFold spaces(*by, facts.spaces);
+            ESCALE_TRY_VOID(tx.analytics().space_usage(site_id, *q.from, *q.to, [&](auto& d) { spaces.add(d); }));
+            facts.space_days = spaces.rows();
+        }
         ESCALE_TRY(facts.turned_away, tx.analytics().turned_away(site_id, *q.from, *q.to));
-        ESCALE_TRY(facts.space_days, tx.analytics().space_usage(site_id, *q.from, *q.to));
         ESCALE_TRY(facts.space_service_days, tx.analytics().space_service_usage(site_id, *q.from, *q.to));
         return indicators::site_analytics(facts, *q.from, *q.to, *by, *period);
     });

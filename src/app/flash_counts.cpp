@@ -9,6 +9,7 @@
 #include "app/transaction.hpp"
 #include "core/entity_label.hpp"
 #include "core/errors.hpp"
+#include "indicators/desk_usage_fold.hpp"
 #include "indicators/service_pool.hpp"
 
 namespace escale::app {
@@ -19,11 +20,10 @@ namespace {
 Result<std::vector<indicators::FlashComparison>> compare(Transaction& tx, const Site& site, Date from, Date to,
                                                          const std::vector<FlashCount>& counts) {
     ESCALE_TRY(auto facts, building_facts(tx, site, from, to));
-    ESCALE_TRY(auto usage, tx.analytics().desk_usage(site.id, from, to));
-    std::set<std::optional<ServiceId>> used;
-    for (auto& u : usage) used.insert(u.service_id);
-    bool withheld = indicators::pool_services(facts.services, used).withheld;
-    return indicators::compare_flash_counts(counts, usage, facts.floors, site.name, withheld);
+    indicators::DeskUsageFold usage(indicators::Grouping::floor, facts.zones);  // counts are per floor
+    ESCALE_TRY_VOID(tx.analytics().desk_usage(site.id, from, to, [&](auto& c) { usage.add(c); }));
+    bool withheld = indicators::pool_services(facts.services, usage.services()).withheld;
+    return indicators::compare_flash_counts(counts, usage.rows(), facts.floors, site.name, withheld);
 }
 
 }  // namespace

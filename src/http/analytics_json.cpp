@@ -30,9 +30,11 @@ void put_group(json::object& o, const indicators::GroupKey& g) {
 }  // namespace
 
 json::value to_json(const indicators::SiteAnalytics& a) {
-    json::array desks, weekdays, turned_away, spaces;
+    json::array desks, weekdays, turned_away, spaces;  // objects made with room for their keys
+    desks.reserve(a.desks.size());
+    spaces.reserve(a.spaces.size());
     for (auto& r : a.desks) {
-        json::object o;
+        json::object o(17);
         put_period(o, r.period, true);
         put_group(o, r.group);
         o["desks"] = r.desks;
@@ -51,7 +53,7 @@ json::value to_json(const indicators::SiteAnalytics& a) {
         desks.push_back(std::move(o));
     }
     for (auto& r : a.weekdays) {
-        json::object o;
+        json::object o(9);
         o["weekday"] = r.weekday;
         put_group(o, r.group);
         o["open_half_days"] = r.open_half_days;
@@ -63,7 +65,7 @@ json::value to_json(const indicators::SiteAnalytics& a) {
         weekdays.push_back(std::move(o));
     }
     for (auto& r : a.turned_away) {
-        json::object o;
+        json::object o(6);
         put_period(o, r.period, true);
         o["waitlist_unserved"] = r.waitlist_unserved;
         o["refused"] = r.refused;
@@ -71,7 +73,7 @@ json::value to_json(const indicators::SiteAnalytics& a) {
         turned_away.push_back(std::move(o));
     }
     for (auto& r : a.spaces) {
-        json::object o;
+        json::object o(14);
         put_period(o, r.period, false);
         put_group(o, r.group);
         o["spaces"] = r.spaces;

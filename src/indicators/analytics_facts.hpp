@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,9 +54,10 @@ struct AnalyticsFacts {
     std::vector<ServiceSize> services;  // with their active residents
     std::vector<Date> open_days;        // the range's open days, in order
     double space_hours_per_day = 0;     // opening hours of an open day
-    std::vector<DeskUsageCount> desk_usage;
+    std::vector<DeskUsageCount> desk_usage;  // as stored, or merged (DeskUsageFold)
+    std::set<std::optional<ServiceId>> desk_services;  // when merged: the services of the rows as stored
     std::vector<TurnedAwayCount> turned_away;
-    std::vector<SpaceUsageDay> space_days;          // per day and space
+    std::vector<SpaceUsageDay> space_days;          // per day and space (or alike spaces: SpaceUsageFold)
     std::vector<SpaceUsageDay> space_service_days;  // per day and service
 };
 

@@ -7,7 +7,7 @@ namespace escale::indicators {
 
 SiteAnalytics site_analytics(const AnalyticsFacts& facts, Date from, Date to, Grouping by, Period period) {
     SiteAnalytics out{facts.site_name, from, to, by, period, false, {}, {}, {}, {}};
-    std::set<std::optional<ServiceId>> used;
+    std::set<std::optional<ServiceId>> used = facts.desk_services;
     for (auto& c : facts.desk_usage) used.insert(c.service_id);
     for (auto& d : facts.space_service_days) used.insert(d.service_id);
     auto pool = pool_services(facts.services, used);

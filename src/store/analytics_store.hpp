@@ -7,6 +7,7 @@
 // Part of a Transaction (store/store.hpp): it belongs to the transaction's thread.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "core/desk_usage_count.hpp"
@@ -22,11 +23,15 @@ public:
     virtual ~AnalyticsStore() = default;
 
     // Desk bookings of site `site` with from <= date <= to, cancelled ones aside, counted per
-    // (date, half, desk's floor and quartier, service booked for), by date and half.
-    virtual Result<std::vector<DeskUsageCount>> desk_usage(SiteId site, Date from, Date to) = 0;
+    // (date, half, desk's floor and quartier, service booked for), in no set order, each given
+    // to `each` as it is read (a year of a large site is tens of thousands: none is held).
+    virtual Result<void> desk_usage(SiteId site, Date from, Date to,
+                                    const std::function<void(const DeskUsageCount&)>& each) = 0;
     // Collective-space bookings of site `site` starting on a local day from..to, cancelled ones
-    // aside, added up per day and space (by date, then space), and per day and service.
-    virtual Result<std::vector<SpaceUsageDay>> space_usage(SiteId site, Date from, Date to) = 0;
+    // aside, added up per day and space (in no set order, given to `each` as read), and per
+    // day and service (by date, then service).
+    virtual Result<void> space_usage(SiteId site, Date from, Date to,
+                                     const std::function<void(const SpaceUsageDay&)>& each) = 0;
     virtual Result<std::vector<SpaceUsageDay>> space_service_usage(SiteId site, Date from, Date to) = 0;
     // Desk demand turned away on site `site` with from <= date <= to, per date and half-day.
     virtual Result<std::vector<TurnedAwayCount>> turned_away(SiteId site, Date from, Date to) = 0;

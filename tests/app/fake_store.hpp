@@ -590,9 +590,11 @@ private:
 class Analytics final : public AnalyticsStore {
 public:
     explicit Analytics(State& s) : s_(s) {}
-    Result<std::vector<DeskUsageCount>> desk_usage(SiteId, Date, Date) override { return not_faked<std::vector<DeskUsageCount>>(); }
-    Result<std::vector<SpaceUsageDay>> space_usage(SiteId, Date, Date) override {
-        return not_faked<std::vector<SpaceUsageDay>>();
+    Result<void> desk_usage(SiteId, Date, Date, const std::function<void(const DeskUsageCount&)>&) override {
+        return not_faked<void>();
+    }
+    Result<void> space_usage(SiteId, Date, Date, const std::function<void(const SpaceUsageDay&)>&) override {
+        return not_faked<void>();
     }
     Result<std::vector<SpaceUsageDay>> space_service_usage(SiteId, Date, Date) override {
         return not_faked<std::vector<SpaceUsageDay>>();

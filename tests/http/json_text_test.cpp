@@ -41,6 +41,9 @@ TEST(JsonText, SameTextAsBoostForEverythingElse) {
     auto v = json::parse(R"({"a":[1,-2,true,false,null,"x\"y\\z\u0001é"],"b":{},"c":[],"d":"ok"})");
     EXPECT_EQ(json::parse(json_text(v)), v);
     EXPECT_EQ(json_text(v), R"({"a":[1,-2,true,false,null,"x\"y\\z\u0001é"],"b":{},"c":[],"d":"ok"})");
+    // escapes first, last, side by side, and none at all
+    auto edges = json::parse(R"(["\"début","fin\n","\\\u001f","",  "sans"])");
+    EXPECT_EQ(json_text(edges), R"(["\"début","fin\u000a","\\\u001f","","sans"])");
 }
 
 TEST(JsonText, ObjectOfDoublesAsAnAnswer) {

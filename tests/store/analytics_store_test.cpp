@@ -107,15 +107,14 @@ protected:
     DeskFigures desk_from_counters() {
         auto t = store_->begin(TxMode::read);
         EXPECT_TRUE(t);
-        auto rows = (*t)->analytics().desk_usage(site_, Date{2000_y / 1 / 1}, Date{2100_y / 1 / 1});
-        EXPECT_TRUE(rows) << rows.error().message;
         DeskFigures f;
-        for (auto& c : *rows) {
+        auto read = (*t)->analytics().desk_usage(site_, Date{2000_y / 1 / 1}, Date{2100_y / 1 / 1}, [&](auto& c) {
             auto& n = f[{format_date(c.date), c.half == Half::am ? "am" : "pm", c.floor_id, c.zone_id.value_or(0),
                          c.service_id.value_or(0)}];
             EXPECT_EQ(n, (std::array<std::int64_t, 3>{0, 0, 0})) << "one row per group";
             n = {c.booked, c.checked_in, c.no_show};
-        }
+        });
+        EXPECT_TRUE(read) << read.error().message;
         return f;
     }
 
@@ -144,13 +143,20 @@ protected:
     SpaceFigures space_from_counters(bool by_service) {
         auto t = store_->begin(TxMode::read);
         EXPECT_TRUE(t);
-        auto rows = by_service ? (*t)->analytics().space_service_usage(site_, Date{2000_y / 1 / 1}, Date{2100_y / 1 / 1})
-                               : (*t)->analytics().space_usage(site_, Date{2000_y / 1 / 1}, Date{2100_y / 1 / 1});
-        EXPECT_TRUE(rows) << rows.error().message;
         SpaceFigures f;
-        for (auto& u : *rows)
+        auto take = [&](const SpaceUsageDay& u) {
             f[{format_date(u.date), by_service ? u.service_id.value_or(0) : u.space_id}] = {u.bookings, u.seconds,
                                                                                           u.attendees, u.seats, u.unused};
+        };
+        Date from{2000_y / 1 / 1}, to{2100_y / 1 / 1};
+        if (by_service) {
+            auto rows = (*t)->analytics().space_service_usage(site_, from, to);
+            EXPECT_TRUE(rows) << rows.error().message;
+            if (rows) for (auto& u : *rows) take(u);
+        } else {
+            auto read = (*t)->analytics().space_usage(site_, from, to, take);
+            EXPECT_TRUE(read) << read.error().message;
+        }
         return f;
     }
 

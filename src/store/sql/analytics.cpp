@@ -20,26 +20,28 @@ class SqlAnalytics final : public AnalyticsStore {
 public:
     explicit SqlAnalytics(Connection& c) : c_(c) {}
 
-    Result<std::vector<DeskUsageCount>> desk_usage(SiteId site, Date from, Date to) override {
+    Result<void> desk_usage(SiteId site, Date from, Date to,
+                            const std::function<void(const DeskUsageCount&)>& each) override {
         static const std::string sql =
             "SELECT date, half, floor_id, nullif(zone_id, 0), nullif(service_id, 0), booked, checked_in, no_show "
-            "FROM desk_usage_days WHERE site_id = $1 AND date BETWEEN $2 AND $3 AND booked > 0 ORDER BY date, half";
-        return rows(c_, sql, params(site, from, to), [](const Row& r) {
+            "FROM desk_usage_days WHERE site_id = $1 AND date BETWEEN $2 AND $3 AND booked > 0";
+        return each_row(c_, sql, params(site, from, to), [](const Row& r) {
             DeskUsageCount c;
             read_columns(r, 0, c.date, c.half, c.floor_id, c.zone_id, c.service_id, c.booked, c.checked_in, c.no_show);
             return c;
-        });
+        }, each);
     }
 
-    Result<std::vector<SpaceUsageDay>> space_usage(SiteId site, Date from, Date to) override {
+    Result<void> space_usage(SiteId site, Date from, Date to,
+                             const std::function<void(const SpaceUsageDay&)>& each) override {
         static const std::string sql =
             "SELECT date, space_id, bookings, seconds, attendees, unused FROM space_usage_days "
-            "WHERE site_id = $1 AND date BETWEEN $2 AND $3 AND bookings > 0 ORDER BY date, space_id";
-        return rows(c_, sql, params(site, from, to), [](const Row& r) {
+            "WHERE site_id = $1 AND date BETWEEN $2 AND $3 AND bookings > 0";
+        return each_row(c_, sql, params(site, from, to), [](const Row& r) {
             SpaceUsageDay u;
             read_columns(r, 0, u.date, u.space_id, u.bookings, u.seconds, u.attendees, u.unused);
             return u;
-        });
+        }, each);
     }
 
     Result<std::vector<SpaceUsageDay>> space_service_usage(SiteId site, Date from, Date to) override {

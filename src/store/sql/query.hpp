@@ -13,6 +13,17 @@
 namespace escale::sql {
 
 namespace detail {
+template <class Read, class Each>
+class Visit final : public RowSink {
+public:
+    Visit(Read& read, Each& each) : read_(read), each_(each) {}
+    void take(const Row& row) override { each_(read_(row)); }
+
+private:
+    Read& read_;
+    Each& each_;
+};
+
 template <class T, class Read>
 class Collect final : public RowSink {
 public:
@@ -38,6 +49,16 @@ Result<std::vector<T>> rows(Connection& c, const std::string& sql, const Params&
     auto done = c.run(sql, p, &sink, m);
     if (!done) return tl::unexpected(std::move(done.error()));
     return std::move(sink.out);
+}
+
+// Every row of a statement, each read by read(const Row&) and given to each(row) as it comes,
+// none held: for long results.
+template <class Read, class Each>
+Result<void> each_row(Connection& c, const std::string& sql, const Params& p, Read read, Each& each) {
+    detail::Visit<Read, Each> sink(read, each);
+    auto done = c.run(sql, p, &sink, {});
+    if (!done) return tl::unexpected(std::move(done.error()));
+    return {};
 }
 
 // The first row of a statement, if any (a statement meant to return at most one).
