@@ -43,34 +43,70 @@ std::vector<DeskUsageRow> desk_usage(const AnalyticsFacts& facts, const Analytic
     for (auto& d : facts.open_days)
         for (Half h : {Half::am, Half::pm}) open[period_of(d, h, period)].push_back({d, h});
 
-    std::map<std::pair<PeriodKey, GroupKey>, DeskUsageRow> rows;
-    std::map<std::pair<GroupKey, HalfDay>, int> demand;  // booked per group and half-day
-    auto row = [&](const PeriodKey& p, const GroupKey& g) -> DeskUsageRow& {
+    // Groups by number (a year by day is thousands of rows: no group name compared per row), and
+    // each place and service met: its group's number, and whether it is outside the quartiers.
+    std::vector<GroupKey> keys;
+    std::map<GroupKey, int> numbers;
+    std::vector<std::map<HalfDay, int>> demand;  // per group: booked per half-day
+    auto number = [&](const GroupKey& g) {
+        auto [it, made] = numbers.try_emplace(g, static_cast<int>(keys.size()));
+        if (made) {
+            keys.push_back(g);
+            demand.emplace_back();
+        }
+        return it->second;
+    };
+    std::map<std::tuple<FloorId, std::optional<ZoneId>, std::optional<ServiceId>>, std::pair<int, bool>> places;
+
+    std::map<std::pair<PeriodKey, int>, DeskUsageRow> rows;
+    auto row = [&](const PeriodKey& p, int g) -> DeskUsageRow& {
         auto [it, made] = rows.try_emplace({p, g});
         if (made) {
             it->second.period = p;
-            it->second.group = g;
-            auto d = groups.desks().find(g);
+            auto d = groups.desks().find(keys[static_cast<std::size_t>(g)]);
             it->second.desks = d == groups.desks().end() ? 0 : d->second;
             auto o = open.find(p);
             it->second.open_half_days = o == open.end() ? 0 : static_cast<int>(o->second.size());
         }
         return it->second;
     };
+    for (auto& [g, n] : groups.desks()) number(g);
     for (auto& [p, half_days] : open)
-        for (auto& [g, n] : groups.desks()) row(p, g);
+        for (int g = 0; g < static_cast<int>(keys.size()); ++g) row(p, g);
     for (auto& c : facts.desk_usage) {
-        auto g = groups.of_desk_booking(c.floor_id, c.zone_id, c.service_id);
+        auto [place, met] = places.try_emplace({c.floor_id, c.zone_id, c.service_id});
+        if (met)
+            place->second = {number(groups.of_desk_booking(c.floor_id, c.zone_id, c.service_id)),
+                             outside_own_quartier(facts.zones, c.service_id, c.zone_id)};
+        auto [g, outside] = place->second;
         auto& r = row(period_of(c.date, c.half, period), g);
         r.booked += c.booked;
         r.checked_in += c.checked_in;
         r.no_show += c.no_show;
-        if (outside_own_quartier(facts.zones, c.service_id, c.zone_id)) r.overflow += c.booked;
-        demand[{g, {c.date, c.half}}] += c.booked;
+        if (outside) r.overflow += c.booked;
+        demand[static_cast<std::size_t>(g)][{c.date, c.half}] += c.booked;
     }
 
+    // by period, then group
+    std::vector<int> rank(keys.size());
+    {
+        std::vector<int> by_key(keys.size());
+        for (std::size_t i = 0; i < by_key.size(); ++i) by_key[i] = static_cast<int>(i);
+        std::sort(by_key.begin(), by_key.end(), [&](int a, int b) { return keys[static_cast<std::size_t>(a)] < keys[static_cast<std::size_t>(b)]; });
+        for (std::size_t i = 0; i < by_key.size(); ++i) rank[static_cast<std::size_t>(by_key[i])] = static_cast<int>(i);
+    }
+    std::vector<std::pair<int, DeskUsageRow*>> ordered;  // (group's rank, row), rows already by period
     std::vector<DeskUsageRow> out;
+    out.reserve(rows.size());
+    auto flush = [&] {
+        std::sort(ordered.begin(), ordered.end(), [](auto& a, auto& b) { return a.first < b.first; });
+        for (auto& [rk, r] : ordered) out.push_back(std::move(*r));
+        ordered.clear();
+    };
     for (auto& [key, r] : rows) {
+        auto& [p, g] = key;
+        if (!ordered.empty() && !(ordered.back().second->period == p)) flush();
+        r.group = keys[static_cast<std::size_t>(g)];
         r.offered = r.desks * r.open_half_days;
         r.booked_rate = ratio(r.booked, r.offered);
         r.checked_in_rate = ratio(r.checked_in, r.offered);
@@ -78,21 +114,23 @@ std::vector<DeskUsageRow> desk_usage(const AnalyticsFacts& facts, const Analytic
         r.overflow_rate = ratio(r.overflow, r.booked);
         // the demand of every open half-day of the period (zero when nothing was booked), and
         // of the closed ones that still had bookings
+        auto& mine = demand[static_cast<std::size_t>(g)];
         std::set<HalfDay> half_days;
-        if (auto o = open.find(r.period); o != open.end()) half_days.insert(o->second.begin(), o->second.end());
-        for (auto it = demand.lower_bound({r.group, HalfDay{r.period.start, Half::am}});
-             it != demand.end() && it->first.first == r.group && !(r.period.end < it->first.second.date); ++it)
-            if (!r.period.half || it->first.second.half == *r.period.half) half_days.insert(it->first.second);
+        if (auto o = open.find(p); o != open.end()) half_days.insert(o->second.begin(), o->second.end());
+        for (auto it = mine.lower_bound(HalfDay{p.start, Half::am}); it != mine.end() && !(p.end < it->first.date); ++it)
+            if (!p.half || it->first.half == *p.half) half_days.insert(it->first);
         std::vector<int> values;
+        values.reserve(half_days.size());
         for (auto& h : half_days) {
-            auto d = demand.find({r.group, h});
-            values.push_back(d == demand.end() ? 0 : d->second);
+            auto d = mine.find(h);
+            values.push_back(d == mine.end() ? 0 : d->second);
         }
         auto peaks = demand_peaks(std::move(values));
         r.peak = peaks.peak;
         r.p95 = peaks.p95;
-        out.push_back(r);
+        ordered.push_back({rank[static_cast<std::size_t>(g)], &r});
     }
+    flush();
     return out;
 }
 
