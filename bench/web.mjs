@@ -3,9 +3,14 @@
 // `cite` demo (5 floors × 150 desks): bytes transferred (as sent, compressed) by the first
 // load of Ma semaine and of the plan of the largest floor with an empty cache, and the time
 // from navigation start to an interactive plan (every desk of the floor drawn as a focusable
-// element). Medians of --runs runs (5 by default). Not part of the test command.
+// element), beside the time this browser takes to load a static file (the favicon) as the
+// floor of what any page could do here. Medians of --runs runs (5 by default). Not part of the
+// test command.
 //
 //   node bench/web.mjs [--runs 5] [--before <another build of web/, e.g. main's>] [--trace <file.json>]
+//                      [--latency <ms>]
+// --latency: every request's answer delayed that long (Chromium's network emulation), as on a
+// network farther than loopback (an intranet: 20 to 50 ms). ESCALE_BIN chooses the server.
 // --trace: one more first load of the plan, recorded as a Chromium performance trace (open it
 // in Chromium's DevTools, Performance panel), summarised here: when each request left and
 // ended, and the main thread's longest tasks, until the plan was interactive.
@@ -16,7 +21,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, startServer } from '../tests/web/harness.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, before: { type: 'string' }, trace: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, before: { type: 'string' }, trace: { type: 'string' }, latency: { type: 'string', default: '0' } },
+});
 const runs = Number(values.runs);
 const password = 'escale-demo';
 
@@ -60,6 +67,12 @@ async function firstLoad(browser, base, path, session, desks, trace) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (Number(values.latency) > 0) {
+    // a network farther than loopback: each request waits that long for its answer
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: Number(values.latency), downloadThroughput: -1, uploadThroughput: -1,
+    });
+  }
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
   // Settled: nothing in flight for 500 ms but the plan's live event stream, which stays open.
@@ -74,6 +87,7 @@ async function firstLoad(browser, base, path, session, desks, trace) {
     await new Promise((r) => setTimeout(r, 100));
     quiet = inFlight.size ? 0 : quiet + 1;
   }
+  const loaded = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
   let interactive = null;
   if (desks) {
     await page.waitForFunction(() => window.__interactive !== undefined);
@@ -81,7 +95,7 @@ async function firstLoad(browser, base, path, session, desks, trace) {
   }
   if (trace) await browser.stopTracing();
   await context.close();
-  return { bytes, interactive };
+  return { bytes, interactive, loaded };
 }
 
 // One server of the `cite` demo serving the app built in `webRoot` (the harness's by default),
@@ -99,11 +113,13 @@ async function citeServer(webRoot) {
     if (!largest || a.desks.length > largest.desks) largest = { id: f.id, name: f.name, desks: a.desks.length };
   }
   const session = (await loginToken(server.base, agent.email)).token;
-  return { server, agent, largest, session, week: [], plan: [], times: [] };
+  return { server, agent, largest, session, week: [], plan: [], times: [], floor: [] };
 }
 
-// One first load of Ma semaine and one of the plan, noted in `s`.
+// One first load of Ma semaine and one of the plan, noted in `s`, and the browser's own floor:
+// navigation → load of a static file (the favicon) in the same conditions.
 async function measure(browser, s) {
+  s.floor.push((await firstLoad(browser, s.server.base, '/favicon.svg', s.session)).loaded);
   s.week.push((await firstLoad(browser, s.server.base, '/semaine', s.session)).bytes);
   const p = await firstLoad(browser, s.server.base, `/plan?etage=${s.largest.id}`, s.session, s.largest.desks);
   s.plan.push(p.bytes);
@@ -115,6 +131,7 @@ function report(s, name) {
   console.log(`${name}first load of Ma semaine:  ${kb(median(s.week))} transferred (runs: ${s.week.map(kb).join(', ')})`);
   console.log(`${name}first load of the plan:    ${kb(median(s.plan))} transferred (runs: ${s.plan.map(kb).join(', ')})`);
   console.log(`${name}navigation → interactive plan: ${median(s.times).toFixed(0)} ms median (runs: ${s.times.map((t) => t.toFixed(0)).join(', ')} ms)`);
+  console.log(`${name}navigation → load of a static file (the browser's floor): ${median(s.floor).toFixed(0)} ms median (runs: ${s.floor.map((t) => t.toFixed(0)).join(', ')} ms)`);
 }
 
 // The trace of one load, summarised: requests (sent → finished) and the main thread's tasks
