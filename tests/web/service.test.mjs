@@ -96,7 +96,9 @@ describe('Mon service', () => {
     await check(page, 'personne');
     assert.match(await page.locator('caption').first().textContent(), new RegExp(`^Présence et réservations de ${member}, 2 semaines`));
     assert.equal(await page.locator('#personne-casier').count(), 0, 'a référent sees no lockers');
-    assert.equal(await page.locator('#reserver-membre option:checked').textContent(), member, 'the form is for them');
+    assert.equal(await page.locator('#reserver-pour').textContent(), `Réserver pour ${member}`, 'the form is for them');
+    assert.equal(await page.locator('#reserver-membre').count(), 0, 'no list of one person to choose from');
+    assert.equal(await page.locator('.fr-nav__link[aria-current]').textContent(), 'Mon service', 'their page is part of Mon service');
 
     await page.waitForFunction(() => !/Recherche/.test(document.querySelector('label[for="reserver-poste"]').textContent));
     const dates = await page.locator('#reserver-date').inputValue();

@@ -33,11 +33,15 @@ const navigation: NavEntry[] = [
   { href: '/mon-service', label: 'Mon service', visible: () => canManageService(session.value) },
 ];
 
+// Pages that belong to an entry without sitting under its address: a person's page (reached
+// from Mon service, and from the residents list) is part of Mon service.
+const sectionOf: Record<string, string> = { '/personne': '/mon-service' };
+
 // The entry of the page shown ('page'), or of the section it belongs to ('true': the
-// administration's sub-pages under /administration/…).
+// administration's sub-pages under /administration/…, and the pages of sectionOf).
 export function currentOf(href: string, path: string): 'page' | 'true' | undefined {
   if (path === href) return 'page';
-  return path.startsWith(href + '/') ? 'true' : undefined;
+  return path.startsWith(href + '/') || sectionOf[path] === href ? 'true' : undefined;
 }
 
 function UserTools({ idSuffix }: { idSuffix: string }) {

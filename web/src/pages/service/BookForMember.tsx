@@ -27,7 +27,9 @@ function fieldOf(e: ApiError): FieldName | null {
 
 export function BookForMember(props: { site: SiteDetail; members: Resident[]; firstDate: string; onBooked: (message: string) => void }) {
   const { site, members } = props;
-  const [memberId, setMemberId] = useState(members.length === 1 ? String(members[0].id) : '');
+  // One person (their own page): no list to choose from, their name in the title.
+  const alone = members.length === 1 ? members[0] : null;
+  const [memberId, setMemberId] = useState(alone ? String(alone.id) : '');
   const [date, setDate] = useState(props.firstDate);
   const [period, setPeriod] = useState<Period>('day');
   const [deskId, setDeskId] = useState('');
@@ -85,21 +87,23 @@ export function BookForMember(props: { site: SiteDetail; members: Resident[]; fi
   return (
     <section class="fr-mb-4w" aria-labelledby="reserver-pour">
       <h2 class="fr-h4" id="reserver-pour">
-        Réserver pour un membre du service
+        {alone ? `Réserver pour ${alone.display_name}` : 'Réserver pour un membre du service'}
       </h2>
       {summary && <ErrorAlert>{summary}</ErrorAlert>}
       <form onSubmit={submit} noValidate>
         <div class="fr-grid-row fr-grid-row--gutters">
-          <div class="fr-col-12 fr-col-md-6">
-            <SelectField id="reserver-membre" label="Personne" value={memberId} error={errors.member} onChange={setMemberId}>
-              <option value="">Choisir une personne</option>
-              {members.map((m) => (
-                <option key={m.id} value={String(m.id)}>
-                  {m.display_name}
-                </option>
-              ))}
-            </SelectField>
-          </div>
+          {!alone && (
+            <div class="fr-col-12 fr-col-md-6">
+              <SelectField id="reserver-membre" label="Personne" value={memberId} error={errors.member} onChange={setMemberId}>
+                <option value="">Choisir une personne</option>
+                {members.map((m) => (
+                  <option key={m.id} value={String(m.id)}>
+                    {m.display_name}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+          )}
           <div class="fr-col-12 fr-col-md-3">
             <InputField id="reserver-date" label="Date" type="date" value={date} min={props.firstDate} error={errors.date}
               onInput={(v) => {
@@ -131,7 +135,7 @@ export function BookForMember(props: { site: SiteDetail; members: Resident[]; fi
             </SelectField>
           </div>
         </div>
-        <button type="submit" class="fr-btn">
+        <button type="submit" class="fr-btn fr-mt-3w">
           Réserver pour cette personne
         </button>
       </form>
