@@ -8,7 +8,8 @@ arrived), sessions opened before the kills still work, and the database's own ch
 (SQLite: integrity_check and foreign_key_check; PostgreSQL: amcheck on every table and btree
 index). On PostgreSQL the database server itself is also killed under the storm, on a cluster
 of the test's own (an immediate stop, or SIGKILL of all its processes), and restarted while
-the Escale server keeps running.
+the Escale server keeps running. The checks are shown to fail once: a booking cancelled behind
+Escale's back after the last restart is reported as lost.
 
 A SIGKILL ends processes, not the machine: what the operating system was handed is kept. This
 tests that Escale acknowledges only committed changes and that the stores recover from a
@@ -22,6 +23,7 @@ import random
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -246,6 +248,17 @@ class Checks:
         self.t.assertGreater(len(indexes), 10)  # every btree index checked (an error fails the query)
 
 
+def change_behind_escale(server, sql):
+    """One statement on the server's database through another connection than Escale's."""
+    if server.kind == "postgres":
+        server.db().execute(sql)
+        return
+    db = sqlite3.connect(server.db_path)
+    with db:  # committed
+        db.execute(sql)
+    db.close()
+
+
 def summary(name, kills, ledger, lost):
     """One line for the log (ctest -V): the figures the notes quote."""
     sys.stderr.write(f"\n{name}: {kills} kills survived, {len(ledger.booked)} acknowledged bookings, "
@@ -286,6 +299,13 @@ class ServerKillTest(unittest.TestCase):
             storm.end()
             lost += checks.run(storm.ledger, first.kind)
             summary(f"escale serve killed ({first.kind})", self.KILLS, storm.ledger, lost)
+
+            # The checks have teeth: one acknowledged booking cancelled behind Escale's back is reported.
+            ledger = storm.ledger
+            victim = next(i for i in ledger.booked if i not in ledger.cancelled and i not in ledger.unsure)
+            change_behind_escale(first, f"UPDATE desk_bookings SET state = 'cancelled' WHERE id = {victim}")
+            with self.assertRaisesRegex(AssertionError, "acknowledged bookings lost"):
+                checks.run(ledger, first.kind)
         finally:
             if server is not first:
                 server.stop()
