@@ -14,6 +14,8 @@
    period over the 366 days up to 1 March 2026, the flash counts, the real-estate
    indicators) is asked 3 times to warm up, then `--reps` times; the median and the 90th
    percentile of the wall time of each (HTTP included, one keep-alive connection) are printed.
+   With --compare-with BINARY, another build answers every query first on the same data, and
+   the answers that differ are named (figures to 1e-9).
 """
 import argparse
 import datetime
@@ -176,7 +178,42 @@ def measure(name, server, reps):
     return results
 
 
-def run(workdir, databases, reps, binary=bench.BIN, cluster=None):
+def answers(server):
+    """Every dashboard query's status and body on `server`."""
+    token = bench.login(server.port, bench.ADMIN)
+    out = {}
+    for path in queries():
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+        conn.request("GET", path, headers={"Authorization": "Bearer " + token})
+        resp = conn.getresponse()
+        out[path] = (resp.status, resp.read())
+        conn.close()
+    return out
+
+
+def same_figures(a, b):
+    """Equal JSON, numbers to 1e-9 (a sum of fractions may end differently when added in another order)."""
+    if isinstance(a, float) or isinstance(b, float):
+        return a is not None and b is not None and abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(same_figures(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return isinstance(b, list) and len(a) == len(b) and all(same_figures(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def compare(name, server, other):
+    """The paths whose answer differs between `server` and `other` (on the same data)."""
+    mine, theirs = answers(server), answers(other)
+    differ = [p for p in mine if mine[p][0] != theirs[p][0] or not (
+        mine[p][1] == theirs[p][1] or ".csv" not in p and same_figures(json.loads(mine[p][1]), json.loads(theirs[p][1])))]
+    print(f"{name:10} {len(mine)} answers compared with the other build: {len(differ)} differ", flush=True)
+    for p in differ:
+        print(f"{name:10} differs: {p}", flush=True)
+    return differ
+
+
+def run(workdir, databases, reps, binary=bench.BIN, cluster=None, other=None):
     """The year written, then every query timed on each of `databases` (sqlite, postgres), on
     `cluster` (an existing server: ExistingServer, or a Cluster) or a throwaway one. Returns,
     by database name, each query's (median, p90) in ms."""
@@ -192,6 +229,12 @@ def run(workdir, databases, reps, binary=bench.BIN, cluster=None):
     if "sqlite" in databases:
         server = Server(os.path.join(workdir, "sqlite"), snapshot=prep.db, binary=binary)
         try:
+            if other:
+                theirs = Server(os.path.join(workdir, "sqlite-other"), snapshot=prep.db, binary=other)
+                try:
+                    compare("SQLite", server, theirs)
+                finally:
+                    theirs.stop()
             all_results["SQLite"] = measure("SQLite", server, reps)
         finally:
             server.stop()
@@ -207,6 +250,12 @@ def run(workdir, databases, reps, binary=bench.BIN, cluster=None):
             cluster.sql("ANALYZE", db=name)
             server = Server(os.path.join(workdir, "postgres"), db_url=cluster.url(name), binary=binary)
             try:
+                if other:
+                    theirs = Server(os.path.join(workdir, "postgres-other"), db_url=cluster.url(name), binary=other)
+                    try:
+                        compare("PostgreSQL", server, theirs)
+                    finally:
+                        theirs.stop()
                 all_results["PostgreSQL"] = measure("PostgreSQL", server, reps)
             finally:
                 server.stop()
@@ -223,11 +272,14 @@ def main():
     p.add_argument("--databases", default="sqlite,postgres")
     p.add_argument("--pg-url", help="an existing PostgreSQL server (postgresql://user@host:port/postgres) instead of "
                                     "a throwaway cluster; a database `escale_analytics_bench` is made and dropped there")
+    p.add_argument("--compare-with", metavar="BINARY",
+                   help="another build of escale (say, main's): its answers to every query, on the same data, are "
+                        "compared with this build's before the timings (the figures must not change)")
     a = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="escale-analytics-") as workdir:
         os.chmod(workdir, 0o755)  # a throwaway cluster runs as the postgres user
         all_results = run(workdir, a.databases.split(","), a.reps,
-                          cluster=ExistingServer(a.pg_url) if a.pg_url else None)
+                          cluster=ExistingServer(a.pg_url) if a.pg_url else None, other=a.compare_with)
     worst = {db: max(m for m, _ in r.values()) for db, r in all_results.items()}
     print("slowest median: " + ", ".join(f"{db} {ms:.1f} ms" for db, ms in worst.items()))
     print(json.dumps({db: {k: round(v[0], 2) for k, v in r.items()} for db, r in all_results.items()}, indent=1))
