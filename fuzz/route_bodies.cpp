@@ -3,13 +3,17 @@
 // by the very structs their routes use (http/routes/*_bodies.hpp) and then checked as their use
 // cases check them before touching the store: a space booking's times read at a Paris site and
 // its range and request checked (core/space_rules), a survey's questionnaire and answers
-// (core/survey), a remontée and its answer (core/remontee). The first byte picks the route.
+// (core/survey), a remontée and its answer (core/remontee); and the bodies of the locker,
+// flash count and identity routes (login, passwords, API tokens). The first byte picks the route.
 // Asserts that decoded ids are positive and that kept answers stay within the questions.
 #include "check.hpp"
 #include "core/calendar.hpp"
 #include "core/remontee.hpp"
 #include "core/space_rules.hpp"
 #include "http/routes/desk_booking_bodies.hpp"
+#include "http/routes/flash_count_bodies.hpp"
+#include "http/routes/identity_bodies.hpp"
+#include "http/routes/locker_bodies.hpp"
 #include "http/routes/presence_bodies.hpp"
 #include "http/routes/remontee_bodies.hpp"
 #include "http/routes/space_booking_bodies.hpp"
@@ -73,7 +77,7 @@ void route(std::string_view body, Check check) {
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
     if (size == 0) return 0;
     auto body = fuzz::text_of(data + 1, size - 1);
-    switch (data[0] % 10) {
+    switch (data[0] % 16) {
         case 0:
             route<BookDeskBody>(body, [](const BookDeskBody& b) { check_id(*b.desk_id); });
             break;
@@ -100,6 +104,32 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
             break;
         case 8:
             route<EditRemonteeBody>(body, [](const EditRemonteeBody&) {});
+            break;
+        case 10:
+            route<TakeLockerBody>(body, [](const TakeLockerBody& b) {
+                if (b.locker_id) check_id(*b.locker_id);
+            });
+            break;
+        case 11:
+            route<AssignLockerBody>(body, [](const AssignLockerBody& b) {
+                check_id(*b.locker_id);
+                check_id(*b.resident_id);
+            });
+            break;
+        case 12:
+            route<FlashCountBody>(body, [](const FlashCountBody& b) {
+                if (b.floor_id) check_id(*b.floor_id);
+            });
+            break;
+        case 13:
+            if (auto b = decode<LoginBody>(body, UnknownFields::ignore)) (void)b;
+            break;
+        case 14:
+            route<OwnPasswordBody>(body, [](const OwnPasswordBody&) {});
+            route<PasswordResetBody>(body, [](const PasswordResetBody&) {});
+            break;
+        case 15:
+            route<NewApiTokenBody>(body, [](const NewApiTokenBody&) {});
             break;
         default:
             route<AnswerRemonteeBody>(body, [](const AnswerRemonteeBody& b) {

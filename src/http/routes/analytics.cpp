@@ -8,7 +8,6 @@
 #include <optional>
 #include <string>
 
-#include <boost/describe/class.hpp>
 #include <fmt/format.h>
 
 #include "app/analytics.hpp"
@@ -19,18 +18,11 @@
 #include "http/json_body.hpp"
 #include "http/replies.hpp"
 #include "http/request_params.hpp"
+#include "http/routes/flash_count_bodies.hpp"
 #include "indicators/analytics_table.hpp"
 
 namespace escale::http {
 namespace {
-
-// POST /api/v1/sites/{id}/flash-counts.
-struct FlashCountBody {
-    std::optional<PositiveId> floor_id;
-    std::optional<Instant> at;
-    Required<int> people;
-};
-BOOST_DESCRIBE_STRUCT(FlashCountBody, (), (floor_id, at, people))
 
 std::optional<std::string> text_param(const Call& c, std::string_view name) {
     auto v = c.request.query_param(name);

@@ -7,8 +7,6 @@
 #include <optional>
 #include <string>
 
-#include <boost/describe/class.hpp>
-
 #include "app/identity/account_password.hpp"
 #include "app/identity/api_tokens.hpp"
 #include "app/identity/auth.hpp"
@@ -19,58 +17,11 @@
 #include "http/json_body.hpp"
 #include "http/replies.hpp"
 #include "http/request_params.hpp"
+#include "http/routes/identity_bodies.hpp"
 #include "http/session_cookie.hpp"
 
 namespace escale::http {
 namespace {
-
-// POST /api/v1/auth/login. Other members are ignored, as they always have been; both
-// members are checked present only once both have the right type.
-struct LoginBody {
-    std::optional<std::string> email;
-    std::optional<std::string> password;
-};
-BOOST_DESCRIBE_STRUCT(LoginBody, (), (email, password))
-
-// POST /api/v1/me/password.
-struct OwnPasswordBody {
-    Required<std::string> current_password;
-    Required<std::string> new_password;
-};
-BOOST_DESCRIBE_STRUCT(OwnPasswordBody, (), (current_password, new_password))
-
-// PUT /api/v1/residents/{id}/password.
-struct PasswordResetBody {
-    Required<std::string> new_password;
-};
-BOOST_DESCRIBE_STRUCT(PasswordResetBody, (), (new_password))
-
-// The read_only member of a new API token. It has always asked for « true ou false », where
-// the referential's booleans ask for « un booléen (true ou false) »: kept as it is.
-struct ReadOnlyFlag {
-    bool value = true;
-};
-
-}  // namespace
-
-template <>
-struct FieldReader<ReadOnlyFlag> {
-    static Result<void> read(const json::value& j, std::string_view name, ReadOnlyFlag& out) {
-        if (!j.is_bool()) return fail(errors::invalid_field(name, "true ou false"));
-        out.value = j.get_bool();
-        return {};
-    }
-};
-
-namespace {
-
-// POST /api/v1/me/api-tokens. A missing or null name is an empty one (app says missing_field).
-struct NewApiTokenBody {
-    std::optional<std::string> name;
-    ReadOnlyFlag read_only;
-    std::optional<Instant> expires_at;
-};
-BOOST_DESCRIBE_STRUCT(NewApiTokenBody, (), (name, read_only, expires_at))
 
 Response login(app::Context ctx, const ApiOptions& options, const Call& c) {
     // A page of another site can post a form to here but not with this content type (not

@@ -6,28 +6,14 @@
 
 #include <optional>
 
-#include <boost/describe/class.hpp>
-
 #include "app/locker_assignment.hpp"
 #include "http/json_body.hpp"
 #include "http/replies.hpp"
 #include "http/request_params.hpp"
+#include "http/routes/locker_bodies.hpp"
 
 namespace escale::http {
 namespace {
-
-// POST /api/v1/me/locker: a chosen locker, or none for the nearest free one.
-struct TakeLockerBody {
-    std::optional<PositiveId> locker_id;
-};
-BOOST_DESCRIBE_STRUCT(TakeLockerBody, (), (locker_id))
-
-// POST /api/v1/locker-assignments.
-struct AssignLockerBody {
-    Required<PositiveId> locker_id;
-    Required<PositiveId> resident_id;
-};
-BOOST_DESCRIBE_STRUCT(AssignLockerBody, (), (locker_id, resident_id))
 
 Response take(app::Context ctx, const Call& c) {
     // No body at all means "the nearest free one", as {} does.
