@@ -6,7 +6,7 @@
 // another form takes the fuzzed bytes as a header and a payload (split at the first newline)
 // and signs them here with an RSA key generated at start, whose JWKS the verifier holds.
 // Asserts that accepted claims have a subject, and that an accepted ID token says the
-// expected issuer and nonce.
+// expected issuer and nonce. The token endpoint's answer to a code (read_token_answer) too.
 #include <cstring>
 
 #include <boost/json.hpp>
@@ -91,7 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     auto text = fuzz::text_of(data + 1, size - 1);
     const auto& p = provider();
     IdTokenExpectations expect{issuer, client, nonce, now};
-    switch (data[0] % 5) {
+    switch (data[0] % 6) {
         case 0:  // an ID token as sent
             check_claims(verify_id_token(text, p.jwks, expect));
             break;
@@ -116,9 +116,15 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
             check_claims(verify_userinfo_jwt(p.sign(text.substr(0, cut), text.substr(cut + 1)), p.jwks, issuer, client));
             break;
         }
-        default:  // userinfo as JSON
+        case 4:  // userinfo as JSON
             check_claims(parse_userinfo_json(text));
             break;
+        default: {  // the token endpoint's answer, with a status from the second byte
+            int status = size > 1 && data[1] % 2 ? 400 : 200;
+            auto answer = read_token_answer(status, text);
+            if (answer) FUZZ_CHECK(status == 200 && !answer->id_token.empty(), "a token answer accepted without an ID token");
+            break;
+        }
     }
     return 0;
 }

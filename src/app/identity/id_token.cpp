@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include <boost/json.hpp>
+#include <fmt/format.h>
 #include <jwt/algorithm.hpp>  // PEMSign only: jwt/jwt.hpp defines non-inline functions
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -19,6 +20,7 @@
 #include <openssl/param_build.h>
 #include <openssl/pem.h>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include "core/oidc_errors.hpp"
 
@@ -267,6 +269,22 @@ Result<IdentityClaims> parse_userinfo_json(std::string_view text) {
     auto identity = identity_of(*claims);
     if (identity.sub.empty()) return fail(errors::oidc_bad_userinfo("sujet « sub » absent"));
     return identity;
+}
+
+Result<TokenAnswer> read_token_answer(int status, std::string_view body) {
+    auto answer = parse_object(body);
+    if (!answer) return fail(errors::oidc_provider_unavailable(fmt::format("jeton : réponse illisible (statut {})", status)));
+    auto str = [&](std::string_view k) {
+        auto it = answer->find(k);
+        return it != answer->end() && it->value().is_string() ? std::string(it->value().get_string()) : std::string();
+    };
+    if (status != 200) {
+        spdlog::warn("oidc: token endpoint answered {}: {} {}", status, str("error"), str("error_description"));
+        return fail(errors::oidc_provider_error(str("error").empty() ? "erreur" : str("error")));
+    }
+    TokenAnswer t{str("id_token"), str("access_token")};
+    if (t.id_token.empty()) return fail(errors::oidc_bad_token("aucun jeton d'identité dans la réponse"));
+    return t;
 }
 
 Result<void> check_login_email(const IdentityClaims& c) {

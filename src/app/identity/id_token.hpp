@@ -89,4 +89,14 @@ Result<IdentityClaims> verify_userinfo_jwt(std::string_view token, const Jwks& k
 // A userinfo answer sent as JSON; "oidc_bad_userinfo" when not an object with a sub.
 Result<IdentityClaims> parse_userinfo_json(std::string_view json);
 
+// The token endpoint's answer to an authorization code: its tokens (the access token may be
+// empty). "oidc_provider_unavailable" for a body that is not a JSON object,
+// "oidc_provider_error" (with the provider's error code) for a status other than 200, and
+// "oidc_bad_token" for an answer without an ID token.
+struct TokenAnswer {
+    std::string id_token;
+    std::string access_token;
+};
+Result<TokenAnswer> read_token_answer(int status, std::string_view body);
+
 }  // namespace escale::app

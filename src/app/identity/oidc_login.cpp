@@ -54,12 +54,7 @@ auto with_keys(OidcProvider& provider, Verify&& verify) -> decltype(verify(std::
     return verify(**fresh);
 }
 
-struct Tokens {
-    std::string id_token;
-    std::string access_token;
-};
-
-Result<Tokens> exchange_code(OidcProvider& provider, const OidcMetadata& m, const std::string& code,
+Result<TokenAnswer> exchange_code(OidcProvider& provider, const OidcMetadata& m, const std::string& code,
                              const std::string& verifier) {
     auto& c = provider.config();
     std::vector<std::pair<std::string, std::string>> form = {
@@ -77,25 +72,10 @@ Result<Tokens> exchange_code(OidcProvider& provider, const OidcMetadata& m, cons
     }
     auto reply = provider.http().post_form(m.token_endpoint, form, basic);
     if (!reply) return fail(reply.error());
-    boost::system::error_code ec;
-    auto doc = json::parse(reply->body, ec);
-    if (ec || !doc.is_object())
-        return fail(errors::oidc_provider_unavailable(fmt::format("jeton : réponse illisible (statut {})", reply->status)));
-    auto& o = doc.as_object();
-    auto str = [&](std::string_view k) {
-        auto it = o.find(k);
-        return it != o.end() && it->value().is_string() ? std::string(it->value().get_string()) : std::string();
-    };
-    if (reply->status != 200) {
-        spdlog::warn("oidc: token endpoint answered {}: {} {}", reply->status, str("error"), str("error_description"));
-        return fail(errors::oidc_provider_error(str("error").empty() ? "erreur" : str("error")));
-    }
-    Tokens t{str("id_token"), str("access_token")};
-    if (t.id_token.empty()) return fail(errors::oidc_bad_token("aucun jeton d'identité dans la réponse"));
-    return t;
+    return read_token_answer(reply->status, reply->body);
 }
 
-Result<IdentityClaims> read_userinfo(OidcProvider& provider, const OidcMetadata& m, const Tokens& tokens) {
+Result<IdentityClaims> read_userinfo(OidcProvider& provider, const OidcMetadata& m, const TokenAnswer& tokens) {
     auto reply = provider.http().get(m.userinfo_endpoint, tokens.access_token);
     if (!reply) return fail(reply.error());
     if (reply->status != 200)
