@@ -7,7 +7,8 @@
 #include <tuple>
 
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
+#include <boost/graph/cycle_canceling.hpp>
+#include <boost/graph/edmonds_karp_max_flow.hpp>
 
 #include "core/errors.hpp"
 #include "planning/demand_distribution.hpp"
@@ -64,7 +65,11 @@ DayFlow seat_excess(const QuartierProblem& p, const std::vector<std::vector<bool
         for (std::size_t j = 0; j < q; ++j)
             if (touching[i][j] && demand[i] > p.quartiers[i].desks && demand[j] < p.quartiers[j].desks)
                 links.push_back({add(2 + i, 2 + q + j, excess, p.quartiers[i].floor == p.quartiers[j].floor ? 0 : 1), i, j});
-    boost::successive_shortest_path_nonnegative_weights(g, source, sink);
+    // The most excess seated, then the fewest floors crossed: a maximum flow, made cheapest by
+    // cancelling negative cycles. (Boost's successive shortest paths add up "infinite"
+    // distances of unreachable vertices, an integer overflow.)
+    boost::edmonds_karp_max_flow(g, source, sink);
+    boost::cycle_canceling(g);
     int seated = 0;
     for (auto& l : links) {
         int flow = static_cast<int>(capacity[l.edge] - residual[l.edge]);
