@@ -15,6 +15,7 @@
 #include "core/login_throttle.hpp"
 #include "core/oidc_pending_login.hpp"
 #include "core/resident.hpp"
+#include "core/role_grant.hpp"
 
 namespace escale {
 
@@ -27,11 +28,13 @@ struct Session {
     Instant last_seen_at;  // for the idle end; refreshed at most once a minute
 };
 
-// A credential found by its hash, with the resident it belongs to.
+// A credential found by its hash, with the resident it belongs to and their role grants (read
+// in the same statement: authentication is one round trip to the database).
 template <class Credential>
 struct HeldBy {
     Credential credential;
     Resident resident;
+    std::vector<RoleGrant> grants;
 };
 
 class IdentityStore {

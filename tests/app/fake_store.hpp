@@ -260,7 +260,10 @@ public:
     Result<std::optional<HeldBy<Session>>> find_session(const std::string& token_hash) override {
         auto it = find(token_hash);
         if (it == s_.sessions.end()) return std::optional<HeldBy<Session>>{};
-        return std::optional<HeldBy<Session>>{HeldBy<Session>{*it, s_.table<Resident>().at(it->resident_id)}};
+        HeldBy<Session> held{*it, s_.table<Resident>().at(it->resident_id), {}};
+        for (auto& [id, g] : s_.table<RoleGrant>())
+            if (g.resident_id == it->resident_id) held.grants.push_back(g);
+        return std::optional<HeldBy<Session>>{std::move(held)};
     }
     Result<void> touch_session(const std::string& token_hash, Instant at) override {
         if (auto it = find(token_hash); it != s_.sessions.end()) it->last_seen_at = at;

@@ -111,12 +111,14 @@ Result<Actor> authenticate(Context ctx, std::string_view token) {
     bool touch = false;
     ESCALE_TRY(auto actor, in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<Actor> {
         Resident resident;
+        std::vector<RoleGrant> grants;
         std::optional<ApiToken> api_token;
         if (token.starts_with(api_token_prefix)) {
             ESCALE_TRY(auto found, tx.identity().find_api_token(token_hash(token)));
             if (!found || (found->credential.expires_at && *found->credential.expires_at <= now))
                 return fail(errors::unauthenticated());
             resident = std::move(found->resident);
+            grants = std::move(found->grants);
             api_token = std::move(found->credential);
         } else {
             ESCALE_TRY(auto found, tx.identity().find_session(token_hash(token)));
@@ -125,9 +127,9 @@ Result<Actor> authenticate(Context ctx, std::string_view token) {
             if (s.expires_at <= now || s.last_seen_at + session_idle_timeout <= now) return fail(errors::session_expired());
             touch = now - s.last_seen_at >= session_touch_interval;
             resident = std::move(found->resident);
+            grants = std::move(found->grants);
         }
         if (!resident.active) return fail(errors::unauthenticated());
-        ESCALE_TRY(auto grants, tx.referential().role_grants_of(resident.id));
         auto a = Actor::of(std::move(resident), grants);
         a.api_token = std::move(api_token);
         return a;

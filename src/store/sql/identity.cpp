@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Identity's SQL: credentials, sessions, login throttles, API tokens and OpenID Connect
-// logins. A session or token is found with its resident in one statement.
+// logins. A session or token is found with its resident and their role grants in one statement.
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
@@ -35,6 +35,22 @@ OidcPendingLogin read_pending_login(const Row& r) {
 
 std::string read_text(const Row& r) { return std::string(r.text(0)); }
 
+// A credential's statement joins the resident's grants (LEFT JOIN role_grants g, its columns
+// last): a row per grant, or one row of nulls. `read` reads a row's credential and resident.
+template <class Credential, class Read>
+Result<std::optional<HeldBy<Credential>>> held_with_grants(Connection& c, const std::string& sql, const Params& p,
+                                                           int grant_column, Read read) {
+    std::optional<HeldBy<Credential>> out;
+    auto take = [&](const Row& r) {
+        if (!out) out = read(r);
+        if (!r.is_null(grant_column)) out->grants.push_back(read_described<RoleGrant>(r, grant_column));
+        return 0;
+    };
+    ESCALE_TRY(auto n, rows(c, sql, p, take));
+    (void)n;
+    return out;
+}
+
 class SqlIdentity final : public IdentityStore {
 public:
     explicit SqlIdentity(Connection& c) : c_(c) {}
@@ -58,11 +74,12 @@ public:
 
     Result<std::optional<HeldBy<Session>>> find_session(const std::string& token_hash) override {
         static const std::string sql = fmt::format(
-            "SELECT {}, s.token_hash, s.resident_id, s.created_at, s.expires_at, s.last_seen_at FROM sessions s "
-            "JOIN residents r ON r.id = s.resident_id WHERE s.token_hash = $1",
-            prefixed_columns<Resident>("r."));
-        return first_row(c_, sql, params(token_hash), [](const Row& r) {
-            HeldBy<Session> out{{}, read_described<Resident>(r)};
+            "SELECT {}, s.token_hash, s.resident_id, s.created_at, s.expires_at, s.last_seen_at, {} FROM sessions s "
+            "JOIN residents r ON r.id = s.resident_id LEFT JOIN role_grants g ON g.resident_id = r.id "
+            "WHERE s.token_hash = $1 ORDER BY g.id",
+            prefixed_columns<Resident>("r."), prefixed_columns<RoleGrant>("g."));
+        return held_with_grants<Session>(c_, sql, params(token_hash), resident_columns + 5, [](const Row& r) {
+            HeldBy<Session> out{{}, read_described<Resident>(r), {}};
             read_columns(r, resident_columns, out.credential.token_hash, out.credential.resident_id,
                          out.credential.created_at, out.credential.expires_at, out.credential.last_seen_at);
             return out;
@@ -137,11 +154,12 @@ public:
 
     Result<std::optional<HeldBy<ApiToken>>> find_api_token(const std::string& token_hash) override {
         static const std::string sql = fmt::format(
-            "SELECT {}, t.id, t.name, t.read_only, t.created_at, t.expires_at FROM api_tokens t "
-            "JOIN residents r ON r.id = t.resident_id WHERE t.token_hash = $1",
-            prefixed_columns<Resident>("r."));
-        return first_row(c_, sql, params(token_hash), [&](const Row& r) {
-            HeldBy<ApiToken> out{read_api_token(r, resident_columns), read_described<Resident>(r)};
+            "SELECT {}, t.id, t.name, t.read_only, t.created_at, t.expires_at, {} FROM api_tokens t "
+            "JOIN residents r ON r.id = t.resident_id LEFT JOIN role_grants g ON g.resident_id = r.id "
+            "WHERE t.token_hash = $1 ORDER BY g.id",
+            prefixed_columns<Resident>("r."), prefixed_columns<RoleGrant>("g."));
+        return held_with_grants<ApiToken>(c_, sql, params(token_hash), resident_columns + 5, [&](const Row& r) {
+            HeldBy<ApiToken> out{read_api_token(r, resident_columns), read_described<Resident>(r), {}};
             out.credential.resident_id = out.resident.id;
             out.credential.token_hash = token_hash;
             return out;
