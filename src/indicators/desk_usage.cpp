@@ -87,25 +87,10 @@ std::vector<DeskUsageRow> desk_usage(const AnalyticsFacts& facts, const Analytic
         demand[static_cast<std::size_t>(g)][{c.date, c.half}] += c.booked;
     }
 
-    // by period, then group
-    std::vector<int> rank(keys.size());
-    {
-        std::vector<int> by_key(keys.size());
-        for (std::size_t i = 0; i < by_key.size(); ++i) by_key[i] = static_cast<int>(i);
-        std::sort(by_key.begin(), by_key.end(), [&](int a, int b) { return keys[static_cast<std::size_t>(a)] < keys[static_cast<std::size_t>(b)]; });
-        for (std::size_t i = 0; i < by_key.size(); ++i) rank[static_cast<std::size_t>(by_key[i])] = static_cast<int>(i);
-    }
-    std::vector<std::pair<int, DeskUsageRow*>> ordered;  // (group's rank, row), rows already by period
     std::vector<DeskUsageRow> out;
     out.reserve(rows.size());
-    auto flush = [&] {
-        std::sort(ordered.begin(), ordered.end(), [](auto& a, auto& b) { return a.first < b.first; });
-        for (auto& [rk, r] : ordered) out.push_back(std::move(*r));
-        ordered.clear();
-    };
     for (auto& [key, r] : rows) {
         auto& [p, g] = key;
-        if (!ordered.empty() && !(ordered.back().second->period == p)) flush();
         r.group = keys[static_cast<std::size_t>(g)];
         r.offered = r.desks * r.open_half_days;
         r.booked_rate = ratio(r.booked, r.offered);
@@ -128,9 +113,10 @@ std::vector<DeskUsageRow> desk_usage(const AnalyticsFacts& facts, const Analytic
         auto peaks = demand_peaks(std::move(values));
         r.peak = peaks.peak;
         r.p95 = peaks.p95;
-        ordered.push_back({rank[static_cast<std::size_t>(g)], &r});
+        out.push_back(std::move(r));
     }
-    flush();
+    // by period, then group (the groups were numbered as met)
+    std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return std::tie(a.period, a.group) < std::tie(b.period, b.group); });
     return out;
 }
 

@@ -4,6 +4,7 @@ parser of that format written here (# HELP, # TYPE, samples with labels); the co
 after requests and bookings; only loopback clients that came through no proxy, or whoever
 presents the --metrics-token, may read them."""
 import re
+import time
 import unittest
 
 from escale_server import Server, assert_error
@@ -103,7 +104,14 @@ class Metrics(unittest.TestCase):
         for _ in range(3):
             self.assertEqual(client.get("/api/v1/nowhere-at-all")[0], 404)
         assert_error(self, client.get("/api/v1/me"), 401, "unauthenticated")
+        # A request is counted once its answer is written: the client may read it a moment before.
+        me_401 = dict(route="/api/v1/me", status=401)
+        deadline = time.monotonic() + 5
         after = self.scrape()
+        while (value(after, "escale_http_requests_total", **me_401) == value(before, "escale_http_requests_total", **me_401)
+               and time.monotonic() < deadline):
+            time.sleep(0.05)
+            after = self.scrape()
         key = dict(route="/healthz", method="GET", status=200)
         self.assertEqual(value(after, "escale_http_requests_total", **key) -
                          value(before, "escale_http_requests_total", **key), 5)
