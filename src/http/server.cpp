@@ -519,14 +519,6 @@ asio::awaitable<void> listen(Shared& shared, tcp::acceptor& acceptor, asio::io_c
             socket.close(ignored);
             continue;
         }
-        // The kernel's send buffer of one connection, bounded: by default it grows to 4 MiB, and
-        // thousands of clients that never read (issue 14, finding 2) made the kernel hold over
-        // 1.5 GB of answers, past its TCP memory pressure mark, which stalls every connection
-        // for seconds (`TCPMemoryPressures` in /proc/net/netstat). Linux doubles the 64 KiB
-        // asked for, bookkeeping included: 3,000 such clients hold under 400 MB, and a reader
-        // 20 ms away still gets about 6 MB/s (one at 1 ms, over 100 MB/s).
-        beast::error_code buffer_ec;
-        socket.set_option(asio::socket_base::send_buffer_size(64 * 1024), buffer_ec);
         asio::co_spawn(strand, session(shared, std::move(socket)), [](std::exception_ptr e) {
             if (!e) return;
             try {
@@ -595,6 +587,13 @@ Result<void> serve(const ServerOptions& options, const Api& api,
         tcp::endpoint ep{address, options.port};
         acceptor.open(ep.protocol(), ec);
         if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+        // Each connection's kernel send buffer, bounded (accepted sockets inherit it): by
+        // default it grows to 4 MiB, and thousands of clients that never read (issue 14,
+        // finding 2) made the kernel hold over 1.5 GB of answers, past its TCP memory pressure
+        // mark, which stalls every connection for seconds (`TCPMemoryPressures` in
+        // /proc/net/netstat). Linux doubles the 64 KiB asked for, bookkeeping included: 3,000
+        // such clients hold under 400 MB, and a reader 20 ms away still gets about 6 MB/s.
+        if (!ec) acceptor.set_option(asio::socket_base::send_buffer_size(64 * 1024), ec);
         if (!ec) acceptor.bind(ep, ec);
         if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
     }

@@ -44,10 +44,8 @@ Result<std::optional<HeldBy<Credential>>> held_with_grants(Connection& c, const 
     auto take = [&](const Row& r) {
         if (!out) out = read(r);
         if (!r.is_null(grant_column)) out->grants.push_back(read_described<RoleGrant>(r, grant_column));
-        return 0;
     };
-    ESCALE_TRY(auto n, rows(c, sql, p, take));
-    (void)n;
+    ESCALE_TRY_VOID(each_row(c, sql, p, [](const Row& r) -> const Row& { return r; }, take));
     return out;
 }
 
