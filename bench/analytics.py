@@ -247,7 +247,6 @@ def run(workdir, databases, reps, binary=bench.BIN, cluster=None, other=None):
             cluster.sql(f"CREATE DATABASE {name}")
             subprocess.run([binary, "migrate-data", "--from", "sqlite:" + prep.db, "--to", cluster.url(name)],
                            check=True, capture_output=True)
-            cluster.sql("ANALYZE", db=name)
             server = Server(os.path.join(workdir, "postgres"), db_url=cluster.url(name), binary=binary)
             try:
                 if other:

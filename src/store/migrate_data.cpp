@@ -258,7 +258,13 @@ Result<std::vector<TableCopy>> migrate_sqlite_to_postgres(const std::string& sql
         if (PQstatus(pg.c) != CONNECTION_OK) return fail(unavailable(PQerrorMessage(pg.c)));
         std::string error;
         // Sites are copied before services but may name one (OpenID Connect self-registration).
-        if (!pg.exec("BEGIN; SET CONSTRAINTS ALL DEFERRED", &error)) return fail(unavailable(error));
+        // The analytics' counters are not copied but recounted once at the end: counted by their
+        // triggers booking by booking, they would keep every intermediate version (see v24).
+        if (!pg.exec("BEGIN; SET CONSTRAINTS ALL DEFERRED; "
+                     "ALTER TABLE desk_bookings DISABLE TRIGGER desk_usage_days_note; "
+                     "ALTER TABLE space_bookings DISABLE TRIGGER space_usage_days_note",
+                     &error))
+            return fail(unavailable(error));
         for (auto& t : tables()) {
             PGresult* count = PQexec(pg.c, fmt::format("SELECT count(*) FROM {}", t.name).c_str());
             bool empty = PQresultStatus(count) == PGRES_TUPLES_OK && std::string(PQgetvalue(count, 0, 0)) == "0";
@@ -315,6 +321,12 @@ Result<std::vector<TableCopy>> migrate_sqlite_to_postgres(const std::string& sql
                          &error))
                 return fail(unavailable(error));
 
+        if (!pg.exec("SELECT desk_usage_days_rebuild(id), space_usage_days_rebuild(id) FROM sites; "
+                     "ALTER TABLE desk_bookings ENABLE TRIGGER desk_usage_days_note; "
+                     "ALTER TABLE space_bookings ENABLE TRIGGER space_usage_days_note",
+                     &error))
+            return fail(unavailable(error));
+
         // Verification: read everything back from PostgreSQL inside the same transaction.
         for (auto& copy : report) {
             const Table& t = *std::find_if(tables().begin(), tables().end(),
@@ -340,6 +352,10 @@ Result<std::vector<TableCopy>> migrate_sqlite_to_postgres(const std::string& sql
                                         copy.table, n, copy.rows));
         }
         if (!pg.exec("COMMIT", &error)) return fail(unavailable(error));
+        // The planner's statistics and the visibility map, as after any bulk load (autovacuum would
+        // get there later, and the first dashboards would pay for it). The copy is committed and
+        // verified by now: should this fail, autovacuum is left to do it.
+        pg.exec("VACUUM (ANALYZE)");
     } catch (const SQLite::Exception& e) {
         return fail(unavailable(e.what()));
     }
