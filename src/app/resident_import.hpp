@@ -3,13 +3,11 @@
 #pragma once
 
 #include <string_view>
-
-#include "app/context.hpp"
-#include <string>
 #include <vector>
 
+#include "app/context.hpp"
+#include "app/resident_rows.hpp"
 #include "core/error.hpp"
-#include "core/resident.hpp"
 
 namespace escale::app {
 
@@ -17,18 +15,11 @@ struct ImportReport {
     int created = 0;
     // A dry run (the preview before importing): what would be created, with the line of
     // the file each comes from; nothing is written.
-    struct Line {
-        int line = 0;
-        Resident resident;
-        std::string service_code;
-    };
-    std::vector<Line> preview;
+    std::vector<ResidentRow> preview;
 };
 
-// Columns, found by their header (case and accents as usual in French spreadsheets):
-//   email (or "courriel"), nom (or "nom affiché"), service (a service code of the site),
-//   quotité (optional, 10..100, default 100), rôle (optional: agent, referent,
-//   gestionnaire, admin; default agent).
+// Columns and checks: app/resident_rows; quotité 10..100, rôle agent, referent,
+// gestionnaire, lecteur or admin (what the importer may grant).
 // All or nothing: when any line is wrong, nothing is written and the error lists every
 // wrong line with its number (kind invalid_input, code "invalid_csv").
 // `dry_run`: the same checks and answers, in a read transaction, writing nothing (and no
