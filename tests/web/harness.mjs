@@ -156,6 +156,10 @@ export async function checkPage(page, name) {
   assert.deepEqual(await axeViolations(page), [], `${name}: axe-core violations`);
   const width = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   assert.ok(width[0] <= width[1], `${name}: the page is ${width[0]} px wide in a ${width[1]} px window`);
+  // A table may scroll sideways in its frame, but its visible caption is read whole on screen.
+  const cut = await page.evaluate(() => [...document.querySelectorAll('.fr-table:not(.fr-table--no-caption) caption')]
+    .filter((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5).map((c) => c.textContent));
+  assert.deepEqual(cut, [], `${name}: table captions wider than the window`);
   await screenshot(page, name);
   assert.deepEqual(page.problems, [], `${name}: console errors (CSP?)`);
 }
