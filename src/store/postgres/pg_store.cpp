@@ -146,10 +146,12 @@ public:
     }
 
     Result<int> run(const std::string& sql, const sql::Params& params, sql::RowSink* rows,
-                    const sql::Meaning& meaning) override {
-        auto it = prepared_.find(sql);
-        const bool preparing = it == prepared_.end();
-        const std::string name = preparing ? "s" + std::to_string(prepared_.size() + 1) : it->second;
+                    const sql::Meaning& meaning, sql::Planning planning) override {
+        // Planned with its values: the unnamed statement, parsed and planned at each run.
+        const bool unnamed = planning == sql::Planning::with_values;
+        auto it = unnamed ? prepared_.end() : prepared_.find(sql);
+        const bool preparing = !unnamed && it == prepared_.end();
+        const std::string name = unnamed ? "" : preparing ? "s" + std::to_string(prepared_.size() + 1) : it->second;
         auto values = texts(params);
         std::vector<const char*> pointers;
         pointers.reserve(values.size());
@@ -159,6 +161,9 @@ public:
                                      [&] {
                                          if (!begin_.empty() && !send(begin_.c_str())) return false;
                                          begin_.clear();
+                                         if (unnamed)
+                                             return PQsendQueryParams(conn_, sql.c_str(), static_cast<int>(pointers.size()),
+                                                                      nullptr, pointers.data(), nullptr, nullptr, 0) == 1;
                                          if (preparing && !PQsendPrepare(conn_, name.c_str(), sql.c_str(), 0, nullptr))
                                              return false;
                                          return PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(pointers.size()),
@@ -183,14 +188,14 @@ public:
             std::int64_t value = 0;
             void take(const sql::Row& row) override { value = row.integer(0); }
         } id;
-        auto done = run(sql + " RETURNING id", params, &id, meaning);
+        auto done = run(sql + " RETURNING id", params, &id, meaning, sql::Planning::once);
         if (!done) return fail(done.error());
         return id.value;
     }
 
     Result<void> lock(const std::string& key) override {
         if (mode_ != TxMode::write) return {};
-        auto done = run("SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", {key}, nullptr, {});
+        auto done = run("SELECT pg_advisory_xact_lock(hashtextextended($1, 7))", {key}, nullptr, {}, sql::Planning::once);
         if (!done) return fail(done.error());
         return {};
     }

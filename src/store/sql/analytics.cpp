@@ -2,7 +2,8 @@
 // The occupancy analytics' SQL (issue 13, item 1): desk and space usage read from the daily
 // counters of migration v23 (a year of a 750-desk site is some 150,000 desk bookings but
 // about 20,000 counter rows), turned-away demand grouped in the database, flash counts row by
-// row. A counter's 0 stands for no quartier or no service.
+// row. A counter's 0 stands for no quartier or no service. Reads over a period are planned
+// with their dates (Planning::with_values): a period is a week or a year.
 #include <fmt/format.h>
 
 #include "core/try.hpp"
@@ -29,7 +30,7 @@ public:
             DeskUsageCount c;
             read_columns(r, 0, c.date, c.half, c.floor_id, c.zone_id, c.service_id, c.booked, c.checked_in, c.no_show);
             return c;
-        }, each);
+        }, each, Planning::with_values);
     }
 
     Result<void> space_usage(SiteId site, Date from, Date to,
@@ -41,7 +42,7 @@ public:
             SpaceUsageDay u;
             read_columns(r, 0, u.date, u.space_id, u.bookings, u.seconds, u.attendees, u.unused);
             return u;
-        }, each);
+        }, each, Planning::with_values);
     }
 
     Result<std::vector<SpaceUsageDay>> space_service_usage(SiteId site, Date from, Date to) override {
@@ -52,7 +53,7 @@ public:
             SpaceUsageDay u;
             read_columns(r, 0, u.date, u.service_id, u.bookings, u.seconds, u.attendees, u.seats, u.unused);
             return u;
-        });
+        }, {}, Planning::with_values);
     }
 
     Result<std::vector<TurnedAwayCount>> turned_away(SiteId site, Date from, Date to) override {
@@ -66,7 +67,7 @@ public:
             TurnedAwayCount c;
             read_columns(r, 0, c.date, c.half, c.waitlist_unserved, c.refused);
             return c;
-        });
+        }, {}, Planning::with_values);
     }
 
     Result<void> note_refusals(SiteId site, Date d, Half h, int n) override {
@@ -91,7 +92,7 @@ public:
             FlashCount f;
             read_columns(r, 0, f.id, f.site_id, f.floor_id, f.counted_at, f.date, f.half, f.people);
             return f;
-        });
+        }, {}, Planning::with_values);
     }
 
 private:

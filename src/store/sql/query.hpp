@@ -38,15 +38,15 @@ private:
 
 // Runs a statement that returns no rows; returns how many rows it changed.
 inline Result<int> execute(Connection& c, const std::string& sql, const Params& p = {}, const Meaning& m = {}) {
-    return c.run(sql, p, nullptr, m);
+    return c.run(sql, p, nullptr, m, Planning::once);
 }
 
 // Every row of a statement, each read by read(const Row&) -> T.
 template <class Read, class T = std::invoke_result_t<Read&, const Row&>>
 Result<std::vector<T>> rows(Connection& c, const std::string& sql, const Params& p, Read read,
-                            const Meaning& m = {}) {
+                            const Meaning& m = {}, Planning planning = Planning::once) {
     detail::Collect<T, Read> sink(read);
-    auto done = c.run(sql, p, &sink, m);
+    auto done = c.run(sql, p, &sink, m, planning);
     if (!done) return tl::unexpected(std::move(done.error()));
     return std::move(sink.out);
 }
@@ -54,9 +54,10 @@ Result<std::vector<T>> rows(Connection& c, const std::string& sql, const Params&
 // Every row of a statement, each read by read(const Row&) and given to each(row) as it comes,
 // none held: for long results.
 template <class Read, class Each>
-Result<void> each_row(Connection& c, const std::string& sql, const Params& p, Read read, Each& each) {
+Result<void> each_row(Connection& c, const std::string& sql, const Params& p, Read read, Each& each,
+                      Planning planning = Planning::once) {
     detail::Visit<Read, Each> sink(read, each);
-    auto done = c.run(sql, p, &sink, {});
+    auto done = c.run(sql, p, &sink, {}, planning);
     if (!done) return tl::unexpected(std::move(done.error()));
     return {};
 }

@@ -63,7 +63,7 @@ public:
     }
 
     Result<int> run(const std::string& sql, const sql::Params& params, sql::RowSink* rows,
-                    const sql::Meaning& meaning) override {
+                    const sql::Meaning& meaning, sql::Planning) override {
         sqlite3_stmt* st = prepare(sql);
         if (!st) return fail(sql::error_of(failure(sqlite3_extended_errcode(handle())), meaning));
         // Every statement is reset before returning: one left mid-result would keep its read
@@ -90,7 +90,7 @@ public:
     }
 
     Result<std::int64_t> insert(const std::string& sql, const sql::Params& params, const sql::Meaning& meaning) override {
-        auto done = run(sql, params, nullptr, meaning);
+        auto done = run(sql, params, nullptr, meaning, sql::Planning::once);
         if (!done) return fail(done.error());
         return sqlite3_last_insert_rowid(handle());
     }
@@ -210,7 +210,7 @@ public:
     ~SqliteTransaction() override;
 
     Result<void> begin(TxMode mode) {
-        auto done = conn_->run(mode == TxMode::write ? "BEGIN IMMEDIATE" : "BEGIN", {}, nullptr, {});
+        auto done = conn_->run(mode == TxMode::write ? "BEGIN IMMEDIATE" : "BEGIN", {}, nullptr, {}, sql::Planning::once);
         if (!done) return fail(done.error());
         open_ = true;
         return {};
@@ -295,7 +295,7 @@ private:
 };
 
 Result<void> SqliteTransaction::commit() {
-    auto done = conn_->run("COMMIT", {}, nullptr, {});
+    auto done = conn_->run("COMMIT", {}, nullptr, {}, sql::Planning::once);
     if (!done) return fail(done.error());
     open_ = false;
     if (!writer_.owns_lock()) return {};
@@ -309,7 +309,7 @@ Result<void> SqliteTransaction::commit() {
 
 SqliteTransaction::~SqliteTransaction() {
     // A connection whose transaction cannot be rolled back is dropped, not pooled.
-    if (open_ && !conn_->run("ROLLBACK", {}, nullptr, {})) return;
+    if (open_ && !conn_->run("ROLLBACK", {}, nullptr, {}, sql::Planning::once)) return;
     store_.give_back(std::move(conn_));
 }
 
