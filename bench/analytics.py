@@ -15,7 +15,9 @@
    indicators) is asked 3 times to warm up, then `--reps` times; the median and the 90th
    percentile of the wall time of each (HTTP included, one keep-alive connection) are printed.
    With --compare-with BINARY, another build answers every query first on the same data, and
-   the answers that differ are named (figures to 1e-9).
+   the answers that differ are named (figures to 1e-9). With --lived, PostgreSQL's desk
+   bookings are first written again day by day, as production would (live_year), so that the
+   counters' table is timed as daily writes and vacuums leave it.
 """
 import argparse
 import datetime
@@ -138,6 +140,37 @@ def write_year(path):
     return counts
 
 
+def live_year(cluster, name):
+    """The year's desk bookings written again into the PostgreSQL database `name` day by day, as
+    production writes them: each day booked, then its outcomes (check-in, no-show, release),
+    a cancelled booking cancelled; the counters' table vacuumed every second day, as autovacuum
+    would (its threshold: a fifth of the rows dead). Returns the desk counters' pages before and
+    after, and the rows. `escale migrate-data` writes the counters compact in one statement;
+    this shows what a year of daily writes leaves."""
+    def psql(sql):
+        return subprocess.run(["psql", "-qAtX", "-v", "ON_ERROR_STOP=1", "-c", sql, cluster.url(name)], check=True,
+                              capture_output=True, text=True).stdout.strip()
+    pages = "SELECT pg_relation_size('desk_usage_days') / 8192"
+    compact = int(psql(pages))
+    psql("CREATE TABLE lived_source AS SELECT * FROM desk_bookings")
+    psql("UPDATE waitlist_entries SET booking_id = NULL")
+    psql("DELETE FROM desk_bookings")
+    psql("TRUNCATE desk_usage_days")
+    booked = "CASE WHEN state = 'cancelled' THEN 'cancelled' ELSE 'reserved' END"
+    columns = f"id, site_id, desk_id, resident_id, date, half, {booked}, created_at, created_by, state_changed_at, service_id"
+    for i, day in enumerate(psql("SELECT DISTINCT date FROM lived_source ORDER BY 1").split()):
+        # the cancelled first: a desk's half-day may hold a cancelled booking and a live one
+        psql(f"INSERT INTO desk_bookings SELECT {columns} FROM lived_source WHERE date = '{day}' "
+             f"ORDER BY state = 'cancelled' DESC")
+        psql(f"UPDATE desk_bookings b SET state = s.state FROM lived_source s WHERE s.id = b.id AND s.date = '{day}' "
+             f"AND s.state NOT IN ('reserved', 'cancelled')")
+        if i % 2:
+            psql("VACUUM desk_usage_days")
+    psql("DROP TABLE lived_source")
+    psql("VACUUM ANALYZE")
+    return compact, int(psql(pages)), int(psql("SELECT count(*) FROM desk_usage_days"))
+
+
 def queries():
     rng = f"from={FROM}&to={TO}"
     # the dashboard's first view: the last 4 weeks, by week (then by each grouping)
@@ -213,9 +246,10 @@ def compare(name, server, other):
     return differ
 
 
-def run(workdir, databases, reps, binary=bench.BIN, cluster=None, other=None):
+def run(workdir, databases, reps, binary=bench.BIN, cluster=None, other=None, lived=False):
     """The year written, then every query timed on each of `databases` (sqlite, postgres), on
-    `cluster` (an existing server: ExistingServer, or a Cluster) or a throwaway one. Returns,
+    `cluster` (an existing server: ExistingServer, or a Cluster) or a throwaway one; with
+    `lived`, PostgreSQL's desk bookings written again day by day first (live_year). Returns,
     by database name, each query's (median, p90) in ms."""
     workdir = tempfile.mkdtemp(prefix="analytics-", dir=workdir)
     os.chmod(workdir, 0o755)  # a throwaway cluster runs as the postgres user
@@ -247,6 +281,11 @@ def run(workdir, databases, reps, binary=bench.BIN, cluster=None, other=None):
             cluster.sql(f"CREATE DATABASE {name}")
             subprocess.run([binary, "migrate-data", "--from", "sqlite:" + prep.db, "--to", cluster.url(name)],
                            check=True, capture_output=True)
+            if lived:
+                t = time.perf_counter()
+                compact, pages, rows = live_year(cluster, name)
+                print(f"PostgreSQL desk counters: {compact} pages as migrate-data writes them, {pages} after a year "
+                      f"written day by day ({rows} rows; {time.perf_counter() - t:.0f} s)", flush=True)
             server = Server(os.path.join(workdir, "postgres"), db_url=cluster.url(name), binary=binary)
             try:
                 if other:
@@ -274,11 +313,15 @@ def main():
     p.add_argument("--compare-with", metavar="BINARY",
                    help="another build of escale (say, main's): its answers to every query, on the same data, are "
                         "compared with this build's before the timings (the figures must not change)")
+    p.add_argument("--lived", action="store_true",
+                   help="on PostgreSQL, write the year's desk bookings again day by day before the timings, as "
+                        "production writes them (the counters' table as daily writes and vacuums leave it)")
     a = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="escale-analytics-") as workdir:
         os.chmod(workdir, 0o755)  # a throwaway cluster runs as the postgres user
         all_results = run(workdir, a.databases.split(","), a.reps,
-                          cluster=ExistingServer(a.pg_url) if a.pg_url else None, other=a.compare_with)
+                          cluster=ExistingServer(a.pg_url) if a.pg_url else None, other=a.compare_with,
+                          lived=a.lived)
     worst = {db: max(m for m, _ in r.values()) for db, r in all_results.items()}
     print("slowest median: " + ", ".join(f"{db} {ms:.1f} ms" for db, ms in worst.items()))
     print(json.dumps({db: {k: round(v[0], 2) for k, v in r.items()} for db, r in all_results.items()}, indent=1))

@@ -7,7 +7,7 @@
 #                [--rush-modes plan,avail] [--baseline OTHER_ESCALE_BINARY]
 #   bench/run.sh --databases [--reps 3] ...   SQLite against PostgreSQL with one server and with two
 #                                             on one database (databases.py)
-#   bench/run.sh --analytics [--reps 21] [--compare-with BINARY] ...  the analytics queries alone, every
+#   bench/run.sh --analytics [--reps 21] [--compare-with BINARY] [--lived] ...  the analytics queries alone, every
 #                                          one (analytics.py), answers checked against another build
 #   bench/run.sh --hostile [--seconds 8] ...  a normal client's times, RSS and log under each hostile
 #                                             load of issue 14 (hostile.py)
