@@ -5,7 +5,6 @@
 
 #include <algorithm>
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
@@ -18,8 +17,6 @@
 
 namespace escale::app {
 namespace {
-
-namespace json = boost::json;
 
 // PKCE S256: base64url(SHA-256(verifier)), unpadded (RFC 7636 §4.2).
 std::string code_challenge(std::string_view verifier) {
