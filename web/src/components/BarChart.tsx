@@ -24,27 +24,31 @@ interface Props {
 }
 
 const ROW = 22;
-const LABEL = 200;
-const WIDTH = 560;
+const SPAN = 240;  // the longest bar
+const VALUE = 60;  // room for the value after a bar
+const CHAR = 6.6;  // a character of the labels (12 px Marianne), on average
 
 export function BarChart({ id, caption, bars, max, headings, downloads }: Props) {
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value ?? 0)) || 1;
-  const span = WIDTH - LABEL - 60;
+  // The labels' column as wide as the longest label, so that the drawing, shown at its own size
+  // and shrunk only on a narrow screen, keeps its text legible.
+  const label = Math.min(220, Math.max(40, ...bars.map((b) => b.label.length * CHAR))) + 8;
+  const width = label + SPAN + VALUE;
   const height = Math.max(1, bars.length) * ROW + 4;
   return (
-    <figure class="escale-chart fr-mb-4w" aria-labelledby={`${id}-caption`}>
+    <figure class="escale-bar-chart fr-mb-4w" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`} class="fr-h6">{caption}</figcaption>
       <div class="escale-chart__body">
-        <svg class="escale-chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-caption`}
-          focusable="false">
+        <svg class="escale-chart__svg" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img"
+          aria-labelledby={`${id}-caption`} focusable="false">
           {bars.map((b, i) => {
-            const w = b.value === null ? 0 : Math.max(1, (b.value / top) * span);
+            const w = b.value === null ? 0 : Math.max(1, (b.value / top) * SPAN);
             const y = i * ROW + 2;
             return (
               <g key={b.label}>
-                <text class="escale-chart__label" x={LABEL - 6} y={y + 14} text-anchor="end">{b.label}</text>
-                <rect class="escale-chart__bar" x={LABEL} y={y + 3} width={w} height={ROW - 8} />
-                <text class="escale-chart__value" x={LABEL + w + 4} y={y + 14}>{b.text}</text>
+                <text class="escale-chart__label" x={label - 6} y={y + 14} text-anchor="end">{b.label}</text>
+                <rect class="escale-chart__bar" x={label} y={y + 3} width={w} height={ROW - 8} />
+                <text class="escale-chart__value" x={label + w + 4} y={y + 14}>{b.text}</text>
               </g>
             );
           })}
