@@ -10,6 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { get, post } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
+import { TableFrame } from '../components/TableFrame';
 import { messageOf } from '../data';
 import { session } from '../session';
 
@@ -183,7 +184,7 @@ export function ScenariosPage() {
       {measured && (
         <form onSubmit={run}>
           <h2 class="fr-h4">Composition</h2>
-          <div class="fr-table">
+          <TableFrame label="Services, tableau">
             <table>
               <caption>Services : effectif futur et présence mesurée (lundi à vendredi)</caption>
               <thead><tr><th scope="col">Service</th><th scope="col">Effectif</th><th scope="col">Présence mesurée</th><th scope="col">Quartier</th></tr></thead>
@@ -207,8 +208,8 @@ export function ScenariosPage() {
                 ))}
               </tbody>
             </table>
-          </div>
-          <div class="fr-table">
+          </TableFrame>
+          <TableFrame label="Quartiers, tableau">
             <table>
               <caption>Quartiers du bâtiment futur (leurs postes font partie de ceux du bâtiment)</caption>
               <thead><tr><th scope="col">Nom</th><th scope="col">Postes</th><th scope="col">Action</th></tr></thead>
@@ -233,7 +234,7 @@ export function ScenariosPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
           <button class="fr-btn fr-btn--secondary fr-mb-3w" type="button" onClick={() => setQuartiers([...quartiers, { name: `Quartier ${quartiers.length + 1}`, desks: 0 }])}>
             Ajouter un quartier
           </button>
