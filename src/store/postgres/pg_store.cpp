@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <mutex>
 #include <unordered_map>
 
@@ -75,6 +76,80 @@ public:
 private:
     const PGresult* r_;
     int row_;
+};
+
+// One row of COPY ... TO STDOUT in its text format: fields separated by tabs, the line ended
+// by a newline, NULL written \N, and a backslash, tab, newline or other control character in
+// a value written as a backslash sequence. Reused from row to row.
+class CopyRow final : public sql::Row {
+public:
+    void read(const char* line, size_t size) {
+        fields_.clear();
+        std::string_view rest(line, size);
+        if (!rest.empty() && rest.back() == '\n') rest.remove_suffix(1);
+        for (size_t i = 0;; ++i) {
+            auto tab = rest.find('\t');
+            auto value = rest.substr(0, tab);
+            if (value == "\\N") fields_.push_back({{}, true});
+            else if (value.find('\\') == std::string_view::npos) fields_.push_back({value, false});
+            else {  // written out in a buffer kept for the column
+                if (unescaped_.size() <= i) unescaped_.resize(i + 1);
+                fields_.push_back({unescape(value, unescaped_[i]), false});
+            }
+            if (tab == std::string_view::npos) break;
+            rest.remove_prefix(tab + 1);
+        }
+    }
+
+    bool is_null(int col) const override { return field(col).null; }
+    std::int64_t integer(int col) const override {
+        std::int64_t v = 0;
+        auto t = text(col);
+        std::from_chars(t.data(), t.data() + t.size(), v);
+        return v;
+    }
+    double real(int col) const override {
+        double v = 0;
+        auto t = text(col);
+        std::from_chars(t.data(), t.data() + t.size(), v);
+        return v;
+    }
+    bool boolean(int col) const override { return text(col) == "t"; }
+    std::string_view text(int col) const override { return field(col).value; }
+
+private:
+    struct Field {
+        std::string_view value;
+        bool null = false;
+    };
+
+    Field field(int col) const {
+        auto i = static_cast<size_t>(col);
+        return i < fields_.size() ? fields_[i] : Field{{}, true};
+    }
+
+    static std::string_view unescape(std::string_view in, std::string& out) {
+        out.clear();
+        for (size_t i = 0; i < in.size(); ++i) {
+            if (in[i] != '\\' || i + 1 == in.size()) {
+                out += in[i];
+                continue;
+            }
+            switch (char c = in[++i]) {
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'n': out += '\n'; break;
+                case 'r': out += '\r'; break;
+                case 't': out += '\t'; break;
+                case 'v': out += '\v'; break;
+                default: out += c;  // a backslash, or a character that needed none
+            }
+        }
+        return out;
+    }
+
+    std::vector<Field> fields_;
+    std::deque<std::string> unescaped_;  // by column (a deque: growing moves no string)
 };
 
 // Text of each parameter; nullopt is SQL NULL.
@@ -183,6 +258,43 @@ public:
         return std::atoi(PQcmdTuples(const_cast<PGresult*>(res)));
     }
 
+    // COPY cannot run in pipeline mode nor take parameters: the pipeline is left, and the
+    // statement sent with its values written in (and with the transaction's BEGIN, if still
+    // to send), one round trip; each line is given to `rows` as libpq receives it.
+    Result<void> stream(const std::string& sql, const sql::Params& params, sql::RowSink& rows) override {
+        auto statement = with_literals(sql, params);
+        if (!statement) return fail(statement.error());
+        if (broken_ || !leave_pipeline()) return fail(lost().error());
+        std::string command = begin_.empty() ? "" : begin_ + "; ";
+        begin_.clear();
+        command += "COPY (" + *statement + ") TO STDOUT";
+        if (!PQsendQuery(conn_, command.c_str())) return fail(lost().error());
+        metrics::process().database_round_trips.add();
+        std::optional<Error> failed;
+        CopyRow row;
+        while (PgResult r{PQgetResult(conn_)}) {
+            if (PQresultStatus(r.get()) != PGRES_COPY_OUT) {
+                if (!succeeded(r.get()) && !failed) failed = sql::error_of(failure_of(r.get()), {});
+                continue;
+            }
+            char* line = nullptr;
+            int size;
+            while ((size = PQgetCopyData(conn_, &line, 0)) >= 0) {  // every line read, even after a failure
+                std::unique_ptr<char, decltype(&PQfreemem)> owned(line, PQfreemem);
+                if (failed) continue;
+                try {
+                    row.read(line, static_cast<size_t>(size));
+                    rows.take(row);
+                } catch (const std::exception& e) {
+                    failed = errors::internal(e.what());
+                }
+            }
+            if (size == -2) return fail(lost().error());
+        }
+        if (failed) return fail(std::move(*failed));
+        return {};
+    }
+
     Result<std::int64_t> insert(const std::string& sql, const sql::Params& params, const sql::Meaning& meaning) override {
         struct Id final : sql::RowSink {
             std::int64_t value = 0;
@@ -202,6 +314,35 @@ public:
 
 private:
     bool send(const char* sql) { return PQsendQueryParams(conn_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1; }
+
+    // The statement with each placeholder $n replaced by parameter n written as an SQL literal.
+    Result<std::string> with_literals(const std::string& sql, const sql::Params& params) {
+        std::string out;
+        out.reserve(sql.size() + 16 * params.size());
+        for (size_t i = 0; i < sql.size(); ++i) {
+            if (sql[i] != '$' || i + 1 == sql.size() || sql[i + 1] < '0' || sql[i + 1] > '9') {
+                out += sql[i];
+                continue;
+            }
+            size_t n = 0;
+            auto [end, ec] = std::from_chars(sql.data() + i + 1, sql.data() + sql.size(), n);
+            if (ec != std::errc{} || n == 0 || n > params.size())
+                return fail(errors::internal(fmt::format("paramètre {} absent", sql.substr(i, end - sql.data() - i))));
+            i = static_cast<size_t>(end - sql.data()) - 1;
+            const auto& v = params[n - 1];
+            if (std::holds_alternative<std::monostate>(v)) out += "NULL";
+            else if (auto* b = std::get_if<bool>(&v)) out += *b ? "true" : "false";
+            else if (auto* k = std::get_if<std::int64_t>(&v)) out += fmt::format("({})", *k);
+            else if (auto* x = std::get_if<double>(&v)) out += fmt::format("CAST('{:.17g}' AS DOUBLE PRECISION)", *x);
+            else {
+                auto& t = std::get<std::string>(v);
+                std::unique_ptr<char, decltype(&PQfreemem)> literal(PQescapeLiteral(conn_, t.data(), t.size()), PQfreemem);
+                if (!literal) return fail(errors::internal(PQerrorMessage(conn_)));
+                out += literal.get();
+            }
+        }
+        return out;
+    }
 
     bool enter_pipeline() { return PQpipelineStatus(conn_) != PQ_PIPELINE_OFF || PQenterPipelineMode(conn_) == 1; }
 

@@ -3,7 +3,8 @@
 // counters of migration v23 (a year of a 750-desk site is some 150,000 desk bookings but
 // about 20,000 counter rows), turned-away demand grouped in the database, flash counts row by
 // row. A counter's 0 stands for no quartier or no service. Reads over a period are planned
-// with their dates (Planning::with_values): a period is a week or a year.
+// with their dates (Planning::with_values): a period is a week or a year; the counters, up to
+// a year of a site's, are streamed (Connection::stream).
 #include <fmt/format.h>
 
 #include "core/try.hpp"
@@ -26,11 +27,11 @@ public:
         static const std::string sql =
             "SELECT date, half, floor_id, nullif(zone_id, 0), nullif(service_id, 0), booked, checked_in, no_show "
             "FROM desk_usage_days WHERE site_id = $1 AND date BETWEEN $2 AND $3 AND booked > 0";
-        return each_row(c_, sql, params(site, from, to), [](const Row& r) {
+        return stream_rows(c_, sql, params(site, from, to), [](const Row& r) {
             DeskUsageCount c;
             read_columns(r, 0, c.date, c.half, c.floor_id, c.zone_id, c.service_id, c.booked, c.checked_in, c.no_show);
             return c;
-        }, each, Planning::with_values);
+        }, each);
     }
 
     Result<void> space_usage(SiteId site, Date from, Date to,
@@ -38,11 +39,11 @@ public:
         static const std::string sql =
             "SELECT date, space_id, bookings, seconds, attendees, unused FROM space_usage_days "
             "WHERE site_id = $1 AND date BETWEEN $2 AND $3 AND bookings > 0";
-        return each_row(c_, sql, params(site, from, to), [](const Row& r) {
+        return stream_rows(c_, sql, params(site, from, to), [](const Row& r) {
             SpaceUsageDay u;
             read_columns(r, 0, u.date, u.space_id, u.bookings, u.seconds, u.attendees, u.unused);
             return u;
-        }, each, Planning::with_values);
+        }, each);
     }
 
     Result<std::vector<SpaceUsageDay>> space_service_usage(SiteId site, Date from, Date to) override {

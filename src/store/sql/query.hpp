@@ -52,14 +52,21 @@ Result<std::vector<T>> rows(Connection& c, const std::string& sql, const Params&
 }
 
 // Every row of a statement, each read by read(const Row&) and given to each(row) as it comes,
-// none held: for long results.
+// none held.
 template <class Read, class Each>
-Result<void> each_row(Connection& c, const std::string& sql, const Params& p, Read read, Each& each,
-                      Planning planning = Planning::once) {
+Result<void> each_row(Connection& c, const std::string& sql, const Params& p, Read read, Each& each) {
     detail::Visit<Read, Each> sink(read, each);
-    auto done = c.run(sql, p, &sink, {}, planning);
+    auto done = c.run(sql, p, &sink, {}, Planning::once);
     if (!done) return tl::unexpected(std::move(done.error()));
     return {};
+}
+
+// Every row of a read over a long range (a year of daily counters), each read by
+// read(const Row&) and given to each(row) as it arrives: Connection::stream.
+template <class Read, class Each>
+Result<void> stream_rows(Connection& c, const std::string& sql, const Params& p, Read read, Each& each) {
+    detail::Visit<Read, Each> sink(read, each);
+    return c.stream(sql, p, sink);
 }
 
 // The first row of a statement, if any (a statement meant to return at most one).

@@ -67,6 +67,9 @@ public:
     SurveyStore& surveys() final { return room(surveys_, survey_room); }
     RemonteeStore& remontees() final { return room(remontees_, remontee_room); }
 
+    // The connection under the rooms, for the drivers' own tests.
+    Connection& connection() { return connection_; }
+
 private:
     template <class R>
     R& room(std::unique_ptr<R>& slot, std::unique_ptr<R> (*make)(Connection&)) {

@@ -89,6 +89,12 @@ public:
         return sqlite3_changes(handle());
     }
 
+    Result<void> stream(const std::string& sql, const sql::Params& params, sql::RowSink& rows) override {
+        auto done = run(sql, params, &rows, {}, sql::Planning::once);
+        if (!done) return fail(done.error());
+        return {};
+    }
+
     Result<std::int64_t> insert(const std::string& sql, const sql::Params& params, const sql::Meaning& meaning) override {
         auto done = run(sql, params, nullptr, meaning, sql::Planning::once);
         if (!done) return fail(done.error());
