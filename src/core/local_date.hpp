@@ -3,6 +3,7 @@
 // slot used by desk bookings.
 #pragma once
 
+#include <compare>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,16 @@ using Date = date::year_month_day;
 // real date).
 std::optional<Date> parse_date(std::string_view text);
 std::string format_date(Date d);
+
+// The order of two dates, compared field by field (no count of days since an epoch): for the
+// keys of maps that a year of rows looks up.
+inline std::strong_ordering date_order(Date a, Date b) {
+    auto key = [](Date d) {
+        return static_cast<int>(d.year()) * 512 + static_cast<int>(static_cast<unsigned>(d.month())) * 32 +
+               static_cast<int>(static_cast<unsigned>(d.day()));
+    };
+    return key(a) <=> key(b);
+}
 
 enum class Half { am, pm };  // morning, afternoon
 

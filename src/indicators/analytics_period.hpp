@@ -26,7 +26,7 @@ struct PeriodKey {
     Date end;
     std::optional<Half> half;
     auto operator<=>(const PeriodKey& o) const {
-        if (auto c = date::sys_days{start} <=> date::sys_days{o.start}; c != 0) return c;
+        if (auto c = date_order(start, o.start); c != 0) return c;
         return half <=> o.half;
     }
     bool operator==(const PeriodKey& o) const { return start == o.start && half == o.half; }

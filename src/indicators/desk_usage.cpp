@@ -17,7 +17,7 @@ struct HalfDay {
     Date date;
     Half half;
     auto operator<=>(const HalfDay& o) const {
-        if (auto c = date::sys_days{date} <=> date::sys_days{o.date}; c != 0) return c;
+        if (auto c = date_order(date, o.date); c != 0) return c;
         return half <=> o.half;
     }
     bool operator==(const HalfDay&) const = default;

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "indicators/desk_usage_fold.hpp"
 
+#include <algorithm>
+
 #include "indicators/desk_usage.hpp"
 
 namespace escale::indicators {
 
 void DeskUsageFold::add(const DeskUsageCount& c) {
-    auto [outside, first] = outside_.try_emplace({c.service_id, c.zone_id}, false);
+    auto [outside, first] = outside_.try_emplace({c.service_id.value_or(0), c.zone_id.value_or(0)}, false);
     if (first) {
         outside->second = outside_own_quartier(zones_, c.service_id, c.zone_id);
         services_.insert(c.service_id);
@@ -24,8 +26,13 @@ void DeskUsageFold::add(const DeskUsageCount& c) {
         case Grouping::site:
         case Grouping::space_type: break;
     }
-    auto [row, made] = last_rows_->try_emplace({cut, outside->second}, c);
-    if (made) return;
+    Cut key{cut, outside->second};
+    auto row = std::lower_bound(last_rows_->begin(), last_rows_->end(), key,
+                                [](const auto& r, const Cut& k) { return r.first < k; });
+    if (row == last_rows_->end() || row->first != key) {
+        last_rows_->emplace(row, key, c);
+        return;
+    }
     row->second.booked += c.booked;
     row->second.checked_in += c.checked_in;
     row->second.no_show += c.no_show;

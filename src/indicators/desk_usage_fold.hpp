@@ -12,12 +12,14 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "core/desk_usage_count.hpp"
 #include "indicators/analytics_facts.hpp"
 #include "indicators/analytics_period.hpp"
+#include "indicators/id_pair_hash.hpp"
 
 namespace escale::indicators {
 
@@ -37,11 +39,11 @@ public:
 private:
     using Slot = std::pair<date::sys_days, Half>;
     using Cut = std::pair<std::optional<Id>, bool>;  // what the grouping cuts by; outside the quartiers
-    using Rows = std::map<Cut, DeskUsageCount>;
+    using Rows = std::vector<std::pair<Cut, DeskUsageCount>>;  // a half-day's, sorted by cut: a few dozen
 
     Grouping by_;
     const std::vector<ZoneFacts>& zones_;
-    std::map<std::pair<std::optional<ServiceId>, std::optional<ZoneId>>, bool> outside_;  // seen so far
+    std::unordered_map<std::pair<Id, Id>, bool, IdPairHash> outside_;  // (service, zone; 0: none) seen so far
     std::set<std::optional<ServiceId>> services_;
     std::map<Slot, Rows> slots_;
     Rows* last_rows_ = nullptr;  // of last_slot_: rows mostly come by half-day (the counters' key)

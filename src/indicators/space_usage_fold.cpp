@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "indicators/space_usage_fold.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -21,21 +22,26 @@ SpaceUsageFold::SpaceUsageFold(Grouping by, const std::vector<SpaceFacts>& space
 void SpaceUsageFold::add(const SpaceUsageDay& d) {
     auto like = like_.find(d.space_id);
     SpaceId space = like == like_.end() ? d.space_id : like->second;  // an unknown space stays alone
-    auto [row, made] = rows_.try_emplace({date::sys_days{d.date}, space}, d);
-    if (made) {
-        row->second.space_id = space;
+    date::sys_days day{d.date};
+    if (!last_rows_ || day != last_day_) {
+        last_rows_ = &days_[day];
+        last_day_ = day;
+    }
+    auto row = std::lower_bound(last_rows_->begin(), last_rows_->end(), space,
+                                [](const SpaceUsageDay& r, SpaceId s) { return r.space_id < s; });
+    if (row == last_rows_->end() || row->space_id != space) {
+        last_rows_->insert(row, d)->space_id = space;
         return;
     }
-    row->second.bookings += d.bookings;
-    row->second.seconds += d.seconds;
-    row->second.attendees += d.attendees;
-    row->second.unused += d.unused;
+    row->bookings += d.bookings;
+    row->seconds += d.seconds;
+    row->attendees += d.attendees;
+    row->unused += d.unused;
 }
 
 std::vector<SpaceUsageDay> SpaceUsageFold::rows() const {
     std::vector<SpaceUsageDay> out;
-    out.reserve(rows_.size());
-    for (auto& [key, row] : rows_) out.push_back(row);
+    for (auto& [day, rows] : days_) out.insert(out.end(), rows.begin(), rows.end());
     return out;
 }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -28,8 +29,12 @@ public:
     std::vector<SpaceUsageDay> rows() const;
 
 private:
-    std::map<SpaceId, SpaceId> like_;  // each known space → the first space alike
-    std::map<std::pair<date::sys_days, SpaceId>, SpaceUsageDay> rows_;
+    using Rows = std::vector<SpaceUsageDay>;  // a day's, sorted by space: a few dozen
+
+    std::unordered_map<SpaceId, SpaceId> like_;  // each known space → the first space alike
+    std::map<date::sys_days, Rows> days_;
+    Rows* last_rows_ = nullptr;  // of last_day_: rows mostly come by day (the counters' key)
+    date::sys_days last_day_;
 };
 
 }  // namespace escale::indicators
