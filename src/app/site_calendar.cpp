@@ -25,7 +25,7 @@ Result<SiteDays> site_days(Context ctx, const Actor& actor, SiteId site_id, std:
         if (!site) return fail(errors::not_found(entity_label<Site>()));
         ESCALE_TRY_VOID(actor.require(Permission::read_site, Scope{site->id, std::nullopt}));
         ESCALE_TRY(auto cal, load_site_calendar(tx, *site));
-        SiteDays out{cal.today(ctx.clock.now()), {}};
+        SiteDays out{cal.today(ctx.clock.now()), cal.next_half_day(ctx.clock.now()), {}};
         Date from = from_param.value_or(out.today);
         Date to = to_param.value_or(Date{date::sys_days{from} + date::days{27}});
         if (date::sys_days{to} < date::sys_days{from})

@@ -25,6 +25,7 @@ struct CalendarDay {
 };
 struct SiteDays {
     Date today;  // at the site, by the server's clock
+    std::pair<Date, Half> next_half_day;  // in progress or to come (SiteCalendar::next_half_day)
     std::vector<CalendarDay> days;
 };
 Result<SiteDays> site_days(Context ctx, const Actor& actor, SiteId site_id, std::optional<Date> from,

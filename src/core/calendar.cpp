@@ -149,6 +149,13 @@ Instant SiteCalendar::slot_end(Date d, Half h) const {
     return at_local(d, h == Half::am ? noon_ : closes_);
 }
 
+std::pair<Date, Half> SiteCalendar::next_half_day(Instant now) const {
+    const Date d = today(now);
+    if (slot_end(d, Half::am) > now) return {d, Half::am};
+    if (slot_end(d, Half::pm) > now) return {d, Half::pm};
+    return {Date{date::sys_days{d} + date::days{1}}, Half::am};
+}
+
 Instant SiteCalendar::at_local(Date d, int minutes_after_midnight) const {
     const auto local = local_instant(d, minutes_after_midnight);
     const date::local_info info = zone_->get_info(local);

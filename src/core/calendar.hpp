@@ -50,6 +50,9 @@ public:
     // UTC instants where a half-day starts and ends: am = [opens, noon), pm = [noon, closes).
     Instant slot_start(Date d, Half h) const;
     Instant slot_end(Date d, Half h) const;
+    // The half-day in progress at `now`, or the next to come: the first whose end is after
+    // `now` (on a closed day too), which is the first a booking may still be made for.
+    std::pair<Date, Half> next_half_day(Instant now) const;
     // The UTC instant of local wall time minutes_after_midnight on date d. A time that
     // does not exist (spring-forward gap) maps to the first instant after the gap; an
     // ambiguous one (fall-back) to the earlier instant.

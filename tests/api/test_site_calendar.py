@@ -53,6 +53,26 @@ class SiteCalendarTest(unittest.TestCase):
         self.assertEqual(days["2026-12-25"], "Noël")
         self.assertEqual(days["2027-01-01"], "Jour de l'an")
 
+    def test_next_half_day_is_the_first_still_bookable(self):
+        status, cal, _ = self.agent.get("/api/v1/sites/1/calendar")
+        self.assertEqual(status, 200, cal)
+        self.assertEqual(cal["next_half_day"], {"date": "2026-03-02", "half": "am"})  # 09:00: the morning goes on
+        for clock, expected in (("2026-03-02T13:30:00Z", {"date": "2026-03-02", "half": "pm"}),  # 14:30
+                                ("2026-03-02T19:00:00Z", {"date": "2026-03-03", "half": "am"})):  # 20:00
+            with self.subTest(clock=clock):
+                server = Server(test_clock=clock)
+                try:
+                    agent = server.login("claire.dubreuil@pilote.escale.test")
+                    status, cal, _ = agent.get("/api/v1/sites/1/calendar")
+                    self.assertEqual(status, 200, cal)
+                    self.assertEqual(cal["next_half_day"], expected)
+                    # what comes before it is over: the server refuses to book it
+                    desk = agent.get("/api/v1/floors/1/availability?date=2026-03-02")[1]["desks"][0]["id"]
+                    assert_error(self, agent.post("/api/v1/desk-bookings", {"desk_id": desk, "date": "2026-03-02",
+                                                                           "period": "am"}), 422, "past")
+                finally:
+                    server.stop()
+
     def test_bad_requests(self):
         assert_error(self, self.agent.get("/api/v1/sites/1/calendar?from=2026-04-10&to=2026-04-01"), 400, "invalid_field")
         assert_error(self, self.agent.get("/api/v1/sites/1/calendar?from=2026-01-01&to=2027-01-03"), 400, "invalid_field")

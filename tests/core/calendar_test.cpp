@@ -507,5 +507,25 @@ TEST(ParseHalf, OnlyLowerCaseAmAndPm) {
     EXPECT_STREQ(to_string(Half::pm), "pm");
 }
 
+// ---------------------------------------------------------------------------------------
+// The half-day in progress or next (Ma semaine offers no booking before it)
+
+TEST(SiteCalendar, NextHalfDayIsTheFirstWhoseEndIsToCome) {
+    const auto cal = paris();  // 08:00, 12:00, 18:00 in Paris: UTC+1 in winter
+    const Date monday = ymd(2026, 3, 2), tuesday = ymd(2026, 3, 3);
+    using Next = std::pair<Date, Half>;
+    const Instant midnight = at_utc_midnight(monday);
+    EXPECT_EQ(cal.next_half_day(midnight - 2h), (Next{monday, Half::am}));  // 23:00 the evening before
+    EXPECT_EQ(cal.next_half_day(midnight + 6h), (Next{monday, Half::am}));  // 07:00, before opening
+    EXPECT_EQ(cal.next_half_day(midnight + 10h), (Next{monday, Half::am}));  // 11:00
+    EXPECT_EQ(cal.next_half_day(midnight + 10h + 59min), (Next{monday, Half::am}));
+    EXPECT_EQ(cal.next_half_day(midnight + 11h), (Next{monday, Half::pm}));  // noon: the morning is over
+    EXPECT_EQ(cal.next_half_day(midnight + 16h + 59min), (Next{monday, Half::pm}));
+    EXPECT_EQ(cal.next_half_day(midnight + 17h), (Next{tuesday, Half::am}));  // 18:00: the day is over
+    EXPECT_EQ(cal.next_half_day(midnight + 22h + 59min), (Next{tuesday, Half::am}));  // 23:59
+    // A Saturday evening gives Sunday's morning: closed days are half-days too.
+    EXPECT_EQ(cal.next_half_day(at_utc_midnight(ymd(2026, 3, 7)) + 20h), (Next{ymd(2026, 3, 8), Half::am}));
+}
+
 }  // namespace
 }  // namespace escale

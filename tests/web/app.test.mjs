@@ -107,6 +107,28 @@ describe('QR check-in page', () => {
 });
 
 describe('agent', () => {
+  test('Ma semaine offers no booking of a half-day already over', async () => {
+    // Tuesday 3 March 2026, 14:30 in Paris by the server's clock: the morning is over, the
+    // afternoon goes on (the server would refuse the one and accepts the other).
+    const afternoon = await startServer(['--test-clock', '2026-03-03T13:30:00Z']);
+    try {
+      const page = await newPage(browser);
+      await login(page, afternoon.base, accounts.agent);
+      await page.goto(`${afternoon.base}/semaine`);
+      await page.waitForSelector('a[href^="/plan?date="]');
+      const offered = await page.$$eval('a[href^="/plan?date="]', (as) => as.map((a) => a.getAttribute('href')));
+      const when = (href) => new URL(href, afternoon.base).searchParams;
+      assert.ok(!offered.some((h) => when(h).get('date') < '2026-03-03'), `no booking offered before today: ${offered}`);
+      assert.ok(!offered.some((h) => when(h).get('date') === '2026-03-03' && when(h).get('demi') === 'am'),
+        `none this morning: ${offered}`);
+      assert.ok(offered.some((h) => when(h).get('date') === '2026-03-03' && when(h).get('demi') === 'pm'),
+        `this afternoon is offered: ${offered}`);
+      await page.context().close();
+    } finally {
+      await afternoon.stop();
+    }
+  });
+
   test('books on the plan, finds it in Ma semaine, cancels it', async () => {
     const page = await newPage(browser);
     await login(page, server.base, accounts.agent);

@@ -82,6 +82,8 @@ export interface SiteDetail {
 export interface SiteCalendar {
   site_id: number;
   today: string;
+  // the half-day in progress, or the next one: those before it are over
+  next_half_day: { date: string; half: Half };
   days: { date: string; closed: boolean; reason: string | null }[];
 }
 

@@ -147,7 +147,10 @@ void add_referential_routes(Router& r, const RouteContext& rc) {
                    if (d.closed) reason = json::string(d.reason);
                    out.push_back(json::object{{"date", format_date(d.date)}, {"closed", d.closed}, {"reason", reason}});
                }
+               auto [next_date, next_half] = days->next_half_day;
                return json_response(200, json::object{{"site_id", *id}, {"today", format_date(days->today)},
+                                                      {"next_half_day", json::object{{"date", format_date(next_date)},
+                                                                                     {"half", to_string(next_half)}}},
                                                       {"days", std::move(out)}});
            }});
 }

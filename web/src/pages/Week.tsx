@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Ma semaine: the coming weeks, Monday first, as half-day cells: my desk where I have one
-// (with a button to cancel it), a link to the plan of that half-day where I have none,
+// (with a button to cancel it until its half-day is over), a link to the plan of that
+// half-day where I have none and it is not over,
 // closed days with their reason (GET /api/v1/sites/{id}/calendar, which also says what day
 // it is at the site). The grid is a table per week, read row by row. Live: a booking of mine
 // made or cancelled elsewhere (another tab, a référent on my behalf) shows within 2 s, and is
@@ -150,7 +151,7 @@ export function WeekPage() {
                     key={half}
                     day={day}
                     half={half}
-                    past={day < now}
+                    past={isOver(day, half, calendar.next_half_day)}
                     booking={bookings.find((b) => b.date === day && b.half === half)}
                     onCancel={cancel}
                   />
@@ -162,6 +163,12 @@ export function WeekPage() {
       )}
     </>
   );
+}
+
+// Whether a half-day is over: before the one in progress or next (the server's word, so that
+// this evening's morning offers no booking the server would refuse).
+function isOver(day: string, half: Half, next: SiteCalendar['next_half_day']) {
+  return day < next.date || (day === next.date && half === 'am' && next.half === 'pm');
 }
 
 function HalfDayCell(props: {
