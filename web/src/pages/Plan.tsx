@@ -285,7 +285,9 @@ export function PlanPage() {
         {error && <ErrorAlert>{error}</ErrorAlert>}
         {refusal && (
           <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
-            <p>Réservation impossible {capitalise(formatDate(date))} : {refusal.message}</p>
+            <p>
+              Réservation impossible le {formatDate(date)}. {refusal.message}
+            </p>
           </div>
         )}
       </div>

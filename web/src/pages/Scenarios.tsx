@@ -246,7 +246,7 @@ export function ScenariosPage() {
             <label class="fr-label" for="scenario-sub">Surface utile brute (m² SUB)</label>
             <input class="fr-input" id="scenario-sub" type="number" min="0" value={subM2} onInput={(e) => setSubM2((e.target as HTMLInputElement).value)} />
           </div>
-          <button class="fr-btn" type="submit">Calculer</button>
+          <button class="fr-btn fr-mb-4w" type="submit">Calculer</button>
         </form>
       )}
       {job && job.state !== 'done' && job.state !== 'failed' && (
