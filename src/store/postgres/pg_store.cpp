@@ -57,16 +57,18 @@ sql::Failure failure_of(const PGresult* r) {
     return f;
 }
 
+// An integer column's text (PostgreSQL writes integers in decimal).
+std::int64_t integer_of(std::string_view text) {
+    std::int64_t v = 0;
+    std::from_chars(text.data(), text.data() + text.size(), v);
+    return v;
+}
+
 class ResultRow final : public sql::Row {
 public:
     ResultRow(const PGresult* r, int row) : r_(r), row_(row) {}
     bool is_null(int col) const override { return PQgetisnull(r_, row_, col); }
-    std::int64_t integer(int col) const override {
-        std::int64_t v = 0;
-        auto t = text(col);
-        std::from_chars(t.data(), t.data() + t.size(), v);
-        return v;
-    }
+    std::int64_t integer(int col) const override { return integer_of(text(col)); }
     double real(int col) const override { return std::strtod(PQgetvalue(r_, row_, col), nullptr); }
     bool boolean(int col) const override { return PQgetvalue(r_, row_, col)[0] == 't'; }
     std::string_view text(int col) const override {
@@ -102,12 +104,7 @@ public:
     }
 
     bool is_null(int col) const override { return field(col).null; }
-    std::int64_t integer(int col) const override {
-        std::int64_t v = 0;
-        auto t = text(col);
-        std::from_chars(t.data(), t.data() + t.size(), v);
-        return v;
-    }
+    std::int64_t integer(int col) const override { return integer_of(text(col)); }
     double real(int col) const override {
         double v = 0;
         auto t = text(col);
