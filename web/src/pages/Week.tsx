@@ -97,9 +97,9 @@ export function WeekPage() {
     const what = `${formatDate(b.date)}, ${halfNames[b.half]}`;
     try {
       await del(`/api/v1/desk-bookings/${b.id}`);
+      await load();  // the grid shows the change before it is announced
       setNotice(`Réservation du poste ${b.desk_label} annulée (${what}).`);
       setError(null);
-      await load();
       heading.current?.focus();
     } catch (e) {
       setError(`Annulation impossible (${what}) : ${messageOf(e)}`);
