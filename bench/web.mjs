@@ -111,7 +111,7 @@ async function firstLoad(browser, base, path, session, desks, trace, returning =
 // One server of the `cite` demo serving the app built in `webRoot` (the harness's by default),
 // with what a run needs: the session of an agent and the largest floor.
 async function citeServer(webRoot) {
-  const server = await startServer(['--demo', 'cite'], { webRoot });
+  const server = await startServer(['--demo', 'cite'], { webRoot, realPasswords: true });
   const admin = await loginToken(server.base, 'admin@cite.escale.test');
   const residents = await api(server.base, '/api/v1/residents?site_id=1', admin.token);
   const agent = residents.find((r) => r.role === 'agent');

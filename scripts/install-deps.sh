@@ -49,9 +49,10 @@ test_packages=(
   googletest
   libgtest-dev
   postgresql  # scripts/pg-throwaway.sh: initdb and pg_ctl of a throwaway cluster
-  postgresql-client  # psql, used by tests/api to check the database at the source
+  postgresql-client  # psql, used by the web tests (tests/web/harness.mjs) to make databases
   python3  # tests/api, tests/layering, tests/licence
   python3-jsonschema  # the API tests validate every answer against docs/openapi.json
+  python3-psycopg  # tests/api check the PostgreSQL database at the source
   git  # tests/licence lists the files git tracks
   # web app (issue 11): the browser tests drive Debian's Chromium (tests/web)
   chromium

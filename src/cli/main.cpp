@@ -25,6 +25,7 @@
 #include "cli/plan_command.hpp"
 #include "app/floor_plan_cache.hpp"
 #include "app/identity/oidc_provider.hpp"
+#include "app/identity/passwords.hpp"
 #include "app/desk_qr.hpp"
 #include "app/periodic_jobs.hpp"
 #include "app/referential.hpp"
@@ -177,6 +178,10 @@ int main(int argc, char** argv) {
     serve->add_option("--test-clock", test_clock,
                       "Mode test : horloge réglable, démarrant à cet instant UTC (AAAA-MM-JJTHH:MM:SSZ)")
         ->group("");  // for tests only: hidden from the help
+    bool test_cheap_passwords = false;
+    serve->add_flag("--test-cheap-passwords", test_cheap_passwords,
+                    "Mode test : mots de passe hachés au coût minimal (argon2id, 1 passe, 8 Kio)")
+        ->group("");  // for tests only: hidden from the help
     app::OidcConfig oidc;
     std::string oidc_secret_file;
     SiteId oidc_default_site = 0;
@@ -292,6 +297,7 @@ int main(int argc, char** argv) {
     SystemClock system_clock;
 
     if (*serve) {
+        if (test_cheap_passwords) app::use_cheapest_password_hashing();
         auto store = open_db(serve_db);
         if (!store) return report(store.error());
         std::unique_ptr<ManualClock> manual;

@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Starts a real `escale serve` on a free loopback port for API tests, and speaks HTTP to it.
 
-Only the Python standard library is used, and jsonschema (Debian's python3-jsonschema) to
-check every answer against docs/openapi.json (openapi_check.py). The binary comes from $ESCALE_BIN (set by CTest).
+Only the Python standard library is used, jsonschema (Debian's python3-jsonschema) to
+check every answer against docs/openapi.json (openapi_check.py), and psycopg (Debian's
+python3-psycopg) for the checks at the source on PostgreSQL. The binary comes from $ESCALE_BIN (set by CTest).
 The database is SQLite, or PostgreSQL when $ESCALE_TEST_DB is "postgres": then every server
 gets a fresh database on the cluster named by $ESCALE_TEST_PG_URL (scripts/test.sh starts
-one), and checks at the source go through psql.
+one), and checks at the source go through psycopg (psql, a process per statement, took
+seconds of each test).
 """
 import http.client
 import json
@@ -17,6 +19,12 @@ import subprocess
 import tempfile
 import threading
 import unittest
+
+try:
+    import psycopg  # Debian's python3-psycopg: the PostgreSQL checks at the source
+    import psycopg.adapt
+except ImportError:  # the SQLite runs do without
+    psycopg = None
 import urllib.parse
 import uuid
 
@@ -79,16 +87,37 @@ def pg_admin_url():
     return url
 
 
+class _AsText(psycopg.adapt.Loader if psycopg else object):
+    """Every value as PostgreSQL writes it in text, as psql prints it."""
+
+    def load(self, data):
+        return bytes(data).decode()
+
+
+def _connect(url):
+    """A connection in autocommit whose statements run as psql's would (several in one string,
+    without parameters) and whose values all come back as text."""
+    if psycopg is None:
+        raise unittest.SkipTest("python3-psycopg is not installed (scripts/install-deps.sh --tests installs it)")
+    conn = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor)
+    for t in psycopg.postgres.types:
+        for oid in (t.oid, getattr(t, "array_oid", 0)):
+            if oid:
+                conn.adapters.register_loader(oid, _AsText)
+    return conn
+
+
+def _rows(cursor):
+    """Rows as tuples of str (int where the text is an integer, None for NULL)."""
+    if cursor.description is None:
+        return []
+    return [tuple(v if v is None else int(v) if re.fullmatch(r"-?\d+", v) else v for v in r) for r in cursor.fetchall()]
+
+
 def psql(url, sql):
-    """Rows of a query run by psql, as tuples of str (int where the text is an integer, None for NULL)."""
-    out = subprocess.run(["psql", url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-F", "\x1f", "-R", "\x1e",
-                          "-P", "null=\x1d", "-c", sql], check=True, capture_output=True, text=True).stdout
-    rows = []
-    for record in out.rstrip("\n").split("\x1e"):
-        if record:
-            rows.append(tuple(None if v == "\x1d" else int(v) if re.fullmatch(r"-?\d+", v) else v
-                              for v in record.split("\x1f")))
-    return rows
+    """Rows of a statement (or of the last of several) run on the database at `url`."""
+    with _connect(url) as conn:
+        return _rows(conn.execute(sql))
 
 
 class PgCursor:
@@ -106,21 +135,28 @@ class PgCursor:
 
 
 class PgDb:
-    """The slice of sqlite3.Connection the tests use, over psql ('?' placeholders)."""
+    """The slice of sqlite3.Connection the tests use ('?' placeholders), over one connection
+    opened at the first statement and closed at the end of the `with` block."""
 
     def __init__(self, url):
         self.url = url
+        self.conn = None
 
     def execute(self, sql, params=()):
         for p in params:
             literal = str(p) if isinstance(p, int) else "'" + str(p).replace("'", "''") + "'"
             sql = sql.replace("?", literal, 1)
-        return PgCursor(psql(self.url, sql))
+        if self.conn is None:
+            self.conn = _connect(self.url)
+        return PgCursor(_rows(self.conn.execute(sql)))
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
         return False
 
 
@@ -128,7 +164,7 @@ class Server:
     """A running server with its own temporary database. Use as a context manager."""
 
     def __init__(self, demo="pilot", test_clock=TEST_NOW, extra=(), db=None, share_with=None, db_url=None, port=0,
-                 history="past", rules=False, nofile=None):
+                 history="past", rules=False, nofile=None, real_passwords=False):
         """`history`: the demo's booking history (--demo-history): "past" by default, so that the
         days the tests book (from TEST_NOW on) start free while the weeks before have a life;
         "full" adds the demo's bookings of the coming days. `share_with`: another Server whose database this one uses too (it stays the
@@ -139,7 +175,10 @@ class Server:
         default a server this harness starts on a fresh demo database has them switched off,
         so that tests of other capabilities book any desk (tests/api/test_desk_rules.py keeps them).
         `nofile`: the server process's limit of open files (soft and hard), as `ulimit -n` would
-        set it."""
+        set it. `real_passwords`: hash passwords at the production cost (argon2id, 64 MiB, about
+        0.1 s a hash), for the tests of what that cost does (login floods, a stop during a login);
+        by default the server hashes at libsodium's minimum (--test-cheap-passwords), or the
+        suite's thousands of logins would take most of its time."""
         self.dir = tempfile.TemporaryDirectory(prefix="escale-api-")
         self.kind = db or database_kind()
         self.pg_url = None
@@ -168,6 +207,8 @@ class Server:
         args = [BIN, "serve", "--listen", f"127.0.0.1:{port}", "--db", self.db_url, "--demo", demo, "--demo-history", history]
         if test_clock:
             args += ["--test-clock", test_clock]
+        if not real_passwords:
+            args.append("--test-cheap-passwords")
         args += list(extra)
         preexec = None
         if nofile is not None:

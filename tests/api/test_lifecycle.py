@@ -106,7 +106,7 @@ class HealthTest(unittest.TestCase):
 
 class ShutdownTest(unittest.TestCase):
     def test_sigterm_finishes_the_request_in_flight_and_exits_0(self):
-        server = Server()
+        server = Server(real_passwords=True)
         try:
             sock = connect(server.port)
             # A first request, so that the connection is an established keep-alive one.

@@ -227,5 +227,24 @@ class ThrottleTest(unittest.TestCase):
             self.assertEqual(login_status(server, email, SECOND), 200)
 
 
+class HashCostTest(unittest.TestCase):
+    """The tests' servers hash at libsodium's minimum (--test-cheap-passwords, escale_server.py);
+    a server started as an operator starts it hashes at the production cost: argon2id, 64 MiB,
+    2 passes (app/identity/passwords.hpp), and every login reads the cost from the stored hash."""
+
+    def test_passwords_are_hashed_at_the_production_cost_without_the_test_flag(self):
+        for real, cost in ((True, "$argon2id$v=19$m=65536,t=2,p=1$"), (False, "$argon2id$v=19$m=8,t=1,p=1$")):
+            with self.subTest(real_passwords=real), Server(real_passwords=real) as server:
+                admin = server.login(ADMIN)  # a demo account's hash, made at the server's start
+                status, made, _ = admin.post("/api/v1/residents", {"site_id": 1, "email": "cout@pilote.escale.test",
+                                                                    "display_name": "Coût", "password": FIRST})
+                self.assertEqual(status, 201, made)
+                self.assertEqual(login_status(server, "cout@pilote.escale.test", FIRST), 200)
+                with server.db() as db:
+                    hashes = [r[0] for r in db.execute("SELECT password_hash FROM credentials")]
+                self.assertGreater(len(hashes), 30)
+                self.assertEqual({h[:len(cost)] for h in hashes}, {cost})
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -30,14 +30,17 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 // (issue 10, item 4: the pilot's weekly quota, quartier priority and adapted desks); by
 // default they are switched off through the API, as the API tests' harness does, so that a
 // test books any desk. `options.webRoot`: another build of the app (bench/web.mjs --before).
+// `options.realPasswords`: hash passwords at the production cost; by default the server hashes
+// at the minimum (--test-cheap-passwords), as the API tests' harness does.
 export async function startServer(extraArgs = [], options = {}) {
   const rules = options.rules ?? false;
+  const cheapPasswords = options.realPasswords ? [] : ['--test-cheap-passwords'];
   // A --listen or --demo in extraArgs replaces the default (a free port; the pilot demo).
   const dir = mkdtempSync(path.join(os.tmpdir(), 'escale-web-'));
   const listen = extraArgs.includes('--listen') ? [] : ['--listen', '127.0.0.1:0'];
   const demo = extraArgs.includes('--demo') ? [] : ['--demo', 'pilot'];
   const args = ['serve', ...listen, '--db', options.db ?? `sqlite:${path.join(dir, 'escale.db')}`, ...demo,
-    '--demo-history', 'past', '--web-root', options.webRoot ?? webRoot, ...extraArgs];
+    '--demo-history', 'past', '--web-root', options.webRoot ?? webRoot, ...cheapPasswords, ...extraArgs];
   const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => (stderr += d));

@@ -12,6 +12,11 @@
 
 namespace escale::app {
 
+// Tests only (`escale serve --test-cheap-passwords`): the hashes made from now on take
+// libsodium's minimum (1 pass, 8 KiB) instead, so that a test suite logging in thousands of
+// times does not spend its time hashing. Verification reads the parameters from each hash.
+void use_cheapest_password_hashing();
+
 // nullopt only if the system is out of memory.
 std::optional<std::string> hash_password(std::string_view password);
 // A new password: checked against the policy (core/password_policy), then hashed. Slow: call
