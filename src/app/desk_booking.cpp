@@ -258,10 +258,13 @@ Result<std::vector<PlacedBooking>> my_desk_bookings(Context ctx, const Actor& ac
 }
 
 
-Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, FloorId floor_id, Date date) {
+Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, FloorId floor_id,
+                                             std::optional<Date> asked) {
     return in_transaction(ctx, TxMode::read, [&](Transaction& tx) -> Result<FloorAvailability> {
         ESCALE_TRY(auto plan, current_floor_plan(ctx, tx, floor_id));
         ESCALE_TRY_VOID(actor.require(Permission::read_site, Scope{plan->site.id, std::nullopt}));
+        const Instant now = ctx.clock.now();
+        const Date date = asked ? *asked : plan->calendar.next_open_half_day(now).first;
         std::vector<SlotHolder> holders;
         if (!plan->desks.empty()) {
             ESCALE_TRY(holders, tx.bookings().slot_holders(date, plan->desks.front().id, plan->desks.back().id));
@@ -269,7 +272,6 @@ Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, Fl
 
         FloorAvailability out{plan, date, plan->calendar.is_closed(date), std::vector<DeskSlots>(plan->desks.size()),
                               std::nullopt, std::nullopt};
-        Instant now = ctx.clock.now();
         for (Half h : {Half::am, Half::pm}) {
             auto ok = check_desk_slot_bookable(plan->calendar, date, h, now, plan->site.booking_horizon_days);
             if (!ok) (h == Half::am ? out.am_refusal : out.pm_refusal) = ok.error();

@@ -96,7 +96,9 @@ struct FloorAvailability {
     std::optional<Error> am_refusal, pm_refusal;
 };
 
-// Who holds what on a floor for a date, without saying who: "taken" names nobody.
-Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, FloorId floor, Date date);
+// Who holds what on a floor for a date, without saying who: "taken" names nobody. Without a
+// date, the day of the site's next open half-day (SiteCalendar::next_open_half_day).
+Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, FloorId floor,
+                                             std::optional<Date> date);
 
 }  // namespace escale::app

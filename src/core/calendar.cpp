@@ -156,6 +156,15 @@ std::pair<Date, Half> SiteCalendar::next_half_day(Instant now) const {
     return {Date{date::sys_days{d} + date::days{1}}, Half::am};
 }
 
+std::pair<Date, Half> SiteCalendar::next_open_half_day(Instant now) const {
+    const auto next = next_half_day(now);
+    for (int ahead = 0; ahead <= 366; ++ahead) {
+        const Date d{date::sys_days{next.first} + date::days{ahead}};
+        if (!is_closed(d)) return {d, ahead == 0 ? next.second : Half::am};
+    }
+    return next;
+}
+
 Instant SiteCalendar::at_local(Date d, int minutes_after_midnight) const {
     const auto local = local_instant(d, minutes_after_midnight);
     const date::local_info info = zone_->get_info(local);

@@ -53,6 +53,10 @@ public:
     // The half-day in progress at `now`, or the next to come: the first whose end is after
     // `now` (on a closed day too), which is the first a booking may still be made for.
     std::pair<Date, Half> next_half_day(Instant now) const;
+    // The first of the half-days from next_half_day(now) on whose day is open: the one a
+    // resident most likely wants to book (what the plan opens on). A site closed for the whole
+    // year to come gives next_half_day(now).
+    std::pair<Date, Half> next_open_half_day(Instant now) const;
     // The UTC instant of local wall time minutes_after_midnight on date d. A time that
     // does not exist (spring-forward gap) maps to the first instant after the gap; an
     // ambiguous one (fall-back) to the earlier instant.

@@ -110,6 +110,25 @@ class BookingTest(unittest.TestCase):
         finally:
             self.server.set_clock("2026-03-02T08:00:00Z")
 
+    def test_without_a_date_the_availability_is_of_the_next_open_half_days_day(self):
+        """What the plan opens on: today while one of its half-days is to come, else the next
+        open day (the answer's date says which)."""
+        def shown():
+            status, a, _ = self.server.login(self.alice_email).get(f"/api/v1/floors/{self.floor}/availability")
+            self.assertEqual(status, 200, a)
+            return a["date"], a["refusals"]["am"] and a["refusals"]["am"]["code"], a["refusals"]["pm"]
+
+        self.assertEqual(shown(), ("2026-03-02", None, None))  # Monday 09:00
+        try:
+            self.server.set_clock("2026-03-02T13:30:00Z")  # 14:30: the morning is over
+            self.assertEqual(shown(), ("2026-03-02", "past", None))
+            self.server.set_clock("2026-03-02T19:00:00Z")  # 20:00: tomorrow
+            self.assertEqual(shown(), ("2026-03-03", None, None))
+            self.server.set_clock("2026-04-23T19:00:00Z")  # Thursday evening: Friday is the closure, then a weekend
+            self.assertEqual(shown(), ("2026-04-27", None, None))
+        finally:
+            self.server.set_clock("2026-03-02T08:00:00Z")
+
     def test_cancel_frees_the_slot(self):
         status, body, _ = self.book(self.alice, self.desks[9], "2026-03-11", "am")
         booking = body["bookings"][0]["id"]
@@ -171,7 +190,7 @@ class BookingTest(unittest.TestCase):
         assert_error(self, a.post("/api/v1/desk-bookings", {"date": WEDNESDAY}), 400, "missing_field")
         assert_error(self, a.post("/api/v1/desk-bookings", {"desk_id": self.desks[0], "date": WEDNESDAY, "x": 1}), 400, "unknown_field")
         assert_error(self, a.get("/api/v1/me/desk-bookings?from=2026-03-10&to=2026-03-01"), 400, "invalid_field")
-        assert_error(self, a.get(f"/api/v1/floors/{self.floor}/availability"), 400, "missing_field")
+        assert_error(self, a.get(f"/api/v1/floors/{self.floor}/availability?date=demain"), 400, "invalid_date")
         assert_error(self, a.get("/api/v1/floors/999/availability?date=2026-03-04"), 404, "not_found")
 
 

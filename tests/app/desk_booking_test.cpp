@@ -185,4 +185,15 @@ TEST_F(DeskBookingTest, AvailabilitySaysWhyAFreeDeskCannotBeBooked) {
     EXPECT_FALSE(today.pm_refusal);
 }
 
+TEST_F(DeskBookingTest, AvailabilityWithoutADateIsTheNextOpenDays) {
+    auto a = app::floor_availability(ctx(), actor(alice), floor, std::nullopt);
+    ASSERT_TRUE(a) << a.error().message;
+    EXPECT_EQ(a->date, 2026_y / 3 / 2);  // Monday 08:00: today
+    clock.set(date::sys_days{2026_y / 3 / 6} + std::chrono::hours{19});  // Friday 20:00 in Paris
+    a = app::floor_availability(ctx(), actor(alice), floor, std::nullopt);
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->date, 2026_y / 3 / 9);  // the weekend skipped: Monday
+    EXPECT_FALSE(a->am_refusal);
+}
+
 }  // namespace

@@ -527,5 +527,22 @@ TEST(SiteCalendar, NextHalfDayIsTheFirstWhoseEndIsToCome) {
     EXPECT_EQ(cal.next_half_day(at_utc_midnight(ymd(2026, 3, 7)) + 20h), (Next{ymd(2026, 3, 8), Half::am}));
 }
 
+TEST(SiteCalendar, NextOpenHalfDaySkipsClosedDays) {
+    // Friday 3 April 2026, then Easter Monday (6 April) and a closure on Tuesday 7 April.
+    auto cal = *SiteCalendar::make("Europe/Paris", "08:00", "12:00", "18:00", {ymd(2026, 4, 7)});
+    using Next = std::pair<Date, Half>;
+    const Instant friday = at_utc_midnight(ymd(2026, 4, 3));  // Paris is UTC+2 in April
+    EXPECT_EQ(cal.next_open_half_day(friday + 8h), (Next{ymd(2026, 4, 3), Half::am}));   // 10:00
+    EXPECT_EQ(cal.next_open_half_day(friday + 11h), (Next{ymd(2026, 4, 3), Half::pm}));  // 13:00
+    // Friday evening: the weekend, Easter Monday and the closure are skipped.
+    EXPECT_EQ(cal.next_open_half_day(friday + 17h), (Next{ymd(2026, 4, 8), Half::am}));
+    EXPECT_EQ(cal.next_half_day(friday + 17h), (Next{ymd(2026, 4, 4), Half::am}));
+    // A site closed every day of the year to come: the next half-day, closed as it is.
+    std::set<Date> all;
+    for (auto d = date::sys_days{ymd(2026, 4, 1)}; d <= date::sys_days{ymd(2027, 5, 1)}; d += date::days{1}) all.insert(Date{d});
+    auto shut = *SiteCalendar::make("Europe/Paris", "08:00", "12:00", "18:00", all);
+    EXPECT_EQ(shut.next_open_half_day(friday + 17h), (Next{ymd(2026, 4, 4), Half::am}));
+}
+
 }  // namespace
 }  // namespace escale

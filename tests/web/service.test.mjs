@@ -7,7 +7,7 @@
 // there and cancelled there.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+import { accounts, axeViolations, demoPassword, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -175,5 +175,75 @@ describe('Mon service', () => {
     assert.deepEqual((await fits(phone)).filter((d) => d > 0), [], 'no week table scrolls sideways');
     assert.deepEqual(await axeViolations(phone), []);
     await phone.context().close();
+  });
+
+  // The server's clock, not the browser's, says what is over: a morning over offers no
+  // « Annuler », and the forms and the plan open on the afternoon.
+  test('after noon, this morning is over on every page of the référent', async () => {
+    const tuesday = await startServer(['--test-clock', '2026-03-03T08:00:00Z']); // Tuesday 3 March, 09:00 in Paris
+    try {
+      const api = async (method, path, body, token) => {
+        const r = await fetch(`${tuesday.base}${path}`, {
+          method,
+          headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const text = await r.text();
+        return { status: r.status, body: text ? JSON.parse(text) : null };
+      };
+      const token = (await api('POST', '/api/v1/auth/login', { email: accounts.agent, password: demoPassword })).body.token;
+      const me = (await api('GET', '/api/v1/me', undefined, token)).body;
+      const member = (await api('GET', '/api/v1/residents?site_id=1', undefined, token)).body
+        .find((r) => r.service_id === me.service_id && r.id !== me.id && r.active);
+      const floor = (await api('GET', '/api/v1/sites/1', undefined, token)).body.floors[0].id;
+      const free = (await api('GET', `/api/v1/floors/${floor}/availability?date=2026-03-05`, undefined, token)).body
+        .desks.filter((d) => d.active && d.am === 'free').map((d) => d.id);
+      // This morning and Thursday morning, booked for the member at 09:00.
+      for (const [date, desk] of [['2026-03-03', free[0]], ['2026-03-05', free[1]]]) {
+        const made = await api('POST', '/api/v1/desk-bookings', { desk_id: desk, date, period: 'am', resident_id: member.id }, token);
+        assert.equal(made.status, 201, JSON.stringify(made.body));
+      }
+      assert.equal((await api('PUT', '/api/v1/test/clock', { now: '2026-03-03T13:30:00Z' })).status, 200); // 14:30
+
+      const page = await newPage(browser);
+      await login(page, tuesday.base, accounts.agent);
+      const cancels = async () => {
+        await loaded(page);
+        return page.locator('button[aria-label^="Annuler la réservation"]').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+      };
+      await page.goto(`${tuesday.base}/personne?id=${member.id}`);
+      await page.waitForSelector('#reserver-date');
+      const own = await cancels();
+      assert.equal(own.length, 1, own.join(' | '));
+      assert.match(own[0], /jeudi 5 mars matin/);
+      assert.equal(await page.inputValue('#reserver-date'), '2026-03-03');
+      assert.equal(await page.inputValue('#reserver-periode'), 'pm');
+
+      await page.goto(`${tuesday.base}/mon-service`);
+      await page.waitForSelector('#reserver-date');
+      const listed = await cancels();
+      assert.equal(listed.length, 1, listed.join(' | '));
+      assert.match(listed[0], /jeudi 5 mars matin/);
+      assert.equal(await page.locator('tr', { hasText: 'Mardi 3 mars, matin' }).locator('td').last().textContent(), 'Passée');
+      // The morning asked for anyway: no desk is offered, and the form says why.
+      await page.selectOption('#reserver-periode', 'am');
+      await page.waitForFunction(() => /passé/.test(document.querySelector('label[for="reserver-poste"]').textContent));
+      assert.equal(await page.locator('#reserver-poste option').count(), 1, 'only « Choisir un poste libre »');
+
+      // The plan from the menu opens on this afternoon, with nothing refused.
+      await page.getByRole('link', { name: 'Plan', exact: true }).first().click();
+      await page.waitForURL((u) => u.searchParams.get('date') === '2026-03-03' && u.searchParams.get('demi') === 'pm');
+      await page.waitForSelector('.escale-desk--free');
+      assert.equal(await page.locator('text=Réservation impossible').count(), 0);
+      // At 20:00, on tomorrow morning.
+      assert.equal((await api('PUT', '/api/v1/test/clock', { now: '2026-03-03T19:00:00Z' })).status, 200);
+      await login(page, tuesday.base, accounts.agent); // the session has been idle for too long
+      await page.goto(`${tuesday.base}/plan`);
+      await page.waitForURL((u) => u.searchParams.get('date') === '2026-03-04' && u.searchParams.get('demi') === 'am');
+      await page.waitForSelector('.escale-desk--free');
+      await page.context().close();
+    } finally {
+      await tuesday.stop();
+    }
   });
 });

@@ -47,7 +47,7 @@ void add_desk_booking_routes(Router& r, const RouteContext& rc) {
     r.add({.method = "GET", .pattern = "/api/v1/floors/{id}/availability", .handler = [ctx, encoder](const Call& c) {
                auto id = path_id(c);
                if (!id) return error_response(id.error());
-               auto d = date_param(c.request, "date");
+               auto d = optional_date_param(c.request, "date");
                if (!d) return error_response(d.error());
                auto availability = app::floor_availability(ctx, *c.actor, *id, *d);
                if (!availability) return error_response(availability.error());

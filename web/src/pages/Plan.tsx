@@ -2,14 +2,14 @@
 // Plan: a floor on a date and half-day (or the whole day), as a plan or as a list (the
 // choice is remembered), with a legend; a free desk is booked in one click, or with Enter.
 // The address holds the choice (/plan?date=2026-03-03&demi=am&etage=1) so that Ma semaine
-// links here and a reload keeps it.
+// links here and a reload keeps it; opened without a date, it shows the next half-day open.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { get, getText, post, withQuery } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { CalendarDownload } from '../components/CalendarDownload';
 import { PageTitle } from '../components/PageTitle';
 import { fetchOnce, messageOf, prefetch, siteDetail, useSite } from '../data';
-import { addDays, capitalise, formatDate, periodNames, today, weekday } from '../format';
+import { capitalise, formatDate, periodNames } from '../format';
 import { DeskList } from '../plan/DeskList';
 import { deskViews, stateNames, type DeskView } from '../plan/deskState';
 import { FloorPlan } from '../plan/FloorPlan';
@@ -17,7 +17,7 @@ import { changedDesks, useLiveFloor } from '../plan/liveFloor';
 import { sanitisePlan, type SanitisedPlan } from '../plan/sanitiseSvg';
 import { currentQuery, navigate } from '../router';
 import { canBook, session } from '../session';
-import type { BookingsResponse, FloorAvailability, Period } from '../types';
+import type { BookingsResponse, FloorAvailability, Period, SiteDetail } from '../types';
 
 const viewKey = 'escale.plan.vue';
 type View = 'plan' | 'liste';
@@ -30,9 +30,11 @@ function storedView(): View {
   }
 }
 
-const availabilityUrl = (floorId: number, date: string) => withQuery(`/api/v1/floors/${floorId}/availability`, { date });
+// Without a date, the server answers for the day of the site's next open half-day.
+const availabilityUrl = (floorId: number, date?: string) => withQuery(`/api/v1/floors/${floorId}/availability`, { date });
 const planUrl = (floorId: number) => `/api/v1/floors/${floorId}/plan`;
 const planText = (url: string) => getText(url, 'image/svg+xml');
+const readAvailability = (url: string) => get<FloorAvailability>(url);
 
 // Called at start when the address is the plan of a known floor: its availability and its
 // drawing are asked for while the session is (the cookie is all they need), and the site's
@@ -40,8 +42,8 @@ const planText = (url: string) => getText(url, 'image/svg+xml');
 export function prefetchPlan(query: URLSearchParams) {
   const floorId = Number(query.get('etage'));
   if (!floorId) return;
-  prefetch(availabilityUrl(floorId, chosenDate(query, 'Europe/Paris')), (url) =>
-    get<FloorAvailability>(url).then((a) => {
+  prefetch(availabilityUrl(floorId, askedDate(query)), (url) =>
+    readAvailability(url).then((a) => {
       siteDetail(a.floor.site_id).catch(() => undefined);
       return a;
     }),
@@ -49,29 +51,59 @@ export function prefetchPlan(query: URLSearchParams) {
   prefetch(planUrl(floorId), planText);
 }
 
-function chosenDate(query: URLSearchParams, timeZone: string): string {
+function askedDate(query: URLSearchParams): string | undefined {
   const d = query.get('date') ?? '';
-  return /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : firstWorkingDay(today(timeZone));
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined;
 }
 
-// The first weekday from today on.
-function firstWorkingDay(from: string): string {
-  let d = from;
-  while (weekday(d) >= 5) d = addDays(d, 1);
-  return d;
+function askedFloor(query: URLSearchParams, site: SiteDetail | null, serviceId: number | null) {
+  const myZone = site?.zones.find((z) => z.service_id === serviceId);
+  return Number(query.get('etage')) || myZone?.floor_id || site?.floors[0]?.id;
 }
 
 export function PlanPage() {
+  return askedDate(currentQuery.value) ? <FloorOnDate /> : <OpeningDay />;
+}
+
+// The plan opened without a date (from the menu): the server says which day, the one of the
+// site's next open half-day (so that, in the evening, the plan opens on tomorrow rather than
+// on a day over), and its afternoon if the morning is over. The address then holds the
+// choice, as if Ma semaine had linked here; the answer is handed over, not asked again.
+function OpeningDay() {
+  const site = useSite();
+  const query = currentQuery.value;
+  const floorId = askedFloor(query, site.data, session.value!.resident.service_id);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!floorId) return;
+    fetchOnce(availabilityUrl(floorId), readAvailability).then(
+      (a) => {
+        prefetch(availabilityUrl(floorId, a.date), () => Promise.resolve(a));
+        const demi = query.get('demi') ?? (a.refusals.am?.code === 'past' ? 'pm' : 'am');
+        navigate(withQuery('/plan', { date: a.date, demi, etage: String(floorId) }), { replace: true });
+      },
+      (e) => setError(messageOf(e)),
+    );
+  }, [floorId]);
+  if (site.error || error) return <ErrorAlert>{site.error ?? error}</ErrorAlert>;
+  return (
+    <>
+      <PageTitle title="Plan">Réserver un poste</PageTitle>
+      <p aria-busy="true">Chargement du niveau…</p>
+    </>
+  );
+}
+
+function FloorOnDate() {
   const site = useSite();
   const s = session.value!;
   const query = currentQuery.value;
   const timeZone = site.data?.site.time_zone ?? 'Europe/Paris';
-  const date = chosenDate(query, timeZone);
+  const date = askedDate(query)!;
   const demi = query.get('demi');
   const period: Period = demi === 'pm' || demi === 'day' ? demi : 'am';
   const floors = site.data?.floors ?? [];
-  const myZone = site.data?.zones.find((z) => z.service_id === s.resident.service_id);
-  const floorId = Number(query.get('etage')) || myZone?.floor_id || floors[0]?.id;
+  const floorId = askedFloor(query, site.data, s.resident.service_id);
 
   const [view, setView] = useState<View>(storedView);
   const [availability, setAvailability] = useState<FloorAvailability | null>(null);
@@ -96,7 +128,7 @@ export function PlanPage() {
   const loadAvailability = useCallback(async () => {
     if (!floorId) return;
     try {
-      setAvailability(await fetchOnce<FloorAvailability>(availabilityUrl(floorId, date), get));
+      setAvailability(await fetchOnce(availabilityUrl(floorId, date), readAvailability));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -113,7 +145,7 @@ export function PlanPage() {
   const liveReload = useCallback(async () => {
     if (!floorId) return;
     try {
-      setAvailability(await get<FloorAvailability>(availabilityUrl(floorId, date)));
+      setAvailability(await readAvailability(availabilityUrl(floorId, date)));
     } catch {
       // The next change or reconnection reads again; the plan shown stays as it was.
     }

@@ -10,7 +10,8 @@ import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
 import { WeekTable } from '../components/WeekTable';
 import { messageOf, useSite } from '../data';
-import { addDays, formatDate, halfNames, mondayOf, today } from '../format';
+import { isOver, useSiteNow } from '../siteNow';
+import { addDays, formatDate, halfNames, mondayOf } from '../format';
 import { statusNames, type PresenceDay, type PresenceHalf } from '../presence';
 import { currentQuery } from '../router';
 import { canAdminister, session } from '../session';
@@ -37,13 +38,15 @@ export function ResidentPage() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const now = today(site.data?.site.time_zone);
-  const from = mondayOf(now);
-  const to = addDays(from, weeksShown * 7 - 1);
   const siteId = site.data?.site.id;
+  const siteNow = useSiteNow(s.resident.site_id);
+  const now = siteNow.data?.today;
+  const next = siteNow.data?.next;
+  const from = now && mondayOf(now);
+  const to = from && addDays(from, weeksShown * 7 - 1);
 
   const load = useCallback(async () => {
-    if (!id || !siteId) return;
+    if (!id || !siteId || !from || !to) return;
     try {
       const [r, plan] = await Promise.all([
         get<Resident>(`/api/v1/residents/${id}`),
@@ -81,7 +84,7 @@ export function ResidentPage() {
     }
   };
 
-  if (site.error) return <ErrorAlert>{site.error}</ErrorAlert>;
+  if (site.error || siteNow.error) return <ErrorAlert>{site.error ?? siteNow.error}</ErrorAlert>;
   if (!id) return <ErrorAlert>Aucune personne n'est indiquée dans l'adresse.</ErrorAlert>;
   const service = site.data?.services.find((sv) => sv.id === resident?.service_id);
   const shown = (days ?? []).filter((d) => !d.closed);
@@ -91,7 +94,7 @@ export function ResidentPage() {
       <PageTitle title={resident?.display_name ?? 'Personne'} />
       <Notice message={notice} />
       {error && <ErrorAlert>{error}</ErrorAlert>}
-      {!resident || !days || !site.data ? (
+      {!resident || !days || !site.data || !from || !next ? (
         !error && <p aria-busy="true">Chargement…</p>
       ) : (
         <>
@@ -109,7 +112,7 @@ export function ResidentPage() {
               days={shown.map((d) => d.date)}
               today={now}
               cell={(day, half) => (
-                <HalfCell key={half} date={day} half={half} h={shownOn.get(day)![half]} past={day < now}
+                <HalfCell key={half} date={day} half={half} h={shownOn.get(day)![half]} past={isOver(day, half, next)}
                   who={resident.display_name} onCancel={cancel} />
               )}
             />
@@ -133,7 +136,7 @@ export function ResidentPage() {
             <BookForMember
               site={site.data}
               members={[resident]}
-              firstDate={now}
+              first={next}
               onBooked={async (message) => {
                 setNotice(message);
                 setError(null);

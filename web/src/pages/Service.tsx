@@ -11,7 +11,8 @@ import { PageTitle } from '../components/PageTitle';
 import { Table } from '../components/Table';
 import { WeekTable } from '../components/WeekTable';
 import { messageOf, useSite } from '../data';
-import { addDays, capitalise, formatDate, halfNames, mondayOf, today } from '../format';
+import { isOver, useSiteNow } from '../siteNow';
+import { addDays, capitalise, formatDate, halfNames, mondayOf } from '../format';
 import { holds, session } from '../session';
 import type { Half, Resident, Service, SessionInfo } from '../types';
 import { BookForMember } from './service/BookForMember';
@@ -35,7 +36,7 @@ export function ServicePage() {
   const s = session.value;
   const managed = s && site.data ? servicesManaged(s, site.data.services) : [];
   const [serviceId, setServiceId] = useState<number | null>(null);
-  const [monday, setMonday] = useState(() => mondayOf(today()));
+  const [chosenMonday, setMonday] = useState<string | null>(null); // null: this week
   const [week, setWeek] = useState<MemberWeek[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -43,9 +44,13 @@ export function ServicePage() {
   const current = serviceId ?? s?.resident.service_id ?? managed[0]?.id ?? null;
   const chosen = managed.find((sv) => sv.id === current) ?? managed[0];
   const siteId = site.data?.site.id;
+  const siteNow = useSiteNow(s?.resident.site_id);
+  const now = siteNow.data?.today;
+  const next = siteNow.data?.next;
+  const monday = chosenMonday ?? (now ? mondayOf(now) : null);
 
   const load = useCallback(async () => {
-    if (!chosen || !siteId) return;
+    if (!chosen || !siteId || !monday) return;
     try {
       const residents = await get<Resident[]>(withQuery('/api/v1/residents', { site_id: siteId }));
       const members = residents.filter((r) => r.active && r.service_id === chosen.id);
@@ -66,7 +71,7 @@ export function ServicePage() {
     load();
   }, [load]);
 
-  if (site.error) return <ErrorAlert>{site.error}</ErrorAlert>;
+  if (site.error || siteNow.error) return <ErrorAlert>{site.error ?? siteNow.error}</ErrorAlert>;
   if (!s) return null;
 
   const cancel = async (m: Resident, date: string, half: Half, bookingId: number, desk: string) => {
@@ -82,7 +87,6 @@ export function ServicePage() {
     }
   };
 
-  const now = today();
   const days = week?.[0]?.days.filter((d) => !d.closed).map((d) => d.date) ?? [];
   const bookings = (week ?? []).flatMap((mw) =>
     mw.days.flatMap((d) =>
@@ -93,7 +97,7 @@ export function ServicePage() {
   return (
     <>
       <PageTitle title="Mon service" />
-      {!site.data ? (
+      {!site.data || !monday || !next ? (
         <p aria-busy="true">Chargement du site…</p>
       ) : !chosen ? (
         <p>Vous n'êtes référent d'aucun service de ce site.</p>
@@ -193,7 +197,7 @@ export function ServicePage() {
                       </td>
                       <td>{b.desk}</td>
                       <td>
-                        {b.date >= now ? (
+                        {!isOver(b.date, b.half, next) ? (
                           <button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary"
                             aria-label={`Annuler la réservation de ${b.mw.member.display_name}, ${formatDate(b.date)} ${halfNames[b.half]}, poste ${b.desk}`}
                             onClick={() => cancel(b.mw.member, b.date, b.half, b.id, b.desk)}>
@@ -230,7 +234,7 @@ export function ServicePage() {
             <BookForMember
               site={site.data}
               members={week.map((mw) => mw.member)}
-              firstDate={monday < now ? now : monday}
+              first={monday <= next.date ? next : { date: monday, half: 'am' }}
               onBooked={async (message) => {
                 setNotice(message);
                 setError(null);

@@ -14,6 +14,7 @@ import { WeekTable } from '../components/WeekTable';
 import { PageTitle } from '../components/PageTitle';
 import { messageOf, useSite } from '../data';
 import { addDays, formatDate, halfNames, mondayOf, today } from '../format';
+import { isOver } from '../siteNow';
 import { useLiveSite } from '../plan/liveFloor';
 import type { Half, PlacedDeskBooking, SiteCalendar } from '../types';
 import { LockerCard, SpaceBookingsCard, TodayCard } from './WeekCards';
@@ -163,12 +164,6 @@ export function WeekPage() {
       )}
     </>
   );
-}
-
-// Whether a half-day is over: before the one in progress or next (the server's word, so that
-// this evening's morning offers no booking the server would refuse).
-function isOver(day: string, half: Half, next: SiteCalendar['next_half_day']) {
-  return day < next.date || (day === next.date && half === 'am' && next.half === 'pm');
 }
 
 function HalfDayCell(props: {

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Mon service: book a desk on behalf of a member (POST /api/v1/desk-bookings with
 // resident_id; permission book_for_others). The desks offered are those free for the chosen
-// date and period on every floor of the site (GET /api/v1/floors/{id}/availability).
+// date and period on every floor of the site (GET /api/v1/floors/{id}/availability); none,
+// with the reason, when the server would refuse the half-day (over, closed, too far ahead).
+// The form opens on `first`, the site's next half-day (the whole day if it is a morning).
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post, withQuery } from '../../api';
 import { ErrorAlert } from '../../components/Alert';
 import { InputField, SelectField } from '../../components/Field';
 import { messageOf } from '../../data';
 import { formatDate, periodNames } from '../../format';
+import type { NextHalfDay } from '../../siteNow';
 import type { DeskAvailability, FloorAvailability, Period, Resident, SiteDetail } from '../../types';
 
 type FieldName = 'member' | 'date' | 'period' | 'desk';
@@ -25,30 +28,30 @@ function fieldOf(e: ApiError): FieldName | null {
   return null;
 }
 
-export function BookForMember(props: { site: SiteDetail; members: Resident[]; firstDate: string; onBooked: (message: string) => void }) {
+export function BookForMember(props: { site: SiteDetail; members: Resident[]; first: NextHalfDay; onBooked: (message: string) => void }) {
   const { site, members } = props;
   // One person (their own page): no list to choose from, their name in the title.
   const alone = members.length === 1 ? members[0] : null;
   const [memberId, setMemberId] = useState(alone ? String(alone.id) : '');
-  const [date, setDate] = useState(props.firstDate);
-  const [period, setPeriod] = useState<Period>('day');
+  const [date, setDate] = useState(props.first.date);
+  const [period, setPeriod] = useState<Period>(props.first.half === 'pm' ? 'pm' : 'day');
   const [deskId, setDeskId] = useState('');
   const [desks, setDesks] = useState<(DeskAvailability & { floorName: string })[] | null>(null);
+  const [refusals, setRefusals] = useState<FloorAvailability['refusals'] | null>(null);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [summary, setSummary] = useState<string | null>(null);
 
   useEffect(() => {
     setDesks(null);
+    setRefusals(null);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
     let stale = false;
-    Promise.all(
-      site.floors.map((f) =>
-        get<FloorAvailability>(withQuery(`/api/v1/floors/${f.id}/availability`, { date })).then((a) =>
-          a.closed ? [] : a.desks.filter((d) => d.active).map((d) => ({ ...d, floorName: f.name })),
-        ),
-      ),
-    ).then(
-      (all) => !stale && setDesks(all.flat()),
+    Promise.all(site.floors.map((f) => get<FloorAvailability>(withQuery(`/api/v1/floors/${f.id}/availability`, { date })))).then(
+      (all) => {
+        if (stale) return;
+        setDesks(all.flatMap((a, i) => a.desks.filter((d) => d.active).map((d) => ({ ...d, floorName: site.floors[i].name }))));
+        setRefusals(all[0]?.refusals ?? null); // the site's rules: the same on every floor
+      },
       (e) => !stale && setErrors({ date: messageOf(e) }),
     );
     return () => {
@@ -56,7 +59,13 @@ export function BookForMember(props: { site: SiteDetail; members: Resident[]; fi
     };
   }, [date, site]);
 
-  const free = (desks ?? []).filter((d) => (period === 'day' ? d.am === 'free' && d.pm === 'free' : d[period] === 'free'));
+  const refusal = refusals && (period === 'day' ? refusals.am ?? refusals.pm : refusals[period]);
+  const free = refusal ? [] : (desks ?? []).filter((d) => (period === 'day' ? d.am === 'free' && d.pm === 'free' : d[period] === 'free'));
+  const deskHint = !desks
+    ? 'Recherche des postes libres…'
+    : refusal
+      ? `Aucun poste : ${refusal.message.charAt(0).toLowerCase()}${refusal.message.slice(1)}`
+      : `${free.length} poste${free.length > 1 ? 's' : ''} libre${free.length > 1 ? 's' : ''}`;
   const zoneName = (id: number | null) => site.zones.find((z) => z.id === id)?.name;
 
   const submit = async (e: Event) => {
@@ -105,7 +114,7 @@ export function BookForMember(props: { site: SiteDetail; members: Resident[]; fi
             </div>
           )}
           <div class="fr-col-12 fr-col-md-3">
-            <InputField id="reserver-date" label="Date" type="date" value={date} min={props.firstDate} error={errors.date}
+            <InputField id="reserver-date" label="Date" type="date" value={date} min={props.first.date} error={errors.date}
               onInput={(v) => {
                 setDate(v);
                 setDeskId('');
@@ -123,7 +132,7 @@ export function BookForMember(props: { site: SiteDetail; members: Resident[]; fi
             </SelectField>
           </div>
           <div class="fr-col-12">
-            <SelectField id="reserver-poste" label="Poste" hint={desks ? `${free.length} poste${free.length > 1 ? 's' : ''} libre${free.length > 1 ? 's' : ''}` : 'Recherche des postes libres…'}
+            <SelectField id="reserver-poste" label="Poste" hint={deskHint}
               value={deskId} error={errors.desk} onChange={setDeskId}>
               <option value="">Choisir un poste libre</option>
               {free.map((d) => (
