@@ -42,6 +42,9 @@ TEST(PasswordPolicy, RefusesRunsAndRepeats) {
 }
 
 TEST(PasswordPolicy, RefusesVeryLongInput) {
-    EXPECT_EQ(code_of(std::string(300, 'x') + "y"), "weak_password");
-    EXPECT_EQ(check_new_password(std::string(300, 'a') + "b").error().message.empty(), false);
+    std::string x(301, 'x'), a(301, 'a');  // GCC 12 sees `std::string(300, 'x') + "y"` out of bounds
+    x.back() = 'y';
+    a.back() = 'b';
+    EXPECT_EQ(code_of(x), "weak_password");
+    EXPECT_EQ(check_new_password(a).error().message.empty(), false);
 }

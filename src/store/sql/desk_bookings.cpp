@@ -45,7 +45,7 @@ public:
     explicit SqlDeskBookings(Connection& c) : c_(c) {}
 
     Result<BookingId> insert(const DeskBooking& b) override {
-        static const std::string sql = std::string(insert_booking) + "($1, $2, $3, $4, $5, $6, $7, $8, $7, $9)";
+        static const std::string sql = fmt::format("{}($1, $2, $3, $4, $5, $6, $7, $8, $7, $9)", insert_booking);
         return c_.insert(sql,
                          params(b.site_id, b.desk_id, b.resident_id, b.date, b.half, b.state, b.created_at, b.created_by,
                                 b.service_id),
