@@ -36,7 +36,7 @@ export function ServicePage() {
   const s = session.value;
   const managed = s && site.data ? servicesManaged(s, site.data.services) : [];
   const [serviceId, setServiceId] = useState<number | null>(null);
-  const [chosenMonday, setMonday] = useState<string | null>(null); // null: this week
+  const [chosenMonday, setChosenMonday] = useState<string | null>(null); // null: this week
   const [week, setWeek] = useState<MemberWeek[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -126,10 +126,10 @@ export function ServicePage() {
             )}
             <div class="fr-col-12 fr-col-md-6">
               <div class="fr-btns-group fr-btns-group--inline-sm fr-mb-0">
-                <button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" onClick={() => setMonday(addDays(monday, -7))}>
+                <button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" onClick={() => setChosenMonday(addDays(monday, -7))}>
                   Semaine précédente
                 </button>
-                <button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" onClick={() => setMonday(addDays(monday, 7))}>
+                <button class="fr-btn fr-btn--secondary fr-btn--sm" type="button" onClick={() => setChosenMonday(addDays(monday, 7))}>
                   Semaine suivante
                 </button>
               </div>

@@ -64,7 +64,7 @@ export function BookForMember(props: { site: SiteDetail; members: Resident[]; fi
   const deskHint = !desks
     ? 'Recherche des postes libres…'
     : refusal
-      ? `Aucun poste : ${refusal.message.charAt(0).toLowerCase()}${refusal.message.slice(1)}`
+      ? `Aucun poste. ${refusal.message}`
       : `${free.length} poste${free.length > 1 ? 's' : ''} libre${free.length > 1 ? 's' : ''}`;
   const zoneName = (id: number | null) => site.zones.find((z) => z.id === id)?.name;
 
