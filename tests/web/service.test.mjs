@@ -115,8 +115,13 @@ describe('Mon service', () => {
       }
     }
     assert.ok(desk, 'a free desk in the next two weeks');
+    const freeBefore = await page.locator('#reserver-poste option').count();
     await page.getByRole('button', { name: 'Réserver pour cette personne' }).click();
     await page.waitForSelector(`[role=status] >> text=Poste ${desk} réservé pour ${member}`);
+    // The form reads the free desks again: the one just booked is no longer offered.
+    await page.waitForFunction((n) => document.querySelectorAll('#reserver-poste option').length === n - 1, freeBefore);
+    const offered = await page.locator('#reserver-poste option').allTextContents();
+    assert.ok(!offered.some((o) => o.split(' — ')[0] === desk), `${desk} offered again: ${offered.join(' | ')}`);
     const cancel = page.getByRole('button', { name: new RegExp(`^Annuler la réservation de ${member}, .+ après-midi, poste ${desk}$`) });
     await cancel.waitFor();
     await check(page, 'personne-reserve');

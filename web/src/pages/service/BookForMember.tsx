@@ -38,6 +38,7 @@ export function BookForMember(props: { site: SiteDetail; members: Resident[]; fi
   const [deskId, setDeskId] = useState('');
   const [desks, setDesks] = useState<(DeskAvailability & { floorName: string })[] | null>(null);
   const [refusals, setRefusals] = useState<FloorAvailability['refusals'] | null>(null);
+  const [booked, setBooked] = useState(0); // bookings made here: each reads the free desks again
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [summary, setSummary] = useState<string | null>(null);
 
@@ -57,7 +58,7 @@ export function BookForMember(props: { site: SiteDetail; members: Resident[]; fi
     return () => {
       stale = true;
     };
-  }, [date, site]);
+  }, [date, site, booked]);
 
   const refusal = refusals && (period === 'day' ? refusals.am ?? refusals.pm : refusals[period]);
   const free = refusal ? [] : (desks ?? []).filter((d) => (period === 'day' ? d.am === 'free' && d.pm === 'free' : d[period] === 'free'));
@@ -85,6 +86,7 @@ export function BookForMember(props: { site: SiteDetail; members: Resident[]; fi
     try {
       await post('/api/v1/desk-bookings', { desk_id: Number(deskId), date, period, resident_id: member.id });
       setDeskId('');
+      setBooked((n) => n + 1);
       props.onBooked(`Poste ${desk?.label ?? ''} réservé pour ${member.display_name}, ${formatDate(date)} (${periodNames[period]}).`);
     } catch (err) {
       const field = err instanceof ApiError ? fieldOf(err) : null;
