@@ -15,6 +15,8 @@
 namespace escale::app {
 
 class FloorPlanCache;
+// occupancy analytics (issue 13, item 1): app/analytics_cache.hpp
+class AnalyticsCache;
 // occupancy analytics (issue 13, item 1): app/refusal_tally.hpp
 class RefusalTally;
 // notifications (issue 10, item 7): app/notifications.hpp
@@ -28,6 +30,8 @@ struct Context {
     const NotificationSettings* notifications = nullptr;
     // refused bookings counted in memory, written by the periodic jobs; null: each written at once
     RefusalTally* refusals = nullptr;
+    // the analytics' folded counters of settled days; null: every question reads them all
+    AnalyticsCache* analytics = nullptr;
 };
 
 // The person on whose authority a use case runs, with every role they hold. The CLI acts

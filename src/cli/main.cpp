@@ -19,6 +19,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "app/analytics_cache.hpp"
 #include "app/demo_loader.hpp"
 #include "cli/demo_accounts.hpp"
 #include "cli/french_cli.hpp"
@@ -312,8 +313,10 @@ int main(int argc, char** argv) {
         const Clock& clock = manual ? static_cast<const Clock&>(*manual) : system_clock;
         app::FloorPlanCache floor_plans;
         app::RefusalTally refusals;  // occupancy analytics: flushed by the periodic jobs, and at the end
+        app::AnalyticsCache analytics;
         app::Context ctx{**store, clock, &floor_plans};
         ctx.refusals = &refusals;
+        ctx.analytics = &analytics;
         // notifications: links point to the public address; mails only with a relay.
         if (!smtp_url.empty() && !mail_client::valid_smtp_url(smtp_url)) {
             std::cerr << "erreur : --smtp-url attend smtp://HÔTE:PORT ou smtps://HÔTE:PORT\n";

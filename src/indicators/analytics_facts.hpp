@@ -30,6 +30,8 @@ struct ZoneFacts {
     FloorId floor_id = 0;
     std::string name;
     std::optional<ServiceId> service_id;  // whose quartier it is
+
+    bool operator==(const ZoneFacts&) const = default;
 };
 
 struct DeskFacts {  // an active desk
@@ -43,6 +45,8 @@ struct SpaceFacts {
     std::optional<ZoneId> zone_id;
     std::string type;  // French label of its type
     int capacity = 1;
+
+    bool operator==(const SpaceFacts&) const = default;
 };
 
 struct AnalyticsFacts {

@@ -7,7 +7,9 @@
 // Part of a Transaction (store/store.hpp): it belongs to the transaction's thread.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "core/desk_usage_count.hpp"
@@ -17,6 +19,14 @@
 #include "core/turned_away_count.hpp"
 
 namespace escale {
+
+// Which of a site's days the servers may keep folded in memory (app/analytics_cache): the
+// counters of days before `before` change rarely, and each change to one of them adds one to
+// `generation` (the database's triggers count it, whatever writes).
+struct SettledDays {
+    std::optional<Date> before;  // none: no server has settled any day of the site yet
+    std::int64_t generation = 0;
+};
 
 class AnalyticsStore {
 public:
@@ -41,6 +51,12 @@ public:
     virtual Result<FlashCountId> insert_flash_count(const FlashCount& c) = 0;
     // The flash counts of site `site` with from <= date <= to, by instant.
     virtual Result<std::vector<FlashCount>> flash_counts(SiteId site, Date from, Date to) = 0;
+
+    virtual Result<SettledDays> settled_days(SiteId site) = 0;
+    // In a write transaction: moves site `site`'s settled boundary to `before` unless it is
+    // already later, once every transaction that has written counters has ended, so that a
+    // change counted against the old boundary cannot commit after a cache read the new one.
+    virtual Result<void> settle_days_before(SiteId site, Date before) = 0;
 };
 
 }  // namespace escale

@@ -4,7 +4,8 @@ week is booked, checked in, released and turned away through the API, and whose 
 are worked out by hand below: rates, peak and P95, quartier overflow, the pooling of small
 services, demand turned away (a waitlist entry never served, a refused booking), the
 exports read back by a `;` CSV reader and by openpyxl, flash counts against their
-half-day, the minimum group size, bad input, and figures equal after the retention purge.
+half-day, the minimum group size, bad input, a settled week changed later, and figures equal
+after the retention purge.
 
 The site: floors N1 (quartier QA of service A: desks a1, a2) and N2 (quartier QB of service
 B: desks b1, b2), N3 without desks; A has 6 people, B 5, C 2. Week of Monday 2 March 2026:
@@ -309,6 +310,37 @@ class AnalyticsTest(unittest.TestCase):
         assert_error(self, self.admin.get(f"{base}?from=2026-03-06&to=2026-03-02"), 400, "invalid_field")
         assert_error(self, self.admin.get(f"{base}?from=2026-02-30&to=2026-03-02"), 400, "invalid_date")
         assert_error(self, self.admin.get(f"/api/v1/sites/999999/analytics?{WEEK}"), 404, "not_found")
+
+    # ---- the settled days each server keeps folded ---------------------------------------------
+
+    def test_y_a_settled_week_moved_later_is_seen_at_once(self):
+        """Days over a week ago are settled: a server keeps their counters folded between
+        questions. A desk moved to another quartier carries its history with it, and the next
+        answer shows it (the change moved the site's generation)."""
+        self.at("2026-03-20T08:00:00Z")
+        try:
+            query = "by=quartier&period=week"
+            first = self.analytics(query)  # then the site's days before 12 March are settled
+            with self.server.db() as db:
+                before = db.execute("SELECT settled_before FROM analytics_settled WHERE site_id = ?",
+                                    (self.site,)).fetchone()
+            self.assertEqual(str(before[0]), "2026-03-12")
+            self.assertEqual([self.analytics(query) for _ in range(2)], [first, first])  # folded and kept, then kept
+
+            def booked(answer):
+                return {r["group"]: r["booked"] for r in answer["desks"]}
+            self.assertEqual(booked(first), {"QA": 3, "QB": 2})
+            b2 = f"/api/v1/desks/{self.desks['b2']}"
+            status, body, _ = self.admin.patch(b2, {"floor_id": self.n1, "zone_id": self.qa})
+            self.assertEqual(status, 200, body)
+            moved = self.analytics(query)
+            self.assertEqual(booked(moved), {"QA": 4, "QB": 1})
+            self.assertEqual(sum(r["overflow"] for r in moved["desks"]), 0, "A-2 sat in A's quartier after all")
+            status, body, _ = self.admin.patch(b2, {"floor_id": self.n2, "zone_id": self.qb})
+            self.assertEqual(status, 200, body)
+            self.assertEqual(self.analytics(query), first)
+        finally:
+            self.at("2026-03-02T08:00:00Z")
 
     # ---- retention --------------------------------------------------------------------------
 

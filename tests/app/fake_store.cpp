@@ -530,6 +530,8 @@ public:
     }
     Result<FlashCountId> insert_flash_count(const FlashCount&) override { return not_faked<FlashCountId>(); }
     Result<std::vector<FlashCount>> flash_counts(SiteId, Date, Date) override { return not_faked<std::vector<FlashCount>>(); }
+    Result<SettledDays> settled_days(SiteId) override { return not_faked<SettledDays>(); }
+    Result<void> settle_days_before(SiteId, Date) override { return not_faked<void>(); }
 
 private:
     State& s_;

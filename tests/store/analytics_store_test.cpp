@@ -5,8 +5,12 @@
 // worked out in C++), after random histories: bookings inserted in every state, states
 // changed back and forth, cancellations, desks moved between floors and quartiers, spaces
 // whose capacity changes, the retention purge (which must change nothing), a site's time
-// zone changed; and after threads booking, cancelling and checking in at once.
+// zone changed; and after threads booking, cancelling and checking in at once. The settled
+// days of the servers' caches: every change to one of their counters moves the generation,
+// none after the boundary does, and moving the boundary waits for the writers in flight.
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <map>
 #include <random>
 #include <thread>
@@ -250,6 +254,27 @@ protected:
         }
     }
 
+    SettledDays settled() {
+        auto t = store_->begin(TxMode::read);
+        EXPECT_TRUE(t);
+        auto s = (*t)->analytics().settled_days(site_);
+        EXPECT_TRUE(s) << s.error().message;
+        return s ? *s : SettledDays{};
+    }
+    void settle(Date before) {
+        auto t = tx();
+        ASSERT_TRUE(t->analytics().settle_days_before(site_, before));
+        ASSERT_TRUE(t->commit());
+    }
+    // The desk and space counters of the days before `before` (as a cache holds them).
+    std::pair<DeskFigures, SpaceFigures> counters_before(const std::string& before) {
+        auto desks = desk_from_counters();
+        auto spaces = space_from_counters(false);
+        std::erase_if(desks, [&](auto& e) { return std::get<0>(e.first) >= before; });
+        std::erase_if(spaces, [&](auto& e) { return e.first.first >= before; });
+        return {desks, spaces};
+    }
+
     SiteId site_ = 0;
     std::vector<ServiceId> services_;
     std::vector<FloorId> floors_;
@@ -332,6 +357,66 @@ TEST_P(AnalyticsStoreTest, CountersStayExactUnderConcurrentWrites) {
     ASSERT_FALSE(desk_from_rows().empty());
     ASSERT_FALSE(space_from_rows(true).empty());
     expect_counters_exact("after concurrent writes");
+}
+
+TEST_P(AnalyticsStoreTest, EveryChangeToASettledDayMovesTheGeneration) {
+    EXPECT_FALSE(settled().before) << "no server has settled any day yet";
+    settle(2026_y / 3 / 30);
+    settle(2026_y / 3 / 25);  // never back
+    auto last = settled();
+    ASSERT_EQ(last.before, Date{2026_y / 3 / 30});
+    std::mt19937 rng(2026);
+    auto settled_part = counters_before("2026-03-30");
+    auto whole = std::make_pair(desk_from_counters(), space_from_counters(false));
+    int moved = 0, changed_later_only = 0;
+    for (int i = 0; i < 150; ++i) {
+        random_write(rng);
+        auto now = settled();
+        auto part = counters_before("2026-03-30");
+        auto all = std::make_pair(desk_from_counters(), space_from_counters(false));
+        EXPECT_GE(now.generation, last.generation);
+        if (now.generation == last.generation) {
+            EXPECT_EQ(part, settled_part) << "write " << i << " changed a settled day and left the generation";
+            if (all != whole) ++changed_later_only;
+        } else {
+            ++moved;
+        }
+        last = now;
+        settled_part = std::move(part);
+        whole = std::move(all);
+    }
+    EXPECT_GT(moved, 10) << "writes to settled days (the random days span the boundary)";
+    EXPECT_GT(changed_later_only, 10) << "writes after the boundary leave the generation";
+    expect_counters_exact("after the random writes");
+}
+
+TEST_P(AnalyticsStoreTest, MovingTheBoundaryWaitsForTheWritersInFlight) {
+    // A writer counts its booking of the 16th against the boundary of the 10th and has not
+    // committed when a server moves the boundary to the 20th and reads the settled days. Either
+    // that read sees the booking, or the generation moves after: a cache never misses it.
+    settle(2026_y / 3 / 10);
+    std::atomic<bool> written{false}, committed{false};
+    std::thread writer([&] {
+        auto t = tx();
+        DeskBooking b{0, site_, desks_[0], residents_[0], Date{2026_y / 3 / 16}, Half::am, BookingState::reserved,
+                      Instant{std::chrono::seconds{1'774'000'000}}, residents_[0], services_[0]};
+        ASSERT_TRUE(t->bookings().insert(b));
+        written = true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        committed = true;
+        ASSERT_TRUE(t->commit());
+    });
+    while (!written) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    settle(2026_y / 3 / 20);
+    EXPECT_TRUE(committed) << "the boundary moved while a writer of counters was in flight";
+    auto read = settled();
+    auto seen = counters_before("2026-03-20");
+    writer.join();
+    auto after = settled();
+    EXPECT_EQ(read.before, Date{2026_y / 3 / 20});
+    EXPECT_TRUE(after.generation != read.generation || counters_before("2026-03-20") == seen)
+        << "a change to a settled day went unnoticed by a cache";
+    EXPECT_EQ(seen.first.size(), 1u) << "the booking, counted before the cache read";
 }
 
 TEST_P(AnalyticsStoreTest, RefusalsAddUpPerSiteDayAndHalf) {

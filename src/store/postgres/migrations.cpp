@@ -814,7 +814,94 @@ CREATE TRIGGER desk_usage_days_inserted AFTER INSERT ON desk_bookings REFERENCIN
   FOR EACH STATEMENT EXECUTE FUNCTION desk_usage_days_inserted();
 )sql";
 
-constexpr std::array<std::string_view, 25> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25}};
+// occupancy analytics (issue 13): the days whose counters each server may keep folded in
+// memory (app/analytics_cache). A server moves a site's `settled_before` forward (never back),
+// at most once a day, to a week before its today; any change to a counter of a day before it
+// adds one to the site's `generation`, and a cache made at another generation is not used.
+// Every function that writes the counters now ends by that check (one UPDATE that matches no
+// row, for a booking of the coming days): a desk moved, a past booking corrected by hand, a
+// recount. Statement triggers on the counter tables would also catch counters written by hand,
+// but cost a booking 50 µs of the database's time (two trigger calls and their transition
+// tables), a fifth of its insert; the counters are written by nothing but these functions.
+// Each reads the boundary after writing the counters; the server that moves the boundary
+// first waits for every transaction that has written counters (store/sql/analytics: LOCK
+// TABLE), so no change can be counted against the old boundary and commit after a cache has
+// read the new one.
+constexpr std::string_view v26 = R"sql(
+CREATE TABLE analytics_settled (
+  site_id BIGINT PRIMARY KEY REFERENCES sites(id) ON DELETE CASCADE,
+  settled_before DATE NOT NULL,
+  generation BIGINT NOT NULL DEFAULT 0
+);
+CREATE OR REPLACE FUNCTION desk_usage_days_add(site BIGINT, day DATE, half_day TEXT, floor BIGINT, zone BIGINT,
+                                               service BIGINT, n BIGINT, n_checked_in BIGINT, n_no_show BIGINT)
+  RETURNS void LANGUAGE sql AS $$
+  INSERT INTO desk_usage_days AS u VALUES (site, day, half_day, floor, coalesce(zone, 0), coalesce(service, 0), n,
+                                          n_checked_in, n_no_show)
+  ON CONFLICT (site_id, date, half, floor_id, zone_id, service_id) DO UPDATE
+    SET booked = u.booked + EXCLUDED.booked, checked_in = u.checked_in + EXCLUDED.checked_in,
+        no_show = u.no_show + EXCLUDED.no_show;
+  UPDATE analytics_settled SET generation = generation + 1 WHERE site_id = site AND settled_before > day;
+$$;
+CREATE OR REPLACE FUNCTION desk_usage_days_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO desk_usage_days AS u
+    SELECT n.site_id, n.date, n.half, d.floor_id, coalesce(d.zone_id, 0), coalesce(n.service_id, 0), count(*),
+           count(*) FILTER (WHERE n.state IN ('checked_in', 'released')), count(*) FILTER (WHERE n.state = 'no_show')
+      FROM inserted n JOIN desks d ON d.id = n.desk_id WHERE n.state <> 'cancelled'
+      GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (site_id, date, half, floor_id, zone_id, service_id) DO UPDATE
+    SET booked = u.booked + EXCLUDED.booked, checked_in = u.checked_in + EXCLUDED.checked_in,
+        no_show = u.no_show + EXCLUDED.no_show;
+  UPDATE analytics_settled s SET generation = s.generation + 1
+    WHERE EXISTS (SELECT 1 FROM inserted n
+                  WHERE n.site_id = s.site_id AND n.date < s.settled_before AND n.state <> 'cancelled');
+  RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION desk_usage_days_rebuild(site BIGINT) RETURNS void LANGUAGE sql AS $$
+  DELETE FROM desk_usage_days WHERE site_id = site;
+  INSERT INTO desk_usage_days
+    SELECT b.site_id, b.date, b.half, d.floor_id, coalesce(d.zone_id, 0), coalesce(b.service_id, 0), count(*),
+           count(*) FILTER (WHERE b.state IN ('checked_in', 'released')), count(*) FILTER (WHERE b.state = 'no_show')
+      FROM desk_bookings b JOIN desks d ON d.id = b.desk_id WHERE b.site_id = site AND b.state <> 'cancelled'
+      GROUP BY b.site_id, b.date, b.half, d.floor_id, d.zone_id, b.service_id;
+  UPDATE analytics_settled SET generation = generation + 1 WHERE site_id = site;
+$$;
+CREATE OR REPLACE FUNCTION space_usage_days_count(b space_bookings, sign INTEGER) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO space_usage_days AS u
+    SELECT b.site_id, (to_timestamp(b.start_at) AT TIME ZONE s.time_zone)::date, b.space_id, sign,
+           sign * (b.end_at - b.start_at), sign * b.attendees, CASE WHEN b.state = 'no_show' THEN sign ELSE 0 END
+      FROM sites s WHERE s.id = b.site_id AND b.state <> 'cancelled'
+  ON CONFLICT (site_id, date, space_id) DO UPDATE
+    SET bookings = u.bookings + EXCLUDED.bookings, seconds = u.seconds + EXCLUDED.seconds,
+        attendees = u.attendees + EXCLUDED.attendees, unused = u.unused + EXCLUDED.unused;
+  INSERT INTO space_service_days AS u
+    SELECT b.site_id, (to_timestamp(b.start_at) AT TIME ZONE s.time_zone)::date, coalesce(b.service_id, 0), sign,
+           sign * (b.end_at - b.start_at), sign * b.attendees, sign * sp.capacity,
+           CASE WHEN b.state = 'no_show' THEN sign ELSE 0 END
+      FROM sites s, spaces sp WHERE s.id = b.site_id AND sp.id = b.space_id AND b.state <> 'cancelled'
+  ON CONFLICT (site_id, date, service_id) DO UPDATE
+    SET bookings = u.bookings + EXCLUDED.bookings, seconds = u.seconds + EXCLUDED.seconds,
+        attendees = u.attendees + EXCLUDED.attendees, seats = u.seats + EXCLUDED.seats, unused = u.unused + EXCLUDED.unused;
+  UPDATE analytics_settled a SET generation = a.generation + 1 FROM sites s
+    WHERE s.id = b.site_id AND a.site_id = b.site_id AND b.state <> 'cancelled'
+      AND (to_timestamp(b.start_at) AT TIME ZONE s.time_zone)::date < a.settled_before;
+$$;
+CREATE OR REPLACE FUNCTION space_usage_days_rebuild(site BIGINT) RETURNS void LANGUAGE sql AS $$
+  DELETE FROM space_usage_days WHERE site_id = site;
+  DELETE FROM space_service_days WHERE site_id = site;
+  INSERT INTO space_usage_days
+    SELECT site_id, date, space_id, count(*), sum(seconds), sum(attendees), sum(unused) FROM space_usage_sources
+      WHERE site_id = site GROUP BY site_id, date, space_id;
+  INSERT INTO space_service_days
+    SELECT site_id, date, service_id, count(*), sum(seconds), sum(attendees), sum(seats), sum(unused)
+      FROM space_usage_sources WHERE site_id = site GROUP BY site_id, date, service_id;
+  UPDATE analytics_settled SET generation = generation + 1 WHERE site_id = site;
+$$;
+)sql";
+
+constexpr std::array<std::string_view, 26> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26}};
 
 }  // namespace
 

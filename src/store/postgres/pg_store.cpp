@@ -309,6 +309,13 @@ public:
         return {};
     }
 
+    Result<void> exclude_writers(const std::string& table) override {
+        if (mode_ != TxMode::write) return {};
+        auto done = run("LOCK TABLE " + table + " IN SHARE ROW EXCLUSIVE MODE", {}, nullptr, {}, sql::Planning::once);
+        if (!done) return fail(done.error());
+        return {};
+    }
+
 private:
     bool send(const char* sql) { return PQsendQueryParams(conn_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1; }
 

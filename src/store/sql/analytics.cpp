@@ -4,7 +4,8 @@
 // about 20,000 counter rows), turned-away demand grouped in the database, flash counts row by
 // row. A counter's 0 stands for no quartier or no service. Reads over a period are planned
 // with their dates (Planning::with_values): a period is a week or a year; the counters, up to
-// a year of a site's, are streamed (Connection::stream).
+// a year of a site's, are streamed (Connection::stream). The settled days of the servers'
+// caches are told apart by migration v24 (SQLite) / v26 (PostgreSQL).
 #include <fmt/format.h>
 
 #include "core/try.hpp"
@@ -94,6 +95,27 @@ public:
             read_columns(r, 0, f.id, f.site_id, f.floor_id, f.counted_at, f.date, f.half, f.people);
             return f;
         }, {}, Planning::with_values);
+    }
+
+    Result<SettledDays> settled_days(SiteId site) override {
+        ESCALE_TRY(auto found, rows(c_, "SELECT settled_before, generation FROM analytics_settled WHERE site_id = $1",
+                                    params(site), [](const Row& r) {
+                                        SettledDays s;
+                                        read_columns(r, 0, s.before, s.generation);
+                                        return s;
+                                    }));
+        return found.empty() ? SettledDays{} : found.front();
+    }
+
+    Result<void> settle_days_before(SiteId site, Date before) override {
+        ESCALE_TRY_VOID(c_.exclude_writers("desk_usage_days"));
+        ESCALE_TRY_VOID(c_.exclude_writers("space_usage_days"));
+        ESCALE_TRY_VOID(execute(c_,
+                                "INSERT INTO analytics_settled (site_id, settled_before) VALUES ($1, $2) "
+                                "ON CONFLICT (site_id) DO UPDATE SET settled_before = EXCLUDED.settled_before "
+                                "WHERE analytics_settled.settled_before < EXCLUDED.settled_before",
+                                params(site, before)));
+        return {};
     }
 
 private:

@@ -110,6 +110,12 @@ public:
     // `key`, which every process sharing the database respects: two servers updating one
     // record cannot lose an update. (SQLite serialises writers anyway.)
     virtual Result<void> lock(const std::string& key) = 0;
+
+    // In a write transaction, waits until every other transaction that has written to `table`
+    // has ended, and keeps any from writing to it until this one ends (PostgreSQL: LOCK TABLE
+    // in SHARE ROW EXCLUSIVE mode; SQLite serialises writers anyway). Costs every writer of
+    // the table a wait: for rare moves of a boundary that triggers of the table read.
+    virtual Result<void> exclude_writers(const std::string& table) = 0;
 };
 
 }  // namespace escale::sql

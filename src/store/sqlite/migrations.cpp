@@ -802,7 +802,45 @@ CREATE TABLE space_calendar_feeds (
 ALTER TABLE remontees ADD COLUMN forgotten_supports INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<std::string_view, 23> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23}};
+// occupancy analytics (issue 13): the days whose counters each server may keep folded in
+// memory (app/analytics_cache). A server moves a site's `settled_before` forward (never back),
+// at most once a day, to a week before its today; any change to a counter of a day before it,
+// whatever makes it (a desk moved, a past booking corrected by hand, an import), adds one to
+// the site's `generation`, and a cache made at another generation is not used. SQLite lets one
+// writer in at a time, so a change is counted against the boundary in force when it commits.
+constexpr std::string_view v24 = R"sql(
+CREATE TABLE analytics_settled (
+  site_id INTEGER PRIMARY KEY REFERENCES sites(id) ON DELETE CASCADE,
+  settled_before TEXT NOT NULL,
+  generation INTEGER NOT NULL DEFAULT 0
+);
+CREATE TRIGGER desk_usage_days_settled_inserted AFTER INSERT ON desk_usage_days
+  WHEN NEW.date < (SELECT settled_before FROM analytics_settled WHERE site_id = NEW.site_id) BEGIN
+  UPDATE analytics_settled SET generation = generation + 1 WHERE site_id = NEW.site_id;
+END;
+CREATE TRIGGER desk_usage_days_settled_updated AFTER UPDATE ON desk_usage_days
+  WHEN NEW.date < (SELECT settled_before FROM analytics_settled WHERE site_id = NEW.site_id) BEGIN
+  UPDATE analytics_settled SET generation = generation + 1 WHERE site_id = NEW.site_id;
+END;
+CREATE TRIGGER desk_usage_days_settled_deleted AFTER DELETE ON desk_usage_days
+  WHEN OLD.date < (SELECT settled_before FROM analytics_settled WHERE site_id = OLD.site_id) BEGIN
+  UPDATE analytics_settled SET generation = generation + 1 WHERE site_id = OLD.site_id;
+END;
+CREATE TRIGGER space_usage_days_settled_inserted AFTER INSERT ON space_usage_days
+  WHEN NEW.date < (SELECT settled_before FROM analytics_settled WHERE site_id = NEW.site_id) BEGIN
+  UPDATE analytics_settled SET generation = generation + 1 WHERE site_id = NEW.site_id;
+END;
+CREATE TRIGGER space_usage_days_settled_updated AFTER UPDATE ON space_usage_days
+  WHEN NEW.date < (SELECT settled_before FROM analytics_settled WHERE site_id = NEW.site_id) BEGIN
+  UPDATE analytics_settled SET generation = generation + 1 WHERE site_id = NEW.site_id;
+END;
+CREATE TRIGGER space_usage_days_settled_deleted AFTER DELETE ON space_usage_days
+  WHEN OLD.date < (SELECT settled_before FROM analytics_settled WHERE site_id = OLD.site_id) BEGIN
+  UPDATE analytics_settled SET generation = generation + 1 WHERE site_id = OLD.site_id;
+END;
+)sql";
+
+constexpr std::array<std::string_view, 24> all{{v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24}};
 
 }  // namespace
 

@@ -102,6 +102,7 @@ public:
     }
 
     Result<void> lock(const std::string&) override { return {}; }  // writers are serialised
+    Result<void> exclude_writers(const std::string&) override { return {}; }
 
     SQLite::Database& db() { return db_; }
 
