@@ -390,6 +390,30 @@ TEST_P(AnalyticsStoreTest, EveryChangeToASettledDayMovesTheGeneration) {
     expect_counters_exact("after the random writes");
 }
 
+TEST_P(AnalyticsStoreTest, ASiteGivenTheIdOfADeletedOneStartsAnotherGeneration) {
+    auto make_site = [&] {
+        auto t = tx();
+        Site s;
+        s.name = "Éphémère";
+        auto id = t->referential().insert(s);
+        EXPECT_TRUE(id);
+        EXPECT_TRUE(t->analytics().settle_days_before(*id, Date{2026_y / 3 / 20}));
+        EXPECT_TRUE(t->commit());
+        auto r = store_->begin(TxMode::read);
+        return std::make_pair(*id, *(*r)->analytics().settled_days(*id));
+    };
+    auto [first, first_settled] = make_site();
+    {
+        auto t = tx();
+        ASSERT_TRUE(t->referential().remove(Of<Site>{}, first));
+        ASSERT_TRUE(t->commit());
+    }
+    auto [second, second_settled] = make_site();  // SQLite gives it the same id
+    EXPECT_EQ(second_settled.before, first_settled.before);
+    EXPECT_TRUE(second != first || second_settled.generation != first_settled.generation)
+        << "a fold kept for the deleted site would be taken for the new one";
+}
+
 TEST_P(AnalyticsStoreTest, MovingTheBoundaryWaitsForTheWritersInFlight) {
     // A writer counts its booking of the 16th against the boundary of the 10th and has not
     // committed when a server moves the boundary to the 20th and reads the settled days. Either

@@ -6,6 +6,8 @@
 // with their dates (Planning::with_values): a period is a week or a year; the counters, up to
 // a year of a site's, are streamed (Connection::stream). The settled days of the servers'
 // caches are told apart by migration v24 (SQLite) / v26 (PostgreSQL).
+#include <random>
+
 #include <fmt/format.h>
 
 #include "core/try.hpp"
@@ -110,11 +112,15 @@ public:
     Result<void> settle_days_before(SiteId site, Date before) override {
         ESCALE_TRY_VOID(c_.exclude_writers("desk_usage_days"));
         ESCALE_TRY_VOID(c_.exclude_writers("space_usage_days"));
+        // A site's first boundary starts its generation at random: a site deleted, then another
+        // given its id (SQLite reuses the largest), never meets the folds kept of the first.
+        static thread_local std::mt19937_64 random{std::random_device{}()};
+        const auto first_generation = static_cast<std::int64_t>(random() >> 2);
         ESCALE_TRY_VOID(execute(c_,
-                                "INSERT INTO analytics_settled (site_id, settled_before) VALUES ($1, $2) "
+                                "INSERT INTO analytics_settled (site_id, settled_before, generation) VALUES ($1, $2, $3) "
                                 "ON CONFLICT (site_id) DO UPDATE SET settled_before = EXCLUDED.settled_before "
                                 "WHERE analytics_settled.settled_before < EXCLUDED.settled_before",
-                                params(site, before)));
+                                params(site, before, first_generation)));
         return {};
     }
 
