@@ -159,7 +159,11 @@ export function ServicePage() {
                             return (
                               <li key={mw.member.id}>
                                 <a href={`/personne?id=${mw.member.id}`}>{mw.member.display_name}</a>
-                                {h.desk ? <span class="escale-muted"> — {h.desk.label}</span> : <span class="escale-muted"> (sans poste)</span>}
+                                {h.desk ? (
+                                  <span class="escale-muted"> — <span class="escale-nowrap">{h.desk.label}</span></span>
+                                ) : (
+                                  <span class="escale-muted"> (sans <span class="escale-nowrap">poste)</span></span>
+                                )}
                               </li>
                             );
                           })}
