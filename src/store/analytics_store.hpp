@@ -22,7 +22,8 @@ namespace escale {
 
 // Which of a site's days the servers may keep folded in memory (app/analytics_cache): the
 // counters of days before `before` change rarely, and each change to one of them adds one to
-// `generation` (the database's triggers count it, whatever writes).
+// `generation` (counted by the database as the counters are written: migration v24 on SQLite,
+// v26 on PostgreSQL).
 struct SettledDays {
     std::optional<Date> before;  // none: no server has settled any day of the site yet
     std::int64_t generation = 0;
