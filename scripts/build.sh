@@ -13,9 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # ---- sanitizers (issue 14) ----
-# build.sh --sanitize: everything but the web app, built with AddressSanitizer and
-# UndefinedBehaviorSanitizer (ESCALE_SANITIZE) in its own tree, ./build-asan; scripts/test.sh
-# --sanitize runs the tests there.
+# build.sh --sanitize: everything but the web app (its browser tests build it into
+# build-asan/web), built with AddressSanitizer and UndefinedBehaviorSanitizer
+# (ESCALE_SANITIZE) in its own tree, ./build-asan; scripts/test.sh --sanitize runs the tests there.
 if [[ "${1:-}" == --sanitize ]]; then
   if [[ ! -f build-asan/build.ninja ]]; then
     cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DESCALE_SANITIZE=ON \

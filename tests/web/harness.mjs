@@ -5,7 +5,7 @@
 // in the page; screenshots written to $ESCALE_SCREENSHOTS (build/screenshots by default).
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,7 +41,15 @@ export async function startServer(extraArgs = [], options = {}) {
   const demo = extraArgs.includes('--demo') ? [] : ['--demo', 'pilot'];
   const args = ['serve', ...listen, '--db', options.db ?? `sqlite:${path.join(dir, 'escale.db')}`, ...demo,
     '--demo-history', 'past', '--web-root', options.webRoot ?? webRoot, ...cheapPasswords, ...extraArgs];
-  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // In the sanitized build (CTest sets ESCALE_SANITIZED, issue 14), the server writes its
+  // AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer reports into `dir`, and
+  // stop() fails with them (leaks are found at its exit), as the API tests' harness does.
+  const env = { ...process.env };
+  if (process.env.ESCALE_SANITIZED) {
+    for (const [name, file] of [['ASAN_OPTIONS', 'asan'], ['UBSAN_OPTIONS', 'ubsan']])
+      env[name] = [process.env[name], `log_path=${path.join(dir, file)}`].filter(Boolean).join(':');
+  }
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   proc.stderr.on('data', (d) => (stderr += d));
   const port = await new Promise((resolve, reject) => {
@@ -75,7 +83,10 @@ export async function startServer(extraArgs = [], options = {}) {
         proc.kill('SIGTERM');
         await new Promise((r) => proc.once('exit', r));
       }
+      const reports = readdirSync(dir).filter((f) => /^(asan|ubsan)\.\d+$/.test(f))
+        .map((f) => `--- ${f}\n${readFileSync(path.join(dir, f), 'utf8')}`);
       rmSync(dir, { recursive: true, force: true });
+      if (reports.length) throw new Error(`sanitizer reports of the server:\n${reports.join('\n')}`);
     },
   };
 }
