@@ -55,9 +55,13 @@ Response answer(const Result<T>& r, int status = 200) {
 
 void add_analytics_routes(Router& r, const RouteContext& rc) {
     app::Context ctx = rc.app;
-    r.add({.method = "GET", .pattern = "/api/v1/sites/{id}/analytics", .handler = [ctx](const Call& c) {
-               return answer(analytics_of(ctx, c));
-           }});
+    // Every analytics answer runs off the I/O threads: it reads for tens of milliseconds, may
+    // first write this server's refusals counted so far, and once a day per site moves the
+    // settled days' boundary (a write that waits for the counters' writers on PostgreSQL).
+    r.add({.method = "GET",
+           .pattern = "/api/v1/sites/{id}/analytics",
+           .handler = [ctx](const Call& c) { return answer(analytics_of(ctx, c)); },
+           .slow = true});
     r.add({.method = "GET", .pattern = "/api/v1/sites/{id}/analytics.csv", .handler = [ctx](const Call& c) {
                auto which = indicators::parse_analytics_table(c.request.query_param("table").value_or("desks"));
                if (!which) return error_response(errors::invalid_field("table", "desks, weekdays, turned_away ou spaces"));
@@ -65,8 +69,9 @@ void add_analytics_routes(Router& r, const RouteContext& rc) {
                if (!a) return error_response(a.error());
                return csv_download(indicators::analytics_table(*a, *which),
                                    fmt::format("{}-{}", stem(c, *a), c.request.query_param("table").value_or("desks")));
-           }});
-    // XLSX writes a scratch file: off the I/O threads.
+           },
+           .slow = true});
+    // XLSX also writes a scratch file.
     r.add({.method = "GET",
            .pattern = "/api/v1/sites/{id}/analytics.xlsx",
            .handler = [ctx](const Call& c) {
