@@ -2,6 +2,9 @@
 // ID-token verification without a network: tokens minted here with cpp-jwt, signed by RSA
 // and EC keys generated here with OpenSSL, checked against a JWKS built from their public
 // halves. Each refusal has its own stable code.
+#include <limits>
+#include <optional>
+
 #include <gtest/gtest.h>
 #include <jwt/jwt.hpp>  // in this one file only: it defines non-inline functions
 #include <openssl/core_names.h>
@@ -96,6 +99,8 @@ struct Claims {
     std::string azp;
     long long iat = now.time_since_epoch().count() - 5;
     long long exp = now.time_since_epoch().count() + 300;
+    std::optional<double> exp_number;  // exp as a JSON double instead
+    std::optional<double> iat_number;  // iat as a JSON double instead
 };
 
 std::string mint(const TestKey& key, const std::string& alg, const Claims& c = {}, const std::string& kid = "") {
@@ -111,6 +116,8 @@ std::string mint(const TestKey& key, const std::string& alg, const Claims& c = {
         .add_claim("given_name", "Camille")
         .add_claim("usual_name", "Dupont");
     if (!c.azp.empty()) obj.add_claim("azp", c.azp);
+    if (c.exp_number) obj.payload().add_claim("exp", *c.exp_number, true);
+    if (c.iat_number) obj.payload().add_claim("iat", *c.iat_number, true);
     return obj.signature();
 }
 
@@ -222,6 +229,26 @@ TEST_F(IdTokenTest, RefusesExpiredTokensWithSmallLeeway) {
     c = {};
     c.iat = now.time_since_epoch().count() + 3600;
     EXPECT_EQ(code_of(mint(rsa_key(), "RS256", c)), "oidc_bad_iat");
+}
+
+// Found by fuzz/id_token.cpp: an exp of 1.79e80 was converted to a 64-bit integer (undefined
+// behaviour, reported by UndefinedBehaviorSanitizer), and one near 2^63 overflowed when the
+// leeway was added. Dates beyond ±2^53 s are refused; a fraction of a second is not.
+TEST_F(IdTokenTest, RefusesDatesNoIntegerCanHold) {
+    Claims c;
+    c.exp_number = static_cast<double>(now.time_since_epoch().count()) + 300.5;
+    EXPECT_EQ(code_of(mint(rsa_key(), "RS256", c)), "ok");
+    for (double far : {1.79e80, 9.3e18, 1e16}) {
+        c = {};
+        c.exp_number = far;
+        EXPECT_EQ(code_of(mint(rsa_key(), "RS256", c)), "oidc_expired") << far;
+        c = {};
+        c.iat_number = -far;
+        EXPECT_EQ(code_of(mint(rsa_key(), "RS256", c)), "oidc_bad_iat") << far;
+    }
+    c = {};
+    c.exp = std::numeric_limits<long long>::max();
+    EXPECT_EQ(code_of(mint(rsa_key(), "RS256", c)), "oidc_expired");
 }
 
 TEST_F(IdTokenTest, RefusesWrongNonce) {

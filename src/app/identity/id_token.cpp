@@ -61,12 +61,19 @@ std::optional<json::object> parse_object(std::string_view text) {
 }
 
 
-std::optional<std::int64_t> number_member(const json::object& o, std::string_view key) {
+// A NumericDate claim (RFC 7519, section 2): seconds since the epoch, maybe with a fraction
+// (dropped). None when absent, not a number, or beyond ±2^53 seconds, the integers JSON
+// carries exactly (RFC 7493): a date that far would overflow when the leeway is added, and a
+// double beyond 2^63 has no integer at all (found by fuzz/id_token.cpp).
+std::optional<std::int64_t> numeric_date_member(const json::object& o, std::string_view key) {
+    constexpr std::int64_t limit = std::int64_t{1} << 53;
     auto it = o.find(key);
     if (it == o.end()) return std::nullopt;
-    if (it->value().is_int64()) return it->value().get_int64();
-    if (it->value().is_uint64()) return static_cast<std::int64_t>(it->value().get_uint64());
-    if (it->value().is_double()) return static_cast<std::int64_t>(it->value().get_double());
+    const auto& v = it->value();
+    if (v.is_int64() && v.get_int64() >= -limit && v.get_int64() <= limit) return v.get_int64();
+    if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(limit)) return static_cast<std::int64_t>(v.get_uint64());
+    if (v.is_double() && v.get_double() >= -static_cast<double>(limit) && v.get_double() <= static_cast<double>(limit))
+        return static_cast<std::int64_t>(v.get_double());
     return std::nullopt;
 }
 
@@ -239,9 +246,9 @@ Result<IdentityClaims> verify_id_token(std::string_view token, const Jwks& keys,
         return fail(errors::oidc_wrong_audience());
     auto now = expect.now.time_since_epoch().count();
     auto leeway = expect.leeway.count();
-    auto exp = number_member(*claims, "exp");
+    auto exp = numeric_date_member(*claims, "exp");
     if (!exp || *exp + leeway <= now) return fail(errors::oidc_expired());
-    auto iat = number_member(*claims, "iat");
+    auto iat = numeric_date_member(*claims, "iat");
     if (!iat || *iat > now + leeway) return fail(errors::oidc_bad_iat());
     auto nonce = string_member(*claims, "nonce");
     if (expect.nonce.empty() || !same_secret(nonce, expect.nonce)) return fail(errors::oidc_bad_nonce());
