@@ -589,18 +589,17 @@ Result<void> serve(const ServerOptions& options, const Api& api,
         tcp::endpoint ep{address, options.port};
         acceptor.open(ep.protocol(), ec);
         if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
-        // Each connection's kernel send buffer, bounded (accepted sockets inherit it): by
-        // default it grows to 4 MiB, and thousands of clients that never read (issue 14,
+        // Each connection's kernel send buffer, bounded (accepted sockets inherit both options):
+        // by default it grows to 4 MiB, and thousands of clients that never read (issue 14,
         // finding 2) made the kernel hold over 1.5 GB of answers, past its TCP memory pressure
         // mark, which stalls every connection for seconds (`TCPMemoryPressures` in
-        // /proc/net/netstat). Linux doubles the 64 KiB asked for, bookkeeping included: 3,000
-        // such clients hold under 400 MB, and a reader 20 ms away still gets about 6 MB/s.
+        // /proc/net/netstat). Linux doubles the 64 KiB asked for, bookkeeping included; a
+        // reader 20 ms away still gets about 6 MB/s. Of that buffer, at most 16 KiB not yet
+        // sent: a write stops there, and the socket is writable again once the client has taken
+        // most of it. A client that never reads then holds 16 KiB instead of about 94 KiB, and
+        // 3,000 of them arriving at once cost the server half the CPU (copying answers into
+        // the send queues was most of it).
         if (!ec) acceptor.set_option(asio::socket_base::send_buffer_size(64 * 1024), ec);
-        // And of that buffer, at most 16 KiB not yet sent: a write stops there, and the socket
-        // is writable again once the client has taken most of it. A client that never reads
-        // then costs the kernel 16 KiB instead of about 94 KiB, and the server copies that
-        // much less per such client (a flood of 3,000 of them delayed /healthz by 250-400 ms
-        // while it ramped up; the send queues were most of the copying).
         if (!ec) acceptor.set_option(asio::detail::socket_option::integer<IPPROTO_TCP, TCP_NOTSENT_LOWAT>(16 * 1024), ec);
         if (!ec) acceptor.bind(ep, ec);
         if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);

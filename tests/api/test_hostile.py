@@ -154,7 +154,6 @@ class UnreadAnswers(unittest.TestCase):
                 for c in held:
                     c.close()
 
-
     def test_a_client_that_never_reads_costs_the_kernel_little(self):
         # What the server's end of each connection holds in the kernel, from /proc/net/tcp:
         # its send queue is bounded by TCP_NOTSENT_LOWAT (16 KiB unsent) on top of what the
