@@ -3,6 +3,7 @@
 exhaust the server's file descriptors, memory or password-hashing capacity, and the server's
 log and memory stay bounded. The bounds are generous on purpose (this machine is shared and
 noisy): they tell "served" from "not served", not a latency; the figures are in the notes."""
+import contextlib
 import random
 import socket
 import threading
@@ -126,6 +127,24 @@ class FileDescriptorExhaustion(unittest.TestCase):
                     u.close()
 
 
+@contextlib.contextmanager
+def unread_answers(port, count):
+    """`count` clients that ask for the OpenAPI document (230 KB) with a small receive buffer
+    and never read it, closed on leaving."""
+    held = []
+    try:
+        for _ in range(count):
+            c = socket.socket()
+            c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            c.connect(("127.0.0.1", port))
+            c.sendall(b"GET /api/v1/openapi.json HTTP/1.1\r\nHost: escale\r\n\r\n")
+            held.append(c)
+        yield
+    finally:
+        for c in held:
+            c.close()
+
+
 class UnreadAnswers(unittest.TestCase):
     """Finding 2: the embedded documents are served from static buffers, so clients that ask
     for them and never read hold no copy each."""
@@ -135,14 +154,7 @@ class UnreadAnswers(unittest.TestCase):
             self.skipTest("a bound on memory: AddressSanitizer's red zones and quarantine hide it")
         with Server() as s:
             baseline = s.rss_kib()
-            held = []
-            try:
-                for _ in range(800):
-                    c = socket.socket()
-                    c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-                    c.connect(("127.0.0.1", s.port))
-                    c.sendall(b"GET /api/v1/openapi.json HTTP/1.1\r\nHost: escale\r\n\r\n")
-                    held.append(c)
+            with unread_answers(s.port, 800):
                 time.sleep(2)
                 fresh = Client(s.port)
                 fresh.conn.timeout = 5
@@ -150,34 +162,20 @@ class UnreadAnswers(unittest.TestCase):
                 grown = s.rss_kib() - baseline
                 # 800 copies of a 230 KB document would be 180 MB.
                 self.assertLess(grown, 60 * 1024, f"RSS grew by {grown} KiB")
-            finally:
-                for c in held:
-                    c.close()
 
     def test_a_client_that_never_reads_costs_the_kernel_little(self):
         # What the server's end of each connection holds in the kernel, from /proc/net/tcp:
         # its send queue is bounded by TCP_NOTSENT_LOWAT (16 KiB unsent) on top of what the
         # client's small window lets through; without it, about 94 KiB each.
-        with Server() as s:
-            held = []
-            try:
-                for _ in range(200):
-                    c = socket.socket()
-                    c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-                    c.connect(("127.0.0.1", s.port))
-                    c.sendall(b"GET /api/v1/openapi.json HTTP/1.1\r\nHost: escale\r\n\r\n")
-                    held.append(c)
-                deadline = time.monotonic() + 10
-                while True:
-                    queues = server_send_queues(s.port)
-                    if len(queues) >= 200 and min(queues) > 0 or time.monotonic() > deadline:
-                        break
-                    time.sleep(0.1)
-                self.assertGreaterEqual(len(queues), 200, "the server did not answer every client")
-                self.assertLessEqual(max(queues), 32 * 1024, f"send queues: {sorted(queues)[-5:]}")
-            finally:
-                for c in held:
-                    c.close()
+        with Server() as s, unread_answers(s.port, 200):
+            deadline = time.monotonic() + 10
+            while True:
+                queues = server_send_queues(s.port)
+                if len(queues) >= 200 and min(queues) > 0 or time.monotonic() > deadline:
+                    break
+                time.sleep(0.1)
+            self.assertGreaterEqual(len(queues), 200, "the server did not answer every client")
+            self.assertLessEqual(max(queues), 32 * 1024, f"send queues: {sorted(queues)[-5:]}")
 
 
 def server_send_queues(port):
