@@ -60,18 +60,17 @@ std::optional<json::object> parse_object(std::string_view text) {
     return std::move(v.as_object());
 }
 
-
 // A NumericDate claim (RFC 7519, section 2): seconds since the epoch, maybe with a fraction
-// (dropped). None when absent, not a number, or beyond ±2^53 seconds, the integers JSON
-// carries exactly (RFC 7493): a date that far would overflow when the leeway is added, and a
-// double beyond 2^63 has no integer at all (found by fuzz/id_token.cpp).
+// (dropped). None when absent, not a number, or beyond ±2^53 s, the integers JSON carries
+// exactly (RFC 7493): a date that far would overflow when the leeway is added, and a double
+// beyond 2^63 has no integer at all (found by fuzz/id_token.cpp). Boost.JSON keeps a number
+// as uint64 only past 2^63: never a date.
 std::optional<std::int64_t> numeric_date_member(const json::object& o, std::string_view key) {
     constexpr std::int64_t limit = std::int64_t{1} << 53;
     auto it = o.find(key);
     if (it == o.end()) return std::nullopt;
     const auto& v = it->value();
     if (v.is_int64() && v.get_int64() >= -limit && v.get_int64() <= limit) return v.get_int64();
-    if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(limit)) return static_cast<std::int64_t>(v.get_uint64());
     if (v.is_double() && v.get_double() >= -static_cast<double>(limit) && v.get_double() <= static_cast<double>(limit))
         return static_cast<std::int64_t>(v.get_double());
     return std::nullopt;
