@@ -270,8 +270,8 @@ Result<FloorAvailability> floor_availability(Context ctx, const Actor& actor, Fl
             ESCALE_TRY(holders, tx.bookings().slot_holders(date, plan->desks.front().id, plan->desks.back().id));
         }
 
-        FloorAvailability out{plan, date, plan->calendar.is_closed(date), std::vector<DeskSlots>(plan->desks.size()),
-                              std::nullopt, std::nullopt};
+        FloorAvailability out{plan, date, plan->calendar.today(now), plan->calendar.is_closed(date),
+                              std::vector<DeskSlots>(plan->desks.size()), std::nullopt, std::nullopt};
         for (Half h : {Half::am, Half::pm}) {
             auto ok = check_desk_slot_bookable(plan->calendar, date, h, now, plan->site.booking_horizon_days);
             if (!ok) (h == Half::am ? out.am_refusal : out.pm_refusal) = ok.error();

@@ -89,6 +89,7 @@ struct DeskSlots {
 struct FloorAvailability {
     std::shared_ptr<const FloorPlan> plan;  // the floor and its desks
     Date date;
+    Date today;                   // the site's date now, by the server's clock
     bool closed = false;          // weekend, public holiday or closure day
     std::vector<DeskSlots> slots;  // one per plan->desks, in the same order
     // Why a free desk could not be booked for each half-day now (closed_day, past,

@@ -78,6 +78,8 @@ std::string AvailabilityEncoder::encode(const app::FloorAvailability& a) const {
     out += e->floor;
     out += ",\"date\":\"";
     out += format_date(a.date);
+    out += "\",\"today\":\"";
+    out += format_date(a.today);
     out += "\",\"closed\":";
     append_bool(out, a.closed);
     // Why a free desk cannot be booked now, per half-day (null: it can).

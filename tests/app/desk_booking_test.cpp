@@ -196,4 +196,15 @@ TEST_F(DeskBookingTest, AvailabilityWithoutADateIsTheNextOpenDays) {
     EXPECT_FALSE(a->am_refusal);
 }
 
+TEST_F(DeskBookingTest, AvailabilitySaysTheSitesDateNow) {
+    // Whatever day is asked, today is the site's date by the server's clock, not UTC's.
+    auto a = app::floor_availability(ctx(), actor(alice), floor, 2026_y / 3 / 20);
+    ASSERT_TRUE(a) << a.error().message;
+    EXPECT_EQ(a->today, 2026_y / 3 / 2);
+    clock.set(date::sys_days{2026_y / 3 / 2} + std::chrono::hours{23} + std::chrono::minutes{30});  // 00:30 in Paris
+    a = app::floor_availability(ctx(), actor(alice), floor, 2026_y / 3 / 20);
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->today, 2026_y / 3 / 3);
+}
+
 }  // namespace

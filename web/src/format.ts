@@ -3,8 +3,11 @@
 // site's time zone (Europe/Paris by default). A local date is a "YYYY-MM-DD" string, as the
 // API writes them; date arithmetic is done at noon UTC so that no time zone shifts a day.
 // The Intl formatters are made on first use and kept: the first one loads the browser's
-// locale data (tens of ms), which must not delay the app's first requests, and a plan's 150
-// accessible names must not each build their own.
+// locale data (30 to 80 ms of the main thread in Chromium here), which must not delay the
+// app's first requests, and a plan's 150 accessible names must not each build their own.
+// Dates alone (« mardi 3 mars ») need no locale data: they are written from the names below,
+// as Intl writes them in French (format.test.mjs compares the two), and the plan, the page an
+// agent opens most, then loads none at all.
 import type { Half, Period } from './types';
 
 export const defaultTimeZone = 'Europe/Paris';
@@ -51,15 +54,20 @@ export function mondayOf(date: string): string {
   return addDays(date, -weekday(date));
 }
 
+const dayNames = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+const monthNames = [
+  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+];
+
 // « mardi 3 mars »
 export function formatDate(date: string): string {
-  return formatter('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(utcNoon(date));
+  const d = utcNoon(date);
+  return `${dayNames[d.getUTCDay()]} ${d.getUTCDate()} ${monthNames[d.getUTCMonth()]}`;
 }
 
 // « mardi 3 mars 2026 »
 export function formatDateWithYear(date: string): string {
-  return formatter('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-    .format(utcNoon(date));
+  return `${formatDate(date)} ${utcNoon(date).getUTCFullYear()}`;
 }
 
 // « 14 h 30 » (« 9 h » on the hour) for an instant, in the site's time zone.
@@ -74,8 +82,9 @@ export const halfNames: Record<Half, string> = { am: 'matin', pm: 'après-midi' 
 export const periodNames: Record<Period, string> = { am: 'matin', pm: 'après-midi', day: 'journée' };
 
 // « ce matin », « cet après-midi », « toute la journée » for a desk's accessible name.
-export function periodPhrase(period: Period, date: string, timeZone = defaultTimeZone): string {
-  const isToday = date === today(timeZone);
+// `today`: the site's date now (the server says it beside the desks).
+export function periodPhrase(period: Period, date: string, today: string): string {
+  const isToday = date === today;
   if (period === 'day') return isToday ? "toute la journée aujourd'hui" : `toute la journée du ${formatDate(date)}`;
   if (isToday) return period === 'am' ? 'ce matin' : 'cet après-midi';
   return `le ${formatDate(date)} ${period === 'am' ? 'matin' : 'après-midi'}`;

@@ -110,6 +110,7 @@ export interface SlotRefusal {
 export interface FloorAvailability {
   floor: Floor;
   date: string;
+  today: string;  // the site's date now, by the server's clock
   closed: boolean;
   refusals: { am: SlotRefusal | null; pm: SlotRefusal | null };
   desks: DeskAvailability[];

@@ -98,7 +98,6 @@ function FloorOnDate() {
   const site = useSite();
   const s = session.value!;
   const query = currentQuery.value;
-  const timeZone = site.data?.site.time_zone ?? 'Europe/Paris';
   const date = askedDate(query)!;
   const demi = query.get('demi');
   const period: Period = demi === 'pm' || demi === 'day' ? demi : 'am';
@@ -163,9 +162,9 @@ function FloorOnDate() {
   const computed: DeskView[] = useMemo(
     () =>
       availability && site.data
-        ? deskViews(availability.desks, site.data.zones, s.resident.service_id, period, date, timeZone)
+        ? deskViews(availability.desks, site.data.zones, s.resident.service_id, period, date, availability.today)
         : [],
-    [availability, site.data, period, date, timeZone, s.resident.service_id],
+    [availability, site.data, period, date, s.resident.service_id],
   );
   // The desks whose state changed from one read to the next of the same floor, day and half-day.
   useEffect(() => {

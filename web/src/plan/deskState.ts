@@ -49,7 +49,7 @@ export function deskViews(
   myServiceId: number | null,
   period: Period,
   date: string,
-  timeZone: string,
+  today: string,  // the site's date now
 ): DeskView[] {
   return desks.map((desk) => {
     const zone = zones.find((z) => z.id === desk.zone_id);
@@ -59,7 +59,7 @@ export function deskViews(
     if (zone) parts.push(zone.name.replace(/^Quartier /, 'quartier '));
     if (outsideMyQuartier) parts.push('hors de mon quartier');
     parts.push(...equipment(desk));
-    parts.push(`${stateNames[state]} ${periodPhrase(period, date, timeZone)}`);
+    parts.push(`${stateNames[state]} ${periodPhrase(period, date, today)}`);
     return { desk, state, zone, outsideMyQuartier, name: parts.join(', ') };
   });
 }
