@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,11 @@ struct Route {
     // Hardening (issue 14): checks or hashes a password (argon2id, 64 MiB each): the server
     // runs it on its own small pool, and refuses it (503) beyond that pool's queue.
     bool hashes_password = false;
+    // What can be refused from the request alone (its content type, its body), checked on the
+    // I/O thread before the route waits for a place on its pool: a malformed request is then
+    // answered 400 or 415 at once, never queued behind the hashes nor turned away with a 503
+    // when the pool is full. Made before authentication: for routes without login only.
+    std::function<std::optional<Error>(const Request&)> early_check = nullptr;
 };
 
 class Router {

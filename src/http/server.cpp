@@ -23,6 +23,7 @@
 #include "http/access_log.hpp"
 #include "http/json_codec.hpp"
 #include "http/request_id.hpp"
+#include "http/replies.hpp"
 #include "http/request_reader.hpp"
 #include "http/content_coding.hpp"  // JSON answers compressed (issue 11)
 
@@ -402,7 +403,14 @@ asio::awaitable<void> session(Shared& shared, tcp::socket socket) {
             else if (auto route = shared.api.route(request); route.route && route.route->hashes_password) {
                 route_pattern = route.route->pattern;
                 matched = route.route;
-                if (!shared.hashing.enter()) {
+                std::optional<Error> refused;
+                if (route.route->early_check) {
+                    RequestIdScope scope(request.request_id);
+                    refused = route.route->early_check(request);
+                }
+                if (refused) {
+                    response = error_response(*refused);
+                } else if (!shared.hashing.enter()) {
                     response = error_of(errors::server_busy(1s), 503, request_id);
                     response.headers.emplace_back("Retry-After", "1");
                 } else {

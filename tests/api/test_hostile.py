@@ -221,29 +221,57 @@ class FailedLoginFlood(unittest.TestCase):
             self.assertEqual(set(statuses) - {401, 429}, set(), statuses)
             self.assertIn(429, statuses)
 
+    @contextlib.contextmanager
+    def login_flood(self, s):
+        """32 threads of failed logins from rotating addresses; yields the statuses they met."""
+        stop = threading.Event()
+        seen = set()
+
+        def flood():
+            c = s.client()
+            while not stop.is_set():
+                address = f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+                status = c.post("/api/v1/auth/login",
+                                {"email": f"x{random.randrange(10**9)}@exemple.fr", "password": "y" * 12},
+                                headers={"X-Forwarded-For": address})[0]
+                seen.add(status)
+            c.close()
+
+        threads = [threading.Thread(target=flood) for _ in range(32)]
+        for t in threads:
+            t.start()
+        try:
+            time.sleep(2)
+            yield seen
+        finally:
+            stop.set()
+            for t in threads:
+                t.join()
+
+    def test_a_malformed_login_is_refused_at_once_during_a_login_flood(self):
+        # What the request alone shows to be wrong is answered before the hashing pool's
+        # admission: never 503 because the pool is full of others' hashes.
+        with Server(extra=["--trusted-proxy", "127.0.0.1"], real_passwords=True) as s:
+            with self.login_flood(s) as seen:
+                c = s.client()
+                answers = []
+                for _ in range(10):
+                    answers.append(c.request("POST", "/api/v1/auth/login", raw=b"{pas du JSON",
+                                             headers={"Content-Type": "application/json"})[:2])
+                    answers.append(c.post("/api/v1/auth/login", {"email": "a@exemple.fr"})[:2])
+                    answers.append(c.request("POST", "/api/v1/auth/login", raw=b"email=a&password=b",
+                                             headers={"Content-Type": "application/x-www-form-urlencoded"})[:2])
+                c.close()
+            self.assertIn(503, seen)  # the pool was full for the flood's own logins
+            codes = [(status, body["error"]["code"]) for status, body in answers]
+            self.assertEqual(set(codes), {(400, "invalid_json"), (400, "missing_field"), (400, "invalid_field")}, codes)
+
     def test_bookings_are_served_during_a_login_flood(self):
         with Server(extra=["--trusted-proxy", "127.0.0.1"], real_passwords=True) as s:
             email = first_agent(s)
             agent = s.login(email)
             desks = free_desk(agent, WEDNESDAY)
-            stop = threading.Event()
-            seen = set()
-
-            def flood():
-                c = s.client()
-                while not stop.is_set():
-                    address = f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
-                    status = c.post("/api/v1/auth/login",
-                                    {"email": f"x{random.randrange(10**9)}@exemple.fr", "password": "y" * 12},
-                                    headers={"X-Forwarded-For": address})[0]
-                    seen.add(status)
-                c.close()
-
-            threads = [threading.Thread(target=flood) for _ in range(32)]
-            for t in threads:
-                t.start()
-            try:
-                time.sleep(2)
+            with self.login_flood(s) as seen:
                 for half in ("am", "pm"):
                     booker = Client(s.port, agent.token)
                     booker.conn.timeout = 5
@@ -253,10 +281,6 @@ class FailedLoginFlood(unittest.TestCase):
                     self.assertLess(took, 5)
                     booker.close()
                 time.sleep(2)
-            finally:
-                stop.set()
-                for t in threads:
-                    t.join()
             # Beyond the hashing pool's queue, a login is refused at once (503), not queued.
             self.assertIn(503, seen)
             self.assertEqual(seen - {401, 503}, set())

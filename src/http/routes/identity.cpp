@@ -23,14 +23,21 @@
 namespace escale::http {
 namespace {
 
-Response login(app::Context ctx, const ApiOptions& options, const Call& c) {
+// A login's email and password, as far as the request alone can tell.
+Result<LoginBody> login_request(const Request& request) {
     // A page of another site can post a form to here but not with this content type (not
     // without the browser asking first): no login forged into someone else's browser.
-    if (!is_json_media_type(c.request.content_type)) return error_response(errors::json_content_type_required());
-    auto body = decode<LoginBody>(c.request.body, UnknownFields::ignore);
+    if (!is_json_media_type(request.content_type)) return fail(errors::json_content_type_required());
+    auto body = decode<LoginBody>(request.body, UnknownFields::ignore);
+    if (!body) return fail(body.error());
+    if (!body->email) return fail(errors::missing_field("email"));
+    if (!body->password) return fail(errors::missing_field("password"));
+    return body;
+}
+
+Response login(app::Context ctx, const ApiOptions& options, const Call& c) {
+    auto body = login_request(c.request);
     if (!body) return error_response(body.error());
-    if (!body->email) return error_response(errors::missing_field("email"));
-    if (!body->password) return error_response(errors::missing_field("password"));
     const std::string& email = *body->email;
     const std::string& password = *body->password;
     if (email.size() > 254 || password.size() > 1024) return error_response(errors::bad_credentials());
@@ -99,7 +106,10 @@ void add_identity_routes(Router& r, const RouteContext& rc) {
     const ApiOptions& options = rc.options;
     r.add({.method = "POST", .pattern = "/api/v1/auth/login", .requires_login = false,
            .handler = [ctx, options](const Call& c) { return login(ctx, options, c); }, .slow = true,
-           .hashes_password = true});
+           .hashes_password = true, .early_check = [](const Request& request) -> std::optional<Error> {
+               auto body = login_request(request);
+               return body ? std::nullopt : std::optional<Error>(body.error());
+           }});
     r.add({.method = "POST", .pattern = "/api/v1/auth/logout",
            .handler = [ctx, options](const Call& c) { return logout(ctx, options, c); }, .slow = true});
     r.add({.method = "GET", .pattern = "/api/v1/me", .handler = [](const Call& c) {
