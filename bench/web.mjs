@@ -4,9 +4,11 @@
 // load of Ma semaine and of the plan of the largest floor with an empty cache, and the time
 // from navigation start to an interactive plan (every desk of the floor drawn as a focusable
 // element), on a first visit and for a returning agent (the app's files in the browser's
-// cache), beside the time this browser takes to load a static file (the favicon) as the
-// floor of what any page could do here. Medians of --runs runs (5 by default). Not part of the
-// test command.
+// cache), beside two floors of what any page could do here: the time this browser takes to
+// load a static file (the favicon), and to make interactive the plan of the least app there
+// could be (one request for the floor's desks, one SVG group per desk; no style, no framework,
+// no drawing; leastApp below), served by the same server. Medians of --runs runs (5 by
+// default). Not part of the test command.
 //
 //   node bench/web.mjs [--runs 5] [--before <another build of web/, e.g. main's>] [--trace <file.json>]
 //                      [--latency <ms>]
@@ -17,7 +19,8 @@
 // ended, and the main thread's longest tasks, until the plan was interactive.
 // Needs build/escale, the built app (build/web: bash scripts/build.sh) and the packages of
 // tests/web (playwright-core; bash scripts/install-deps.sh --tests).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser, startServer } from '../tests/web/harness.mjs';
@@ -139,6 +142,35 @@ async function measure(browser, s) {
   s.returningBytes.push(again.bytes);
 }
 
+// The least app there could be, written into a folder served as the web root: the page asks
+// for the availability of the floor in its address and draws one focusable group per desk.
+function leastApp() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'escale-least-app-'));
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'index.html'), `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Plan</title><script type="module" src="/assets/least.js"></script></head>
+<body><svg class="escale-plan" viewBox="0 0 2000 1500" width="1000" height="700"></svg></body></html>
+`);
+  writeFileSync(path.join(dir, 'assets', 'least.js'), `
+const floor = new URLSearchParams(location.search).get('etage');
+const a = await (await fetch('/api/v1/floors/' + floor + '/availability')).json();
+const ns = 'http://www.w3.org/2000/svg';
+const svg = document.querySelector('svg');
+for (const d of a.desks) {
+  const g = document.createElementNS(ns, 'g');
+  g.setAttribute('class', 'escale-desk');
+  g.setAttribute('tabindex', '0');
+  g.setAttribute('transform', 'translate(' + d.x + ' ' + d.y + ')');
+  const r = document.createElementNS(ns, 'rect');
+  r.setAttribute('width', '28');
+  r.setAttribute('height', '18');
+  g.appendChild(r);
+  svg.appendChild(g);
+}
+`);
+  return dir;
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 function report(s, name) {
   console.log(`${name}first load of Ma semaine:  ${kb(median(s.week))} transferred (runs: ${s.week.map(kb).join(', ')})`);
@@ -183,6 +215,8 @@ function summariseTrace(file, origin) {
 
 const browser = await launchBrowser();
 const after = await citeServer();
+const leastRoot = leastApp();
+const least = await citeServer(leastRoot);
 // --before <folder>: another build of the app (say, of main), measured in the same run, each
 // run of one followed by a run of the other, so that both see the same load of the machine.
 const before = values.before ? await citeServer(path.resolve(values.before)) : null;
@@ -193,10 +227,15 @@ try {
     await firstLoad(browser, s.server.base, '/semaine', s.session);
     await firstLoad(browser, s.server.base, `/plan?etage=${s.largest.id}`, s.session, s.largest.desks);
   }
-  for (let i = 0; i < runs; i++) for (const s of all) await measure(browser, s);
+  await firstLoad(browser, least.server.base, `/plan?etage=${least.largest.id}`, least.session, least.largest.desks);
+  for (let i = 0; i < runs; i++) {
+    for (const s of all) await measure(browser, s);
+    least.times.push((await firstLoad(browser, least.server.base, `/plan?etage=${least.largest.id}`, least.session, least.largest.desks)).interactive);
+  }
   console.log(`agent ${after.agent.email}; largest floor « ${after.largest.name} » (${after.largest.desks} desks); ${runs} runs`);
   if (before) report(before, `before (${values.before}): `);
   report(after, before ? 'after: ' : '');
+  console.log(`navigation → interactive plan of the least app there could be (the second floor): ${median(least.times).toFixed(0)} ms median (runs: ${least.times.map((t) => t.toFixed(0)).join(', ')} ms)`);
   if (values.trace) {
     await firstLoad(browser, after.server.base, `/plan?etage=${after.largest.id}`, after.session, after.largest.desks, values.trace);
     console.log(`trace of one first load of the plan: ${values.trace}`);
@@ -206,4 +245,6 @@ try {
   await browser.close();
   await after.server.stop();
   await before?.server.stop();
+  await least.server.stop();
+  rmSync(leastRoot, { recursive: true });
 }
