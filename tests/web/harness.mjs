@@ -141,6 +141,21 @@ export async function login(page, base, email) {
   await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
 }
 
+// The API as `email` (a bearer token): api(method, path, body) → { status, body }.
+export async function apiAs(base, email) {
+  const r = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: demoPassword }),
+  });
+  assert.equal(r.status, 200);
+  const { token } = await r.json();
+  return async (method, path, body) => {
+    const res = await fetch(base + path, {
+      method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json().catch(() => null) };
+  };
+}
+
 // live updates (issue 11): a fresh PostgreSQL database on the server of $ESCALE_TEST_PG_URL
 // (null when it is not set), dropped by drop().
 export function pgDatabase() {

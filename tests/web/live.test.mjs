@@ -7,7 +7,7 @@
 // another browser context, one a gestionnaire makes on their behalf, and a cancellation.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, demoPassword, launchBrowser, login, newPage, pgDatabase, screenshot, startServer } from './harness.mjs';
+import { accounts, apiAs, axeViolations, launchBrowser, login, newPage, pgDatabase, screenshot, startServer } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -88,21 +88,6 @@ async function livePlanAndList(watcherBase, bookerBase, shots) {
   assert.deepEqual(booker.problems, []);
   await watcher.context().close();
   await booker.context().close();
-}
-
-// The API as `email` (a bearer token).
-async function apiAs(base, email) {
-  const r = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: demoPassword }),
-  });
-  assert.equal(r.status, 200);
-  const { token } = await r.json();
-  return async (method, path, body) => {
-    const res = await fetch(base + path, {
-      method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body),
-    });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  };
 }
 
 async function liveWeek(base) {

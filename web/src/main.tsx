@@ -33,6 +33,7 @@ const LockerHoldersPage = lazyPage(() => import('./pages/admin/LockerHolders').t
 const ApiTokensPage = lazyPage(() => import('./pages/admin/ApiTokens').then((m) => m.ApiTokensPage));
 const AuditLogPage = lazyPage(() => import('./pages/admin/AuditLog').then((m) => m.AuditLogPage));
 const ResidentPage = lazyPage(() => import('./pages/Resident').then((m) => m.ResidentPage));
+const WaitlistPage = lazyPage(() => import('./pages/Waitlist').then((m) => m.WaitlistPage));
 // Scénarios (issue 12), dashboards (issue 13, item 7), surveys and remontées (items 5, 6): loaded
 // when first shown, like the pages above
 const ScenariosPage = lazyPage(() => import('./pages/Scenarios').then((m) => m.ScenariosPage));
@@ -62,6 +63,7 @@ const routes: Record<string, RouteEntry> = {
   // administration (issue 11)
   '/administration': { page: AdministrationPage, needsLogin: true, allowed: canAdminister },
   '/espaces': { page: SpacesPage, needsLogin: true, allowed: canBook },
+  '/attente': { page: WaitlistPage, needsLogin: true, allowed: canBook },  // desk waitlist (issue 10, item 5)
   // planning engine (issue 12)
   '/scenarios': { page: ScenariosPage, needsLogin: true, allowed: canAdminister },
   // dashboards (issue 13, item 7)

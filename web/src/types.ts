@@ -132,3 +132,16 @@ export interface PlacedDeskBooking {
 export interface BookingsResponse {
   bookings: { id: number; desk_id: number; date: string; half: Half }[];
 }
+
+// Desk waitlist (issue 10, item 5): one entry per resident and half-day, on the whole site, a
+// floor or a quartier; a desk freed there afterwards is booked for the first one waiting.
+export interface WaitlistEntry {
+  id: number;
+  site_id: number;
+  floor_id: number | null;
+  zone_id: number | null;
+  date: string;
+  half: Half;
+  state: 'waiting' | 'promoted' | 'left';
+  booking_id: number | null;
+}

@@ -35,7 +35,7 @@ const navigation: NavEntry[] = [
 
 // Pages that belong to an entry without sitting under its address: a person's page (reached
 // from Mon service, and from the residents list) is part of Mon service.
-const sectionOf: Record<string, string> = { '/personne': '/mon-service' };
+const sectionOf: Record<string, string> = { '/personne': '/mon-service', '/attente': '/plan' };
 
 // The entry of the page shown ('page'), or of the section it belongs to ('true': the
 // administration's sub-pages under /administration/…, and the pages of sectionOf).

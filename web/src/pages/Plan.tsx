@@ -192,6 +192,9 @@ function FloorOnDate() {
   const refusal =
     availability && (period === 'day' ? availability.refusals.am ?? availability.refusals.pm : availability.refusals[period]);
   const when = `${formatDate(date)}, ${periodNames[period]}`;
+  // Every desk taken for a half-day an agent could book: they may wait for one.
+  const full = !!availability && !refusal && period !== 'day' && canBook(s) &&
+    !views.some((v) => v.state === 'free' || v.state === 'yours');
 
   const book = async (v: DeskView) => {
     if (busy) return;
@@ -318,6 +321,16 @@ function FloorOnDate() {
           <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
             <p>
               Réservation impossible le {formatDate(date)}. {refusal.message}
+            </p>
+          </div>
+        )}
+        {full && (
+          <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
+            <p>
+              Aucun poste libre sur ce niveau ({when}).{' '}
+              <a class="fr-link" href={withQuery('/attente', { date, demi: period, etage: String(floorId) })}>
+                S'inscrire en liste d'attente
+              </a>
             </p>
           </div>
         )}
