@@ -133,10 +133,10 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(screenshotDir, `${name}-${width}.png`), fullPage: true });
 }
 
-export async function login(page, base, email) {
+export async function login(page, base, email, password = demoPassword) {
   await page.goto(`${base}/connexion`);
   await page.getByRole('textbox', { name: /^Adresse électronique/ }).fill(email);
-  await page.getByRole('textbox', { name: 'Mot de passe' }).fill(demoPassword);
+  await page.getByRole('textbox', { name: 'Mot de passe' }).fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
 }
