@@ -234,6 +234,12 @@ int main(int argc, char** argv) {
                       "Connexions ouvertes à la fois ; au-delà, les connexions inactives les plus anciennes sont "
                       "fermées (0 : la limite de fichiers ouverts du processus, moins une réserve)")
         ->capture_default_str();
+    std::size_t unsent_budget_mib = 256;
+    serve->add_option("--unsent-budget", unsent_budget_mib,
+                      "Mio de réponses construites pour une requête et pas encore lues par des clients lents ; "
+                      "au-delà, une réponse de plus de 64 Kio est remplacée par 503 server_busy")
+        ->check(cli::between(1, 1 << 20))
+        ->capture_default_str();
     std::string access_log = "off";
     serve->add_option("--access-log", access_log,
                       "Journal des accès sur la sortie d'erreur : off, text ou json (une ligne JSON par requête ; "
@@ -376,6 +382,7 @@ int main(int argc, char** argv) {
         bool remote_db = serve_db.url.rfind("sqlite:", 0) != 0;
         so.threads = threads > 0 ? threads : remote_db ? 4 * static_cast<int>(std::thread::hardware_concurrency()) : 0;
         so.max_connections = max_connections;  // hardening (issue 14)
+        so.unsent_budget = unsent_budget_mib * 1024 * 1024;
         so.access_log = access_log == "json"   ? http::AccessLogFormat::json
                         : access_log == "text" ? http::AccessLogFormat::text
                                                : http::AccessLogFormat::off;
