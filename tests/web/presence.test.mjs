@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Ma présence (issue 10, item 6) in Debian's Chromium against a real escale serve: an agent
-// declares a half-day of telework next week, lets colleagues find her and finds herself by
+// declares a half-day of telework next week, sees it in Ma semaine, lets colleagues find her and finds herself by
 // an accent-free prefix; axe-core finds nothing at 1280 and 360 px; screenshots.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -37,6 +37,15 @@ describe('Ma présence', () => {
     await settle(page);
     assert.equal(await page.locator('#ma-semaine-presence ~ div select').first().inputValue(), 'teletravail');
     assert.match(await page.locator('#ma-semaine-presence ~ div td').first().textContent(), /Télétravail.*\(déclaré\)/);
+
+    // Ma semaine says it in that half-day, beside the link to book it.
+    const monday = label.match(/^Présence du (lundi .+), matin$/)[1];
+    await page.goto(`${server.base}/semaine`);
+    await settle(page);
+    const cell = page.locator('td', { has: page.getByRole('link', { name: `Réserver un poste, ${monday} matin` }) });
+    assert.equal((await cell.innerText()).split('\n')[0], 'Prévu : télétravail');
+    await page.goBack();
+    await settle(page);
 
     // Hidden by default in the demo for this person: not found, then found once shown.
     await page.getByRole('searchbox', { name: /^Nom ou prénom/ }).fill('dubr');

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Ma semaine: the coming weeks, Monday first, as half-day cells: my desk where I have one
 // (with a button to cancel it until its half-day is over), a link to the plan of that
-// half-day where I have none and it is not over,
+// half-day where I have none and it is not over, with what my presence plan says of it
+// (Ma présence: télétravail, absent…, declared or from my week's pattern);
 // closed days with their reason (GET /api/v1/sites/{id}/calendar, which also says what day
 // it is at the site). The grid is a table per week, read row by row. Live: a booking of mine
 // made or cancelled elsewhere (another tab, a référent on my behalf) shows within 2 s, and is
@@ -16,6 +17,7 @@ import { messageOf, useSite } from '../data';
 import { addDays, formatDate, halfNames, mondayOf, today } from '../format';
 import { isOver } from '../siteNow';
 import { useLiveSite } from '../plan/liveFloor';
+import { statusNames, type PresenceHalf, type PresencePlan } from '../presence';
 import type { Half, PlacedDeskBooking, SiteCalendar } from '../types';
 import { LockerCard, SpaceBookingsCard, TodayCard } from './WeekCards';
 
@@ -26,6 +28,7 @@ export function WeekPage() {
   const timeZone = site.data?.site.time_zone;
   const [bookings, setBookings] = useState<PlacedDeskBooking[] | null>(null);
   const [calendar, setCalendar] = useState<SiteCalendar | null>(null);
+  const [presence, setPresence] = useState<PresencePlan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [liveNotice, setLiveNotice] = useState<string | null>(null);
@@ -42,12 +45,14 @@ export function WeekPage() {
   const load = useCallback(async () => {
     if (!first || !last || !site.data) return;
     try {
-      const [mine, days] = await Promise.all([
+      const [mine, days, planned] = await Promise.all([
         get<PlacedDeskBooking[]>(withQuery('/api/v1/me/desk-bookings', { from: first, to: last })),
         get<SiteCalendar>(withQuery(`/api/v1/sites/${site.data.site.id}/calendar`, { from: first, to: last })),
+        get<PresencePlan>(withQuery('/api/v1/me/presence', { from: first, to: last })),
       ]);
       setBookings(mine);
       setCalendar(days);
+      setPresence(planned);
       setError(null);
     } catch (e) {
       setError(messageOf(e));
@@ -154,6 +159,7 @@ export function WeekPage() {
                     half={half}
                     past={isOver(day, half, calendar.next_half_day)}
                     booking={bookings.find((b) => b.date === day && b.half === half)}
+                    planned={presence?.days.find((p) => p.date === day)?.[half]}
                     onCancel={cancel}
                   />
                 )}
@@ -171,9 +177,10 @@ function HalfDayCell(props: {
   half: Half;
   past: boolean;
   booking?: PlacedDeskBooking;
+  planned?: PresenceHalf;  // my presence plan (Ma présence): declared, or my week's pattern
   onCancel: (b: PlacedDeskBooking) => void;
 }) {
-  const { day, half, past, booking } = props;
+  const { day, half, past, booking, planned } = props;
   const when = `${formatDate(day)} ${halfNames[half]}`;
   if (booking) {
     return (
@@ -197,8 +204,10 @@ function HalfDayCell(props: {
     );
   }
   if (past) return <td class="escale-muted">—</td>;
+  const plan = planned?.status && planned.source !== 'reservation' ? planned.status : null;
   return (
     <td>
+      {plan && <p class="escale-muted fr-text--sm fr-mb-1v">Prévu : {statusNames[plan].toLowerCase()}</p>}
       <a class="fr-link fr-icon-add-line fr-link--icon-left" href={withQuery('/plan', { date: day, demi: half })} aria-label={`Réserver un poste, ${when}`}>
         Réserver
       </a>
