@@ -43,6 +43,11 @@ def request_bytes(method, path, token=None, host=True, version="1.1", body=None,
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + (body or b"")
 
 
+# The referential's lists, by pages like the residents (issue 14, finding 9).
+REFERENTIAL_COLLECTIONS = ["/api/v1/sites", "/api/v1/floors", "/api/v1/zones", "/api/v1/services", "/api/v1/desks",
+                           "/api/v1/spaces", "/api/v1/lockers", "/api/v1/closures", "/api/v1/resident-categories",
+                           "/api/v1/role-grants"]
+
 class HttpConformance(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -216,9 +221,21 @@ class HttpConformance(unittest.TestCase):
         mine = agent.get("/api/v1/me/space-bookings")[1]
         self.assertEqual(self.pages(agent, "/api/v1/me/space-bookings", 1)[0], mine)
 
+    def test_every_referential_collection_is_paginated(self):
+        for path in REFERENTIAL_COLLECTIONS:
+            with self.subTest(path=path):
+                status, everything, resp = self.admin.get(f"{path}?site_id=1")
+                self.assertEqual(status, 200, everything)
+                self.assertIsNone(resp.getheader("Link"))
+                items, pages = self.pages(self.admin, f"{path}?site_id=1", 2)
+                self.assertEqual([x["id"] for x in items], [x["id"] for x in everything])
+                if len(everything) > 2:
+                    self.assertGreater(pages, 1)
+                assert_error(self, self.admin.get(f"{path}?limit=1001"), 400, "invalid_field")
+
     def test_pagination_is_documented(self):
-        for path in ["/api/v1/residents", "/api/v1/audit-events", "/api/v1/me/desk-bookings",
-                     "/api/v1/me/space-bookings"]:
+        for path in ["/api/v1/audit-events", "/api/v1/me/desk-bookings", "/api/v1/me/space-bookings",
+                     "/api/v1/residents", *REFERENTIAL_COLLECTIONS]:
             with self.subTest(path=path):
                 op = self.openapi["paths"][path]["get"]
                 names = {p.get("name") or p.get("$ref", "").rsplit("/", 1)[-1] for p in op.get("parameters", [])}

@@ -71,6 +71,18 @@ export async function get<T>(path: string): Promise<T> {
   return (await send('GET', path)).json() as Promise<T>;
 }
 
+// Every page of a list that comes by pages (the referential's, issue 14: at most 1000 an
+// answer, the next page named by its Link header).
+export async function getAll<T>(path: string): Promise<T[]> {
+  const all: T[] = [];
+  for (let next: string | undefined = path; next; ) {
+    const res = await send('GET', next);
+    all.push(...((await res.json()) as T[]));
+    next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('Link') ?? '')?.[1];
+  }
+  return all;
+}
+
 export async function getText(path: string, accept: string): Promise<string> {
   return (await send('GET', path, undefined, accept)).text();
 }

@@ -25,15 +25,12 @@ void add_collection(Router& router, app::Context ctx, const std::string& base, b
     router.add({.method = "GET", .pattern = base, .handler = [ctx](const Call& c) {
                     auto site = site_filter(c.request);
                     if (!site) return error_response(site.error());
-                    if constexpr (std::is_same_v<T, Resident>) {
-                        // Hardening (issue 14, finding 9): residents come by pages (ids ascending).
-                        auto page = page_request(c.request);
-                        if (!page) return error_response(page.error());
-                        auto list = app::list_entities<T>(ctx, *c.actor, *site);
-                        if (!list) return error_response(list.error());
-                        return paged_json(encode(*list).as_array(), *page, CursorKind::after_id, c.request);
-                    }
-                    return reply(app::list_entities<T>(ctx, *c.actor, *site));
+                    // Hardening (issue 14, finding 9): every collection comes by pages (ids ascending).
+                    auto page = page_request(c.request);
+                    if (!page) return error_response(page.error());
+                    auto list = app::list_entities<T>(ctx, *c.actor, *site);
+                    if (!list) return error_response(list.error());
+                    return paged_json(encode(*list).as_array(), *page, CursorKind::after_id, c.request);
                 }});
     if (with_get)
         router.add({.method = "GET", .pattern = base + "/{id}", .handler = [ctx](const Call& c) {

@@ -5,7 +5,7 @@
 // bookings with a button to cancel each for its holder, and a form to book a desk on behalf
 // of a member (POST /api/v1/desk-bookings with resident_id).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { del, get, withQuery } from '../api';
+import { del, get, withQuery, getAll } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
 import { Table } from '../components/Table';
@@ -52,7 +52,7 @@ export function ServicePage() {
   const load = useCallback(async () => {
     if (!chosen || !siteId || !monday) return;
     try {
-      const residents = await get<Resident[]>(withQuery('/api/v1/residents', { site_id: siteId }));
+      const residents = await getAll<Resident>(withQuery('/api/v1/residents', { site_id: siteId }));
       const members = residents.filter((r) => r.active && r.service_id === chosen.id);
       const plans = await Promise.all(
         members.map((m) =>

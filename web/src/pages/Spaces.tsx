@@ -4,7 +4,7 @@
 // ranges in words, then a form to book a range (POST /api/v1/space-bookings) on the site's
 // 15-minute grid. Errors are shown next to the field they concern.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post, withQuery } from '../api';
+import { ApiError, get, post, withQuery, getAll } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { CalendarDownload } from '../components/CalendarDownload';
 import { PageTitle } from '../components/PageTitle';
@@ -66,7 +66,7 @@ export function SpacesPage() {
   const load = useCallback(async () => {
     if (!site.data) return;
     try {
-      const spaces = await get<Space[]>(withQuery('/api/v1/spaces', { site_id: site.data.site.id }));
+      const spaces = await getAll<Space>(withQuery('/api/v1/spaces', { site_id: site.data.site.id }));
       const read = await Promise.all(spaces.map((s) => get<SpaceDay>(withQuery(`/api/v1/spaces/${s.id}/bookings`, { date }))));
       setDays(read);
       setError(null);

@@ -4,7 +4,7 @@
 // 100 lines at a time with « Lignes plus anciennes »; the CSV export link carries the same
 // period (GET /api/v1/audit-events.csv).
 import { useEffect, useState } from 'preact/hooks';
-import { get, withQuery } from '../../api';
+import { get, withQuery, getAll } from '../../api';
 import { ErrorAlert } from '../../components/Alert';
 import { InputField } from '../../components/Field';
 import { Table } from '../../components/Table';
@@ -50,7 +50,7 @@ function AuditLog({ site }: { site: SiteDetail }) {
   // when the list cannot be read).
   const [names, setNames] = useState<Map<number, string>>(new Map());
   useEffect(() => {
-    get<Resident[]>(withQuery('/api/v1/residents', { site_id: site.site.id })).then(
+    getAll<Resident>(withQuery('/api/v1/residents', { site_id: site.site.id })).then(
       (list) => setNames(new Map(list.map((r) => [r.id, r.display_name]))),
       () => undefined,
     );

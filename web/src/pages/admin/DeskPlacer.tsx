@@ -3,7 +3,7 @@
 // finger, or with the arrow keys (Maj + flèche: larger steps), then save it (POST
 // /api/v1/desks with its x and y). The floor's existing desks are drawn, not movable here.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, get, getText, post } from '../../api';
+import { ApiError, getText, post, getAll } from '../../api';
 import { Notice } from '../../components/Alert';
 import { messageOf } from '../../data';
 import { sanitisePlan, type SanitisedPlan } from '../../plan/sanitiseSvg';
@@ -40,7 +40,7 @@ export function DeskPlacer({ site }: { site: SiteDetail }) {
     setPos(null);
     Promise.all([
       getText(`/api/v1/floors/${floorId}/plan`, 'image/svg+xml').then(sanitisePlan),
-      get<PlacedDesk[]>(`/api/v1/desks?site_id=${site.site.id}`),
+      getAll<PlacedDesk>(`/api/v1/desks?site_id=${site.site.id}`),
     ]).then(
       ([p, d]) => {
         setPlan(p);

@@ -5,7 +5,7 @@
 // with x and y for each moved desk). The chosen desk (the last one touched) can be
 // deactivated, reactivated or deleted (confirmed) below the plan.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { del, get, getText, patch, withQuery } from '../../api';
+import { del, get, getText, patch, withQuery, getAll } from '../../api';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { SelectField } from '../../components/Field';
 import { messageOf } from '../../data';
@@ -44,7 +44,7 @@ function PlanEditor({ site }: { site: SiteDetail }) {
   const dragging = useRef<number | null>(null);
 
   const load = async () => {
-    const d = await get<Desk[]>(withQuery('/api/v1/desks', { site_id: site.site.id }));
+    const d = await getAll<Desk>(withQuery('/api/v1/desks', { site_id: site.site.id }));
     setDesks(d.filter((x) => x.floor_id === floorId));
   };
   useEffect(() => {

@@ -5,7 +5,7 @@
 // French: first the obvious ones found here, then the server's refusal put beside the field
 // it names (the summary alert takes the others). A change sends only the fields changed.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, del, get, patch, post, withQuery } from '../../api';
+import { ApiError, del, get, patch, post, withQuery, getAll } from '../../api';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { CheckboxField, InputField, SelectField } from '../../components/Field';
 import { Table } from '../../components/Table';
@@ -63,9 +63,9 @@ function KindEditor({ kind, site }: { kind: KindSpec; site: SiteDetail }) {
   const load = useCallback(async () => {
     try {
       const [list, detail, residents] = await Promise.all([
-        get<Row[]>(kind.siteScoped ? withQuery(kind.path, { site_id: siteId }) : kind.path),
+        getAll<Row>(kind.siteScoped ? withQuery(kind.path, { site_id: siteId }) : kind.path),
         siteDetail(siteId),
-        kind.needsResidents ? get<Resident[]>(withQuery('/api/v1/residents', { site_id: siteId })) : Promise.resolve([]),
+        kind.needsResidents ? getAll<Resident>(withQuery('/api/v1/residents', { site_id: siteId })) : Promise.resolve([]),
       ]);
       setRows(list);
       setCtx({ site: detail, residents });
