@@ -12,6 +12,7 @@
 #include "core/table.hpp"
 #include "http/json_codec.hpp"
 #include "http/message.hpp"
+#include "http/pagination.hpp"
 
 namespace escale::http {
 
@@ -48,6 +49,16 @@ template <class T>
 Response reply(const Result<T>& r, int ok_status = 200) {
     if (!r) return error_response(r.error());
     return json_response(ok_status, encode(*r));
+}
+
+// A list use case's result by pages (http/pagination.hpp): the page the request asks for
+// (?limit=, ?cursor=), or the error's response. `kind`: how the cursor points into the list.
+template <class T>
+Response paged_reply(const Request& request, const Result<std::vector<T>>& list, CursorKind kind) {
+    auto page = page_request(request);
+    if (!page) return error_response(page.error());
+    if (!list) return error_response(list.error());
+    return paged_json(encode(*list).as_array(), *page, kind, request);
 }
 
 }  // namespace escale::http

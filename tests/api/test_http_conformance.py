@@ -233,9 +233,20 @@ class HttpConformance(unittest.TestCase):
                     self.assertGreater(pages, 1)
                 assert_error(self, self.admin.get(f"{path}?limit=1001"), 400, "invalid_field")
 
+    def test_remontees_surveys_and_locker_holders_are_paginated(self):
+        for i in range(3):
+            self.assertEqual(self.admin.post("/api/v1/remontees", {"kind": "irritant", "theme": "bruit", "title": f"Remontée {i}"})[0], 201)
+        for path in ["/api/v1/remontees", "/api/v1/surveys?site_id=1", "/api/v1/sites/1/locker-assignments"]:
+            with self.subTest(path=path):
+                status, everything, resp = self.admin.get(path)
+                self.assertEqual(status, 200, everything)
+                self.assertEqual(self.pages(self.admin, path, 1)[0], everything)
+                assert_error(self, self.admin.get(path + ("&" if "?" in path else "?") + "limit=0"), 400, "invalid_field")
+
     def test_pagination_is_documented(self):
         for path in ["/api/v1/audit-events", "/api/v1/me/desk-bookings", "/api/v1/me/space-bookings",
-                     "/api/v1/residents", *REFERENTIAL_COLLECTIONS]:
+                     "/api/v1/residents", "/api/v1/remontees", "/api/v1/surveys",
+                     "/api/v1/sites/{id}/locker-assignments", *REFERENTIAL_COLLECTIONS]:
             with self.subTest(path=path):
                 op = self.openapi["paths"][path]["get"]
                 names = {p.get("name") or p.get("$ref", "").rsplit("/", 1)[-1] for p in op.get("parameters", [])}

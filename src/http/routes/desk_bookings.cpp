@@ -14,7 +14,6 @@
 #include "http/routes/desk_booking_bodies.hpp"
 #include "http/json_body.hpp"
 #include "http/replies.hpp"
-#include "http/pagination.hpp"
 #include "http/request_params.hpp"
 
 namespace escale::http {
@@ -65,11 +64,7 @@ void add_desk_booking_routes(Router& r, const RouteContext& rc) {
                auto to = optional_date_param(c.request, "to");
                if (!to) return error_response(to.error());
                // Hardening (issue 14, finding 9): by pages, in the list's order (by date).
-               auto page = page_request(c.request);
-               if (!page) return error_response(page.error());
-               auto list = app::my_desk_bookings(ctx, *c.actor, *from, *to);
-               if (!list) return error_response(list.error());
-               return paged_json(encode(*list).as_array(), *page, CursorKind::position, c.request);
+               return paged_reply(c.request, app::my_desk_bookings(ctx, *c.actor, *from, *to), CursorKind::position);
            }});
 }
 

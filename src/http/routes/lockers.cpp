@@ -58,7 +58,7 @@ void add_locker_routes(Router& r, const RouteContext& rc) {
     r.add({.method = "GET", .pattern = "/api/v1/sites/{id}/locker-assignments", .handler = [ctx](const Call& c) {
                auto id = path_id(c);
                if (!id) return error_response(id.error());
-               return reply(app::site_locker_assignments(ctx, *c.actor, *id));
+               return paged_reply(c.request, app::site_locker_assignments(ctx, *c.actor, *id), CursorKind::position);
            }});
     for (bool xlsx : {false, true})
         r.add({.method = "GET",

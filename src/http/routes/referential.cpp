@@ -12,7 +12,6 @@
 #include "app/site_calendar.hpp"
 #include "http/json_codec.hpp"
 #include "http/replies.hpp"
-#include "http/pagination.hpp"
 #include "http/request_params.hpp"
 
 namespace escale::http {
@@ -26,11 +25,7 @@ void add_collection(Router& router, app::Context ctx, const std::string& base, b
                     auto site = site_filter(c.request);
                     if (!site) return error_response(site.error());
                     // Hardening (issue 14, finding 9): every collection comes by pages (ids ascending).
-                    auto page = page_request(c.request);
-                    if (!page) return error_response(page.error());
-                    auto list = app::list_entities<T>(ctx, *c.actor, *site);
-                    if (!list) return error_response(list.error());
-                    return paged_json(encode(*list).as_array(), *page, CursorKind::after_id, c.request);
+                    return paged_reply(c.request, app::list_entities<T>(ctx, *c.actor, *site), CursorKind::after_id);
                 }});
     if (with_get)
         router.add({.method = "GET", .pattern = base + "/{id}", .handler = [ctx](const Call& c) {

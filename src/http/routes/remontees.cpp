@@ -33,7 +33,7 @@ void add_remontee_routes(Router& r, const RouteContext& rc) {
                            "theme", "bruit, rangement, reservation, confidentialite, equipements ou autre"));
                    theme = parsed;
                }
-               return reply(app::list_remontees(ctx, *c.actor, *site, theme));
+               return paged_reply(c.request, app::list_remontees(ctx, *c.actor, *site, theme), CursorKind::position);
            }});
     r.add({.method = "POST", .pattern = "/api/v1/remontees", .handler = [ctx](const Call& c) {
                auto body = decode<PostRemonteeBody>(c.request.body);

@@ -16,7 +16,6 @@
 #include "http/json_body.hpp"
 #include "http/routes/space_booking_bodies.hpp"
 #include "http/replies.hpp"
-#include "http/pagination.hpp"
 #include "http/request_params.hpp"
 
 namespace escale::http {
@@ -92,11 +91,7 @@ void add_space_booking_routes(Router& r, const RouteContext& rc) {
                auto to = optional_date_param(c.request, "to");
                if (!to) return error_response(to.error());
                // Hardening (issue 14, finding 9): by pages, in the list's order (by date).
-               auto page = page_request(c.request);
-               if (!page) return error_response(page.error());
-               auto list = app::my_space_bookings(ctx, *c.actor, *from, *to);
-               if (!list) return error_response(list.error());
-               return paged_json(encode(*list).as_array(), *page, CursorKind::position, c.request);
+               return paged_reply(c.request, app::my_space_bookings(ctx, *c.actor, *from, *to), CursorKind::position);
            }});
     r.add({.method = "GET", .pattern = "/api/v1/sites/{id}/free-spaces", .handler = [ctx](const Call& c) {
                auto id = path_id(c);

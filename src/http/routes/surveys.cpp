@@ -38,7 +38,8 @@ void add_survey_routes(Router& r, const RouteContext& rc) {
     r.add({.method = "GET", .pattern = "/api/v1/surveys", .handler = [ctx](const Call& c) {
                auto site = site_filter(c.request);
                if (!site) return error_response(site.error());
-               return reply(app::list_surveys(ctx, *c.actor, site->value_or(c.actor->resident.site_id)));
+               return paged_reply(c.request, app::list_surveys(ctx, *c.actor, site->value_or(c.actor->resident.site_id)),
+                                  CursorKind::position);
            }});
     r.add({.method = "GET", .pattern = "/api/v1/me/surveys",
            .handler = [ctx](const Call& c) { return reply(app::my_surveys(ctx, *c.actor)); }});

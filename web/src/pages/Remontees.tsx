@@ -5,7 +5,7 @@
 // the counts per theme (none under 5). Reads /api/v1/remontees and
 // /api/v1/sites/{id}/remontee-counts.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { del, get, post, put, withQuery } from '../api';
+import { del, get, post, put, withQuery, getAll } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
 import { messageOf } from '../data';
@@ -148,7 +148,7 @@ export function RemonteesPage() {
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
-      setItems(await get<Remontee[]>(withQuery('/api/v1/remontees', { theme: filter || undefined })));
+      setItems(await getAll<Remontee>(withQuery('/api/v1/remontees', { theme: filter || undefined })));
       if (team) setCounts(await get<Counts>(`/api/v1/sites/${session.value!.resident.site_id}/remontee-counts`));
     } catch (e) {
       setError(messageOf(e));

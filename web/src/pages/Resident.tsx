@@ -5,7 +5,7 @@
 // book a desk on their behalf, and their locker (for who may see lockers: assign_lockers).
 // Linked from Mon service and the residents' list of the administration.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, del, get, withQuery } from '../api';
+import { ApiError, del, get, withQuery, getAll } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
 import { WeekTable } from '../components/WeekTable';
@@ -60,7 +60,7 @@ export function ResidentPage() {
     }
     // Lockers: only who may see who holds which (gestionnaires); the others see no section.
     if (canAdminister(s)) {
-      get<Holding[]>(`/api/v1/sites/${siteId}/locker-assignments`).then(
+      getAll<Holding>(`/api/v1/sites/${siteId}/locker-assignments`).then(
         (all) => setLocker(all.find((h) => h.resident.id === id) ?? null),
         (e) => setLocker(e instanceof ApiError && e.status === 403 ? undefined : null),
       );

@@ -6,7 +6,7 @@
 // hidden, the CSV download) and the before/after comparison. Reads /api/v1/me/surveys,
 // /api/v1/surveys, /api/v1/survey-templates, /api/v1/surveys/{id}/results and comparison.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { get, post, withQuery } from '../api';
+import { get, post, withQuery, getAll } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
 import { messageOf } from '../data';
@@ -359,7 +359,7 @@ export function SurveysPage() {
   const load = useCallback(async () => {
     try {
       setMine(await get<Survey[]>('/api/v1/me/surveys'));
-      if (manager) setManaged(await get<Survey[]>('/api/v1/surveys'));
+      if (manager) setManaged(await getAll<Survey>('/api/v1/surveys'));
     } catch (e) {
       setError(messageOf(e));
       setMine([]);

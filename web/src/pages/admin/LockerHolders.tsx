@@ -3,7 +3,7 @@
 // CSV export), release one (DELETE /api/v1/locker-assignments/{id}), assign a free locker to
 // a resident of the site (POST /api/v1/locker-assignments). Permission assign_lockers.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, del, get, post, withQuery, getAll } from '../../api';
+import { ApiError, del, post, withQuery, getAll } from '../../api';
 import { ErrorAlert, Notice } from '../../components/Alert';
 import { SelectField } from '../../components/Field';
 import { Table } from '../../components/Table';
@@ -42,7 +42,7 @@ function LockerHolders({ site }: { site: SiteDetail }) {
   const load = useCallback(async () => {
     try {
       const [h, l, r] = await Promise.all([
-        get<Holding[]>(`/api/v1/sites/${siteId}/locker-assignments`),
+        getAll<Holding>(`/api/v1/sites/${siteId}/locker-assignments`),
         getAll<Locker>(withQuery('/api/v1/lockers', { site_id: siteId })),
         getAll<Resident>(withQuery('/api/v1/residents', { site_id: siteId })),
       ]);
