@@ -9,6 +9,7 @@ import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -101,6 +102,21 @@ export async function launchBrowser() {
       '--lang=fr-FR'],
     env: { ...process.env, LANG: 'fr_FR.UTF-8', LANGUAGE: 'fr' },
   });
+}
+
+// A server of its own (startServer's arguments) and a browser for a test file: started before
+// its tests, stopped after them. Its tests read `.server` and `.browser`.
+export function serverAndBrowser(extraArgs, options) {
+  const shared = {};
+  before(async () => {
+    shared.server = await startServer(extraArgs, options);
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
 }
 
 // A page that fails the test on any CSP violation or script error.

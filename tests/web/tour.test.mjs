@@ -6,20 +6,11 @@
 // the first role that reaches the page. The roles: visitor, lecteur (made for the test: the
 // demo has none), agent, référent, gestionnaire, administrateur.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { accounts, apiAs, checkPage, demoPassword, launchBrowser, login, newPage, startServer } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { accounts, apiAs, checkPage, demoPassword, login, newPage, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
+const shared = serverAndBrowser();
 const seenAtPhoneSize = new Set();
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const slug = (href) => href.replace(/^\//, '').replace(/[/?=&]+/g, '-') || 'accueil';
 
@@ -30,14 +21,14 @@ async function reachable(page) {
 }
 
 async function tour(role, email, extra = [], password = demoPassword) {
-  const page = await newPage(browser);
-  if (email) await login(page, server.base, email, password);
-  else await page.goto(`${server.base}/connexion`);
+  const page = await newPage(shared.browser);
+  if (email) await login(page, shared.server.base, email, password);
+  else await page.goto(`${shared.server.base}/connexion`);
   const todo = [...new Set([...(await reachable(page)), ...extra])];
   for (let i = 0; i < todo.length; i++) {
     const href = todo[i];
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(server.base + href);
+    await page.goto(shared.server.base + href);
     await checkPage(page, `tour-${role}-${slug(href)}`);
     for (const more of await reachable(page)) if (!todo.includes(more)) todo.push(more);
     if (!seenAtPhoneSize.has(href)) {
@@ -57,7 +48,7 @@ describe('every page, as each role', () => {
   });
 
   test('a lecteur', async () => {
-    const admin = await apiAs(server.base, 'admin@pilote.escale.test');
+    const admin = await apiAs(shared.server.base, 'admin@pilote.escale.test');
     const password = 'lecteur-du-pilote-2026';
     const made = await admin('POST', '/api/v1/residents', {
       site_id: 1, service_id: 1, email: 'lecteur@pilote.escale.test', display_name: 'Lecteur Escale', role: 'lecteur', password,
@@ -69,7 +60,7 @@ describe('every page, as each role', () => {
   });
 
   test('an agent', async () => {
-    const admin = await apiAs(server.base, 'admin@pilote.escale.test');
+    const admin = await apiAs(shared.server.base, 'admin@pilote.escale.test');
     const residents = (await admin('GET', '/api/v1/residents?site_id=1')).body;
     const agent = residents.find((r) => r.role === 'agent' && r.email !== accounts.agent);
     const seen = await tour('agent', agent.email, ['/attente', '/mes-donnees']);

@@ -4,26 +4,17 @@
 // a scope with a desk still free is refused next to its field; the agent waits, gets the desk
 // when its holder cancels, and leaves another entry. axe-core and screenshots at 1280 and 360 px.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { accounts, apiAs, checkPage, launchBrowser, login, newPage, settle, startServer } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { accounts, apiAs, checkPage, login, newPage, settle, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 const row = (page, text) => page.locator('.escale-waitlist li', { hasText: text });
 
 describe('liste d’attente', () => {
   test('from a full floor to the waitlist, the desk given when it is freed, an entry left', async () => {
     // A floor of one desk, taken on an open day by another agent.
-    const api = await apiAs(server.base, accounts.gestionnaire);
+    const api = await apiAs(shared.server.base, accounts.gestionnaire);
     const floor = (await api('POST', '/api/v1/floors', { site_id: 1, name: 'Annexe', level: 4 })).body.id;
     const desk = (await api('POST', '/api/v1/desks', { site_id: 1, floor_id: floor, label: 'A-1' })).body.id;
     const day = (await api('GET', '/api/v1/sites/1/calendar')).body.days.filter((d) => !d.closed)[2].date;
@@ -37,9 +28,9 @@ describe('liste d’attente', () => {
     };
     const morning = await held('am');
 
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.agent);
-    await page.goto(`${server.base}/plan?date=${day}&demi=am&etage=${floor}`);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.agent);
+    await page.goto(`${shared.server.base}/plan?date=${day}&demi=am&etage=${floor}`);
     await page.getByRole('link', { name: "S'inscrire en liste d'attente" }).click();
     await page.waitForURL(/\/attente\?/);
     await settle(page);
