@@ -40,7 +40,7 @@ struct Route {
     bool hashes_password = false;
     // What can be refused from the request alone (its content type, its body), checked on the
     // I/O thread before the route waits for a place on its pool: a malformed request is then
-    // answered 400 or 415 at once, never queued behind the hashes nor turned away with a 503
+    // answered 400 at once, never queued behind the hashes nor turned away with a 503
     // when the pool is full. Made before authentication: for routes without login only.
     std::function<std::optional<Error>(const Request&)> early_check = nullptr;
 };
