@@ -39,6 +39,13 @@ describe('liste d’attente', () => {
     assert.equal(await page.inputValue('#attente-scope'), `etage-${floor}`);
     await checkPage(page, 'liste-attente');
 
+    // No date: said next to it, nothing sent.
+    await page.fill('#attente-date', '');
+    await page.getByRole('button', { name: "M'inscrire en liste d'attente" }).click();
+    assert.equal(await page.locator('#attente-date-erreur').innerText(), 'Choisissez une date.');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'attente-date');
+    await page.fill('#attente-date', day);
+
     // The whole site has desks free: refused, said next to « Où ».
     await page.selectOption('#attente-scope', 'site');
     await page.getByRole('button', { name: "M'inscrire en liste d'attente" }).click();

@@ -45,7 +45,8 @@ export function WaitlistPage() {
   const now = useSiteNow(s.resident.site_id);
   const query = currentQuery.value;
   const [entries, setEntries] = useState<WaitlistEntry[] | null>(null);
-  const [form, setForm] = useState({ date: '', half: '' as Half | '', scope: '' });
+  // What the agent chose (null: not touched, the default below stands).
+  const [form, setForm] = useState<{ date: string | null; half: Half | null; scope: string | null }>({ date: null, half: null, scope: null });
   const [fields, setFields] = useState<{ date?: string; scope?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -61,9 +62,9 @@ export function WaitlistPage() {
   const myZone = site.data?.zones.find((z) => z.service_id === s.resident.service_id);
   const asked = /^\d{4}-\d{2}-\d{2}$/.test(query.get('date') ?? '') ? query.get('date')! : undefined;
   const askedFloor = Number(query.get('etage')) || undefined;
-  const date = form.date || asked || now.data?.next.date || '';
-  const half: Half = form.half || (query.get('demi') === 'pm' ? 'pm' : asked ? 'am' : now.data?.next.half ?? 'am');
-  const scope = form.scope || (askedFloor ? `etage-${askedFloor}` : myZone ? `quartier-${myZone.id}` : 'site');
+  const date = form.date ?? asked ?? now.data?.next.date ?? '';
+  const half: Half = form.half ?? (query.get('demi') === 'pm' ? 'pm' : asked ? 'am' : now.data?.next.half ?? 'am');
+  const scope = form.scope ?? (askedFloor ? `etage-${askedFloor}` : myZone ? `quartier-${myZone.id}` : 'site');
 
   const join = async (e: Event) => {
     e.preventDefault();
