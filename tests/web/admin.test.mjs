@@ -5,27 +5,18 @@
 // An agent gives back their locker and takes another from Ma semaine.
 // An agent has no Administration entry. axe-core and screenshots at 1280 and 360 px.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { accounts, axeViolations, login, newPage, screenshot, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 const loaded = (page) => page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 const residentCount = (page) => page.evaluate(async () => (await (await fetch('/api/v1/residents?site_id=1')).json()).length);
 
 describe('administration', () => {
   test('a gestionnaire imports residents: a bad line is named and nothing imported, then the fixed file', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.gestionnaire);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.gestionnaire);
     await page.getByRole('link', { name: 'Administration' }).first().click();
     await page.waitForURL(/\/administration$/);
     await loaded(page);
@@ -59,9 +50,9 @@ describe('administration', () => {
   });
 
   test('a gestionnaire places a new desk with the keyboard and by dragging, and saves it', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.gestionnaire);
-    await page.goto(`${server.base}/administration`);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.gestionnaire);
+    await page.goto(`${shared.server.base}/administration`);
     await loaded(page);
     await page.fill('#poste-libelle', 'P-NOUVEAU');
     const desk = page.locator('.escale-desk--new');
@@ -97,8 +88,8 @@ describe('administration', () => {
   });
 
   test('Ma semaine: an agent gives their locker back and takes the nearest free one', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.agent);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.agent);
     await loaded(page);
     const held = await page.locator('.escale-card', { hasText: 'Mon casier' }).locator('strong').innerText();
     await page.getByRole('button', { name: 'Rendre mon casier' }).click();
@@ -119,10 +110,10 @@ describe('administration', () => {
   });
 
   test('an agent has no administration', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.agent);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.agent);
     assert.equal(await page.getByRole('link', { name: 'Administration' }).count(), 0);
-    await page.goto(`${server.base}/administration`);
+    await page.goto(`${shared.server.base}/administration`);
     await page.waitForURL(/\/semaine$/);
     await page.context().close();
   });

@@ -8,26 +8,17 @@
 // list. The « Administration » entry of the main navigation is current on every sub-page.
 // axe-core finds nothing on each page, at 1280 and 360 px.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { accounts, axeViolations, login, newPage, screenshot, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 const loaded = (page) => page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 const api = (page, path) => page.evaluate(async (p) => (await fetch(p)).json(), path);
 const status = (page, text) => page.locator('[role=status]', { hasText: text }).waitFor();
 
 async function open(page, path, name) {
-  await page.goto(`${server.base}${path}`);
+  await page.goto(`${shared.server.base}${path}`);
   await page.waitForSelector('main h1');
   await loaded(page);
   assert.deepEqual(await axeViolations(page), [], `${name}: axe-core violations`);
@@ -36,8 +27,8 @@ async function open(page, path, name) {
 
 describe('administration pages', () => {
   test('the referential: create, change, delete a quartier; errors beside their field', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.gestionnaire);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.gestionnaire);
     await open(page, '/administration/referentiel?type=quartiers', 'admin-quartiers');
     assert.match(await page.locator('caption').first().textContent(), /^Quartiers — /);
 
@@ -71,8 +62,8 @@ describe('administration pages', () => {
   });
 
   test('a floor plan uploaded, desks moved by keyboard and by drag, one deactivated', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.gestionnaire);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.gestionnaire);
     await open(page, '/administration/referentiel?type=niveaux', 'admin-niveaux');
     const floor = (await api(page, '/api/v1/floors?site_id=1'))[0];
     await page.getByRole('button', { name: `Modifier niveau « ${floor.name} »` }).click();
@@ -114,8 +105,8 @@ describe('administration pages', () => {
   });
 
   test('lockers, API tokens, the audit log', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.gestionnaire);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.gestionnaire);
     await open(page, '/administration/casiers', 'admin-casiers');
     await page.getByRole('button', { name: 'Rendre le casier C-01 de Claire Dubreuil' }).click();
     await status(page, 'Casier C-01 rendu : Claire Dubreuil ne le tient plus.');
@@ -167,8 +158,8 @@ describe('administration pages', () => {
   });
 
   test('an administrator sets the retention; a closure and a role granted', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, 'admin@pilote.escale.test');
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, 'admin@pilote.escale.test');
     await open(page, '/administration/referentiel?type=sites', 'admin-sites');
     const site = (await api(page, '/api/v1/sites'))[0];
     await page.getByRole('button', { name: `Modifier site « ${site.name} »` }).click();
@@ -201,8 +192,8 @@ describe('administration pages', () => {
   });
 
   test("residents: the server's refusal beside its field, a new one created, their page", async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.gestionnaire);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.gestionnaire);
     await open(page, '/administration/referentiel?type=residents', 'admin-residents');
     await page.locator('#residents-display-name').fill('Inès Essai');
     await page.locator('#residents-email').fill('pas-une-adresse');
@@ -231,12 +222,12 @@ describe('administration pages', () => {
   });
 
   test('the « Administration » entry is current on its sub-pages', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.gestionnaire);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.gestionnaire);
     const entry = page.locator('#navigation a.fr-nav__link', { hasText: 'Administration' });
     for (const [path, current] of [['/administration', 'page'], ['/administration/plan', 'true'],
       ['/administration/referentiel?type=services', 'true'], ['/administration/journal', 'true'], ['/semaine', null]]) {
-      await page.goto(`${server.base}${path}`);
+      await page.goto(`${shared.server.base}${path}`);
       await page.waitForSelector('main h1');
       assert.equal(await entry.getAttribute('aria-current'), current, path);
     }
@@ -245,8 +236,8 @@ describe('administration pages', () => {
   });
 
   test('at 360 px', async () => {
-    const page = await newPage(browser, 360);
-    await login(page, server.base, accounts.gestionnaire);
+    const page = await newPage(shared.browser, 360);
+    await login(page, shared.server.base, accounts.gestionnaire);
     for (const [path, name] of [['/administration/referentiel?type=postes', 'admin-postes'], ['/administration/plan', 'admin-plan'], ['/administration/journal', 'admin-journal']]) {
       await open(page, path, name);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name}: no sideways scroll`);

@@ -4,31 +4,20 @@
 // list with the keyboard only and logs out; axe-core finds nothing on any page, for a
 // visitor, an agent and a gestionnaire; screenshots of every page at 1280 and 360 px.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, checkPage, demoPassword, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { accounts, axeViolations, checkPage, demoPassword, login, newPage, screenshot, startServer, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 // The first half-day of Ma semaine, from tomorrow on, whose plan has a free desk.
 async function bookableHalfDay(page) {
-  await page.goto(`${server.base}/semaine`);
+  await page.goto(`${shared.server.base}/semaine`);
   await page.waitForSelector('a[href^="/plan?date="]');
   const hrefs = await page.$$eval('a[href^="/plan?date="]', (as) => as.map((a) => a.getAttribute('href')));
   const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
   for (const href of hrefs) {
-    if (new URL(href, server.base).searchParams.get('date') < tomorrow) continue;
-    await page.goto(server.base + href);
+    if (new URL(href, shared.server.base).searchParams.get('date') < tomorrow) continue;
+    await page.goto(shared.server.base + href);
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     if ((await page.locator('.fr-alert--info').count()) === 0 && (await page.locator('.escale-plan .escale-desk--free').count()) > 0)
       return href;
@@ -39,23 +28,23 @@ async function bookableHalfDay(page) {
 describe('visitor', () => {
   for (const width of [1280, 360]) {
     test(`public pages at ${width} px`, async () => {
-      const page = await newPage(browser, width);
+      const page = await newPage(shared.browser, width);
       for (const [path, name] of [['/connexion', 'connexion'], ['/accessibilite', 'accessibilite'],
         ['/mentions-legales', 'mentions-legales'], ['/donnees-personnelles', 'donnees-personnelles-visiteur'],
         ['/une-adresse-inconnue', 'page-non-trouvee']]) {
-        await page.goto(server.base + path);
+        await page.goto(shared.server.base + path);
         await checkPage(page, name);
       }
       // A page that needs a session sends the visitor to the login, and back after it.
-      await page.goto(`${server.base}/plan`);
+      await page.goto(`${shared.server.base}/plan`);
       await page.waitForURL(/\/connexion\?suite=%2Fplan/);
       await page.context().close();
     });
   }
 
   test('login errors are shown next to the field and summed up', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.base}/connexion`);
+    const page = await newPage(shared.browser);
+    await page.goto(`${shared.server.base}/connexion`);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForSelector('#email-error');
     assert.match(await page.textContent('#email-error'), /Saisissez votre adresse électronique/);
@@ -74,33 +63,33 @@ describe('visitor', () => {
 
 describe('QR check-in page', () => {
   test('a desk code sends the visitor to the login and back, then signals the arrival', async () => {
-    const page = await newPage(browser, 360);
+    const page = await newPage(shared.browser, 360);
     // The first desk of the pilot's plan, as the API lists it.
-    const { token } = await (await fetch(`${server.base}/api/v1/auth/login`, {
+    const { token } = await (await fetch(`${shared.server.base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: accounts.agent, password: demoPassword }),
     })).json();
-    const desks = await (await fetch(`${server.base}/api/v1/desks?site_id=1`, {
+    const desks = await (await fetch(`${shared.server.base}/api/v1/desks?site_id=1`, {
       headers: { Authorization: `Bearer ${token}` },
     })).json();
     const desk = desks[0];
-    await page.goto(`${server.base}/p/${desk.id}`);
+    await page.goto(`${shared.server.base}/p/${desk.id}`);
     await page.waitForURL(new RegExp(`/connexion\\?suite=%2Fp%2F${desk.id}$`));
     await page.getByRole('textbox', { name: /^Adresse électronique/ }).fill(accounts.agent);
     await page.getByRole('textbox', { name: 'Mot de passe' }).fill(demoPassword);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${server.base}/p/${desk.id}`);
+    await page.waitForURL(`${shared.server.base}/p/${desk.id}`);
     await page.waitForSelector(`main h1 >> text=Poste ${desk.label}`);
     await checkPage(page, 'arrivee-poste');
-    // What the button does depends on the hour (the browser cannot share the server's test
+    // What the button does depends on the hour (the shared.browser cannot share the server's test
     // clock): the page shows the server's own answer, a confirmation or its French refusal.
     await page.getByRole('button', { name: 'Je suis là' }).click();
     await page.waitForSelector('[role=status] .fr-alert, [role=alert]');
     const shown = (await page.locator('[role=status] .fr-alert, [role=alert]').first().innerText()).trim();
     assert.match(shown, /arrivée|réservé|créneau|signalement|libéré|poste/i, shown);
     assert.deepEqual(await axeViolations(page), [], 'after the answer: axe-core violations');
-    await page.goto(`${server.base}/p/abc`);
+    await page.goto(`${shared.server.base}/p/abc`);
     await page.waitForSelector('[role=alert] >> text=Ce code ne désigne aucun poste.');
     await page.close();
   });
@@ -112,7 +101,7 @@ describe('agent', () => {
     // afternoon goes on (the server would refuse the one and accepts the other).
     const afternoon = await startServer(['--test-clock', '2026-03-03T13:30:00Z']);
     try {
-      const page = await newPage(browser);
+      const page = await newPage(shared.browser);
       await login(page, afternoon.base, accounts.agent);
       await page.goto(`${afternoon.base}/semaine`);
       await page.waitForSelector('a[href^="/plan?date="]');
@@ -130,8 +119,8 @@ describe('agent', () => {
   });
 
   test('books on the plan, finds it in Ma semaine, cancels it', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.agent);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.agent);
     assert.equal(new URL(page.url()).pathname, '/semaine');
     await checkPage(page, 'semaine');
 
@@ -149,7 +138,7 @@ describe('agent', () => {
 
     await page.getByRole('link', { name: 'Ma semaine' }).first().click();
     await page.waitForSelector(`text=Poste ${label}`);
-    const date = new URL(href, server.base).searchParams.get('date');
+    const date = new URL(href, shared.server.base).searchParams.get('date');
     const cancel = page.getByRole('button', { name: new RegExp(`^Annuler la réservation du poste ${label}, `) });
     assert.equal(await cancel.count(), 1, `one booking of ${label} on ${date}`);
     await checkPage(page, 'semaine-avec-reservation');
@@ -160,10 +149,10 @@ describe('agent', () => {
   });
 
   test('books through the list with the keyboard only, then logs out', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.agent);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.agent);
     const href = await bookableHalfDay(page);
-    await page.goto(server.base + href);
+    await page.goto(shared.server.base + href);
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     // From the top of the page, Tab to the Plan/Liste switch and choose Liste with an arrow.
     await page.locator('body').focus();
@@ -212,12 +201,12 @@ describe('agent', () => {
   });
 
   test('pages at 360 px', async () => {
-    const page = await newPage(browser, 360);
-    await login(page, server.base, accounts.agent);
+    const page = await newPage(shared.browser, 360);
+    await login(page, shared.server.base, accounts.agent);
     await checkPage(page, 'semaine');
-    await page.goto(`${server.base}/plan`);
+    await page.goto(`${shared.server.base}/plan`);
     await checkPage(page, 'plan');
-    await page.goto(`${server.base}/donnees-personnelles`);
+    await page.goto(`${shared.server.base}/donnees-personnelles`);
     await checkPage(page, 'donnees-personnelles');
     // The menu opens and shows the navigation.
     await page.getByRole('button', { name: 'Menu' }).click();
@@ -239,11 +228,11 @@ describe('agent', () => {
 
 describe('gestionnaire', () => {
   test('pages they see pass axe-core', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.gestionnaire);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.gestionnaire);
     for (const [path, name] of [['/semaine', 'gestionnaire-semaine'], ['/plan', 'gestionnaire-plan'],
       ['/donnees-personnelles', 'gestionnaire-donnees-personnelles']]) {
-      await page.goto(server.base + path);
+      await page.goto(shared.server.base + path);
       await checkPage(page, name);
     }
     await page.context().close();

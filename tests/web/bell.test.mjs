@@ -5,32 +5,23 @@
 // keyboard, one notification is marked read, Escape closes the panel and the focus returns
 // to the bell; its link opens its week in Ma semaine. axe-core finds nothing with the panel open, at 1280 and 360 px.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, demoPassword, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { accounts, axeViolations, demoPassword, login, newPage, screenshot, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 // A desk booked for Claire Dubreuil (resident 3) by the gestionnaire: a notification for her.
 async function bookForClaire(dayOffset) {
-  const { token } = await (await fetch(`${server.base}/api/v1/auth/login`, {
+  const { token } = await (await fetch(`${shared.server.base}/api/v1/auth/login`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: accounts.gestionnaire, password: demoPassword }),
   })).json();
   const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-  const { days } = await (await fetch(`${server.base}/api/v1/sites/1/calendar`, { headers: auth })).json();
+  const { days } = await (await fetch(`${shared.server.base}/api/v1/sites/1/calendar`, { headers: auth })).json();
   const open = days.filter((d) => !d.closed)[dayOffset].date;
-  const plan = await (await fetch(`${server.base}/api/v1/floors/1/availability?date=${open}`, { headers: auth })).json();
+  const plan = await (await fetch(`${shared.server.base}/api/v1/floors/1/availability?date=${open}`, { headers: auth })).json();
   const desk = plan.desks.find((d) => d.active && d.am === 'free' && d.pm === 'free');
-  const r = await fetch(`${server.base}/api/v1/desk-bookings`, {
+  const r = await fetch(`${shared.server.base}/api/v1/desk-bookings`, {
     method: 'POST', headers: auth, body: JSON.stringify({ desk_id: desk.id, date: open, period: 'day', resident_id: 3 }),
   });
   assert.equal(r.status, 201, await r.text());
@@ -40,8 +31,8 @@ const bell = (page) => page.locator('#cloche-haut');
 
 describe('notification bell', () => {
   test('a new notification counted, announced, read', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.agent);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.agent);
     await page.waitForFunction(() => /aucune non lue|non lues?$/.test(document.querySelector('#cloche-haut')?.textContent ?? ''));
     const before = await page.evaluate(async () => (await (await fetch('/api/v1/me/notifications')).json()).unread);
 
@@ -80,8 +71,8 @@ describe('notification bell', () => {
 
   test('at 360 px, in the menu', async () => {
     await bookForClaire(4);
-    const page = await newPage(browser, 360);
-    await login(page, server.base, accounts.agent);
+    const page = await newPage(shared.browser, 360);
+    await login(page, shared.server.base, accounts.agent);
     await page.getByRole('button', { name: 'Menu' }).click();
     const inMenu = page.locator('#cloche-menu');
     await inMenu.waitFor({ state: 'visible' });

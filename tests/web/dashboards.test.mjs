@@ -5,26 +5,15 @@
 // 36 residents) and records a flash count; an agent has no such entry; axe-core finds
 // nothing at 1280 and 360 px; screenshots.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, checkPage, launchBrowser, login, newPage, screenshot, settle, startServer } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { accounts, axeViolations, checkPage, login, newPage, screenshot, settle, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 describe('Tableaux de bord', () => {
   test('charts with their tables, grouping, indicators and a flash count', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.gestionnaire);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.gestionnaire);
     await page.getByRole('link', { name: 'Tableaux de bord' }).first().click();
     await page.waitForSelector('#tdb-reservation-caption');
     await page.waitForSelector('#indicateurs ~ .fr-table tbody td');
@@ -37,7 +26,7 @@ describe('Tableaux de bord', () => {
     assert.equal(bars, rows, 'one table row per bar');
     const csv = await page.locator('a', { hasText: 'Télécharger en CSV' }).first().getAttribute('href');
     assert.match(csv, /\/api\/v1\/sites\/1\/analytics\.csv\?.*table=desks/);
-    const answer = await page.request.get(server.base + csv);
+    const answer = await page.request.get(shared.server.base + csv);
     assert.equal(answer.status(), 200);
     assert.match(await answer.text(), /Début;Fin;Demi-journée;Site;/);
 
@@ -61,13 +50,13 @@ describe('Tableaux de bord', () => {
   });
 
   test('an agent has no dashboards entry; the page at 360 px', async () => {
-    const agent = await newPage(browser);
-    await login(agent, server.base, accounts.agent);
+    const agent = await newPage(shared.browser);
+    await login(agent, shared.server.base, accounts.agent);
     assert.equal(await agent.getByRole('link', { name: 'Tableaux de bord' }).count(), 0);
     await agent.context().close();
-    const page = await newPage(browser, 360);
-    await login(page, server.base, accounts.gestionnaire);
-    await page.goto(`${server.base}/tableaux-de-bord`);
+    const page = await newPage(shared.browser, 360);
+    await login(page, shared.server.base, accounts.gestionnaire);
+    await page.goto(`${shared.server.base}/tableaux-de-bord`);
     await page.waitForSelector('#tdb-reservation-caption');
     await checkPage(page, 'tableaux-de-bord-360');
     await page.context().close();

@@ -3,27 +3,16 @@
 // declares a half-day of telework next week, sees it in Ma semaine, lets colleagues find her and finds herself by
 // an accent-free prefix; axe-core finds nothing at 1280 and 360 px; screenshots.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, checkPage, launchBrowser, login, newPage, screenshot, settle, startServer } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { accounts, axeViolations, checkPage, login, newPage, screenshot, settle, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 describe('Ma présence', () => {
   test('declare, show oneself, find a colleague', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.agent);
-    await page.goto(`${server.base}/presence`);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.agent);
+    await page.goto(`${shared.server.base}/presence`);
     await checkPage(page, 'presence');
 
     // Next week: every day is still to come.
@@ -40,7 +29,7 @@ describe('Ma présence', () => {
 
     // Ma semaine says it in that half-day, beside the link to book it.
     const monday = label.match(/^Présence du (lundi .+), matin$/)[1];
-    await page.goto(`${server.base}/semaine`);
+    await page.goto(`${shared.server.base}/semaine`);
     await settle(page);
     const cell = page.locator('td', { has: page.getByRole('link', { name: `Réserver un poste, ${monday} matin` }) });
     assert.equal((await cell.innerText()).split('\n')[0], 'Prévu : télétravail');
@@ -60,9 +49,9 @@ describe('Ma présence', () => {
   });
 
   test('the page at 360 px', async () => {
-    const page = await newPage(browser, 360);
-    await login(page, server.base, accounts.agent);
-    await page.goto(`${server.base}/presence`);
+    const page = await newPage(shared.browser, 360);
+    await login(page, shared.server.base, accounts.agent);
+    await page.goto(`${shared.server.base}/presence`);
     await checkPage(page, 'presence');
     await page.context().close();
   });

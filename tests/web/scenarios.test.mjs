@@ -4,27 +4,16 @@
 // its progress to the result (chart and its table), saves it twice, compares the two side by
 // side and finds the CSV and XLSX links; axe-core finds nothing at 1280 and 360 px.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, settle, startServer } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { accounts, axeViolations, login, newPage, screenshot, settle, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 describe('Scénarios', () => {
   test('run, save, compare', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.gestionnaire);
-    await page.goto(`${server.base}/scenarios`);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.gestionnaire);
+    await page.goto(`${shared.server.base}/scenarios`);
     await settle(page);
     assert.ok(await page.getByRole('link', { name: 'Scénarios' }).count());
     await page.waitForSelector('text=Services : effectif futur et présence mesurée');
@@ -71,9 +60,9 @@ describe('Scénarios', () => {
     assert.deepEqual(await axeViolations(page), [], 'scenarios compared: axe-core violations');
     await screenshot(page, 'scenarios-compared');
 
-    const narrow = await newPage(browser, 360);
-    await login(narrow, server.base, accounts.gestionnaire);
-    await narrow.goto(`${server.base}/scenarios`);
+    const narrow = await newPage(shared.browser, 360);
+    await login(narrow, shared.server.base, accounts.gestionnaire);
+    await narrow.goto(`${shared.server.base}/scenarios`);
     await settle(narrow);
     assert.deepEqual(await axeViolations(narrow), [], 'scenarios 360: axe-core violations');
     await screenshot(narrow, 'scenarios-360');

@@ -6,19 +6,10 @@
 // A member's own page, reached from Mon service: their two weeks, a booking made for them
 // there and cancelled there.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, demoPassword, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { accounts, axeViolations, demoPassword, login, newPage, screenshot, startServer, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 const loaded = (page) => page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 
@@ -30,8 +21,8 @@ async function check(page, name) {
 
 describe('Mon service', () => {
   test('a référent books for a member and cancels it, by keyboard', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.agent);  // Claire Dubreuil, référente of SGAR-MCM
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.agent);  // Claire Dubreuil, référente of SGAR-MCM
     await page.getByRole('link', { name: 'Mon service' }).first().click();
     await page.waitForURL(/\/mon-service$/);
     await check(page, 'mon-service');
@@ -83,9 +74,9 @@ describe('Mon service', () => {
   });
 
   test("a member's page: their weeks, a booking for them made and cancelled there", async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.agent);  // référente of SGAR-MCM
-    await page.goto(`${server.base}/mon-service`);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.agent);  // référente of SGAR-MCM
+    await page.goto(`${shared.server.base}/mon-service`);
     await loaded(page);
     const link = page.locator('#service-membres ~ ul a').first();
     const member = await link.textContent();
@@ -131,8 +122,8 @@ describe('Mon service', () => {
     assert.deepEqual(page.problems, []);
     await page.context().close();
 
-    const phone = await newPage(browser, 360);
-    await login(phone, server.base, accounts.agent);
+    const phone = await newPage(shared.browser, 360);
+    await login(phone, shared.server.base, accounts.agent);
     await phone.goto(address);
     await phone.waitForSelector(`main h1 >> text=${member}`);
     await check(phone, 'personne');
@@ -140,18 +131,18 @@ describe('Mon service', () => {
   });
 
   test('at 360 px, and not for an agent', async () => {
-    const page = await newPage(browser, 360);
-    await login(page, server.base, accounts.agent);
-    await page.goto(`${server.base}/mon-service`);
+    const page = await newPage(shared.browser, 360);
+    await login(page, shared.server.base, accounts.agent);
+    await page.goto(`${shared.server.base}/mon-service`);
     await page.waitForSelector('main h1');
     await check(page, 'mon-service');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');
     await page.context().close();
 
-    const agent = await newPage(browser);
-    await login(agent, server.base, 'mathieu.garnier@pilote.escale.test');
+    const agent = await newPage(shared.browser);
+    await login(agent, shared.server.base, 'mathieu.garnier@pilote.escale.test');
     assert.equal(await agent.getByRole('link', { name: 'Mon service' }).count(), 0);
-    await agent.goto(`${server.base}/mon-service`);
+    await agent.goto(`${shared.server.base}/mon-service`);
     await agent.waitForURL(/\/semaine$/);
     await agent.context().close();
   });
@@ -161,18 +152,18 @@ describe('Mon service', () => {
   test('the week tables fit: Ma présence at 1280 px, Ma semaine at 360 px', async () => {
     const fits = (page) => page.evaluate(() => [...document.querySelectorAll('.escale-week .fr-table__container')]
       .map((c) => c.scrollWidth - c.clientWidth));
-    const wide = await newPage(browser);
-    await login(wide, server.base, accounts.agent);
-    await wide.goto(`${server.base}/presence`);
+    const wide = await newPage(shared.browser);
+    await login(wide, shared.server.base, accounts.agent);
+    await wide.goto(`${shared.server.base}/presence`);
     await wide.waitForSelector('.escale-week');
     await loaded(wide);
     await wide.waitForFunction(() => document.querySelectorAll('.escale-week').length === 2);
     assert.deepEqual(await fits(wide), [0, 0], 'no sideways scroll in the two week tables');
     await wide.context().close();
 
-    const phone = await newPage(browser, 360);
-    await login(phone, server.base, accounts.agent);
-    await phone.goto(`${server.base}/semaine`);
+    const phone = await newPage(shared.browser, 360);
+    await login(phone, shared.server.base, accounts.agent);
+    await phone.goto(`${shared.server.base}/semaine`);
     const badge = phone.locator('.escale-today-badge');
     await badge.waitFor();
     const [b, th] = await Promise.all([badge.boundingBox(), phone.locator('.escale-today th[scope=row]').boundingBox()]);
@@ -182,7 +173,7 @@ describe('Mon service', () => {
     await phone.context().close();
   });
 
-  // The server's clock, not the browser's, says what is over: a morning over offers no
+  // The server's clock, not the shared.browser's, says what is over: a morning over offers no
   // « Annuler », and the forms and the plan open on the afternoon.
   test('after noon, this morning is over on every page of the référent', async () => {
     const tuesday = await startServer(['--test-clock', '2026-03-03T08:00:00Z']); // Tuesday 3 March, 09:00 in Paris
@@ -210,7 +201,7 @@ describe('Mon service', () => {
       }
       assert.equal((await api('PUT', '/api/v1/test/clock', { now: '2026-03-03T13:30:00Z' })).status, 200); // 14:30
 
-      const page = await newPage(browser);
+      const page = await newPage(shared.browser);
       await login(page, tuesday.base, accounts.agent);
       const cancels = async () => {
         await loaded(page);

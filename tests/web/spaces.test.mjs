@@ -3,33 +3,24 @@
 // range (errors shown next to their fields: empty form, a range taken), and the day shows it;
 // axe-core and screenshots at 1280 and 360 px.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, launchBrowser, login, newPage, screenshot, startServer } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { accounts, axeViolations, login, newPage, screenshot, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 const loaded = (page) => page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 
 describe('espaces', () => {
   test('an agent books a range of a space; refusals are said next to their fields', async () => {
-    const page = await newPage(browser);
-    await login(page, server.base, accounts.agent);
+    const page = await newPage(shared.browser);
+    await login(page, shared.server.base, accounts.agent);
     await page.getByRole('link', { name: 'Espaces' }).first().click();
     await page.waitForURL(/\/espaces$/);
     // A working day from the day after tomorrow on, open at the site.
     let day = new Date(Date.now() + 2 * 86400000);
     for (;;) {
       while ([0, 6].includes(day.getUTCDay())) day = new Date(day.getTime() + 86400000);
-      await page.goto(`${server.base}/espaces?date=${day.toISOString().slice(0, 10)}`);
+      await page.goto(`${shared.server.base}/espaces?date=${day.toISOString().slice(0, 10)}`);
       await loaded(page);
       if ((await page.locator('#espace-space').count()) > 0) break;
       day = new Date(day.getTime() + 86400000);

@@ -5,35 +5,24 @@
 // answers); the agent posts an anonymous remontée, the gestionnaire supports and answers it.
 // axe-core finds nothing at 1280 and 360 px; screenshots.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { accounts, axeViolations, checkPage, launchBrowser, login, newPage, screenshot, settle, startServer } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { accounts, axeViolations, checkPage, login, newPage, screenshot, settle, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 describe('Enquêtes et remontées', () => {
   test('launch a survey, answer it on a phone, read its results', async () => {
-    const team = await newPage(browser);
-    await login(team, server.base, accounts.gestionnaire);
-    await team.goto(`${server.base}/enquetes`);
+    const team = await newPage(shared.browser);
+    await login(team, shared.server.base, accounts.gestionnaire);
+    await team.goto(`${shared.server.base}/enquetes`);
     await checkPage(team, 'enquetes-gestionnaire');
     for (const box of await team.locator('input[id^="service-"]').all()) await box.check({ force: true });
     await team.getByRole('button', { name: "Créer l'enquête" }).click();
     await team.waitForSelector('[role=status] >> text=/Enquête « Avant \\/ après flex office » créée/');
 
-    const agent = await newPage(browser, 360);
-    await login(agent, server.base, accounts.agent);
-    await agent.goto(`${server.base}/enquetes`);
+    const agent = await newPage(shared.browser, 360);
+    await login(agent, shared.server.base, accounts.agent);
+    await agent.goto(`${shared.server.base}/enquetes`);
     await settle(agent);
     await agent.getByRole('button', { name: 'Répondre à « Avant / après flex office »' }).click();
     await agent.waitForSelector('form >> text=Vos réponses sont anonymes');
@@ -54,9 +43,9 @@ describe('Enquêtes et remontées', () => {
   });
 
   test('an anonymous remontée, supported and answered', async () => {
-    const agent = await newPage(browser, 360);
-    await login(agent, server.base, accounts.agent);
-    await agent.goto(`${server.base}/remontees`);
+    const agent = await newPage(shared.browser, 360);
+    await login(agent, shared.server.base, accounts.agent);
+    await agent.goto(`${shared.server.base}/remontees`);
     await checkPage(agent, 'remontees-360');
     await agent.getByLabel('En une phrase').fill('Les appels en visio résonnent dans le plateau');
     await agent.getByLabel('Thème').first().selectOption('bruit');
@@ -68,9 +57,9 @@ describe('Enquêtes et remontées', () => {
     const item = agent.locator('li.escale-remontee', { hasText: 'Les appels en visio' });
     assert.equal(await item.getByRole('button', { name: /^Retirer/ }).count(), 0);
 
-    const team = await newPage(browser);
-    await login(team, server.base, accounts.gestionnaire);
-    await team.goto(`${server.base}/remontees`);
+    const team = await newPage(shared.browser);
+    await login(team, shared.server.base, accounts.gestionnaire);
+    await team.goto(`${shared.server.base}/remontees`);
     await settle(team);
     const theirs = team.locator('li.escale-remontee', { hasText: 'Les appels en visio' });
     await theirs.getByRole('button', { name: /^Je soutiens/ }).click();
