@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The web app in Debian's Chromium against a real escale serve (tests/web/harness.mjs):
 // an agent books a desk on the plan, finds it in Ma semaine, cancels it, books through the
-// list with the keyboard only and logs out; axe-core finds nothing on any page, for a
-// visitor, an agent and a gestionnaire; screenshots of every page at 1280 and 360 px.
+// list with the keyboard only (focus visible, and moving forward in the page's order) and
+// logs out; axe-core finds nothing on any page, for a visitor, an agent and a gestionnaire;
+// screenshots of every page at 1280 and 360 px.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { accounts, axeViolations, checkPage, demoPassword, login, newPage, screenshot, startServer, serverAndBrowser } from './harness.mjs';
@@ -23,6 +24,26 @@ async function bookableHalfDay(page) {
       return href;
   }
   throw new Error('no bookable half-day in Ma semaine');
+}
+
+// One press of Tab: the focus lands on an element after the one it left, in the page's order,
+// and it is visible there.
+async function tabForward(page) {
+  await page.evaluate(() => (window.escaleLeft = document.activeElement));
+  await page.keyboard.press('Tab');
+  const { forward, outline, what } = await page.evaluate(() => {
+    const left = window.escaleLeft;
+    const now = document.activeElement;
+    const s = getComputedStyle(now);
+    return {
+      // (a date field keeps the focus while Tab walks its day, month and year)
+      forward: left === document.body || left === now || !!(left.compareDocumentPosition(now) & Node.DOCUMENT_POSITION_FOLLOWING),
+      outline: s.outlineStyle,
+      what: `${now.tagName} ${now.id || now.getAttribute('aria-label') || now.textContent.trim().slice(0, 40)}`,
+    };
+  });
+  assert.ok(forward, `Tab went back to ${what}`);
+  if (what !== 'BODY ') assert.notEqual(outline, 'none', `keyboard focus is visible on ${what}`);
 }
 
 describe('visitor', () => {
@@ -154,25 +175,21 @@ describe('agent', () => {
     const href = await bookableHalfDay(page);
     await page.goto(shared.server.base + href);
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
-    // From the top of the page, Tab to the Plan/Liste switch and choose Liste with an arrow.
+    // From the top of the page, Tab to the Plan/Liste switch and choose Liste with an arrow; the
+    // focus moves forward in the page's order, and is visible, at each step (tabForward).
     await page.locator('body').focus();
     let guard = 0;
-    while ((await page.evaluate(() => document.activeElement?.id)) !== 'vue-plan' && guard++ < 60) await page.keyboard.press('Tab');
+    while ((await page.evaluate(() => document.activeElement?.id)) !== 'vue-plan' && guard++ < 60) await tabForward(page);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'vue-plan', 'the switch is reachable by Tab');
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector('table caption');
     assert.equal(await page.evaluate(() => localStorage.getItem('escale.plan.vue')), 'liste');
     await checkPage(page, 'plan-liste');
-    // Tab on to the first « Réserver » button; the focus is visible all along.
+    // Tab on to the first « Réserver » button.
     guard = 0;
     while (!((await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) ?? '').startsWith('Réserver le poste') &&
       guard++ < 80) {
-      await page.keyboard.press('Tab');
-      const outline = await page.evaluate(() => {
-        const s = getComputedStyle(document.activeElement);
-        return `${s.outlineStyle} ${s.outlineWidth}`;
-      });
-      assert.notEqual(outline.split(' ')[0], 'none', 'keyboard focus is visible');
+      await tabForward(page);
     }
     const button = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
     assert.match(button, /^Réserver le poste /);
