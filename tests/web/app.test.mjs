@@ -6,7 +6,7 @@
 // screenshots of every page at 1280 and 360 px.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { accounts, axeViolations, checkPage, demoPassword, login, newPage, screenshot, startServer, serverAndBrowser } from './harness.mjs';
+import { accounts, apiAs, axeViolations, checkPage, demoPassword, login, newPage, screenshot, startServer, serverAndBrowser } from './harness.mjs';
 
 const shared = serverAndBrowser();
 
@@ -103,7 +103,7 @@ describe('QR check-in page', () => {
     await page.waitForURL(`${shared.server.base}/p/${desk.id}`);
     await page.waitForSelector(`main h1 >> text=Poste ${desk.label}`);
     await checkPage(page, 'arrivee-poste');
-    // What the button does depends on the hour (the shared.browser cannot share the server's test
+    // What the button does depends on the hour (the browser cannot share the server's test
     // clock): the page shows the server's own answer, a confirmation or its French refusal.
     await page.getByRole('button', { name: 'Je suis là' }).click();
     await page.waitForSelector('[role=status] .fr-alert, [role=alert]');
@@ -117,6 +117,32 @@ describe('QR check-in page', () => {
 });
 
 describe('agent', () => {
+  test('Ma semaine frees the rest of my day', async () => {
+    // Tuesday 3 March 2026, 11:00 in Paris by the server's clock; a desk of mine all day.
+    const morning = await startServer(['--test-clock', '2026-03-03T10:00:00Z']);
+    try {
+      const api = await apiAs(morning.base, accounts.agent);
+      const plan = (await api('GET', '/api/v1/floors/1/availability?date=2026-03-03')).body;
+      const desk = plan.desks.find((d) => d.active && d.am === 'free' && d.pm === 'free');
+      assert.equal((await api('POST', '/api/v1/desk-bookings', { desk_id: desk.id, date: '2026-03-03', period: 'day' })).status, 201);
+      const page = await newPage(shared.browser);
+      await login(page, morning.base, accounts.agent);
+      await page.goto(`${morning.base}/semaine`);
+      const today = page.locator('section', { has: page.getByRole('heading', { name: "Aujourd'hui" }) });
+      await today.getByText(`Poste ${desk.label} (matin), Poste ${desk.label} (après-midi).`).waitFor();
+      await today.getByRole('button', { name: 'Libérer le reste de ma journée' }).click();
+      await today.getByText(/^Reste de la journée libéré : .*après-midi\. Le poste est de nouveau libre\.$/).waitFor();
+      // This afternoon is free again: Ma semaine offers to book it.
+      await page.getByRole('link', { name: 'Réserver un poste, mardi 3 mars après-midi' }).waitFor();
+      const mine = (await api('GET', '/api/v1/me/desk-bookings?from=2026-03-03&to=2026-03-03')).body;
+      assert.ok(!mine.some((b) => b.half === 'pm'), JSON.stringify(mine));
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    } finally {
+      await morning.stop();
+    }
+  });
+
   test('Ma semaine offers no booking of a half-day already over', async () => {
     // Tuesday 3 March 2026, 14:30 in Paris by the server's clock: the morning is over, the
     // afternoon goes on (the server would refuse the one and accepts the other).

@@ -173,7 +173,7 @@ describe('Mon service', () => {
     await phone.context().close();
   });
 
-  // The server's clock, not the shared.browser's, says what is over: a morning over offers no
+  // The server's clock, not the browser's, says what is over: a morning over offers no
   // « Annuler », and the forms and the plan open on the afternoon.
   test('after noon, this morning is over on every page of the référent', async () => {
     const tuesday = await startServer(['--test-clock', '2026-03-03T08:00:00Z']); // Tuesday 3 March, 09:00 in Paris
