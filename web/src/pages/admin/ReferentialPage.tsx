@@ -234,7 +234,7 @@ function KindEditor({ kind, site }: { kind: KindSpec; site: SiteDetail }) {
                 </div>
               ))}
             </div>
-            <div class="fr-btns-group fr-btns-group--inline-sm fr-mt-2w">
+            <div class="fr-btns-group fr-btns-group--inline-sm">
               <button type="submit" class="fr-btn">
                 {editing ? 'Enregistrer les modifications' : `Ajouter ${kind.feminine ? 'la' : 'le'} ${kind.one}`}
               </button>
