@@ -246,7 +246,7 @@ class HttpConformance(unittest.TestCase):
     def test_pagination_is_documented(self):
         for path in ["/api/v1/audit-events", "/api/v1/me/desk-bookings", "/api/v1/me/space-bookings",
                      "/api/v1/residents", "/api/v1/remontees", "/api/v1/surveys",
-                     "/api/v1/sites/{id}/locker-assignments", *REFERENTIAL_COLLECTIONS]:
+                     "/api/v1/sites/{id}/locker-assignments", "/api/v1/sites/{id}/scenarios", *REFERENTIAL_COLLECTIONS]:
             with self.subTest(path=path):
                 op = self.openapi["paths"][path]["get"]
                 names = {p.get("name") or p.get("$ref", "").rsplit("/", 1)[-1] for p in op.get("parameters", [])}

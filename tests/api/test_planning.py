@@ -8,6 +8,7 @@ openpyxl) and deleted; who may ask; and bad input refused in French with nothing
 written."""
 import csv
 import io
+import re
 import time
 import unittest
 
@@ -178,6 +179,13 @@ class PlanningTest(unittest.TestCase):
         self.assertEqual([s["id"] for s in listed[:2]], [b["id"], a["id"]])
         self.assertEqual(len(listed), len(before) + 2)
         self.assertNotIn("result", listed[0])
+        status, page, resp = g.get("/api/v1/sites/1/scenarios?limit=1")
+        self.assertEqual((status, [s["id"] for s in page]), (200, [b["id"]]))
+        next_page = re.match(r'<([^>]+)>; rel="next"', resp.getheader("Link") or "")
+        self.assertIsNotNone(next_page, resp.getheader("Link"))
+        status, page, _ = g.get(next_page.group(1).replace("limit=1", "limit=1000"))
+        self.assertEqual([s["id"] for s in page], [s["id"] for s in listed[1:]])
+        assert_error(self, g.get("/api/v1/sites/1/scenarios?limit=0"), 400, "invalid_field")
         status, read, _ = g.get(f"/api/v1/sites/1/scenarios/{a['id']}")
         self.assertEqual(status, 200, read)
         self.assertEqual(read["result"], a["result"])

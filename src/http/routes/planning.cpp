@@ -218,11 +218,13 @@ void add_planning_routes(Router& r, const RouteContext& rc) {
     r.add({.method = "GET", .pattern = "/api/v1/sites/{id}/scenarios", .handler = [ctx](const Call& c) {
                auto site = path_id(c);
                if (!site) return error_response(site.error());
+               auto page = page_request(c.request);
+               if (!page) return error_response(page.error());
                auto list = app::list_scenarios(ctx, *c.actor, *site);
                if (!list) return error_response(list.error());
                json::array out;
                for (auto& s : *list) out.push_back(saved_scenario_json(s, false));
-               return json_response(200, out);
+               return paged_json(out, *page, CursorKind::position, c.request);
            }});
 
     r.add({.method = "POST", .pattern = "/api/v1/sites/{id}/scenarios", .handler = [ctx, jobs](const Call& c) {

@@ -7,7 +7,7 @@
 // (name and desks) may be described, each service drawing on one of them or on the shared
 // desks; the answer then gives the desks needed and the slack of each pool.
 import { useEffect, useState } from 'preact/hooks';
-import { get, post } from '../api';
+import { get, getAll, post } from '../api';
 import { ErrorAlert, Notice } from '../components/Alert';
 import { PageTitle } from '../components/PageTitle';
 import { TableFrame } from '../components/TableFrame';
@@ -117,7 +117,7 @@ export function ScenariosPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(true);
 
-  const loadSaved = () => get<Saved[]>(`/api/v1/sites/${siteId}/scenarios`).then(setSaved);
+  const loadSaved = () => getAll<Saved>(`/api/v1/sites/${siteId}/scenarios`).then(setSaved);
   useEffect(() => {
     if (!siteId) return;
     Promise.all([get<Measured>(`/api/v1/sites/${siteId}/presence-history`), loadSaved()])
