@@ -94,7 +94,7 @@ Result<MeasuredSitePresence> measured_site_presence(Context ctx, const Actor& ac
             for (auto& p : g.presence) p /= g.residents;
             if (label >= 0) {
                 g.service_id = label;
-                auto s = std::find_if(services.begin(), services.end(), [&](auto& s) { return s.id == label; });
+                auto s = std::find_if(services.begin(), services.end(), [id = label](auto& s) { return s.id == id; });
                 g.name = s != services.end() ? s->name : "";
             } else {
                 g.name = "Sans service";
