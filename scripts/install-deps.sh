@@ -63,8 +63,9 @@ test_packages=(
   python3-aiosmtpd
   # web app (issue 11): Chromium's French language pack, so that its date field reads 02/12/2026
   chromium-l10n
-  # fuzzing (issue 14): the libFuzzer targets of fuzz/ (scripts/build-fuzz.sh) are built with
-  # clang 14; its runtime libraries (libFuzzer, ASan, UBSan) come in libclang-rt-14-dev
+  # sanitizers and fuzzing (issue 14): the tests' tree (build-asan) and the libFuzzer targets of
+  # fuzz/ (scripts/build-fuzz.sh) are built with clang 14; its runtime libraries (libFuzzer,
+  # ASan, UBSan) come in libclang-rt-14-dev
   clang-14
   libclang-rt-14-dev
 )
