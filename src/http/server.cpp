@@ -522,23 +522,38 @@ asio::awaitable<void> listen(Shared& shared, tcp::acceptor& acceptor, asio::io_c
             continue;
         }
         backoff = 5ms;
-        // The cap: a newcomer takes the place of a connection waiting for a request; when
-        // every connection is serving or streaming, the newcomer is turned away.
-        if (shared.connections.live() >= shared.max_connections && shared.connections.shed(1) == 0) {
-            cap_warning("connexion refusée : " + std::to_string(shared.max_connections) +
-                        " connexions ouvertes, toutes occupées (--max-connections)");
-            beast::error_code ignored;
-            socket.close(ignored);
-            continue;
+        // Every connection already waiting, newest first: under a burst, whoever just came is
+        // still there to be answered (adaptive LIFO); without one, the batch is this socket.
+        std::vector<tcp::socket> batch;
+        batch.push_back(std::move(socket));
+        // Never past the cap: below it, the file descriptors' limit is kept for the rest.
+        auto room = shared.max_connections - std::min(shared.connections.live(), shared.max_connections);
+        while (batch.size() < std::min<std::size_t>(room, 512)) {
+            beast::error_code more;
+            auto next = acceptor.accept(asio::make_strand(ioc), more);
+            if (more) break;
+            batch.push_back(std::move(next));
         }
-        asio::co_spawn(strand, session(shared, std::move(socket)), [](std::exception_ptr e) {
-            if (!e) return;
-            try {
-                std::rethrow_exception(e);
-            } catch (const std::exception& ex) {
-                spdlog::error("connection ended by an exception: {}", ex.what());
+        for (auto it = batch.rbegin(); it != batch.rend(); ++it) {
+            // The cap: a newcomer takes the place of a connection waiting for a request; when
+            // every connection is serving or streaming, the newcomer is turned away.
+            if (shared.connections.live() >= shared.max_connections && shared.connections.shed(1) == 0) {
+                cap_warning("connexion refusée : " + std::to_string(shared.max_connections) +
+                            " connexions ouvertes, toutes occupées (--max-connections)");
+                beast::error_code ignored;
+                it->close(ignored);
+                continue;
             }
-        });
+            auto executor = it->get_executor();
+            asio::co_spawn(executor, session(shared, std::move(*it)), [](std::exception_ptr e) {
+                if (!e) return;
+                try {
+                    std::rethrow_exception(e);
+                } catch (const std::exception& ex) {
+                    spdlog::error("connection ended by an exception: {}", ex.what());
+                }
+            });
+        }
     }
 }
 
@@ -636,6 +651,7 @@ Result<void> serve(const ServerOptions& options, const Api& api,
                     "Impossible d'écouter sur " + options.host + ":" + std::to_string(options.port) + " (" +
                         ec.message() + ").");
 
+    acceptor.non_blocking(true);
     asio::co_spawn(ioc, listen(shared, acceptor, ioc), asio::detached);
     asio::co_spawn(ioc, give_back_memory(shared), asio::detached);
 
