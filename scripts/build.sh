@@ -32,6 +32,10 @@ cmake --build build --target escale
 # the API tests on SQLite also against the release server above (ESCALE_RELEASE_BIN, label
 # release). Unoptimised but for the computing engines: built in about 4 minutes on two cores.
 if [[ $tests == ON ]]; then
+  # A tree left by the former `build.sh --sanitize` (gcc, no release server) is made again.
+  if [[ -f build-asan/CMakeCache.txt ]] && ! grep -q '^ESCALE_RELEASE_BIN:FILEPATH=.' build-asan/CMakeCache.txt; then
+    rm -rf build-asan
+  fi
   if [[ ! -f build-asan/build.ninja ]]; then
     CC=clang-14 CXX=clang++-14 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DESCALE_SANITIZE=ON -DESCALE_WERROR=$werror -DBUILD_TESTING=ON -DPython3_EXECUTABLE=/usr/bin/python3 \

@@ -2,7 +2,7 @@
 // Pages of the lists that can grow long (issue 14, finding 9): the referential's collections
 // (residents, desks, lockers…), the audit log, one's desk and space bookings, the remontées,
 // the surveys, the locker holders and the saved scenarios (routes answer through paged_reply,
-// http/replies.hpp, or paged_json).
+// http/replies.hpp).
 // A client asks ?limit=N (1 to 1000; 1000 when absent) and follows
 // the `Link: <…>; rel="next"` header of each page, whose ?cursor= is opaque to it; the last page
 // has no such header. Stateless; safe from any thread.

@@ -52,13 +52,22 @@ Response reply(const Result<T>& r, int ok_status = 200) {
 }
 
 // A list use case's result by pages (http/pagination.hpp): the page the request asks for
-// (?limit=, ?cursor=), or the error's response. `kind`: how the cursor points into the list.
-template <class T>
-Response paged_reply(const Request& request, const Result<std::vector<T>>& list, CursorKind kind) {
+// (?limit=, ?cursor=), or the error's response. `kind`: how the cursor points into the list;
+// `encode_item`: each item's JSON, when not its encode().
+template <class T, class EncodeItem>
+Response paged_reply(const Request& request, const Result<std::vector<T>>& list, CursorKind kind,
+                     EncodeItem encode_item) {
     auto page = page_request(request);
     if (!page) return error_response(page.error());
     if (!list) return error_response(list.error());
-    return paged_json(encode(*list).as_array(), *page, kind, request);
+    json::array items;
+    items.reserve(list->size());
+    for (auto& i : *list) items.push_back(encode_item(i));
+    return paged_json(items, *page, kind, request);
+}
+template <class T>
+Response paged_reply(const Request& request, const Result<std::vector<T>>& list, CursorKind kind) {
+    return paged_reply(request, list, kind, [](const T& i) { return encode(i); });
 }
 
 }  // namespace escale::http

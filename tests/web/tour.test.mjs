@@ -2,7 +2,7 @@
 // Every page of the web app as each role and as a visitor (issue 11): what the role's menu,
 // the administration's own menu and the footer lead to, and the waitlist the plan links to.
 // On each, axe-core finds nothing, nothing is wider than the window, no console error, and a
-// screenshot is written (build/screenshots/tour-<role>-<page>-1280.png); at 360 px too, as
+// screenshot is written (build-asan/screenshots/tour-<role>-<page>-1280.png under CTest); at 360 px too, as
 // the first role that reaches the page. The roles: visitor, lecteur (made for the test: the
 // demo has none), agent, référent, gestionnaire, administrateur.
 import assert from 'node:assert/strict';

@@ -218,13 +218,8 @@ void add_planning_routes(Router& r, const RouteContext& rc) {
     r.add({.method = "GET", .pattern = "/api/v1/sites/{id}/scenarios", .handler = [ctx](const Call& c) {
                auto site = path_id(c);
                if (!site) return error_response(site.error());
-               auto page = page_request(c.request);
-               if (!page) return error_response(page.error());
-               auto list = app::list_scenarios(ctx, *c.actor, *site);
-               if (!list) return error_response(list.error());
-               json::array out;
-               for (auto& s : *list) out.push_back(saved_scenario_json(s, false));
-               return paged_json(out, *page, CursorKind::position, c.request);
+               return paged_reply(c.request, app::list_scenarios(ctx, *c.actor, *site), CursorKind::position,
+                                  [](const SavedScenario& s) { return saved_scenario_json(s, false); });
            }});
 
     r.add({.method = "POST", .pattern = "/api/v1/sites/{id}/scenarios", .handler = [ctx, jobs](const Call& c) {
