@@ -313,7 +313,7 @@ json::object comparison_json(const ScenarioComparison& c) {
             else if (auto* t = std::get_if<std::string>(&cell)) values.emplace_back(*t);
             else values.emplace_back(nullptr);
         }
-        rows.push_back(json::object{{"figure", f.label}, {"values", std::move(values)}});
+        rows.push_back(json::object{{"figure", f.label}, {"decimals", f.decimals}, {"values", std::move(values)}});
     }
     return {{"scenarios", std::move(scenarios)}, {"rows", std::move(rows)}};
 }

@@ -195,6 +195,9 @@ class PlanningTest(unittest.TestCase):
         self.assertEqual([s["name"] for s in cmp["scenarios"]], ["Cité — 40 postes", "Cité — 35 postes"])
         desks = next(row for row in cmp["rows"] if row["figure"] == "Postes du bâtiment")
         self.assertEqual(desks["values"], [40, 35])
+        decimals = {row["figure"]: row["decimals"] for row in cmp["rows"]}  # how each figure is shown
+        self.assertEqual((decimals["Postes du bâtiment"], decimals["Présents en moyenne, lundi"],
+                          decimals["Risque de manque, lundi"]), (0, 1, 4))
 
         status, text, headers = g.get(f"/api/v1/sites/1/scenario-comparison.csv?ids={a['id']},{b['id']}")
         self.assertEqual(status, 200)

@@ -55,6 +55,8 @@ describe('Scénarios', () => {
     await page.waitForSelector('text=Scénarios côte à côte');
     const row = await page.locator('tr:has(th:text-is("Postes du bâtiment")) td').allTextContents();
     assert.deepEqual(row.slice(-2), ['750', '700']);
+    const mean = await page.locator('tr:has(th:text-is("Présents en moyenne, lundi")) td').allTextContents();
+    assert.match(mean.at(-1), /^\d[\d\s\u202f]*(,\d)?$/, 'a mean is shown with one decimal at most');
     assert.ok(await page.getByRole('link', { name: 'Télécharger en CSV' }).count());
     assert.ok(await page.getByRole('link', { name: 'Télécharger en XLSX' }).count());
     assert.deepEqual(await axeViolations(page), [], 'scenarios compared: axe-core violations');

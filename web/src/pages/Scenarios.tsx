@@ -58,7 +58,7 @@ interface Saved {
 }
 interface Comparison {
   scenarios: Saved[];
-  rows: { figure: string; values: (number | string | null)[] }[];
+  rows: { figure: string; decimals: number; values: (number | string | null)[] }[];
 }
 interface ServiceRow {
   name: string;
@@ -324,7 +324,7 @@ export function ScenariosPage() {
                 <thead><tr><th scope="col">Indicateur</th>{comparison.scenarios.map((s) => <th scope="col" key={s.id}>{s.name}</th>)}</tr></thead>
                 <tbody>
                   {comparison.rows.map((r) => (
-                    <tr key={r.figure}><th scope="row">{r.figure}</th>{r.values.map((v, i) => <td key={i}>{typeof v === 'number' ? number(v, 4) : v ?? '—'}</td>)}</tr>
+                    <tr key={r.figure}><th scope="row">{r.figure}</th>{r.values.map((v, i) => <td key={i}>{typeof v === 'number' ? number(v, r.decimals) : v ?? '—'}</td>)}</tr>
                   ))}
                 </tbody>
               </table>
