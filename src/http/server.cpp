@@ -6,7 +6,7 @@
 #include <atomic>
 #include <cerrno>
 #include <memory>
-#include <set>
+#include <map>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -21,6 +21,7 @@
 #include "core/errors.hpp"
 #include "http/beast_pch.hpp"
 #include "http/access_log.hpp"
+#include "http/arrivals.hpp"
 #include "http/json_codec.hpp"
 #include "http/request_id.hpp"
 #include "http/replies.hpp"
@@ -85,7 +86,7 @@ public:
     std::shared_ptr<Entry> add(beast::tcp_stream* s, const beast::flat_buffer* b, asio::any_io_executor strand) {
         std::lock_guard lock(mutex_);
         auto e = std::make_shared<Entry>(s, b, strand, next_number_++);
-        entries_.insert(e);
+        entries_.emplace(e->number, e);
         return e;
     }
     // Called on the entry's strand, just before its stream is destroyed.
@@ -93,7 +94,7 @@ public:
         e->closed = true;
         std::lock_guard lock(mutex_);
         if (e->shedding) --shedding_;
-        entries_.erase(e);
+        entries_.erase(e->number);
     }
     bool empty() {
         std::lock_guard lock(mutex_);
@@ -107,24 +108,17 @@ public:
     // Closes up to `count` connections that wait for a request: idle kept-alive ones first,
     // then those whose first request has not arrived; the oldest first in each. A connection
     // serving a request or streaming an answer is never shed. Returns how many were chosen.
+    // Called for each newcomer at the cap: it stops at the first ones it finds.
     std::size_t shed(std::size_t count) {
         std::vector<std::shared_ptr<Entry>> chosen;
         {
             std::lock_guard lock(mutex_);
-            std::vector<std::shared_ptr<Entry>> idle, waiting;
-            for (auto& e : entries_) {
-                if (e->shedding) continue;
-                Phase p = e->phase;
-                if (p == Phase::idle) idle.push_back(e);
-                else if (p == Phase::waiting) waiting.push_back(e);
-            }
-            auto older = [](const auto& a, const auto& b) { return a->number < b->number; };
-            for (auto* group : {&idle, &waiting}) {
-                std::size_t take = std::min(count - chosen.size(), group->size());
-                std::partial_sort(group->begin(), group->begin() + static_cast<std::ptrdiff_t>(take), group->end(), older);
-                chosen.insert(chosen.end(), group->begin(), group->begin() + static_cast<std::ptrdiff_t>(take));
-            }
-            for (auto& e : chosen) e->shedding = true;
+            for (Phase wanted : {Phase::idle, Phase::waiting})
+                for (auto it = entries_.begin(); it != entries_.end() && chosen.size() < count; ++it)
+                    if (!it->second->shedding && it->second->phase == wanted) {
+                        it->second->shedding = true;
+                        chosen.push_back(it->second);
+                    }
             shedding_ += chosen.size();
         }
         for (auto& e : chosen)
@@ -147,8 +141,8 @@ public:
     // writing their response. drain() calls it again until all are gone.
     void close_idle() {
         std::lock_guard lock(mutex_);
-        for (auto& e : entries_)
-            asio::post(e->strand, [e] {
+        for (auto& entry : entries_)
+            asio::post(entry.second->strand, [e = entry.second] {
                 beast::error_code ignored;
                 if (!e->closed && e->idle()) e->stream->socket().cancel(ignored);
             });
@@ -156,7 +150,7 @@ public:
 
 private:
     std::mutex mutex_;
-    std::set<std::shared_ptr<Entry>> entries_;
+    std::map<std::uint64_t, std::shared_ptr<Entry>> entries_;  // by order of arrival
     std::uint64_t next_number_ = 0;
     std::size_t shedding_ = 0;
 };
@@ -233,7 +227,8 @@ struct Shared {
     asio::thread_pool& hashing_pool;  // runs the routes that hash passwords (argon2id), a few at a time
     HashingAdmission& hashing;
     UnsentBytes& unsent;
-    Connections connections;
+    Arrivals& arrivals;  // accepted, not started yet
+    Connections connections;  // started
     std::atomic<bool> stopping{false};
     std::size_t max_connections = 0;  // the cap in force (ServerOptions::max_connections, or derived)
     std::atomic<std::uint64_t> requests{0};  // answered since the start (give_back_memory)
@@ -501,20 +496,67 @@ bool out_of_resources(const beast::error_code& ec) {
            (ec.category() == asio::error::get_system_category() && ec.value() == ENFILE);
 }
 
+void report_session_end(std::exception_ptr e) {
+    if (!e) return;
+    try {
+        std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+        spdlog::error("connection ended by an exception: {}", ex.what());
+    }
+}
+
+// A starter (http/arrivals.hpp): starts the newest connection waiting, then queues itself
+// again behind the work it made, or retires when none waits.
+void start_next(Shared& shared, asio::io_context& ioc) {
+    auto socket = shared.arrivals.next();
+    if (!socket) return;
+    auto executor = socket->get_executor();
+    asio::co_spawn(executor, session(shared, std::move(*socket)), report_session_end);
+    asio::post(ioc, [&shared, &ioc] { start_next(shared, ioc); });
+}
+
+// New connections, kept to be started. At the cap, they take the places of connections that
+// wait for a request (started ones first, else the oldest not started); when every
+// connection is serving or streaming, the oldest newcomers are turned away.
+void admit(Shared& shared, asio::io_context& ioc, std::vector<tcp::socket>& batch, RateLimitedWarning& cap_warning) {
+    auto open = shared.connections.live() + shared.arrivals.size();
+    std::size_t turned_away = 0;
+    if (open + batch.size() > shared.max_connections) {
+        auto over = open + batch.size() - shared.max_connections;
+        auto freed = shared.connections.shed(over);
+        freed += shared.arrivals.shed(over - freed);
+        turned_away = std::min(over - freed, batch.size());
+    }
+    if (turned_away > 0)
+        cap_warning("connexion refusée : " + std::to_string(shared.max_connections) +
+                    " connexions ouvertes, toutes occupées (--max-connections)");
+    for (std::size_t i = 0; i < turned_away; ++i) {
+        beast::error_code ignored;
+        batch[i].close(ignored);
+    }
+    auto starters = shared.arrivals.arrive(batch.begin() + static_cast<std::ptrdiff_t>(turned_away), batch.end());
+    for (std::size_t i = 0; i < starters; ++i) asio::post(ioc, [&shared, &ioc] { start_next(shared, ioc); });
+}
+
+// The accept loop, on a thread of its own (`acceptor` belongs to another io_context than
+// `ioc`, whose threads serve the connections): whatever the I/O threads are doing, a
+// connection is taken from the kernel as soon as it arrives (http/arrivals.hpp).
 asio::awaitable<void> listen(Shared& shared, tcp::acceptor& acceptor, asio::io_context& ioc) {
     RateLimitedWarning accept_warning(10s), cap_warning(10s);
-    asio::steady_timer pause(ioc);
+    asio::steady_timer pause(co_await asio::this_coro::executor);
     auto backoff = 5ms;
     for (;;) {
-        auto strand = asio::make_strand(ioc);
-        auto [ec, socket] = co_await acceptor.async_accept(strand, use_nothrow);
+        auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), use_nothrow);
         if (ec) {
             if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
             accept_warning("accept : " + ec.message());
             if (out_of_resources(ec)) {
-                // Free some descriptors for the connections waiting to be accepted; pause
-                // longer each time nothing could be freed.
-                if (shared.connections.shed(16) > 0) backoff = 5ms;
+                // Free some descriptors for the connections waiting to be accepted (started
+                // connections waiting for a request first); pause longer each time nothing
+                // could be freed.
+                auto freed = shared.connections.shed(16);
+                freed += shared.arrivals.shed(16 - freed);
+                if (freed > 0) backoff = 5ms;
                 else backoff = std::min<std::chrono::milliseconds>(backoff * 2, 1s);
             }
             pause.expires_after(out_of_resources(ec) ? backoff : 1ms);
@@ -522,38 +564,17 @@ asio::awaitable<void> listen(Shared& shared, tcp::acceptor& acceptor, asio::io_c
             continue;
         }
         backoff = 5ms;
-        // Every connection already waiting, newest first: under a burst, whoever just came is
-        // still there to be answered (adaptive LIFO); without one, the batch is this socket.
+        // The others already waiting, a few hundred at most before the loop lets a stop in;
+        // an error is left for async_accept to meet again.
         std::vector<tcp::socket> batch;
         batch.push_back(std::move(socket));
-        // Never past the cap: below it, the file descriptors' limit is kept for the rest.
-        auto room = shared.max_connections - std::min(shared.connections.live(), shared.max_connections);
-        while (batch.size() < std::min<std::size_t>(room, 512)) {
+        while (batch.size() < 256) {
             beast::error_code more;
             auto next = acceptor.accept(asio::make_strand(ioc), more);
             if (more) break;
             batch.push_back(std::move(next));
         }
-        for (auto it = batch.rbegin(); it != batch.rend(); ++it) {
-            // The cap: a newcomer takes the place of a connection waiting for a request; when
-            // every connection is serving or streaming, the newcomer is turned away.
-            if (shared.connections.live() >= shared.max_connections && shared.connections.shed(1) == 0) {
-                cap_warning("connexion refusée : " + std::to_string(shared.max_connections) +
-                            " connexions ouvertes, toutes occupées (--max-connections)");
-                beast::error_code ignored;
-                it->close(ignored);
-                continue;
-            }
-            auto executor = it->get_executor();
-            asio::co_spawn(executor, session(shared, std::move(*it)), [](std::exception_ptr e) {
-                if (!e) return;
-                try {
-                    std::rethrow_exception(e);
-                } catch (const std::exception& ex) {
-                    spdlog::error("connection ended by an exception: {}", ex.what());
-                }
-            });
-        }
+        admit(shared, ioc, batch, cap_warning);
     }
 }
 
@@ -620,11 +641,16 @@ Result<void> serve(const ServerOptions& options, const Api& api,
     // once sent, instead of staying in the allocator's arenas (glibc otherwise raises this
     // threshold as such blocks are freed).
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-    Shared shared{options, api, slow_pool, hashing_pool, hashing, unsent, {}, {}, connection_cap(options.max_connections)};
+    // As many starters as I/O threads: enough to keep them busy, few enough that a newcomer
+    // is started within one turn of the queue (http/arrivals.hpp).
+    Arrivals arrivals(static_cast<std::size_t>(threads), server_figures().waiting_connections);
+    Shared shared{options, api, slow_pool, hashing_pool, hashing, unsent, arrivals, {}, {},
+                  connection_cap(options.max_connections)};
     server_figures().set_routes(api.router().routes());  // GET /metrics (issue 14)
     spdlog::info("au plus {} connexions ouvertes à la fois", shared.max_connections);
 
-    tcp::acceptor acceptor(ioc);
+    asio::io_context accept_ioc{1};  // the accept loop's own thread
+    tcp::acceptor acceptor(accept_ioc);
     beast::error_code ec;
     auto address = asio::ip::make_address(options.host, ec);
     if (!ec) {
@@ -652,7 +678,7 @@ Result<void> serve(const ServerOptions& options, const Api& api,
                         ec.message() + ").");
 
     acceptor.non_blocking(true);
-    asio::co_spawn(ioc, listen(shared, acceptor, ioc), asio::detached);
+    asio::co_spawn(accept_ioc, listen(shared, acceptor, ioc), asio::detached);
     asio::co_spawn(ioc, give_back_memory(shared), asio::detached);
 
     asio::signal_set signals(ioc, SIGINT, SIGTERM);
@@ -660,8 +686,11 @@ Result<void> serve(const ServerOptions& options, const Api& api,
         if (e) return;
         spdlog::info("signal {} reçu : arrêt en cours (requêtes en cours terminées)", sig);
         shared.stopping = true;
-        beast::error_code ignored;
-        acceptor.close(ignored);
+        asio::post(accept_ioc, [&acceptor] {
+            beast::error_code ignored;
+            acceptor.close(ignored);
+        });
+        shared.arrivals.shed(SIZE_MAX);
         shared.connections.close_idle();
         asio::co_spawn(ioc, drain(shared, options.shutdown_grace), [&](std::exception_ptr, bool drained) {
             if (!drained) spdlog::warn("arrêt forcé : des connexions n'ont pas fini à temps");
@@ -670,10 +699,13 @@ Result<void> serve(const ServerOptions& options, const Api& api,
     });
 
     on_listening(acceptor.local_endpoint().port());
+    std::thread accept_thread([&] { accept_ioc.run(); });
     std::vector<std::thread> pool;
     for (int i = 1; i < threads; ++i) pool.emplace_back([&] { ioc.run(); });
     ioc.run();
     for (auto& t : pool) t.join();
+    accept_ioc.stop();
+    accept_thread.join();
     slow_pool.join();
     hashing_pool.join();
     return {};

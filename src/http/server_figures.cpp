@@ -99,6 +99,9 @@ std::string ServerFigures::prometheus_text() const {
     }
     family(out, "escale_http_open_connections", "gauge", "Connexions HTTP ouvertes.");
     out += fmt::format("escale_http_open_connections {}\n", open_connections.value());
+    family(out, "escale_http_waiting_connections", "gauge",
+           "Connexions acceptées, pas encore servies (une rafale de connexions les fait attendre).");
+    out += fmt::format("escale_http_waiting_connections {}\n", waiting_connections.value());
     family(out, "escale_pool_waiting_requests", "gauge",
            "Requêtes confiées à un groupe de fils (écritures, hachage des mots de passe) et pas encore finies.");
     out += fmt::format("escale_pool_waiting_requests{{pool=\"writes\"}} {}\n", slow_pool_waiting.value());

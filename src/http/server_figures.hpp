@@ -27,6 +27,7 @@ public:
     void request_done(const Route* route, int status, std::chrono::microseconds took) noexcept;
 
     metrics::Gauge open_connections;
+    metrics::Gauge waiting_connections;   // accepted, not started yet (http/arrivals.hpp)
     metrics::Gauge slow_pool_waiting;     // requests handed to the write pool, not finished yet
     metrics::Gauge hashing_pool_waiting;  // requests handed to the password-hashing pool
 

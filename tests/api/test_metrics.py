@@ -83,7 +83,8 @@ class Metrics(unittest.TestCase):
         f = self.scrape()
         for name, kind in [("escale_http_requests_total", "counter"),
                            ("escale_http_request_duration_seconds", "histogram"),
-                           ("escale_http_open_connections", "gauge"), ("escale_pool_waiting_requests", "gauge"),
+                           ("escale_http_open_connections", "gauge"),
+                           ("escale_http_waiting_connections", "gauge"), ("escale_pool_waiting_requests", "gauge"),
                            ("escale_bookings_made_total", "counter"), ("escale_database_errors_total", "counter"),
                            ("escale_group_commit_size", "histogram"), ("escale_periodic_job_runs_total", "counter")]:
             with self.subTest(family=name):
