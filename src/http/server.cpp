@@ -105,6 +105,11 @@ public:
         std::lock_guard lock(mutex_);
         return entries_.size() - shedding_;
     }
+    // Connections open, those being shed included: the descriptors they hold.
+    std::size_t held() {
+        std::lock_guard lock(mutex_);
+        return entries_.size();
+    }
     // Closes up to `count` connections that wait for a request: idle kept-alive ones first,
     // then those whose first request has not arrived; the oldest first in each. A connection
     // serving a request or streaming an answer is never shed. Returns how many were chosen.
@@ -515,9 +520,9 @@ void start_next(Shared& shared, asio::io_context& ioc) {
     asio::post(ioc, [&shared, &ioc] { start_next(shared, ioc); });
 }
 
-// New connections, kept to be started. At the cap, they take the places of connections that
-// wait for a request (started ones first, else the oldest not started); when every
-// connection is serving or streaming, the oldest newcomers are turned away.
+// New connections (none: only the cap is enforced), kept to be started. At the cap, they take
+// the places of connections that wait for a request (started ones first, else the oldest not
+// started); when every connection is serving or streaming, the oldest newcomers are turned away.
 void admit(Shared& shared, asio::io_context& ioc, std::vector<tcp::socket>& batch, RateLimitedWarning& cap_warning) {
     auto open = shared.connections.live() + shared.arrivals.size();
     std::size_t turned_away = 0;
@@ -545,7 +550,19 @@ asio::awaitable<void> listen(Shared& shared, tcp::acceptor& acceptor, asio::io_c
     RateLimitedWarning accept_warning(10s), cap_warning(10s);
     asio::steady_timer pause(co_await asio::this_coro::executor);
     auto backoff = 5ms;
+    // Connections shed at the cap close on their own threads, a little later: new ones are
+    // accepted meanwhile, up to this many descriptors in all (the cap and a sixteenth), so that
+    // the database and the logs keep theirs (connection_cap) and accept never meets EMFILE.
+    const std::size_t most = shared.max_connections + std::max<std::size_t>(16, shared.max_connections / 16);
     for (;;) {
+        if (auto held = shared.connections.held() + shared.arrivals.size(); held >= most) {
+            if (!acceptor.is_open()) co_return;
+            std::vector<tcp::socket> none;
+            admit(shared, ioc, none, cap_warning);  // sheds again if a connection shed got busy meanwhile
+            pause.expires_after(1ms);
+            co_await pause.async_wait(use_nothrow);
+            continue;
+        }
         auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), use_nothrow);
         if (ec) {
             if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
@@ -568,7 +585,8 @@ asio::awaitable<void> listen(Shared& shared, tcp::acceptor& acceptor, asio::io_c
         // an error is left for async_accept to meet again.
         std::vector<tcp::socket> batch;
         batch.push_back(std::move(socket));
-        while (batch.size() < 256) {
+        auto room = most - std::min(most, shared.connections.held() + shared.arrivals.size());
+        while (batch.size() < std::min<std::size_t>(room, 256)) {
             beast::error_code more;
             auto next = acceptor.accept(asio::make_strand(ioc), more);
             if (more) break;
