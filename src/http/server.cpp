@@ -113,7 +113,7 @@ public:
     // Closes up to `count` connections that wait for a request: idle kept-alive ones first,
     // then those whose first request has not arrived; the oldest first in each. A connection
     // serving a request or streaming an answer is never shed. Returns how many were chosen.
-    // Called for each newcomer at the cap: it stops at the first ones it finds.
+    // Called for each batch of newcomers at the cap: it stops at the first ones it finds.
     std::size_t shed(std::size_t count) {
         std::vector<std::shared_ptr<Entry>> chosen;
         {
